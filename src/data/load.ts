@@ -1,0 +1,42 @@
+/** Reading data files from disk: the only I/O of the data layer. Everything after this is pure. */
+import { readFileSync } from 'node:fs';
+import { migrate, MigrationError } from './migrate.ts';
+import { DataFileError, parseOrThrow } from './errors.ts';
+import { Reference, Snapshot } from './schema.ts';
+
+export const SNAPSHOT_FILE = 'public/data/snapshot.json';
+export const REFERENCE_FILE = 'public/data/reference.json';
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DataFileError(file, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
+  }
+}
+
+/** Parse a snapshot already read as JSON: migrate old versions, then validate. */
+export function parseSnapshot(json: unknown, file = SNAPSHOT_FILE): Snapshot {
+  let migrated: unknown;
+  try {
+    migrated = migrate(json);
+  } catch (e) {
+    if (e instanceof MigrationError) throw new DataFileError(file, [e.message]);
+    throw e;
+  }
+  return parseOrThrow(Snapshot, migrated, file);
+}
+
+export function loadSnapshot(file = SNAPSHOT_FILE): Snapshot {
+  return parseSnapshot(readJson(file), file);
+}
+
+export function loadReference(file = REFERENCE_FILE): Reference {
+  return parseOrThrow(Reference, readJson(file), file);
+}

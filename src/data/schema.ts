@@ -1,0 +1,254 @@
+/**
+ * The one schema for taoproof's data files, used by the snapshot writer (`scripts/`), the site build and the
+ * tests. A snapshot is a file of measured values (`public/data/snapshot.json`); the reference file
+ * (`public/data/reference.json`, built from `content/reference.yaml`) holds figures cited from publications,
+ * the article's own figures among them, and dated events.
+ *
+ * Rules that hold for every value:
+ * - amounts are decimal strings (RAO for TAO, alpha-RAO for alpha; 1 TAO = 1e9 RAO), never floats;
+ * - every value carries its provenance: a block number + hash + storage item, or a citation;
+ * - `null` means "this storage item does not exist in that block's runtime", never zero.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 2;
+
+/** Unsigned decimal integer, e.g. an amount in RAO: `"5380000000000000"`. */
+export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });
+/** Decimal number, possibly fractional or negative, e.g. a ratio: `"0.7"`. */
+export const Decimal = z.string().regex(/^-?(0|[1-9]\d*)(\.\d+)?$/, { error: 'expected a decimal number string' });
+export const Hash32 = z.string().regex(/^0x[0-9a-f]{64}$/, { error: 'expected 0x-prefixed 32-byte hex' });
+export const BlockNumber = z.number().int().nonnegative();
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' });
+export const IsoDateTime = z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp' });
+/** `Pallet.Item`, optionally with a key or a note: `SubtensorModule.SubnetTAO[0]`, `Σ SubtensorModule.SubnetTAO[netuid>0]`. */
+export const StorageItem = z.string().regex(/^(Σ )?[A-Z][A-Za-z]*\.[A-Z][A-Za-z0-9]*/, {
+  error: 'expected a storage item as Pallet.Item',
+});
+export const Ss58 = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, { error: 'expected an SS58 address' });
+
+/** What a value is measured in. `u16-fraction` is raw/65535, `u64-fraction` raw/(2^64-1). */
+export const Unit = z.enum(['rao', 'alpha-rao', 'count', 'block', 'ratio', 'u16-fraction', 'u64-fraction', 'usd']);
+export type Unit = z.infer<typeof Unit>;
+const INTEGER_UNITS: readonly Unit[] = ['rao', 'alpha-rao', 'count', 'block', 'u16-fraction', 'u64-fraction'];
+
+/** Read from the chain: the block it was read at and the storage item. */
+export const ChainSource = z.object({
+  kind: z.literal('chain'),
+  block: BlockNumber,
+  hash: Hash32,
+  item: StorageItem,
+});
+/** Cited from a publication. `by: "article"` marks the critique's own figures. */
+export const CitedSource = z.object({
+  kind: z.literal('cited'),
+  by: z.enum(['article', 'publication']),
+  /** id of the entry in `content/sources.yaml` */
+  ref: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' }),
+  url: z.url({ error: 'expected an absolute URL' }),
+  title: z.string().min(1),
+  quote: z.string().optional(),
+});
+export const Source = z.discriminatedUnion('kind', [ChainSource, CitedSource]);
+export type ChainSource = z.infer<typeof ChainSource>;
+export type CitedSource = z.infer<typeof CitedSource>;
+export type Source = z.infer<typeof Source>;
+
+/** One value with its unit and provenance. `value: null`: the item is absent from that runtime. */
+export const Quantity = z
+  .object({ value: Decimal.nullable(), unit: Unit, source: Source })
+  .refine((q) => q.value === null || !INTEGER_UNITS.includes(q.unit) || UInt.safeParse(q.value).success, {
+    error: 'expected a decimal integer string for an integer unit',
+    path: ['value'],
+  });
+export type Quantity = z.infer<typeof Quantity>;
+
+export const ChainIdentity = z.object({
+  name: z.string().min(1),
+  genesisHash: Hash32,
+  ss58Prefix: z.number().int().nonnegative(),
+  decimals: z.number().int().nonnegative(),
+  symbol: z.string().min(1),
+});
+
+export const Head = z.object({
+  number: BlockNumber,
+  hash: Hash32,
+  timestamp: IsoDateTime,
+  specVersion: z.number().int().nonnegative(),
+});
+
+export const SnapshotKind = z.enum(['chain', 'reference', 'synthetic']);
+export type SnapshotKind = z.infer<typeof SnapshotKind>;
+
+/**
+ * The daily series' fields: each is read at the first block of a UTC day from the storage item named here.
+ * A point's provenance for a field is (point.block, point.hash, SERIES_FIELDS[field].item).
+ */
+export const SERIES_FIELDS = {
+  totalIssuance: { item: 'SubtensorModule.TotalIssuance', unit: 'rao', label: 'Issued TAO' },
+  balancesIssuance: { item: 'Balances.TotalIssuance', unit: 'rao', label: 'Balances issuance' },
+  totalStake: { item: 'SubtensorModule.TotalStake', unit: 'rao', label: 'Total stake' },
+  rootStake: { item: 'SubtensorModule.SubnetTAO[0]', unit: 'rao', label: 'Root stake' },
+  subnetTao: { item: 'Σ SubtensorModule.SubnetTAO[netuid>0]', unit: 'rao', label: 'TAO in subnet pools' },
+  subnetCount: { item: 'SubtensorModule.TotalNetworks', unit: 'count', label: 'Subnets (incl. root)' },
+  taoInEmission: { item: 'Σ SubtensorModule.SubnetTaoInEmission', unit: 'rao', label: 'TAO into pools per block' },
+  pendingRootDivs: { item: 'Σ SubtensorModule.PendingRootDivs', unit: 'rao', label: 'Pending root dividends' },
+  taoWeight: { item: 'SubtensorModule.TaoWeight', unit: 'u64-fraction', label: 'TAO weight' },
+  senateSize: { item: 'SenateMembers.Members', unit: 'count', label: 'Senate members' },
+  triumvirateSize: { item: 'TriumvirateMembers.Members', unit: 'count', label: 'Triumvirate members' },
+  authorityCount: { item: 'Aura.Authorities', unit: 'count', label: 'Block authors (Aura)' },
+} as const satisfies Record<string, { item: string; unit: Unit; label: string }>;
+export type SeriesField = keyof typeof SERIES_FIELDS;
+export const SERIES_FIELD_NAMES = Object.keys(SERIES_FIELDS) as SeriesField[];
+
+const seriesValues = z
+  .object(Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, Decimal.nullable().optional()])) as Record<
+    SeriesField,
+    z.ZodOptional<z.ZodNullable<typeof Decimal>>
+  >)
+  .strict();
+
+/** One day of the series: read at a block (chain), or cited (reference points carry a source instead). */
+export const SeriesPoint = z
+  .object({
+    date: IsoDate,
+    block: BlockNumber.nullable(),
+    hash: Hash32.nullable(),
+    specVersion: z.number().int().nonnegative().nullable(),
+    source: CitedSource.optional(),
+    values: seriesValues,
+  })
+  .refine((p) => (p.block !== null && p.hash !== null) || p.source !== undefined, {
+    error: 'expected either block and hash (read from chain) or a cited source',
+  });
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const SubnetRow = z.object({
+  netuid: z.number().int().nonnegative(),
+  name: z.string().nullable(),
+  symbol: z.string().nullable(),
+  /** 0 = static/root (price 1), 1 = dynamic pool; null before dTAO */
+  mechanism: z.number().int().nullable(),
+  owner: Ss58.nullable(),
+  registeredAt: BlockNumber.nullable(),
+  /** SubnetTAO: TAO reserve of the pool (RAO) */
+  tao: UInt.nullable(),
+  /** SubnetAlphaIn: alpha reserve of the pool (alpha-RAO) */
+  alphaIn: UInt.nullable(),
+  /** SubnetAlphaOut: alpha outstanding (alpha-RAO) */
+  alphaOut: UInt.nullable(),
+  /** SubnetTaoInEmission: TAO injected into the pool in the last block (RAO) */
+  taoInEmission: UInt.nullable(),
+});
+export type SubnetRow = z.infer<typeof SubnetRow>;
+
+export const SUBNET_ITEMS = {
+  name: 'SubtensorModule.SubnetIdentitiesV3 (or V2/V1).subnet_name',
+  symbol: 'SubtensorModule.TokenSymbol',
+  mechanism: 'SubtensorModule.SubnetMechanism',
+  owner: 'SubtensorModule.SubnetOwner',
+  registeredAt: 'SubtensorModule.NetworkRegisteredAt',
+  tao: 'SubtensorModule.SubnetTAO',
+  alphaIn: 'SubtensorModule.SubnetAlphaIn',
+  alphaOut: 'SubtensorModule.SubnetAlphaOut',
+  taoInEmission: 'SubtensorModule.SubnetTaoInEmission',
+} as const satisfies Record<Exclude<keyof SubnetRow, 'netuid'>, string>;
+
+const AtBlock = { block: BlockNumber, hash: Hash32 };
+export const Subnets = z.object({ ...AtBlock, rows: z.array(SubnetRow) });
+
+export const Governance = z.object({
+  ...AtBlock,
+  /** Sudo.Key, null when the runtime has no Sudo pallet or no key */
+  sudoKey: Ss58.nullable(),
+  /** TriumvirateMembers.Members; null when the runtime has no such pallet (spec < 122 or >= 334) */
+  triumvirate: z.array(Ss58).nullable(),
+  /** SenateMembers.Members; null when absent */
+  senate: z.array(Ss58).nullable(),
+  /** Aura.Authorities as hex public keys */
+  authorities: z.array(z.string().regex(/^0x[0-9a-f]{64}$/)).nullable(),
+});
+
+export const Current = z
+  .object({
+    totalIssuance: Quantity,
+    balancesIssuance: Quantity,
+    totalStake: Quantity,
+    rootStake: Quantity,
+    subnetTao: Quantity,
+    subnetCount: Quantity,
+    taoWeight: Quantity,
+    subnetOwnerCut: Quantity,
+  })
+  .partial()
+  .strict();
+export type Current = z.infer<typeof Current>;
+
+export const SnapshotV2 = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    kind: SnapshotKind,
+    chain: ChainIdentity,
+    /** head block the snapshot was read at; null only for `reference` files */
+    head: Head.nullable(),
+    source: z.object({
+      /** endpoint(s) read, or "content/reference.yaml" for reference files */
+      endpoint: z.string().min(1),
+      tool: z.string().min(1),
+      generatedAt: IsoDateTime,
+    }),
+    current: Current,
+    series: z.array(SeriesPoint),
+    subnets: Subnets.nullable(),
+    governance: Governance.nullable(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind !== 'reference' && s.head === null)
+      ctx.addIssue({ code: 'custom', path: ['head'], message: `expected a head block for kind "${s.kind}"` });
+    for (let i = 1; i < s.series.length; i++)
+      if (s.series[i].date <= s.series[i - 1].date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series', i, 'date'],
+          message: `expected dates in increasing order, after ${s.series[i - 1].date}`,
+        });
+    if (s.kind === 'chain') {
+      const cited = s.series.findIndex((p) => p.source !== undefined);
+      if (cited >= 0)
+        ctx.addIssue({ code: 'custom', path: ['series', cited, 'source'], message: 'expected chain-read points only in a "chain" snapshot' });
+    }
+  });
+export type Snapshot = z.infer<typeof SnapshotV2>;
+export const Snapshot = SnapshotV2;
+
+/** A figure cited from a publication (or from the article itself), as held in `content/reference.yaml`. */
+export const Figure = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id' }),
+  label: z.string().min(1),
+  value: Decimal,
+  unit: Unit,
+  /** the date the figure describes */
+  asOf: IsoDate.nullable(),
+  /** series field it can be drawn against, if any */
+  field: z.enum(SERIES_FIELD_NAMES as [SeriesField, ...SeriesField[]]).optional(),
+  /** claim ids (C01...) this figure belongs to */
+  claims: z.array(z.string().regex(/^C\d{2}$/)).default([]),
+  source: CitedSource,
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Event = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id' }),
+  date: IsoDate,
+  label: z.string().min(1),
+  source: CitedSource,
+});
+export type Event = z.infer<typeof Event>;
+
+export const Reference = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  figures: z.array(Figure),
+  events: z.array(Event),
+});
+export type Reference = z.infer<typeof Reference>;

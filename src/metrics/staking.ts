@@ -1,0 +1,61 @@
+/** Staking ratio and liquid supply (claims C13-C16). */
+import type { Snapshot } from '../data/schema.ts';
+import { rao, ratio } from './amount.ts';
+import type { Computed } from './provenance.ts';
+import { pairs } from './series.ts';
+
+export const STAKING_RATIO_FORMULA = 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance';
+
+/** staked / issued at the snapshot's head, or null when either input is unknown or absent. */
+export function stakingRatio(s: Snapshot): Computed<number> | null {
+  const staked = s.current.totalStake;
+  const issued = s.current.totalIssuance;
+  if (!staked?.value || !issued?.value) return null;
+  return { value: ratio(rao(staked.value), rao(issued.value)), formula: STAKING_RATIO_FORMULA, inputs: [staked.source, issued.source] };
+}
+
+/** Issued TAO not staked (RAO): issuance − stake. */
+export function liquidSupply(s: Snapshot): Computed<bigint> | null {
+  const staked = s.current.totalStake;
+  const issued = s.current.totalIssuance;
+  if (!staked?.value || !issued?.value) return null;
+  return {
+    value: rao(issued.value) - rao(staked.value),
+    formula: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake',
+    inputs: [issued.source, staked.source],
+  };
+}
+
+export interface StakingDay {
+  date: string;
+  block: number | null;
+  staked: bigint;
+  issued: bigint;
+  liquid: bigint;
+  ratio: number;
+}
+
+/** The staking ratio for every day where both inputs exist. */
+export function stakingSeries(s: Snapshot): StakingDay[] {
+  return pairs(s, 'totalStake', 'totalIssuance').map(({ date, a, b }) => ({
+    date,
+    block: a.block,
+    staked: a.value,
+    issued: b.value,
+    liquid: b.value - a.value,
+    ratio: ratio(a.value, b.value),
+  }));
+}
+
+/** Lowest and highest daily ratio, with their days. */
+export function stakingRange(s: Snapshot): { min: StakingDay; max: StakingDay; days: number } | null {
+  const days = stakingSeries(s);
+  if (days.length === 0) return null;
+  let min = days[0];
+  let max = days[0];
+  for (const d of days) {
+    if (d.ratio < min.ratio) min = d;
+    if (d.ratio > max.ratio) max = d;
+  }
+  return { min, max, days: days.length };
+}
