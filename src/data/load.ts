@@ -1,11 +1,11 @@
 /** Reading data files from disk: the only I/O of the data layer. Everything after this is pure. */
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { migrate, MigrationError } from './migrate.ts';
 import { DataFileError, parseOrThrow } from './errors.ts';
 import { Reference, Snapshot } from './schema.ts';
 
 export const SNAPSHOT_FILE = 'public/data/snapshot.json';
-export const REFERENCE_FILE = 'public/data/reference.json';
 
 function readJson(file: string): unknown {
   let text: string;
@@ -37,6 +37,16 @@ export function loadSnapshot(file = SNAPSHOT_FILE): Snapshot {
   return parseSnapshot(readJson(file), file);
 }
 
-export function loadReference(file = REFERENCE_FILE): Reference {
-  return parseOrThrow(Reference, readJson(file), file);
+
+export const REFERENCE_SOURCE = 'content/reference.yaml';
+
+/** The curated reference figures, validated; `yaml` with merge keys for the shared article source. */
+export function loadReferenceYaml(file = REFERENCE_SOURCE): Reference {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'), { merge: true });
+  } catch (e) {
+    throw new DataFileError(file, [`not valid YAML: ${(e as Error).message}`]);
+  }
+  return parseOrThrow(Reference, doc, file);
 }

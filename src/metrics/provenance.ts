@@ -2,7 +2,8 @@
  * Provenance of computed values: every metric result names the inputs it was computed from, each of which is a
  * chain read (block + hash + storage item) or a citation.
  */
-import { SERIES_FIELDS, type SeriesField, type SeriesPoint, type Snapshot, type Source } from '../data/schema.ts';
+import { SERIES_FIELDS, type SeriesField } from '../data/fields.ts';
+import type { SeriesPoint, Snapshot, Source } from '../data/schema.ts';
 
 export interface Computed<T> {
   value: T;

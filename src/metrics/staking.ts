@@ -1,5 +1,5 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
-import type { Snapshot } from '../data/schema.ts';
+import type { Snapshot, Source } from '../data/schema.ts';
 import { rao, ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
@@ -29,6 +29,8 @@ export function liquidSupply(s: Snapshot): Computed<bigint> | null {
 export interface StakingDay {
   date: string;
   block: number | null;
+  /** where TotalStake was read (TotalIssuance was read at the same block) */
+  source: Source;
   staked: bigint;
   issued: bigint;
   liquid: bigint;
@@ -40,6 +42,7 @@ export function stakingSeries(s: Snapshot): StakingDay[] {
   return pairs(s, 'totalStake', 'totalIssuance').map(({ date, a, b }) => ({
     date,
     block: a.block,
+    source: a.source,
     staked: a.value,
     issued: b.value,
     liquid: b.value - a.value,

@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import pagefind from 'astro-pagefind';
+import taoproofCheck from './src/integration.ts';
+
+// TAOPROOF_SITE / TAOPROOF_BASE set the public URL (e.g. https://owner.github.io and /taoproof for GitHub Pages).
+export default defineConfig({
+  site: process.env.TAOPROOF_SITE ?? 'https://taoproof.example.org',
+  base: process.env.TAOPROOF_BASE ?? '/',
+  trailingSlash: 'ignore',
+  integrations: [taoproofCheck(), mdx(), pagefind()],
+  build: { format: 'directory' },
+});

@@ -1,0 +1,25 @@
+/**
+ * `npm run reference`: build the default `reference`-kind public/data/snapshot.json from the cited figures in
+ * content/reference.yaml. It never overwrites a chain snapshot unless told `--force`. (The site serves the
+ * figures themselves as /data/reference.json, built from the same file.)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { loadReferenceYaml, parseSnapshot, SNAPSHOT_FILE } from '../src/data/load.ts';
+import { referenceSnapshot } from '../src/data/reference.ts';
+import { writeJsonAtomic } from './write-json.ts';
+
+const args = new Set(process.argv.slice(2));
+try {
+  const ref = loadReferenceYaml();
+  {
+    const existing = existsSync(SNAPSHOT_FILE) ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string }) : null;
+    if (existing && existing.kind !== 'reference' && !args.has('--force'))
+      throw new Error(`${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`);
+    const snap = referenceSnapshot(ref, new Date().toISOString());
+    writeJsonAtomic(SNAPSHOT_FILE, snap, (json, file) => parseSnapshot(json, file));
+    console.log(`${SNAPSHOT_FILE}: kind reference, ${snap.series.length} cited series points`);
+  }
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,17 @@
+/** Provenance columns for chart rows, from a value's source and the snapshot it came from. */
+import type { SnapshotKind, Source } from '../data/schema.ts';
+import type { RowSource } from './types.ts';
+
+export function rowSource(source: Source, kind: SnapshotKind): RowSource {
+  if (source.kind === 'chain')
+    return { origin: kind === 'synthetic' ? 'synthetic' : 'chain', block: source.block, hash: source.hash, item: source.item, url: null };
+  return { origin: source.by === 'article' ? 'article' : 'publication', block: null, hash: null, item: null, url: source.url };
+}
+
+export const ORIGIN_LABEL: Record<RowSource['origin'], string> = {
+  chain: 'chain',
+  synthetic: 'synthetic test data',
+  publication: 'cited',
+  article: 'the article',
+  computed: 'computed',
+};

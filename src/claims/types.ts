@@ -1,0 +1,25 @@
+/** Verdicts: what the chain data (and cited figures) say about a checkable claim, with the evidence used. */
+import type { Source } from '../data/schema.ts';
+import type { ChartData } from '../charts/types.ts';
+
+export const VERDICTS = ['supported', 'partly supported', 'contradicted', 'unverifiable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface Evidence {
+  label: string;
+  /** display text, e.g. "8.61M TAO" or "62.5%" */
+  value: string;
+  /** how it was computed, when it was */
+  formula?: string;
+  sources: Source[];
+}
+
+export interface VerdictResult {
+  verdict: Verdict;
+  /** one or two sentences: why this verdict, from these numbers */
+  reason: string;
+  evidence: Evidence[];
+}
+
+/** A verdict function: pure, over the parsed data. It must say "unverifiable" when its inputs are missing. */
+export type VerdictFn = (data: ChartData) => VerdictResult;

@@ -1,0 +1,21 @@
+/** Astro content collections over content/: essays, the article's paragraphs, claims, sources, glossary. */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './content/schemas.ts';
+
+const essays = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/essays' }),
+  schema: EssayFrontmatter,
+});
+const paragraphs = defineCollection({ loader: file('content/article/paragraphs.yaml'), schema: Paragraph });
+const claims = defineCollection({ loader: file('content/claims.yaml'), schema: Claim });
+const sources = defineCollection({ loader: file('content/sources.yaml'), schema: BibSource });
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml', {
+    parser: (text) => (parseYaml(text) as Array<{ term: string }>).map((e) => ({ id: termId(e.term), ...e })),
+  }),
+  schema: GlossaryEntry,
+});
+
+export const collections = { essays, paragraphs, claims, sources, glossary };

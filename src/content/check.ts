@@ -1,0 +1,137 @@
+/**
+ * The build's up-front check of every data and content file, run before Astro renders anything: one line per
+ * problem naming the file and the field (or line), so a contributor can fix a pull request without reading a
+ * stack trace. Also used by the tests.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { CHART_IDS } from '../charts/index.ts';
+import { DataFileError, formatIssues } from '../data/errors.ts';
+import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
+import type { Reference, Snapshot } from '../data/schema.ts';
+import { lintEssay, splitFrontmatter } from './lint.ts';
+import { BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph } from './schemas.ts';
+
+export const FILES = {
+  paragraphs: 'content/article/paragraphs.yaml',
+  claims: 'content/claims.yaml',
+  sources: 'content/sources.yaml',
+  glossary: 'content/glossary.yaml',
+  essays: 'content/essays',
+} as const;
+
+export interface CheckOptions {
+  /** refuse synthetic data (set TAOPROOF_PRODUCTION=1 in the deploy job) */
+  production: boolean;
+}
+
+export interface Checked {
+  problems: string[];
+  snapshot?: Snapshot;
+  reference?: Reference;
+}
+
+function readYamlList(root: string, file: string, problems: string[]): unknown[] {
+  try {
+    const doc = parseYaml(readFileSync(join(root, file), 'utf8'));
+    if (Array.isArray(doc)) return doc;
+    problems.push(`${file}: expected a list of entries, received ${typeof doc}`);
+  } catch (e) {
+    problems.push(`${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return [];
+}
+
+/** Validate each entry, naming it by its id (or index) in messages. */
+function entries<S extends z.ZodType>(schema: S, list: unknown[], file: string, problems: string[], key: string): z.infer<S>[] {
+  const out: z.infer<S>[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw, i) => {
+    const name = (raw as Record<string, unknown>)?.[key];
+    const label = typeof name === 'string' ? name : `[${i}]`;
+    const r = schema.safeParse(raw);
+    if (!r.success) for (const line of formatIssues(r.error, raw, [label])) problems.push(`${file}: ${line}`);
+    else {
+      if (typeof name === 'string' && seen.has(name)) problems.push(`${file}: ${label}: duplicate ${key}`);
+      seen.add(String(name));
+      out.push(r.data);
+    }
+  });
+  return out;
+}
+
+export function checkProject(root: string, opts: CheckOptions): Checked {
+  const problems: string[] = [];
+  const result: Checked = { problems };
+  const guard = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof DataFileError) problems.push(...e.message.split('\n'));
+      else throw e;
+    }
+  };
+  result.snapshot = guard(() => loadSnapshot(join(root, SNAPSHOT_FILE)));
+  if (result.snapshot?.kind === 'synthetic' && opts.production)
+    problems.push(`${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
+  result.reference = guard(() => loadReferenceYaml(join(root, REFERENCE_SOURCE)));
+  // the loaders name the absolute path; contributors read repository-relative paths
+  for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
+
+  const paragraphs = entries(Paragraph, readYamlList(root, FILES.paragraphs, problems), FILES.paragraphs, problems, 'id');
+  const claims = entries(Claim, readYamlList(root, FILES.claims, problems), FILES.claims, problems, 'id');
+  const sources = entries(BibSource, readYamlList(root, FILES.sources, problems), FILES.sources, problems, 'id');
+  entries(GlossaryEntry, readYamlList(root, FILES.glossary, problems), FILES.glossary, problems, 'term');
+
+  const paraById = new Map(paragraphs.map((p) => [p.id, p]));
+  const claimIds = new Set(claims.map((c) => c.id));
+  const sourceIds = new Set(sources.map((s) => s.id));
+  for (const c of claims) {
+    const p = paraById.get(c.paragraph);
+    if (!p) problems.push(`${FILES.claims}: ${c.id}.paragraph: unknown paragraph "${c.paragraph}"`);
+    else {
+      if (!p.ja.includes(c.ja)) problems.push(`${FILES.claims}: ${c.id}.ja: expected an exact quote from ${c.paragraph}, received ${JSON.stringify(c.ja.slice(0, 40))}`);
+      if (p.essay !== c.essay) problems.push(`${FILES.claims}: ${c.id}.essay: expected "${p.essay}" (the essay of ${c.paragraph}), received "${c.essay}"`);
+    }
+    for (const s of c.sources) if (!sourceIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
+  }
+  for (const p of paragraphs)
+    for (const c of p.claims) if (!claimIds.has(c)) problems.push(`${FILES.paragraphs}: ${p.id}.claims: unknown claim id "${c}"`);
+  if (result.reference) {
+    for (const f of [...result.reference.figures, ...result.reference.events]) {
+      if (!sourceIds.has(f.source.ref)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.source.ref: unknown source id "${f.source.ref}" (add it to ${FILES.sources})`);
+      for (const c of 'claims' in f ? f.claims : []) if (!claimIds.has(c)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.claims: unknown claim id "${c}"`);
+    }
+  }
+
+  const known = {
+    charts: new Set(CHART_IDS),
+    claims: claimIds,
+    paragraphs: new Set(paraById.keys()),
+    sources: sourceIds,
+    figures: new Set(result.reference?.figures.map((f) => f.id) ?? []),
+  };
+  const essayDir = join(root, FILES.essays);
+  for (const name of readdirSync(essayDir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {
+    const file = `${FILES.essays}/${name}`;
+    const { frontmatter, body, bodyLine } = splitFrontmatter(readFileSync(join(essayDir, name), 'utf8'));
+    if (frontmatter === null) {
+      problems.push(`${file}: frontmatter: expected a --- YAML block at the top of the file`);
+      continue;
+    }
+    let fm: unknown;
+    try {
+      fm = parseYaml(frontmatter);
+    } catch (e) {
+      problems.push(`${file}: frontmatter: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const r = EssayFrontmatter.safeParse(fm);
+    if (!r.success) for (const line of formatIssues(r.error, fm, ['frontmatter'])) problems.push(`${file}: ${line}`);
+    else for (const c of r.data.claims) if (!claimIds.has(c)) problems.push(`${file}: frontmatter.claims: unknown claim id "${c}"`);
+    for (const p of lintEssay(body, known, bodyLine + 1)) problems.push(`${file}:${p.line}: ${p.message}`);
+  }
+  return result;
+}

@@ -1,0 +1,96 @@
+/**
+ * Schemas of the report's content: essay frontmatter, the article's paragraphs, the claims register, the
+ * bibliography and the glossary. One schema each, used by the Astro collections (src/content.config.ts), by the
+ * build's up-front check (src/content/check.ts) and by the tests.
+ */
+import { z } from 'zod';
+import { IsoDate } from '../data/schema.ts';
+
+export const ESSAY_SLUGS = ['introduction', 'governance', 'premine', 'staking', 'three-schemes', 'root-exodus', 'owners', 'conclusion'] as const;
+export const ClaimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id like C07' });
+export const ParagraphId = z.string().regex(/^p\d{2}$/, { error: 'expected a paragraph id like p07' });
+const SourceId = z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' });
+
+/** Frontmatter of `content/essays/*.mdx`. */
+export const EssayFrontmatter = z
+  .object({
+    /** English title, shown as the page heading */
+    title: z.string().min(1),
+    /** one or two sentences for the home page, feeds and link previews */
+    summary: z.string().min(1).max(300),
+    /** the title in the article's language (Japanese), shown with lang="ja" */
+    originalTitle: z.string().min(1),
+    /** position in the report's reading order, 1 first */
+    order: z.number().int().positive(),
+    /** ids of the claims this essay examines, e.g. [C06, C09] */
+    claims: z.array(ClaimId).default([]),
+    /** who wrote the essay */
+    authors: z.array(z.string().min(1)).min(1),
+    /** last substantive change, YYYY-MM-DD */
+    updated: IsoDate,
+    /** leave out of listings and feeds while a draft */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+export type EssayFrontmatter = z.infer<typeof EssayFrontmatter>;
+
+const TranslatorNote = z.object({
+  /** the Japanese as it stands in the line */
+  term: z.string().min(1),
+  /** the Chinese the machine translation garbled, when known */
+  zh: z.string().nullish(),
+  note: z.string().min(1),
+});
+
+/** One line of the source article: its Japanese, its English, and where the report discusses it. */
+export const Paragraph = z.object({
+  id: ParagraphId,
+  kind: z.enum(['text', 'list-item', 'placeholder', 'byline']),
+  essay: z.enum(ESSAY_SLUGS),
+  ja: z.string().min(1),
+  en: z.string().min(1),
+  claims: z.array(ClaimId).default([]),
+  notes: z.array(TranslatorNote).default([]),
+});
+export type Paragraph = z.infer<typeof Paragraph>;
+
+/** An entry of the claims register. Verdict functions live in src/claims/verdicts.ts, keyed by id. */
+export const Claim = z.object({
+  id: ClaimId,
+  type: z.enum(['figure', 'fact', 'inference', 'opinion']),
+  paragraph: ParagraphId,
+  essay: z.enum(ESSAY_SLUGS),
+  /** exact Japanese quote, a substring of the paragraph's text */
+  ja: z.string().min(1),
+  en: z.string().min(1),
+  summary: z.string().min(1).max(90),
+  check: z.string().min(1),
+  assessment: z.string().min(1),
+  sources: z.array(SourceId).default([]),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const BibSource = z.object({
+  id: SourceId,
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url(),
+  date: z.string().regex(/^\d{4}(-\d{2}){0,2}$/).nullable(),
+  used_for: z.string().min(1),
+});
+export type BibSource = z.infer<typeof BibSource>;
+
+export const GlossaryEntry = z.object({
+  term: z.string().min(1),
+  ja: z.string().nullish(),
+  ja_variants: z.array(z.string()).optional(),
+  zh: z.string().nullish(),
+  definition: z.string().min(1),
+  inferred: z.boolean().default(false),
+  sources: z.array(SourceId).default([]),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+/** Stable anchor for a glossary term. */
+export const termId = (term: string) =>
+  `term-${[...term.normalize('NFKC')].map((c) => (/[\p{L}\p{N}]/u.test(c) ? c.toLowerCase() : '-')).join('').replace(/-+/g, '-').replace(/^-|-$/g, '')}`;
