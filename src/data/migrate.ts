@@ -2,7 +2,7 @@
  * Migrations for snapshot files, oldest first. Each takes a file of version N and returns version N + 1, so
  * an old committed snapshot keeps loading after the schema moves on. Add one whenever SCHEMA_VERSION changes.
  */
-import { SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION } from './version.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +21,7 @@ export const migrations: Record<number, (file: Json) => Json> = {
       schemaVersion: 2,
       head: head ? { number: block, ...restHead } : head,
       source: source
-        ? { endpoint: Array.isArray(endpoints) ? String(endpoints[0] ?? '') : restSource.endpoint, ...restSource }
+        ? { ...restSource, endpoint: Array.isArray(endpoints) ? String(endpoints[0] ?? '') : restSource.endpoint }
         : source,
     };
   },

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION } from './version.ts';
+import { SCHEMA_VERSION } from './version.ts';
 
 /** Unsigned decimal integer, e.g. an amount in RAO: `"5380000000000000"`. */
 export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });

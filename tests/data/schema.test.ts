@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { DataFileError } from '../../src/data/errors.ts';
+import { parseSnapshot, SNAPSHOT_FILE } from '../../src/data/load.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { dtaoSnapshot } from '../fixtures/snapshots.ts';
+
+const committed = () => JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
+const errorOf = (json: unknown) => {
+  try {
+    parseSnapshot(json);
+  } catch (e) {
+    if (e instanceof DataFileError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a DataFileError');
+};
+
+describe('snapshot schema', () => {
+  test('the committed snapshot and the fixtures are valid', () => {
+    expect(parseSnapshot(committed()).schemaVersion).toBe(2);
+    expect(parseSnapshot(JSON.parse(JSON.stringify(dtaoSnapshot()))).series).toHaveLength(150);
+  });
+
+  test('a bad hash names the file, the JSON path and what was found', () => {
+    const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    s.head.hash = '0x1234';
+    expect(errorOf(s)).toMatchInlineSnapshot(`"public/data/snapshot.json: head.hash: expected 0x-prefixed 32-byte hex, received "0x1234""`);
+  });
+
+  test('every bad field is reported, with array indices', () => {
+    const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    s.series[3].values.totalIssuance = 12.5;
+    s.kind = 'mainnet';
+    expect(errorOf(s).split('\n')).toEqual([
+      'public/data/snapshot.json: kind: expected "chain" or "reference" or "synthetic", received "mainnet"',
+      'public/data/snapshot.json: series[3].values.totalIssuance: expected string, received number 12.5',
+    ]);
+  });
+
+  test('amounts in integer units must be integers; null means absent, not zero', () => {
+    const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    s.current.totalStake.value = '1.5';
+    expect(errorOf(s)).toContain('current.totalStake.value: expected a decimal integer string for an integer unit, received "1.5"');
+    s.current.totalStake.value = null;
+    expect(parseSnapshot(s).current.totalStake?.value).toBeNull();
+  });
+
+  test('chain and synthetic files need a head block; dates must increase', () => {
+    const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    s.head = null;
+    s.series[5].date = s.series[4].date;
+    expect(errorOf(s).split('\n')).toEqual([
+      'public/data/snapshot.json: head: expected a head block for kind "synthetic", received null',
+      `public/data/snapshot.json: series[5].date: expected dates in increasing order, after ${s.series[4].date}, received "${s.series[4].date}"`,
+    ]);
+  });
+
+  test('a version 1 file (the design-note shape) is migrated, not rejected', () => {
+    const v2 = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    const { number, ...head } = v2.head;
+    const v1 = { ...v2, schemaVersion: 1, head: { block: number, ...head }, source: { ...v2.source, endpoint: undefined, endpoints: ['ws://a', 'ws://b'] } };
+    const parsed = parseSnapshot(v1);
+    expect(parsed.head?.number).toBe(number);
+    expect(parsed.source.endpoint).toBe('ws://a');
+    expect(parsed).toEqual({ ...v2, source: { ...v2.source, endpoint: 'ws://a' } });
+  });
+
+  test('a file from a newer schema is refused with a clear message', () => {
+    expect(() => migrate({ schemaVersion: 99 })).toThrow('schemaVersion: expected at most 2, received 99');
+    expect(errorOf({ ...committed(), schemaVersion: 99 })).toMatch(/^public\/data\/snapshot.json: schemaVersion: expected at most 2, received 99/);
+  });
+});
