@@ -1,0 +1,57 @@
+/**
+ * `npm run snapshot`: read the Bittensor chain into public/data/snapshot.json. See docs/snapshot.md and
+ * `npm run snapshot -- --help`. Logic lives in scripts/snapshot/ (cli, rpc, keys, runtime, read, days,
+ * history, build, write).
+ */
+import { HELP, parseCli, UsageError } from './snapshot/cli.ts';
+import { run } from './snapshot/main.ts';
+
+function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lines = msg.split('\n').filter(Boolean);
+  return lines.length > 1 ? `${lines[0]} (and ${lines.length - 1} more problems)` : (lines[0] ?? 'unknown error');
+}
+
+async function main(): Promise<number> {
+  let opts;
+  try {
+    opts = parseCli(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`snapshot: ${e.message}\nRun with --help for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  try {
+    const s = await run(opts);
+    if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
+    else
+      process.stdout.write(
+        `snapshot: wrote ${s.file} (${s.kind}): head #${s.head.number} ${s.head.timestamp}, ${s.days} days (${s.fetched} fetched, ${s.reused} reused), ${s.requests} requests in ${s.seconds.toFixed(1)} s\n`,
+      );
+    return 0;
+  } catch (e) {
+    process.stderr.write(`snapshot: error: ${oneLine(e)}\n`);
+    if (process.env.SNAPSHOT_DEBUG) console.error(e);
+    return 1;
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, () => {
+    process.stderr.write(`snapshot: interrupted (${sig}); previous files untouched, the next run resumes from the checkpoint\n`);
+    process.exit(130);
+  });
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`snapshot: error: ${oneLine(e)}\n`);
+    process.exit(1);
+  },
+);

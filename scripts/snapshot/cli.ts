@@ -1,0 +1,122 @@
+/** Command-line arguments of `npm run snapshot` (pure). */
+import { parseArgs } from 'node:util';
+
+export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
+export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
+export const DEFAULT_OUT = 'public/data';
+
+export interface Options {
+  endpoints: string[];
+  out: string;
+  /** first day of the history; null = the day of block 1 */
+  since: string | null;
+  /** snapshot as of this block number or hash; null = the finalized head */
+  at: number | string | null;
+  /** expected genesis hash; null = any chain */
+  genesis: string | null;
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+  /** replace an existing snapshot of another chain or an invalid one */
+  replace: boolean;
+  /** print the summary as one JSON line */
+  json: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP = `Usage: npm run snapshot -- [options]
+
+Reads the Bittensor chain and writes <out>/snapshot.json (validated against src/data/schema.ts, written
+atomically). Reuses the daily history already in that file and fetches only missing days.
+
+Options:
+  --endpoint URL     WebSocket endpoint; repeat for fallbacks, tried in order
+                     (default: ${DEFAULT_ENDPOINTS.join(', then ')})
+  --out DIR          output directory (default: ${DEFAULT_OUT})
+  --since YYYY-MM-DD first day of the daily history (default: the day of the first block)
+  --at BLOCK|HASH    snapshot as of that block (to reproduce a published figure); needs an explicit --out
+  --genesis HASH|any expected genesis hash (default: Finney ${FINNEY_GENESIS.slice(0, 10)}…);
+                     "any" accepts any chain; data from a chain other than Finney is marked "synthetic"
+  --concurrency N    requests in flight at once (default: 4)
+  --timeout MS       per-request timeout in ms (default: 30000)
+  --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
+  --replace          replace an existing snapshot.json of another chain, or one that fails validation
+  --json             print the summary as one JSON line
+  --help             this text
+
+Exit status: 0 written (or already up to date), 1 failed (previous files untouched), 2 bad arguments.`;
+
+function positiveInt(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${name} expects a positive integer, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+export function parseCli(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        endpoint: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        since: { type: 'string' },
+        at: { type: 'string' },
+        genesis: { type: 'string' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        retries: { type: 'string' },
+        replace: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+  const v = parsed.values;
+  const endpoints = v.endpoint ?? DEFAULT_ENDPOINTS;
+  for (const e of endpoints) if (!/^wss?:\/\/[^\s]+$/.test(e)) throw new UsageError(`--endpoint expects a ws:// or wss:// URL, got ${JSON.stringify(e)}`);
+  let since: string | null = null;
+  if (v.since !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.since) || Number.isNaN(Date.parse(`${v.since}T00:00:00Z`)) || new Date(`${v.since}T00:00:00Z`).toISOString().slice(0, 10) !== v.since)
+      throw new UsageError(`--since expects a date as YYYY-MM-DD, got ${JSON.stringify(v.since)}`);
+    since = v.since;
+  }
+  let at: number | string | null = null;
+  if (v.at !== undefined) {
+    if (/^\d+$/.test(v.at)) at = Number(v.at);
+    else if (/^0x[0-9a-fA-F]{64}$/.test(v.at)) at = v.at.toLowerCase();
+    else throw new UsageError(`--at expects a block number or a 0x-prefixed 32-byte hash, got ${JSON.stringify(v.at)}`);
+    if (v.out === undefined) throw new UsageError(`--at writes a historical snapshot: give it its own --out DIR so ${DEFAULT_OUT} is not replaced`);
+  }
+  let genesis: string | null = FINNEY_GENESIS;
+  if (v.genesis !== undefined) {
+    if (v.genesis === 'any') genesis = null;
+    else if (/^0x[0-9a-fA-F]{64}$/.test(v.genesis)) genesis = v.genesis.toLowerCase();
+    else throw new UsageError(`--genesis expects a 0x-prefixed 32-byte hash or "any", got ${JSON.stringify(v.genesis)}`);
+  }
+  const retries = v.retries === '0' ? 0 : positiveInt('--retries', v.retries, 3);
+  return {
+    endpoints,
+    out: v.out ?? DEFAULT_OUT,
+    since,
+    at,
+    genesis,
+    concurrency: positiveInt('--concurrency', v.concurrency, 4),
+    timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
+    retries,
+    replace: v.replace ?? false,
+    json: v.json ?? false,
+    help: v.help ?? false,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Finding the first block of each UTC day (pure). A day's sample is the first block whose Timestamp.Now is at or
+ * after 00:00:00 UTC. The search keeps "anchors" (block number, timestamp) and proposes the next block to read
+ * by interpolating between the two anchors that bracket midnight (blocks come at a near-constant rate), with a
+ * bisection step whenever interpolation stops shrinking the bracket. No bisection per day from scratch: with
+ * anchors from neighbouring days, one read usually suffices.
+ *
+ * A block b with timestamp t_b >= M (midnight) is proven to be the day's first block when any of these hold:
+ *  - the block before it is known and has t < M;
+ *  - t_b - M < MinimumPeriod: the runtime (pallet_timestamp) enforces t_b >= t_{b-1} + MinimumPeriod, so t_{b-1} < M;
+ *  - with Aura (slot = floor(t / slotMs), strictly increasing per block, enforced by pallet_aura):
+ *    floor(t_b / slotMs) * slotMs <= M, i.e. b's slot starts at or before midnight, so b-1's slot, and its
+ *    timestamp, ended by then.
+ */
+
+export const DAY_MS = 86_400_000;
+
+export interface Anchor {
+  block: number;
+  /** Timestamp.Now in ms; for an approximate anchor, a lower bound known to be on the right side of midnights */
+  ts: number;
+  /** false for anchors taken from an existing file's points (block known to be a day's first, ts ≈ that midnight) */
+  exact: boolean;
+  minGapMs?: number | null;
+  slotMs?: number | null;
+}
+
+export function midnightOf(date: string): number {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new RangeError(`not a date: ${date}`);
+  return t;
+}
+
+export function dateOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** All dates from `from` to `to`, inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = midnightOf(from); t <= midnightOf(to); t += DAY_MS) out.push(dateOf(t));
+  return out;
+}
+
+/** Is `b` (t_b >= M) provably the first block at or after midnight `M`? */
+export function provenFirst(M: number, b: Anchor, prev?: Anchor): boolean {
+  if (!b.exact || b.ts < M) return false;
+  if (b.block === 0) return true;
+  if (prev && prev.block === b.block - 1 && prev.ts < M) return true;
+  if (b.minGapMs && b.ts - M < b.minGapMs) return true;
+  if (b.slotMs && Math.floor(b.ts / b.slotMs) * b.slotMs <= M) return true;
+  return false;
+}
+
+export type Step = { kind: 'done'; block: number } | { kind: 'probe'; block: number } | { kind: 'none' };
+
+/** Index of the first anchor with ts >= M (anchors sorted by block; timestamps increase with blocks). */
+function firstAtOrAfter(anchors: readonly Anchor[], M: number): number {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid].ts >= M) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+
+/**
+ * The next step of the search for midnight M. `iteration` counts probes already made for this day: from the
+ * third on, every other step bisects, which bounds the worst case at about twice a bisection's reads.
+ */
+export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): Step {
+  const i = firstAtOrAfter(anchors, M);
+  if (i === anchors.length) return { kind: 'none' }; // midnight is after the newest known block
+  const hi = anchors[i];
+  const lo = i > 0 ? anchors[i - 1] : undefined;
+  if (!lo) {
+    if (hi.block === 0 || provenFirst(M, hi)) return { kind: 'done', block: hi.block };
+    return { kind: 'probe', block: 0 }; // need the lower end of the chain
+  }
+  // adjacent anchors: hi is the first block at or after M (an approximate hi's real timestamp is >= its ts)
+  if (hi.block === lo.block + 1) return { kind: 'done', block: hi.block };
+  if (provenFirst(M, hi, lo)) return { kind: 'done', block: hi.block };
+  let n: number;
+  if (iteration >= 2 && iteration % 2 === 0) n = Math.floor((lo.block + hi.block) / 2);
+  else {
+    let msPerBlock = (hi.ts - lo.ts) / (hi.block - lo.block);
+    // hi far away (e.g. the head, days later): extrapolate from the local block rate before lo instead
+    if (hi.ts - M > 2 * (M - lo.ts)) {
+      const local = localRate(anchors, i - 1);
+      if (local !== null) msPerBlock = local;
+    }
+    n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
+  }
+  // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
+  const max = hi.exact ? hi.block - 1 : hi.block;
+  n = Math.min(Math.max(n, lo.block + 1), max);
+  return { kind: 'probe', block: n };
+}
+
+/** ms per block over the quarter day or more before anchors[i], or null without such history. */
+export function localRate(anchors: readonly Anchor[], i: number): number | null {
+  const a = anchors[i];
+  for (let j = i - 1; j >= 0; j--) {
+    const p = anchors[j];
+    if (a.ts - p.ts >= DAY_MS / 4) return a.block > p.block ? (a.ts - p.ts) / (a.block - p.block) : null;
+  }
+  return null;
+}
+
+/** Insert or replace an anchor, keeping the list sorted by block (exact anchors win over approximate ones). */
+export function addAnchor(anchors: Anchor[], a: Anchor): void {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid].block < a.block) lo = mid + 1;
+    else hi = mid;
+  }
+  if (anchors[lo]?.block === a.block) {
+    if (a.exact || !anchors[lo].exact) anchors[lo] = a;
+  } else anchors.splice(lo, 0, a);
+}
+
+/**
+ * Drive the search for one midnight with `readTs(block)` (returns the exact anchor of that block). Returns the
+ * first block at or after M, or null when no block has reached M yet. Pure apart from `readTs`.
+ */
+export async function findFirstBlock(
+  M: number,
+  anchors: Anchor[],
+  readTs: (block: number) => Promise<Anchor>,
+  maxProbes = 64,
+): Promise<{ block: number; probes: number } | null> {
+  for (let probes = 0; probes <= maxProbes; probes++) {
+    const step = nextStep(M, anchors, probes);
+    if (step.kind === 'none') return null;
+    if (step.kind === 'done') return { block: step.block, probes };
+    const a = await readTs(step.block);
+    if (a.block !== step.block) throw new Error(`read block ${a.block} instead of ${step.block}`);
+    addAnchor(anchors, a);
+  }
+  throw new Error(`no day boundary found for ${dateOf(M)} after ${maxProbes} reads (timestamps not increasing?)`);
+}

@@ -1,0 +1,330 @@
+/**
+ * Reading blocks: all the keys of one block in one `state_queryStorageAt` call (per-subnet keys built from
+ * candidate netuids), decoded with the metadata of the runtime that executed that block. Metadata is fetched
+ * once per runtime version. Block hashes are fetched in batches (`chain_getBlockHash` takes a list).
+ */
+import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
+import { RpcError, type RpcClient } from './rpc.ts';
+import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
+import type { Codec } from '@polkadot/types/types';
+
+export type ItemRef = readonly [pallet: string, item: string];
+
+/** Plain values read at every sampled block (governance ones are cheap: a few accounts). */
+export const GLOBAL_ITEMS: ItemRef[] = [
+  ['SubtensorModule', 'TotalIssuance'],
+  ['Balances', 'TotalIssuance'],
+  ['SubtensorModule', 'TotalStake'],
+  ['SubtensorModule', 'TotalNetworks'],
+  ['SubtensorModule', 'TaoWeight'],
+  ['SubtensorModule', 'SubnetOwnerCut'],
+  ['SenateMembers', 'Members'],
+  ['TriumvirateMembers', 'Members'],
+  ['Aura', 'Authorities'],
+  ['Sudo', 'Key'],
+];
+/** Per-subnet maps needed for the daily series. */
+export const SERIES_MAPS: ItemRef[] = [
+  ['SubtensorModule', 'NetworksAdded'],
+  ['SubtensorModule', 'SubnetTAO'],
+  ['SubtensorModule', 'SubnetTaoInEmission'],
+  ['SubtensorModule', 'PendingRootDivs'],
+];
+/** Per-subnet maps read at the head only (the subnets table). */
+export const HEAD_MAPS: ItemRef[] = [
+  ['SubtensorModule', 'SubnetAlphaIn'],
+  ['SubtensorModule', 'SubnetAlphaOut'],
+  ['SubtensorModule', 'SubnetMechanism'],
+  ['SubtensorModule', 'SubnetOwner'],
+  ['SubtensorModule', 'NetworkRegisteredAt'],
+  ['SubtensorModule', 'TokenSymbol'],
+  ['SubtensorModule', 'SubnetIdentitiesV3'],
+  ['SubtensorModule', 'SubnetIdentitiesV2'],
+  ['SubtensorModule', 'SubnetIdentities'],
+];
+
+/** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
+const PARENT_HASHES = 3;
+/** Keys per state_queryStorageAt call. */
+const MAX_KEYS = 2000;
+
+export class BlockState {
+  readonly number: number;
+  readonly hash: string;
+  ts = 0;
+  specVersion = 0;
+  runtime!: Runtime;
+  /** raw storage values by key (null: no value) */
+  readonly raw = new Map<string, string | null>();
+  /** existing netuids (from NetworksAdded), null when the runtime has no NetworksAdded */
+  netuids: number[] | null = null;
+
+  constructor(number: number, hash: string) {
+    this.number = number;
+    this.hash = hash;
+  }
+
+  /** Decoded value of a plain item; undefined when absent from this runtime (or not a plain value here). */
+  plain(ref: ItemRef): Codec | null | undefined {
+    const info = this.runtime.plain(ref[0], ref[1]);
+    if (!info) return undefined;
+    return this.#decode(info, this.runtime.keyOf(info));
+  }
+
+  /** Decoded value of a netuid-keyed map entry; undefined when the map is absent from this runtime. */
+  entry(ref: ItemRef, netuid: number): Codec | null | undefined {
+    const info = this.runtime.uintMap(ref[0], ref[1]);
+    if (!info) return undefined;
+    return this.#decode(info, this.runtime.keyOf(info, netuid));
+  }
+
+  #decode(info: ItemInfo, key: string): Codec | null {
+    if (!this.raw.has(key)) throw new Error(`internal: ${info.pallet}.${info.item} was not read at block ${this.number}`);
+    try {
+      return this.runtime.decode(info, this.raw.get(key)!);
+    } catch (e) {
+      throw new MalformedError(`block ${this.number}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Sum of a netuid map over existing netuids (optionally without root); null when the map is absent. */
+  sum(ref: ItemRef, withoutRoot = false): bigint | null {
+    if (!this.runtime.uintMap(ref[0], ref[1]) || this.netuids === null) return null;
+    let total = 0n;
+    for (const n of this.netuids) if (!(withoutRoot && n === 0)) total += asBigInt(this.entry(ref, n)!);
+    return total;
+  }
+}
+
+function isHex(v: unknown): v is string {
+  return typeof v === 'string' && /^0x([0-9a-f]{2})*$/i.test(v);
+}
+
+/** Validate a state_queryStorageAt reply: `[{ block, changes: [[key, value|null]] }]`, keys among those asked. */
+export function checkStorageAt(keys: readonly string[]) {
+  const asked = new Set(keys);
+  return (r: unknown): Map<string, string | null> => {
+    if (!Array.isArray(r) || r.length !== 1) throw new Error('expected one change set');
+    const set = r[0] as { changes?: unknown };
+    if (!Array.isArray(set.changes)) throw new Error('expected changes');
+    const out = new Map<string, string | null>();
+    for (const c of set.changes) {
+      if (!Array.isArray(c) || c.length !== 2 || !isHex(c[0]) || !(c[1] === null || isHex(c[1]))) throw new Error('expected [key, value] pairs of hex');
+      const key = c[0].toLowerCase();
+      if (!asked.has(key)) throw new Error(`value for a key that was not asked: ${key.slice(0, 20)}…`);
+      out.set(key, c[1]);
+    }
+    for (const k of keys) if (!out.has(k)) out.set(k, null); // a node may omit keys without a value
+    return out;
+  };
+}
+
+export interface ReaderOptions {
+  /** netuids 0..candidates-1 are read blindly at every block; grows with the largest netuid seen */
+  minCandidates?: number;
+  log?: (line: string) => void;
+}
+
+export class Reader {
+  readonly client: RpcClient;
+  readonly runtimes = new Map<number, Promise<Runtime>>();
+  readonly hashes = new Map<number, string>();
+  #hashWaiters = new Map<number, Array<{ resolve: (h: string) => void; reject: (e: unknown) => void }>>();
+  #hashTimer: NodeJS.Immediate | null = null;
+  #maxNetuid = 0;
+  #minCandidates: number;
+  #latestSpec: number | null = null;
+  #ss58: number;
+  log: (line: string) => void;
+
+  constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
+    this.client = client;
+    this.#ss58 = ss58;
+    this.#minCandidates = opts.minCandidates ?? 64;
+    this.log = opts.log ?? (() => {});
+  }
+
+  get candidates(): number {
+    return Math.max(this.#minCandidates, this.#maxNetuid + 33);
+  }
+
+  /** Block hash by number; requests made in the same tick go out as one chain_getBlockHash([...]) call. */
+  hashOf(n: number): Promise<string> {
+    const known = this.hashes.get(n);
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve, reject) => {
+      const list = this.#hashWaiters.get(n) ?? [];
+      list.push({ resolve, reject });
+      this.#hashWaiters.set(n, list);
+      this.#hashTimer ??= setImmediate(() => this.#flushHashes());
+    });
+  }
+
+  async #flushHashes() {
+    this.#hashTimer = null;
+    const waiters = this.#hashWaiters;
+    this.#hashWaiters = new Map();
+    const numbers = [...waiters.keys()];
+    try {
+      const hashes = await this.client.call('chain_getBlockHash', [numbers], (r) => {
+        if (!Array.isArray(r) || r.length !== numbers.length) throw new Error(`expected ${numbers.length} hashes`);
+        return r.map((h, i) => {
+          if (h === null) throw new RangeError(`block ${numbers[i]} is not known to the node`);
+          return decodeHash(h as string);
+        });
+      });
+      numbers.forEach((n, i) => {
+        this.hashes.set(n, hashes[i]);
+        for (const w of waiters.get(n)!) w.resolve(hashes[i]);
+      });
+    } catch (e) {
+      for (const list of waiters.values()) for (const w of list) w.reject(e);
+    }
+  }
+
+  #versionAt(hash: string): Promise<number> {
+    return this.client.call('state_getRuntimeVersion', [hash], (r) => {
+      const v = (r as { specVersion?: unknown })?.specVersion;
+      if (typeof v !== 'number') throw new Error('expected specVersion');
+      return v;
+    });
+  }
+
+  /** Runtime (metadata) of spec `spec`, fetched at `codeHash` (a block whose post-state code is that runtime). */
+  runtime(spec: number, codeHash: string): Promise<Runtime> {
+    let p = this.runtimes.get(spec);
+    if (!p) {
+      p = (async () => {
+        const [version, metadata] = await Promise.all([
+          this.#versionAt(codeHash),
+          this.client.call('state_getMetadata', [codeHash], (r) => {
+            if (!isHex(r)) throw new Error('expected hex metadata');
+            return r;
+          }),
+        ]);
+        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version}, expected ${spec}`);
+        this.log(`runtime spec ${spec}: metadata loaded`);
+        return new Runtime(spec, metadata, this.#ss58);
+      })();
+      p.catch(() => this.runtimes.delete(spec));
+      this.runtimes.set(spec, p);
+    }
+    return p;
+  }
+
+  /** Keys of the daily series at a block executed by `rt`. */
+  seriesKeys(rt: Runtime, netuids: Iterable<number>): string[] {
+    const keys: string[] = [];
+    for (const [p, i] of GLOBAL_ITEMS) {
+      const info = rt.plain(p, i);
+      if (info) keys.push(rt.keyOf(info));
+    }
+    const maps = SERIES_MAPS.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
+    for (const n of netuids) for (const info of maps) keys.push(rt.keyOf(info, n));
+    return keys;
+  }
+
+  mapKeys(rt: Runtime, refs: readonly ItemRef[], netuids: Iterable<number>): string[] {
+    const maps = refs.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
+    const keys: string[] = [];
+    for (const n of netuids) for (const info of maps) keys.push(rt.keyOf(info, n));
+    return keys;
+  }
+
+  /** Fetch the keys a block state does not hold yet, in as few calls as possible. */
+  async ensure(state: BlockState, keys: readonly string[]): Promise<void> {
+    const missing = [...new Set(keys.map((k) => k.toLowerCase()))].filter((k) => !state.raw.has(k));
+    for (let i = 0; i < missing.length; i += MAX_KEYS) {
+      const chunk = missing.slice(i, i + MAX_KEYS);
+      const values = await this.client.call('state_queryStorageAt', [chunk, state.hash], checkStorageAt(chunk));
+      for (const [k, v] of values) state.raw.set(k, v);
+    }
+  }
+
+  /**
+   * Read everything the daily series needs at block `n`. `guessSpec` is the runtime expected there (from a
+   * neighbouring block): its keys go in the same call; a wrong guess costs one more call.
+   */
+  async read(n: number, guessSpec: number | null = this.#latestSpec): Promise<BlockState> {
+    const hash = await this.hashOf(n);
+    const state = new BlockState(n, hash);
+    const guess = guessSpec !== null ? await this.runtimes.get(guessSpec)?.catch(() => undefined) : undefined;
+    const candidates = range(this.candidates);
+    const fixed = [FIXED.lastRuntimeUpgrade, FIXED.now];
+    for (let k = 1; k <= PARENT_HASHES && n - k >= 0; k++) fixed.push(blockHashKey(n - k));
+    await this.ensure(state, [...fixed, ...(guess ? this.seriesKeys(guess, candidates) : [])]);
+
+    for (let k = 1; k <= PARENT_HASHES && n - k >= 0; k++) {
+      const h = state.raw.get(blockHashKey(n - k));
+      if (h) this.hashes.set(n - k, decodeHash(h));
+    }
+    const lru = state.raw.get(FIXED.lastRuntimeUpgrade);
+    const now = state.raw.get(FIXED.now);
+    // the runtime that executed block n is the code in block n-1's state
+    const codeHash = n === 0 ? hash : (this.hashes.get(n - 1) ?? (await this.hashOf(n - 1)));
+    try {
+      // Timestamp.Now is a ValueQuery (0 at genesis); LastRuntimeUpgrade is set by the first block of each runtime
+      state.ts = now ? Number(decodeU64(now)) : 0;
+      state.specVersion = lru ? decodeLastRuntimeUpgrade(lru).specVersion : await this.#versionAt(codeHash);
+    } catch (e) {
+      if (e instanceof RpcError) throw e;
+      throw new MalformedError(`block ${n}: ${(e as Error).message}`);
+    }
+    state.runtime = await this.runtime(state.specVersion, codeHash);
+    this.#latestSpec = state.specVersion;
+    await this.ensure(state, this.seriesKeys(state.runtime, candidates));
+    await this.#resolveNetuids(state, candidates.length);
+    return state;
+  }
+
+  async #resolveNetuids(state: BlockState, candidateCount: number) {
+    const rt = state.runtime;
+    const added = rt.uintMap('SubtensorModule', 'NetworksAdded');
+    if (!added) return;
+    let netuids: number[] = [];
+    for (let n = 0; n < candidateCount; n++) if (asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!)) netuids.push(n);
+    const total = state.plain(['SubtensorModule', 'TotalNetworks']);
+    const expected = total ? Number(asBigInt(total)) : null;
+    const nearEdge = netuids.length > 0 && netuids[netuids.length - 1] >= candidateCount - 8;
+    if ((expected !== null && expected !== netuids.length) || nearEdge) {
+      // rare: subnets beyond the candidate range; enumerate NetworksAdded's keys
+      netuids = await this.#enumerate(state, added);
+      await this.ensure(state, this.seriesKeys(rt, netuids));
+      netuids = netuids.filter((n) => asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!));
+    }
+    state.netuids = netuids;
+    if (netuids.length) this.#maxNetuid = Math.max(this.#maxNetuid, netuids[netuids.length - 1]);
+  }
+
+  async #enumerate(state: BlockState, info: ItemInfo): Promise<number[]> {
+    const out: number[] = [];
+    let start: string | null = null;
+    for (;;) {
+      const page: string[] = await this.client.call('state_getKeysPaged', [info.prefix, 1000, start, state.hash], (r) => {
+        if (!Array.isArray(r) || !r.every(isHex)) throw new Error('expected a list of keys');
+        return r as string[];
+      });
+      for (const k of page) {
+        const tail = k.slice(info.prefix.length);
+        // Identity hasher: the key is the SCALE integer itself; Concat hashers end with it
+        const hex = tail.slice(tail.length - 2 * info.keyUintBytes!);
+        let v = 0;
+        for (let i = hex.length - 2; i >= 0; i -= 2) v = v * 256 + parseInt(hex.slice(i, i + 2), 16);
+        out.push(v);
+      }
+      if (page.length < 1000) break;
+      start = page[page.length - 1];
+    }
+    this.log(`block ${state.number}: ${out.length} subnets enumerated (beyond the ${this.candidates} candidates read blindly)`);
+    return out.sort((a, b) => a - b);
+  }
+
+  /** The subnets table's extra keys (head only). */
+  async readHeadDetails(state: BlockState): Promise<void> {
+    await this.ensure(state, this.mapKeys(state.runtime, HEAD_MAPS, state.netuids ?? []));
+  }
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

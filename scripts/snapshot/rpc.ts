@@ -1,0 +1,282 @@
+/**
+ * A small JSON-RPC client over WebSocket for the snapshot: endpoint failover, per-request timeout, retries with
+ * backoff (longer on HTTP 429 / rate errors), bounded concurrency, a genesis check on every connection and a
+ * count of every request sent (the cost that matters on public endpoints).
+ */
+import WebSocket from 'ws';
+import { classifyRpcError, parseRetryAfter, retryDelay, type FailureKind, type RetryPolicy } from './retry.ts';
+
+export class RpcError extends Error {
+  readonly kind: FailureKind;
+  readonly retryAfterMs: number | null;
+  constructor(kind: FailureKind, message: string, retryAfterMs: number | null = null) {
+    super(message);
+    this.name = 'RpcError';
+    this.kind = kind;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export interface RpcOptions {
+  endpoints: string[];
+  timeoutMs: number;
+  concurrency: number;
+  policy: RetryPolicy;
+  /** expected genesis hash; null accepts any chain */
+  genesis: string | null;
+  log?: (line: string) => void;
+}
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: RpcError) => void;
+  timer: NodeJS.Timeout;
+  method: string;
+}
+
+class Connection {
+  readonly endpoint: string;
+  readonly ws: WebSocket;
+  readonly pending = new Map<number, Pending>();
+  readonly ready: Promise<void>;
+  closed: RpcError | null = null;
+  #nextId = 1;
+  #timeoutMs: number;
+
+  constructor(endpoint: string, timeoutMs: number) {
+    this.endpoint = endpoint;
+    this.#timeoutMs = timeoutMs;
+    this.ws = new WebSocket(endpoint, { handshakeTimeout: timeoutMs, maxPayload: 256 * 1024 * 1024, perMessageDeflate: false });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('unexpected-response', (_req, res) => {
+        const status = res.statusCode ?? 0;
+        const err =
+          status === 429
+            ? new RpcError('rate', `${endpoint} answered HTTP 429 (rate limited)`, parseRetryAfter(res.headers['retry-after'] as string | undefined))
+            : new RpcError('transport', `${endpoint} answered HTTP ${status} to the WebSocket upgrade`);
+        this.#fail(err);
+        reject(err);
+        res.resume();
+      });
+      this.ws.on('error', (e) => {
+        const err = new RpcError('transport', `cannot reach ${endpoint}: ${(e as Error).message}`);
+        this.#fail(err);
+        reject(err);
+      });
+      this.ws.on('close', (code) => {
+        const err = new RpcError('transport', `connection to ${endpoint} closed (code ${code})`);
+        this.#fail(err);
+        reject(err);
+      });
+    });
+    this.ready.catch(() => {});
+    this.ws.on('message', (data) => this.#onMessage(data.toString()));
+  }
+
+  #fail(err: RpcError) {
+    if (this.closed) return;
+    this.closed = err;
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    this.pending.clear();
+    try {
+      this.ws.terminate();
+    } catch {
+      /* already gone */
+    }
+  }
+
+  close() {
+    this.#fail(new RpcError('transport', `connection to ${this.endpoint} closed by the client`));
+  }
+
+  #onMessage(text: string) {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      this.#fail(new RpcError('malformed', `${this.endpoint} sent a reply that is not JSON: ${JSON.stringify(text.slice(0, 60))}`));
+      return;
+    }
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
+      this.#fail(new RpcError('malformed', `${this.endpoint} sent a reply that is not a JSON-RPC object`));
+      return;
+    }
+    const m = msg as { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } };
+    if (typeof m.id !== 'number') return; // notifications are not used
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    clearTimeout(p.timer);
+    if (m.error !== undefined) {
+      const code = typeof m.error?.code === 'number' ? m.error.code : 0;
+      const message = typeof m.error?.message === 'string' ? m.error.message : JSON.stringify(m.error);
+      p.reject(new RpcError(classifyRpcError(code, message), `${p.method} failed on ${this.endpoint}: ${message} (code ${code})`));
+    } else if (!('result' in m)) {
+      p.reject(new RpcError('malformed', `${this.endpoint} replied to ${p.method} with neither result nor error`));
+    } else p.resolve(m.result);
+  }
+
+  async send(method: string, params: unknown[]): Promise<unknown> {
+    await this.ready;
+    if (this.closed) throw this.closed;
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        const err = new RpcError('transport', `timed out after ${this.#timeoutMs} ms waiting for ${method} from ${this.endpoint}`);
+        reject(err);
+        this.#fail(err); // a stalled connection is dropped; the retry opens a new one
+      }, this.#timeoutMs);
+      this.pending.set(id, { resolve, reject, timer, method });
+      this.ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }), (e) => {
+        if (e) this.#fail(new RpcError('transport', `cannot send to ${this.endpoint}: ${e.message}`));
+      });
+    });
+  }
+}
+
+/** Counters for the summary and the benchmark. */
+export interface RpcStats {
+  requests: number;
+  retries: number;
+  failovers: number;
+  byMethod: Record<string, number>;
+}
+
+export class RpcClient {
+  readonly stats: RpcStats = { requests: 0, retries: 0, failovers: 0, byMethod: {} };
+  readonly #opts: RpcOptions;
+  /** endpoint order for new calls: an endpoint that failed moves to the back */
+  #order: string[];
+  readonly #conns = new Map<string, Promise<Connection>>();
+  #active = 0;
+  readonly #queue: Array<() => void> = [];
+  #closed = false;
+  /** the endpoint that answered last (for the snapshot's source.endpoint) */
+  lastEndpoint: string | null = null;
+  /** every endpoint that answered at least once, in order */
+  readonly used: string[] = [];
+  genesisHash: string | null = null;
+
+  constructor(opts: RpcOptions) {
+    this.#opts = opts;
+    this.#order = [...opts.endpoints];
+  }
+
+  async #acquire() {
+    if (this.#active < this.#opts.concurrency) {
+      this.#active++;
+      return;
+    }
+    await new Promise<void>((r) => this.#queue.push(r));
+  }
+
+  #release() {
+    const next = this.#queue.shift();
+    if (next) next();
+    else this.#active--;
+  }
+
+  #count(method: string) {
+    this.stats.requests++;
+    this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
+  }
+
+  async #connection(endpoint: string): Promise<Connection> {
+    let p = this.#conns.get(endpoint);
+    if (p) {
+      const c = await p.catch(() => null);
+      if (c && !c.closed) return c;
+      this.#conns.delete(endpoint);
+    }
+    p = (async () => {
+      const c = new Connection(endpoint, this.#opts.timeoutMs);
+      await c.ready;
+      this.#count('chain_getBlockHash');
+      const g = await c.send('chain_getBlockHash', [0]);
+      if (typeof g !== 'string' || !/^0x[0-9a-f]{64}$/.test(g)) {
+        c.close();
+        throw new RpcError('malformed', `${endpoint} returned ${JSON.stringify(g)} as its genesis hash`);
+      }
+      if (this.#opts.genesis !== null && g !== this.#opts.genesis) {
+        c.close();
+        throw new RpcError('fatal', `${endpoint} is not the expected chain: genesis ${g}, expected ${this.#opts.genesis} (pass --genesis ${g} or --genesis any to accept it)`);
+      }
+      if (this.genesisHash !== null && g !== this.genesisHash) {
+        c.close();
+        throw new RpcError('fatal', `${endpoint} serves another chain (genesis ${g}) than the other endpoints (${this.genesisHash})`);
+      }
+      this.genesisHash = g;
+      return c;
+    })();
+    this.#conns.set(endpoint, p);
+    try {
+      return await p;
+    } catch (e) {
+      this.#conns.delete(endpoint);
+      throw e;
+    }
+  }
+
+  /** Call `method`, validating the result with `check` (which throws a message on a bad shape). */
+  async call<T = unknown>(method: string, params: unknown[], check?: (result: unknown) => T): Promise<T> {
+    if (this.#closed) throw new RpcError('fatal', 'client closed');
+    await this.#acquire();
+    try {
+      return await this.#callWithFailover(method, params, check);
+    } finally {
+      this.#release();
+    }
+  }
+
+  async #callWithFailover<T>(method: string, params: unknown[], check?: (result: unknown) => T): Promise<T> {
+    const errors: string[] = [];
+    const order = [...this.#order];
+    for (let e = 0; e < order.length; e++) {
+      const endpoint = order[e];
+      if (e > 0) this.stats.failovers++;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const conn = await this.#connection(endpoint);
+          this.#count(method);
+          const result = await conn.send(method, params);
+          let out: T;
+          try {
+            out = check ? check(result) : (result as T);
+          } catch (err) {
+            throw new RpcError('malformed', `${endpoint} replied to ${method} with an unexpected result: ${(err as Error).message}`);
+          }
+          this.lastEndpoint = endpoint;
+          if (!this.used.includes(endpoint)) this.used.push(endpoint);
+          return out;
+        } catch (err) {
+          const rpcErr = err instanceof RpcError ? err : new RpcError('transport', String((err as Error)?.message ?? err));
+          if (rpcErr.kind === 'fatal' || this.#closed) throw rpcErr;
+          const delay = retryDelay(rpcErr.kind, attempt + 1, this.#opts.policy, Math.random(), rpcErr.retryAfterMs);
+          if (delay === null) {
+            errors.push(rpcErr.message);
+            // demote the failing endpoint for later calls
+            if (this.#order[0] === endpoint && this.#order.length > 1) this.#order = [...this.#order.slice(1), endpoint];
+            break;
+          }
+          this.stats.retries++;
+          this.#opts.log?.(`retrying ${method} in ${delay} ms: ${rpcErr.message}`);
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    }
+    const last = errors.at(-1) ?? 'no endpoint';
+    const kind: FailureKind = errors.length ? 'transport' : 'fatal';
+    throw new RpcError(kind, order.length > 1 ? `all ${order.length} endpoints failed; last: ${last}` : last);
+  }
+
+  async close() {
+    this.#closed = true;
+    for (const p of this.#conns.values()) (await p.catch(() => null))?.close();
+    this.#conns.clear();
+  }
+}

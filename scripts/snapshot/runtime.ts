@@ -1,0 +1,209 @@
+/**
+ * One runtime version's view of storage, built from that runtime's own metadata: which items exist, their
+ * hashers, key and value types, and decoding of raw values. Cached by specVersion (see RuntimeCache).
+ */
+import { Metadata, TypeRegistry } from '@polkadot/types';
+import type { Codec } from '@polkadot/types/types';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { encodeAddress } from '@polkadot/util-crypto';
+import { mapKey, storagePrefix, uintLE, type Hasher } from './keys.ts';
+
+export class MalformedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedError';
+  }
+}
+
+export interface ItemInfo {
+  pallet: string;
+  item: string;
+  /** twox128(prefix) ++ twox128(item) */
+  prefix: string;
+  kind: 'plain' | 'map';
+  hasher: Hasher | null;
+  /** byte width of the map key when it is an unsigned integer (u16 NetUid etc.), else null */
+  keyUintBytes: number | null;
+  valueType: string;
+  optional: boolean;
+  fallback: Uint8Array;
+}
+
+const UINT_BYTES: Record<string, number> = { U8: 1, U16: 2, U32: 4, U64: 8, U128: 16 };
+
+export class Runtime {
+  readonly specVersion: number;
+  readonly registry: TypeRegistry;
+  readonly ss58: number;
+  /** Timestamp.MinimumPeriod (ms): consecutive blocks' timestamps differ by at least this */
+  readonly minimumPeriodMs: number | null;
+  /** Aura slot duration (ms) when the runtime has Aura: a block's slot is floor(timestamp / slot) and slots increase */
+  readonly slotMs: number | null;
+  readonly #items = new Map<string, ItemInfo | null>();
+  readonly #metadata: Metadata;
+
+  constructor(specVersion: number, metadataHex: string, ss58 = 42) {
+    this.specVersion = specVersion;
+    this.ss58 = ss58;
+    this.registry = new TypeRegistry();
+    try {
+      this.#metadata = new Metadata(this.registry, metadataHex as `0x${string}`);
+      // transaction extensions do not matter for reading storage; declaring them silences polkadot.js' warning
+      const x = this.#metadata.asLatest.extrinsic as unknown as Record<string, Array<{ identifier: { toString(): string } }> | undefined>;
+      const ext = Object.fromEntries(
+        (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [e.identifier.toString(), { extrinsic: {}, payload: {} }]),
+      );
+      this.registry.setMetadata(this.#metadata, undefined, ext);
+    } catch (e) {
+      throw new MalformedError(`metadata of spec ${specVersion} does not decode: ${(e as Error).message}`);
+    }
+    const mp = this.constant('Timestamp', 'MinimumPeriod');
+    this.minimumPeriodMs = mp === null ? null : Number(mp);
+    const hasAura = this.#pallet('Aura') !== undefined;
+    const slot = this.constant('Aura', 'SlotDuration');
+    // FRAME's pallet_aura: slot duration = MinimumPeriod * 2 unless configured (newer runtimes expose it).
+    this.slotMs = !hasAura ? null : slot !== null ? Number(slot) : this.minimumPeriodMs !== null ? this.minimumPeriodMs * 2 : null;
+  }
+
+  #pallet(name: string) {
+    return this.#metadata.asLatest.pallets.find((p) => p.name.toString() === name);
+  }
+
+  /** A numeric constant, or null when absent. */
+  constant(pallet: string, name: string): bigint | null {
+    const c = this.#pallet(pallet)?.constants.find((k) => k.name.toString() === name);
+    if (!c) return null;
+    const v = this.registry.createTypeUnsafe(this.registry.createLookupType(c.type), [c.value.toU8a(true)]);
+    try {
+      return asBigInt(v);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Storage item info, or null when this runtime has no such item. */
+  item(pallet: string, item: string): ItemInfo | null {
+    const id = `${pallet}.${item}`;
+    if (this.#items.has(id)) return this.#items.get(id)!;
+    let info: ItemInfo | null = null;
+    const p = this.#pallet(pallet);
+    const storage = p?.storage.isSome ? p.storage.unwrap() : null;
+    const entry = storage?.items.find((i) => i.name.toString() === item);
+    if (storage && entry) {
+      const lookup = this.registry.lookup;
+      const base = {
+        pallet,
+        item,
+        prefix: storagePrefix(storage.prefix.toString(), item),
+        optional: entry.modifier.isOptional,
+        fallback: entry.fallback.toU8a(true),
+      };
+      if (entry.type.isPlain) {
+        info = { ...base, kind: 'plain', hasher: null, keyUintBytes: null, valueType: this.registry.createLookupType(entry.type.asPlain) };
+      } else {
+        const m = entry.type.asMap;
+        const hashers = m.hashers.map((h) => h.type as Hasher);
+        let keyUintBytes: number | null = null;
+        if (hashers.length === 1) {
+          let def = lookup.getSiType(m.key).def;
+          // unwrap transparent newtypes such as NetUid(u16)
+          while (def.isComposite && def.asComposite.fields.length === 1) def = lookup.getSiType(def.asComposite.fields[0].type).def;
+          if (def.isPrimitive) keyUintBytes = UINT_BYTES[def.asPrimitive.type] ?? null;
+        }
+        info = {
+          ...base,
+          kind: 'map',
+          hasher: hashers.length === 1 ? hashers[0] : null,
+          keyUintBytes,
+          valueType: this.registry.createLookupType(m.value),
+        };
+      }
+    }
+    this.#items.set(id, info);
+    return info;
+  }
+
+  /** The item if it is a plain value, else null (absent, or a map in this runtime). */
+  plain(pallet: string, item: string): ItemInfo | null {
+    const i = this.item(pallet, item);
+    return i && i.kind === 'plain' ? i : null;
+  }
+
+  /** The item if it is a map keyed by one unsigned integer (netuid), else null. */
+  uintMap(pallet: string, item: string): ItemInfo | null {
+    const i = this.item(pallet, item);
+    return i && i.kind === 'map' && i.hasher && i.keyUintBytes ? i : null;
+  }
+
+  keyOf(info: ItemInfo, key?: number): string {
+    if (info.kind === 'plain') return info.prefix;
+    if (key === undefined || !info.hasher || !info.keyUintBytes) throw new Error(`${info.pallet}.${info.item} needs an integer key`);
+    return mapKey(info.prefix, info.hasher, uintLE(key, info.keyUintBytes));
+  }
+
+  /**
+   * Decode a raw value with this runtime's types. Returns null for an Optional item with no value; a
+   * ValueQuery item with no value decodes its declared default. Throws MalformedError on bytes that do not
+   * decode exactly (pedantic: re-encoding must give the same bytes).
+   */
+  decode(info: ItemInfo, hex: string | null): Codec | null {
+    if (hex === null && info.optional) return null;
+    const bytes = hex === null ? info.fallback : hexToU8a(hex);
+    try {
+      return this.registry.createTypeUnsafe(info.valueType, [bytes], { isPedantic: true });
+    } catch (e) {
+      throw new MalformedError(`${info.pallet}.${info.item}: value ${describeHex(hex)} does not decode as ${info.valueType}: ${(e as Error).message}`);
+    }
+  }
+
+  address(codec: Codec): string {
+    const u8a = codec.toU8a(true);
+    if (u8a.length !== 32) throw new MalformedError(`expected a 32-byte account id, got ${u8a.length} bytes`);
+    return encodeAddress(u8a, this.ss58);
+  }
+}
+
+function describeHex(hex: string | null): string {
+  return hex === null ? '(none)' : hex.length > 24 ? `${hex.slice(0, 22)}…` : hex;
+}
+
+/** Unsigned integer value of a codec (u8..u128, or a newtype wrapping one). */
+export function asBigInt(c: Codec): bigint {
+  const anyc = c as unknown as { toBigInt?: () => bigint; toArray?: () => unknown; size?: number; values?: () => Iterable<Codec> };
+  if (typeof anyc.toBigInt === 'function') return anyc.toBigInt();
+  if (c instanceof Map && c.size === 1) return asBigInt([...c.values()][0] as Codec);
+  throw new MalformedError(`expected an integer, got ${c.toRawType()}`);
+}
+
+export function asBool(c: Codec): boolean {
+  const j = c.toPrimitive();
+  if (typeof j !== 'boolean') throw new MalformedError(`expected a bool, got ${c.toRawType()}`);
+  return j;
+}
+
+export function asVec(c: Codec): Codec[] {
+  if (!Array.isArray(c)) throw new MalformedError(`expected a vector, got ${c.toRawType()}`);
+  return c as Codec[];
+}
+
+/** Bytes as UTF-8 text (lossy for invalid sequences). */
+export function asText(c: Codec): string {
+  return new TextDecoder('utf-8').decode(bytesOf(c));
+}
+
+function bytesOf(c: Codec): Uint8Array {
+  // Bytes / Vec<u8>: the SCALE encoding without the length prefix
+  const anyc = c as unknown as { toU8a: (bare?: boolean) => Uint8Array };
+  return anyc.toU8a(true);
+}
+
+/** A struct field by its snake_case or camelCase name. */
+export function field(c: Codec, name: string): Codec | null {
+  if (!(c instanceof Map)) return null;
+  const camel = name.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+  return ((c as Map<string, Codec>).get(camel) ?? (c as Map<string, Codec>).get(name) ?? null) as Codec | null;
+}
+
+export function publicKeyHex(c: Codec): string {
+  return u8aToHex(c.toU8a(true));
+}
