@@ -131,7 +131,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     const r = EssayFrontmatter.safeParse(fm);
     if (!r.success) for (const line of formatIssues(r.error, fm, ['frontmatter'])) problems.push(`${file}: ${line}`);
     else for (const c of r.data.claims) if (!claimIds.has(c)) problems.push(`${file}: frontmatter.claims: unknown claim id "${c}"`);
-    for (const p of lintEssay(body, known, bodyLine + 1)) problems.push(`${file}:${p.line}: ${p.message}`);
+    for (const p of lintEssay(body, known, bodyLine)) problems.push(`${file}:${p.line}: ${p.message}`);
   }
   return result;
 }

@@ -1,0 +1,62 @@
+/**
+ * In Debian Chromium: a built essay re-renders its chart live from the fetched JSON when it scrolls into view,
+ * shows a tip on hover, reacts to a reader control, and logs no console errors.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { DIST } from '../helpers/dist.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+let browser: Browser;
+let site: Served;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  site = await serve(DIST);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.url}/essays/staking/`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('essay page in Chromium', () => {
+  test('charts stay static until scrolled into view, then re-render from the fetched JSON', async () => {
+    const fig = page.locator('figure[data-chart="issuance"]');
+    expect(await fig.getAttribute('data-live')).toBeNull();
+    expect(site.requests).not.toContain('/data/snapshot.json');
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForSelector('figure[data-chart="issuance"][data-live="true"]', { timeout: 10_000 });
+    expect(site.requests).toContain('/data/snapshot.json');
+    expect(site.requests).toContain('/data/reference.json');
+    expect(await fig.locator('.chart-plot > svg').getAttribute('aria-label')).toBe('Issued TAO over time');
+  });
+
+  test('hovering a figure of the article shows its tip', async () => {
+    const fig = page.locator('figure[data-chart="issuance"]');
+    const diamond = fig.locator('.chart-plot svg g[aria-label="dot"] path').last();
+    const box = await diamond.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const tip = fig.locator('.chart-plot svg g[aria-label="tip"]');
+    await expect.poll(async () => (await tip.allTextContents()).join(' '), { timeout: 5000 }).toMatch(/TAO/);
+  });
+
+  test('a reader control re-renders the chart (log scale)', async () => {
+    const fig = page.locator('figure[data-chart="issuance"]');
+    const before = await fig.locator('.chart-plot svg g[aria-label="y-axis tick label"]').allTextContents();
+    await fig.locator('select[name="scale"]').selectOption('log');
+    const after = await fig.locator('.chart-plot svg g[aria-label="y-axis tick label"]').allTextContents();
+    expect(after).not.toEqual(before);
+  });
+
+  test('no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

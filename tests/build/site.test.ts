@@ -1,0 +1,49 @@
+/** The built site: pages exist, charts are inline SVG with accessible labels, data files carry provenance. */
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { distFile } from '../helpers/dist.ts';
+
+const page = (path: string) => parseHTML(distFile(path)).document;
+
+describe('built site', () => {
+  test('home, essay and data pages exist and show the data kind and as-of', () => {
+    for (const path of ['index.html', 'essays/staking/index.html', 'data/index.html', 'claims/index.html']) {
+      const doc = page(path);
+      expect(doc.querySelector('.data-badge')?.textContent, path).toMatch(/Cited figures only|Chain data|SYNTHETIC/);
+      expect(doc.querySelector('.data-badge')?.textContent, path).toContain('as of');
+    }
+  });
+
+  test('an essay holds its charts as inline SVG with an accessible label and description', () => {
+    const doc = page('essays/staking/index.html');
+    const figure = doc.querySelector('figure[data-chart="staking-ratio"]');
+    expect(figure).not.toBeNull();
+    const svg = figure?.querySelector('.chart-plot > svg');
+    expect(svg?.getAttribute('aria-label')).toBe('Share of issued TAO that is staked');
+    const plot = figure?.querySelector('.chart-plot');
+    const desc = doc.getElementById(plot?.getAttribute('aria-describedby') ?? '');
+    expect(desc?.textContent?.length).toBeGreaterThan(40);
+    expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/as of/);
+    expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();
+  });
+
+  test('Japanese text is marked lang="ja"', () => {
+    const doc = page('essays/staking/index.html');
+    const ja = [...doc.querySelectorAll('.para .ja')];
+    expect(ja.length).toBeGreaterThan(0);
+    for (const p of ja) expect(p.getAttribute('lang')).toBe('ja');
+  });
+
+  test('chart downloads hold exactly the rows the chart plots, with provenance', () => {
+    const json = JSON.parse(distFile('data/charts/issuance.json'));
+    const csv = distFile('data/charts/issuance.csv').trim().split('\n');
+    expect(csv).toHaveLength(json.rows.length + 1);
+    expect(csv[0].split(',')).toEqual(expect.arrayContaining(['date', 'series', 'value', 'origin', 'block', 'item', 'url']));
+    for (const r of json.rows) expect(r.url ?? r.item, JSON.stringify(r)).toBeTruthy();
+  });
+
+  test('only pages with charts load the chart script', () => {
+    expect(distFile('essays/staking/index.html')).toMatch(/<script type="module" src="[^"]+\.js">/);
+    expect(distFile('claims/index.html')).not.toMatch(/<script type="module"/);
+  });
+});

@@ -1,0 +1,12 @@
+/** The built site under test: `npm test` builds it first; running vitest alone needs `npm run build`. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './project.ts';
+
+export const DIST = join(ROOT, 'dist');
+
+export function distFile(path: string): string {
+  const file = join(DIST, path);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (npm test does it first)`);
+  return readFileSync(file, 'utf8');
+}
