@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from 'astro-pagefind';
+import sitemap from '@astrojs/sitemap';
 import taoproofCheck from './src/integration.ts';
 
 // TAOPROOF_SITE / TAOPROOF_BASE set the public URL (e.g. https://owner.github.io and /taoproof for GitHub Pages).
@@ -9,6 +10,6 @@ export default defineConfig({
   site: process.env.TAOPROOF_SITE ?? 'https://taoproof.example.org',
   base: process.env.TAOPROOF_BASE ?? '/',
   trailingSlash: 'ignore',
-  integrations: [taoproofCheck(), mdx(), pagefind()],
+  integrations: [taoproofCheck(), mdx(), sitemap(), pagefind()],
   build: { format: 'directory' },
 });
