@@ -52,7 +52,11 @@ export function stakingSeries(s: Snapshot): StakingDay[] {
 
 /** Lowest and highest daily ratio, with their days. */
 export function stakingRange(s: Snapshot): { min: StakingDay; max: StakingDay; days: number } | null {
-  const days = stakingSeries(s);
+  return rangeOf(stakingSeries(s));
+}
+
+/** Lowest and highest ratio of some days. */
+export function rangeOf(days: StakingDay[]): { min: StakingDay; max: StakingDay; days: number } | null {
   if (days.length === 0) return null;
   let min = days[0];
   let max = days[0];
@@ -61,4 +65,33 @@ export function stakingRange(s: Snapshot): { min: StakingDay; max: StakingDay; d
     if (d.ratio > max.ratio) max = d;
   }
   return { min, max, days: days.length };
+}
+
+export interface StakeGrowth {
+  first: StakingDay;
+  last: StakingDay;
+  /** staked(last) − staked(first), RAO */
+  stakeChange: bigint;
+  /** staking ratio(last) − ratio(first) */
+  ratioChange: number;
+  /**
+   * Share of the stake's change that issuance growth alone explains, at the first day's ratio:
+   * ratio(first) × Δissued / Δstaked (NaN when the stake did not grow). 1 means all of it.
+   */
+  fromIssuance: number;
+}
+
+/** Splits the stake's growth between issuance growth and a change of the ratio: Δstaked = r₀·Δissued + issued₁·Δr. */
+export function stakeGrowth(days: StakingDay[]): Computed<StakeGrowth> | null {
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last || last === first) return null;
+  const stakeChange = last.staked - first.staked;
+  const issuedChange = last.issued - first.issued;
+  const fromIssuance = stakeChange > 0n ? ratio(first.staked * issuedChange, first.issued * stakeChange) : Number.NaN;
+  return {
+    value: { first, last, stakeChange, ratioChange: last.ratio - first.ratio, fromIssuance },
+    formula: '(TotalStake₀ / TotalIssuance₀) × ΔTotalIssuance / ΔTotalStake',
+    inputs: [first.source, last.source],
+  };
 }
