@@ -1,0 +1,121 @@
+/** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
+import type { ChartData } from '../../charts/types.ts';
+import type { Source } from '../../data/schema.ts';
+import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
+import { addDays } from '../../metrics/series.ts';
+import { rangeOf, STAKING_RATIO_FORMULA, stakeGrowth, stakingSeries, type StakingDay } from '../../metrics/staking.ts';
+import { dateOf, figure, figureEvidence, matches, needsChain, pct, result, tally, TOLERANCE, valueOf } from '../evidence.ts';
+import type { Evidence, VerdictFn } from '../types.ts';
+
+const usd = (x: number) => `$${formatCompact(x)}`;
+/** The TotalIssuance read made at the same block as a staking day's TotalStake read. */
+const issuedSource = (d: StakingDay): Source => (d.source.kind === 'chain' ? { ...d.source, item: 'SubtensorModule.TotalIssuance' } : d.source);
+const articleDate = (data: ChartData) => dateOf(figure(data, 'article-market-cap'));
+
+/** Chain days up to the article's date. */
+function daysBefore(data: ChartData): StakingDay[] {
+  if (data.snapshot.kind === 'reference') return [];
+  const until = articleDate(data);
+  return stakingSeries(data.snapshot).filter((d) => d.date <= until);
+}
+
+/** The staking day on (or within a week after) the article's date. */
+function dayAt(data: ChartData): StakingDay | null {
+  if (data.snapshot.kind === 'reference') return null;
+  const from = articleDate(data);
+  return stakingSeries(data.snapshot).find((d) => d.date >= from && d.date <= addDays(from, 7)) ?? null;
+}
+
+const ratioEvidence = (d: StakingDay, label = 'Staking ratio'): Evidence => ({
+  label: `${label} (${d.date}): ${formatTao(d.staked)} staked of ${formatTao(d.issued)} issued`,
+  value: pct(d.ratio),
+  formula: STAKING_RATIO_FORMULA,
+  sources: [d.source, issuedSource(d)],
+});
+
+/** C13: the stake only looks like it rose because supply inflated. Splits the stake's growth into issuance growth and ratio change. */
+export const C13: VerdictFn = (data) => {
+  const g = stakeGrowth(daysBefore(data));
+  const ev: Evidence[] = [figureEvidence(figure(data, 'article-staking-floor'))];
+  if (!g) return needsChain('daily TotalStake and TotalIssuance before the article', ev);
+  const { first, last, stakeChange, fromIssuance } = g.value;
+  ev.push(ratioEvidence(first, 'First day'), ratioEvidence(last, 'Last day before the article'), {
+    label: 'Share of the stake’s rise that issuance growth alone explains (at the first day’s ratio)',
+    value: Number.isNaN(fromIssuance) ? 'n/a' : pct(fromIssuance),
+    formula: g.formula,
+    sources: g.inputs,
+  });
+  const span = `From ${first.date} to ${last.date}`;
+  if (stakeChange <= 0n) return result('contradicted', `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.`, ev);
+  const how = `${span} staked TAO rose by ${formatTao(stakeChange)} while the staking ratio went from ${pct(first.ratio)} to ${pct(last.ratio)}: issuance growth at a constant ratio accounts for ${pct(fromIssuance)} of the rise`;
+  if (fromIssuance >= 0.8) return result('supported', `${how}, so the rise mostly reflects a growing supply.`, ev);
+  if (fromIssuance >= 0.5) return result('partly supported', `${how}; the rest came from a higher share of TAO being staked.`, ev);
+  return result('contradicted', `${how}; most of it came from a higher share of TAO being staked.`, ev);
+};
+
+/** C14: the staking ratio never fell below 70% and peaked near 90%. */
+export const C14: VerdictFn = (data) => {
+  const floor = figure(data, 'article-staking-floor');
+  const peak = figure(data, 'article-staking-peak');
+  const ev: Evidence[] = [figureEvidence(floor), figureEvidence(peak)];
+  const cited = data.reference.figures.find((f) => f.id === 'staking-ratio-april-2025');
+  if (cited) ev.push(figureEvidence(cited));
+  const r = rangeOf(daysBefore(data));
+  if (!r) return needsChain(`a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`, ev);
+  ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'));
+  const floorHolds = r.min.ratio >= valueOf(floor) * (1 - TOLERANCE);
+  const peakHolds = matches(valueOf(peak), r.max.ratio);
+  const verdict = tally([floorHolds, peakHolds]);
+  return result(
+    verdict,
+    `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorHolds ? 'never below' : 'below'} the article’s 70%, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.`,
+    ev,
+  );
+};
+
+/** C15: $2B × ≥70% staked = at least $1.4B that never circulated. */
+export const C15: VerdictFn = (data) => {
+  const cap = figure(data, 'article-market-cap');
+  const never = figure(data, 'article-never-circulated');
+  const floor = figure(data, 'article-staking-floor');
+  const own = valueOf(cap) * valueOf(floor);
+  const ev: Evidence[] = [figureEvidence(cap), figureEvidence(never), { label: 'The article’s own inputs, recomputed', value: usd(own), formula: '$2B × 70%', sources: [cap.source, floor.source] }];
+  const concept = 'Staked TAO had no unbonding period and could be unstaked and sold in the same block, so “staked” is not “never circulated”; the $2B market cap is not sourced here.';
+  const day = dayAt(data);
+  if (!day) return result('unverifiable', `The arithmetic holds (${usd(valueOf(cap))} × 70% = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`, ev);
+  const implied = valueOf(cap) * day.ratio;
+  ev.push(ratioEvidence(day), { label: 'The article’s $2B times the chain’s ratio', value: usd(implied), formula: '$2B × TotalStake / TotalIssuance', sources: [cap.source, day.source] });
+  return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
+    ? result('partly supported', `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”. ${concept}`, ev)
+    : result('contradicted', `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B. ${concept}`, ev);
+};
+
+/** C16: real market cap $600M (the unstaked 30%), FDV $5B (price × 21M). */
+export const C16: VerdictFn = (data) => {
+  const cap = figure(data, 'article-market-cap');
+  const real = figure(data, 'article-real-market-cap');
+  const fdv = figure(data, 'article-fdv');
+  const supply = figure(data, 'article-issued-supply');
+  const max = figure(data, 'max-supply');
+  const ownFdv = (valueOf(cap) / valueOf(supply)) * valueOf(max);
+  const ev: Evidence[] = [
+    figureEvidence(real),
+    figureEvidence(fdv),
+    { label: 'FDV from the article’s own inputs', value: usd(ownFdv), formula: '$2B / 8.61M TAO × 21M TAO', sources: [cap.source, supply.source, max.source] },
+  ];
+  const day = dayAt(data);
+  if (!day) return result('unverifiable', `The article’s figures agree with each other ($2B × 30% = $600M; $2B / 8.61M × 21M = ${usd(ownFdv)}, rounded to $5B), but this build has no chain supply or staking ratio for ${cap.asOf}, and no price source for the $2B.`, ev);
+  const chainReal = valueOf(cap) * (1 - day.ratio);
+  const chainFdv = (valueOf(cap) / raoToTao(day.issued)) * valueOf(max);
+  ev.push(
+    ratioEvidence(day),
+    { label: 'Liquid value: $2B × unstaked share', value: usd(chainReal), formula: '$2B × (1 − TotalStake / TotalIssuance)', sources: [cap.source, day.source] },
+    { label: 'FDV: $2B / chain issuance × 21M', value: usd(chainFdv), formula: '$2B / TotalIssuance × 21M', sources: [cap.source, issuedSource(day), max.source] },
+  );
+  const realOk = matches(valueOf(real), chainReal);
+  const fdvOk = matches(valueOf(fdv), chainFdv);
+  const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, $2B gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
+  return realOk && fdvOk
+    ? result('partly supported', `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`, ev)
+    : result('contradicted', `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`, ev);
+};
