@@ -4,7 +4,7 @@
  */
 import { json } from 'd3-fetch';
 import { getChart } from '../charts/index.ts';
-import { renderChart } from '../charts/spec.ts';
+import { renderChart, unnameMarks } from '../charts/spec.ts';
 import type { ChartData } from '../charts/types.ts';
 import { migrate } from '../data/migrate.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
@@ -26,8 +26,10 @@ export async function hydrate(figure: HTMLElement): Promise<void> {
   const controls = figure.querySelector<HTMLFieldSetElement>('.chart-controls');
   const draw = () => {
     const options = Object.fromEntries([...(controls?.querySelectorAll('select') ?? [])].map((s) => [s.name, s.value]));
-    const el = renderChart(def, d, options);
+    const el = renderChart(def, d, options, `chart-${def.id}-desc`);
     plot.replaceChildren(el);
+    // Plot re-renders interactive marks (tips) on pointer moves: keep them free of ARIA names too
+    new MutationObserver(() => unnameMarks(el)).observe(el, { childList: true, subtree: true });
     figure.dataset.live = 'true';
   };
   draw();

@@ -40,19 +40,19 @@ describe('essay page in Chromium', () => {
 
   test('hovering a figure of the article shows its tip', async () => {
     const fig = page.locator('figure[data-chart="issuance"]');
-    const diamond = fig.locator('.chart-plot svg g[aria-label="dot"] path').last();
+    const diamond = fig.locator('.chart-plot svg g[data-mark="dot"] path').last();
     const box = await diamond.boundingBox();
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
-    const tip = fig.locator('.chart-plot svg g[aria-label="tip"]');
+    const tip = fig.locator('.chart-plot svg g[data-mark="tip"]');
     await expect.poll(async () => (await tip.allTextContents()).join(' '), { timeout: 5000 }).toMatch(/TAO/);
   });
 
   test('a reader control re-renders the chart (log scale)', async () => {
     const fig = page.locator('figure[data-chart="issuance"]');
-    const before = await fig.locator('.chart-plot svg g[aria-label="y-axis tick label"]').allTextContents();
+    const before = await fig.locator('.chart-plot svg g[data-mark="y-axis tick label"]').allTextContents();
     await fig.locator('select[name="scale"]').selectOption('log');
-    const after = await fig.locator('.chart-plot svg g[aria-label="y-axis tick label"]').allTextContents();
+    const after = await fig.locator('.chart-plot svg g[data-mark="y-axis tick label"]').allTextContents();
     expect(after).not.toEqual(before);
   });
 

@@ -10,7 +10,7 @@ let site: Served;
 let page: Page;
 
 beforeAll(async () => {
-  site = await serve(process.env.TAOPROOF_DIST ?? DIST);
+  site = await serve(DIST);
   browser = await launch();
   page = await browser.newPage();
 });

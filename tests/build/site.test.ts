@@ -20,8 +20,8 @@ describe('built site', () => {
     expect(figure).not.toBeNull();
     const svg = figure?.querySelector('.chart-plot > svg');
     expect(svg?.getAttribute('aria-label')).toBe('Share of issued TAO that is staked');
-    const plot = figure?.querySelector('.chart-plot');
-    const desc = doc.getElementById(plot?.getAttribute('aria-describedby') ?? '');
+    expect(svg?.getAttribute('role')).toBe('img');
+    const desc = doc.getElementById(svg?.getAttribute('aria-describedby') ?? '');
     expect(desc?.textContent?.length).toBeGreaterThan(40);
     expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/as of/);
     expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();

@@ -16,8 +16,10 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
   test.each(Object.keys(fixtures))('renders from the %s fixture', (fixture) => {
     const data = fixtures[fixture]();
     const svg = renderSvg(chart, data);
-    expect(svg).toMatch(/^<svg[^>]* aria-label="[^"]+"/);
+    expect(svg).toMatch(/^<svg[^>]* role="img"/);
     expect(svg).toContain(`aria-label="${chart.title}"`);
+    expect(svg).toContain(`aria-describedby="chart-${chart.id}-desc"`);
+    expect(svg.match(/aria-label=/g)).toHaveLength(1); // marks carry data-mark, not ARIA names
     const result = matchSvgSnapshot(`${chart.id}-${fixture}`, svg);
     expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
   });

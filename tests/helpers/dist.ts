@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './project.ts';
 
-export const DIST = join(ROOT, 'dist');
+/** TAOPROOF_DIST points the tests at another build (e.g. a copy built elsewhere). */
+export const DIST = process.env.TAOPROOF_DIST ?? join(ROOT, 'dist');
 
 export function distFile(path: string): string {
   const file = join(DIST, path);
