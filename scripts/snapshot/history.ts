@@ -91,6 +91,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const fetched: string[] = [];
   const empty: string[] = [];
   let sinceCheckpoint = 0;
+  let lastCheckpoint = Date.now();
   const every = o.checkpointEvery ?? 25;
 
   const doDay = async (i: number) => {
@@ -114,8 +115,9 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     found.set(date, seriesPoint(s, date));
     fetched.push(date);
     o.progress?.tick();
-    if (++sinceCheckpoint >= every) {
+    if (++sinceCheckpoint >= every || Date.now() - lastCheckpoint > 10_000) {
       sinceCheckpoint = 0;
+      lastCheckpoint = Date.now();
       o.checkpoint?.([...found.values()]);
     }
   };

@@ -133,14 +133,15 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       });
       reader.hashes.set(headNumber, headHash);
     }
-    const head = await reader.read(headNumber, null);
+    const head = await reader.read(headNumber, await reader.preload(headHash));
     await reader.readHeadDetails(head);
     const headDate = dateOf(head.ts);
 
     let since = opts.since;
     if (since === null) {
-      const first = await reader.read(Math.min(1, headNumber), head.specVersion);
-      since = dateOf(first.ts);
+      // the day of the first block: known from the existing file when its history starts there
+      const first = existing?.chain.genesisHash === genesisHash ? existing.series[0] : undefined;
+      since = first && first.block !== null && first.block <= 1 ? first.date : dateOf(await reader.timestampOf(Math.min(1, headNumber)));
     }
     const dates = since <= headDate ? datesBetween(since, headDate) : [];
 
@@ -164,6 +165,7 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       known,
       concurrency: opts.concurrency,
       checkpoint: (pts) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts]),
+      checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
       progress,
       log,
     });

@@ -212,6 +212,28 @@ export class Reader {
     return p;
   }
 
+  /**
+   * Load the runtime whose code is in the state of `hash` (the one that executes the next block, and almost
+   * always the one that executed `hash` itself); returns its spec version, to be used as the guess for `hash`.
+   */
+  async preload(hash: string): Promise<number> {
+    const spec = await this.#versionAt(hash);
+    await this.runtime(spec, hash);
+    return spec;
+  }
+
+  /** Timestamp.Now at block n only (one small call once the hash is known). */
+  async timestampOf(n: number): Promise<number> {
+    const hash = await this.hashOf(n);
+    const v = await this.client.call('state_queryStorageAt', [[FIXED.now], hash], checkStorageAt([FIXED.now]));
+    const now = v.get(FIXED.now);
+    try {
+      return now ? Number(decodeU64(now)) : 0;
+    } catch (e) {
+      throw new MalformedError(`block ${n}: Timestamp.Now: ${(e as Error).message}`);
+    }
+  }
+
   /** Keys of the daily series at a block executed by `rt`. */
   seriesKeys(rt: Runtime, netuids: Iterable<number>): string[] {
     const keys: string[] = [];

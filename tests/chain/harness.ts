@@ -53,7 +53,6 @@ export async function startNode(spec: string, extra: string[] = []): Promise<Loc
   const bin = path.join(repoRoot, 'node_modules/@acala-network/chopsticks/chopsticks.cjs');
   const proc = spawn(NODE22, [bin, '--genesis', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Manual', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -101,7 +100,7 @@ export class Dev {
   }
 
   static async connect(url: string): Promise<Dev> {
-    const api = await ApiPromise.create({ provider: new WsProvider(url, false), noInitWarn: true, throwOnConnect: true });
+    const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
     return new Dev(api);
   }
 

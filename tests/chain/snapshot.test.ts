@@ -1,0 +1,278 @@
+/**
+ * The snapshot CLI against the real subtensor runtimes (chopsticks): a seeded history across a real runtime
+ * upgrade (spec 103 -> 218), incremental runs, --at, and faults injected by a proxy. One node for the file;
+ * the history is built once (about 40 s) and reused.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../src/data/load.ts';
+import type { Snapshot } from '../../src/data/schema.ts';
+import { chainMissing, Dev, leU64, SPEC_103, startNode, storageKey, type LocalNode } from './harness.ts';
+import { FaultProxy } from './proxy.ts';
+import { errorLine, runCli, startCli } from './run.ts';
+import { ACCOUNTS, addDays, authorities, buildHistory, type History, type SeededDay } from './seed.ts';
+
+const missing = chainMissing();
+if (missing) console.warn(missing);
+
+const PRE = 5; // days on spec 103
+const POST = 5; // days on spec 218
+
+describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes', () => {
+  let node: LocalNode;
+  let dev: Dev;
+  let proxy: FaultProxy;
+  let history: History;
+  let days: SeededDay[];
+  let tmp: string;
+  let good: Snapshot; // the full run's output, the reference for the fault tests
+  let goodText: string;
+
+  const out = (name: string) => path.join(tmp, name);
+  const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
+  const base = (endpoint: string, dir: string, ...more: string[]) => ['--endpoint', endpoint, '--genesis', 'any', '--out', dir, '--json', ...more];
+  /** an older valid file: the good snapshot cut to its first `n` days */
+  const olderFile = (dir: string, n: number) => {
+    rmSync(dir, { recursive: true, force: true });
+    const older = { ...good, series: good.series.slice(0, n) };
+    const text = `${JSON.stringify(older, null, 1)}\n`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'snapshot.json'), text);
+    return text;
+  };
+  const fileText = (dir: string) => readFileSync(path.join(dir, 'snapshot.json'), 'utf8');
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-chain-'));
+    node = await startNode(SPEC_103, ['--allow-unresolved-imports']);
+    dev = await Dev.connect(node.url);
+    history = await buildHistory(dev, '2025-01-01', PRE, POST);
+    days = history.days;
+    proxy = await FaultProxy.start(node.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await dev?.close();
+    await node?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('the seeded history has the boundaries it claims (ground truth from the node)', async () => {
+    for (const d of days) {
+      const ts = await dev.timestampAt(d.hash);
+      const prev = await dev.timestampAt(await dev.hashOf(d.block - 1));
+      const M = Date.parse(`${d.date}T00:00:00Z`);
+      expect(ts).toBeGreaterThanOrEqual(M);
+      expect(prev).toBeLessThan(M);
+      expect(await dev.specAt(d.block)).toBe(d.spec);
+    }
+    expect(days.filter((d) => d.spec === 103)).toHaveLength(PRE);
+    expect(days.filter((d) => d.spec === 218)).toHaveLength(POST);
+  });
+
+  it('backfills every day at its first block, with exact values, across the runtime upgrade', async () => {
+    const r = await runCli(base(node.url, out('full')));
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    const s = read(out('full'));
+    good = s;
+    goodText = fileText(out('full'));
+    expect(s.kind).toBe('synthetic');
+    expect(s.chain.genesisHash).toBe('0x' + '45'.repeat(32));
+    expect(s.series.map((p) => p.date)).toEqual(days.map((d) => d.date));
+    for (const [i, d] of days.entries()) {
+      const p = s.series[i];
+      expect({ date: p.date, block: p.block, hash: p.hash, specVersion: p.specVersion }).toEqual({ date: d.date, block: d.block, hash: d.hash, specVersion: d.spec });
+      expect(p.values).toEqual(d.values);
+    }
+    // what the node holds at each sampled block, read independently
+    for (const p of s.series) {
+      expect(p.values.totalIssuance).toBe(leU64((await dev.raw(storageKey('SubtensorModule', 'TotalIssuance'), p.hash!))!).toString());
+      expect(p.values.balancesIssuance).toBe(
+        BigInt('0x' + Buffer.from((await dev.raw(storageKey('Balances', 'TotalIssuance'), p.hash!))!.slice(2), 'hex').reverse().toString('hex')).toString(),
+      );
+    }
+    // pre-dTAO items absent after the upgrade, dTAO items absent before
+    const before = s.series.filter((p) => p.specVersion === 103);
+    const after = s.series.filter((p) => p.specVersion === 218);
+    for (const p of before) expect([p.values.rootStake, p.values.subnetTao, p.values.senateSize, p.values.triumvirateSize]).toEqual([null, null, null, null]);
+    for (const p of after) expect(p.values.rootStake).not.toBeNull();
+    expect(r.summary!.fetched).toBe(days.length);
+  });
+
+  it('writes the head block, current values, subnets and governance as the node holds them', async () => {
+    const s = good;
+    const head = await dev.head();
+    expect(s.head!.number).toBe(head.number);
+    expect(s.head!.hash).toBe(head.hash);
+    expect(s.head!.specVersion).toBe(218);
+    expect(s.head!.timestamp).toBe(new Date(await dev.timestampAt(head.hash)).toISOString());
+    const ti = leU64((await dev.raw(storageKey('SubtensorModule', 'TotalIssuance'), head.hash))!).toString();
+    expect(s.current.totalIssuance).toMatchObject({ value: ti, unit: 'rao', source: { kind: 'chain', block: head.number, hash: head.hash, item: 'SubtensorModule.TotalIssuance' } });
+    expect(s.current.subnetOwnerCut!.value).toBe('11796');
+    expect(s.current.taoWeight!.value).toBeNull();
+    // the last seeded day's values still hold at the head (only two blocks later, no subnet emission here)
+    const rows = s.subnets!.rows;
+    expect(rows.map((r) => r.netuid)).toEqual([0, 1, 2, 5]);
+    // pools move with the runtime's own emission after seeding: compare with what the node holds at the head
+    const at = async (item: string, netuid: number) =>
+      leU64((await dev.raw(storageKey('SubtensorModule', item) + Buffer.from([netuid & 255, netuid >> 8]).toString('hex'), head.hash))!).toString();
+    for (const r of rows) expect({ tao: r.tao, alphaIn: r.alphaIn, alphaOut: r.alphaOut }).toEqual({ tao: await at('SubnetTAO', r.netuid), alphaIn: await at('SubnetAlphaIn', r.netuid), alphaOut: await at('SubnetAlphaOut', r.netuid) });
+    expect(rows[1]).toMatchObject({ netuid: 1, name: 'Apex', symbol: 'S1', mechanism: 1, owner: ACCOUNTS.bob, registeredAt: 1001, taoInEmission: null });
+    expect(rows[0]).toMatchObject({ name: null, symbol: 'S0', mechanism: 0, owner: ACCOUNTS.alice });
+    expect(s.governance!.senate).toEqual([ACCOUNTS.alice, ACCOUNTS.bob]);
+    expect(s.governance!.triumvirate).toEqual([ACCOUNTS.charlie]);
+    expect(s.governance!.sudoKey).toBe(ACCOUNTS.alice);
+    expect(s.governance!.authorities).toHaveLength(await authorities(dev));
+  });
+
+  it('refuses a node of another chain in one line and leaves the old file untouched', async () => {
+    const dir = out('wrong-genesis');
+    const old = olderFile(dir, 3);
+    const r = await runCli(['--endpoint', node.url, '--out', dir]); // default: Finney's genesis
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/^snapshot: error: ws:\/\/127\.0\.0\.1:\d+ is not the expected chain: genesis 0x4545.*expected 0x2f0555cc/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fileText(dir)).toBe(old);
+  });
+
+  it('reproduces a snapshot as of an earlier block with --at', async () => {
+    const d = days[3];
+    const r = await runCli(base(node.url, out('at'), '--at', String(d.block)));
+    expect(r.code).toBe(0);
+    const s = read(out('at'));
+    expect(s.head!.number).toBe(d.block);
+    expect(s.series.map((p) => p.date)).toEqual(days.slice(0, 4).map((x) => x.date));
+    expect(s.current.totalIssuance!.value).toBe(d.values.totalIssuance);
+    const byHash = await runCli(base(node.url, out('at-hash'), '--at', d.hash));
+    expect(byHash.code).toBe(0);
+    expect(read(out('at-hash')).series).toEqual(s.series);
+  });
+
+  // --- faults, through the proxy -------------------------------------------------------------------------
+
+  it('survives dropped connections mid-backfill: no missing or duplicated day', async () => {
+    const dir = out('drops');
+    olderFile(dir, 2);
+    proxy.set({ dropEvery: 6 });
+    const r = await runCli(base(proxy.url, dir, '--retries', '5'));
+    proxy.set({});
+    expect(r.code).toBe(0);
+    expect(r.summary!.retries).toBeGreaterThan(0);
+    const s = read(dir);
+    expect(s.series).toEqual(good.series);
+  });
+
+  it('node gone mid-backfill: exits 1, old file intact, the next run resumes from the checkpoint', async () => {
+    const dir = out('gone');
+    const old = olderFile(dir, 2);
+    proxy.set({ downAfter: 20 });
+    const r1 = await runCli(base(proxy.url, dir, '--retries', '1', '--concurrency', '1'), { SNAPSHOT_CHECKPOINT_EVERY: '1' });
+    proxy.set({});
+    expect(r1.code).toBe(1);
+    expect(errorLine(r1)).toMatch(/cannot reach|closed/);
+    expect(fileText(dir)).toBe(old);
+    const cp = JSON.parse(readFileSync(path.join(dir, '.snapshot-checkpoint.json'), 'utf8'));
+    expect(cp.points.length).toBeGreaterThan(0);
+    const r2 = await runCli(base(node.url, dir));
+    expect(r2.code).toBe(0);
+    expect(r2.summary!.fetched).toBe(days.length - 2 - cp.points.length);
+    expect(read(dir).series).toEqual(good.series);
+    expect(existsSync(path.join(dir, '.snapshot-checkpoint.json'))).toBe(false);
+  });
+
+  it('stalled node: times out with a clear error, old file intact', async () => {
+    const dir = out('stall');
+    const old = olderFile(dir, 2);
+    proxy.set({ stallAfter: 12 });
+    const r = await runCli(base(proxy.url, dir, '--timeout', '1500', '--retries', '1'));
+    proxy.set({});
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/timed out after 1500 ms waiting for \w+/);
+    expect(r.ms).toBeLessThan(20_000);
+    expect(fileText(dir)).toBe(old);
+  });
+
+  it('malformed responses: clear error, old file intact', async () => {
+    const dir = out('malformed');
+    const old = olderFile(dir, 2);
+    // a storage value that does not decode (TotalIssuance cut to 3 bytes)
+    const ti = storageKey('SubtensorModule', 'TotalIssuance');
+    let done = false;
+    proxy.set({
+      corrupt: (method, reply, n) => {
+        if (done || method !== 'state_queryStorageAt' || !reply.includes(ti)) return null;
+        done = true;
+        return reply.replace(new RegExp(`("${ti}",\\s*")0x[0-9a-f]+"`), '$10x010203"');
+      },
+    });
+    const r1 = await runCli(base(proxy.url, dir));
+    expect(r1.code).toBe(1);
+    expect(errorLine(r1)).toMatch(/SubtensorModule\.TotalIssuance: value 0x010203 does not decode/);
+    expect(fileText(dir)).toBe(old);
+    // a reply that is not JSON at all
+    proxy.set({ corrupt: (method) => (method === 'state_queryStorageAt' ? '<html>502 Bad Gateway</html>' : null) });
+    const r2 = await runCli(base(proxy.url, dir));
+    expect(r2.code).toBe(1);
+    expect(errorLine(r2)).toMatch(/not JSON/);
+    // a JSON reply of the wrong shape
+    proxy.set({ corrupt: (method, reply) => (method === 'state_queryStorageAt' ? reply.replace(/"result":.*\}$/s, '"result":{"nonsense":true}}') : null) });
+    const r3 = await runCli(base(proxy.url, dir));
+    proxy.set({});
+    expect(r3.code).toBe(1);
+    expect(errorLine(r3)).toMatch(/unexpected result: expected one change set/);
+    expect(fileText(dir)).toBe(old);
+  });
+
+  it('refuses a value failing validation (TotalIssuance going down), old file intact', async () => {
+    const dir = out('decrease');
+    rmSync(dir, { recursive: true, force: true });
+    const older = structuredClone(good);
+    older.series = older.series.slice(0, 3);
+    older.series[2].values.totalIssuance = '999999999999999999';
+    mkdirSync(dir, { recursive: true });
+    const text = `${JSON.stringify(older, null, 1)}\n`;
+    writeFileSync(path.join(dir, 'snapshot.json'), text);
+    const r = await runCli(base(node.url, dir));
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/SubtensorModule\.TotalIssuance went down from 999999999999999999 \(2025-01-03/);
+    expect(fileText(dir)).toBe(text);
+  });
+
+  it('SIGKILL mid-run: no partial file, old file intact; the next run completes', async () => {
+    const dir = out('killed');
+    const old = olderFile(dir, 2);
+    proxy.set({ latencyMs: 150 });
+    const { proc, done } = startCli(base(proxy.url, dir, '--concurrency', '1'), { SNAPSHOT_CHECKPOINT_EVERY: '1' });
+    await new Promise((r) => setTimeout(r, 2500));
+    proc.kill('SIGKILL');
+    const r = await done;
+    proxy.set({});
+    expect(r.signal).toBe('SIGKILL');
+    expect(fileText(dir)).toBe(old);
+    for (const f of readdirSync(dir).filter((f) => !f.endsWith('.tmp'))) expect(() => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
+    const r2 = await runCli(base(node.url, dir));
+    expect(r2.code).toBe(0);
+    expect(read(dir).series).toEqual(good.series);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // last: it changes the node (two more days)
+  it('a second run fetches only the new days', async () => {
+    const dir = out('full');
+    const more = await addDays(dev, PRE + POST, 2, true, 218, await authorities(dev));
+    const r = await runCli(base(node.url, dir));
+    expect(r.code).toBe(0);
+    expect(r.summary!.fetchedDays).toEqual(more.map((d) => d.date));
+    expect(r.summary!.reused).toBe(days.length);
+    const s = read(dir);
+    expect(s.series.slice(0, days.length)).toEqual(good.series);
+    for (const [i, d] of more.entries()) expect(s.series[days.length + i]).toMatchObject({ date: d.date, block: d.block, hash: d.hash, values: d.values });
+    // requests: connection + identity + head (about 10) and about 2 per new day
+    expect(r.summary!.requests).toBeLessThanOrEqual(12 + 3 * more.length);
+    console.log(`incremental run: ${more.length} new days, ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`);
+  });
+});
