@@ -82,6 +82,8 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   // adjacent anchors: hi is the first block at or after M (an approximate hi's real timestamp is >= its ts)
   if (hi.block === lo.block + 1) return { kind: 'done', block: hi.block };
   if (provenFirst(M, hi, lo)) return { kind: 'done', block: hi.block };
+  // genesis carries no real time (Timestamp.Now is 0 there): start from block 1 instead of interpolating from it
+  if (lo.block === 0) return { kind: 'probe', block: 1 };
   let n: number;
   if (iteration >= 2 && iteration % 2 === 0) n = Math.floor((lo.block + hi.block) / 2);
   else {
@@ -102,8 +104,8 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
 /** ms per block over the quarter day or more before anchors[i], or null without such history. */
 export function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];
-  for (let j = i - 1; j >= 0; j--) {
-    const p = anchors[j];
+  for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
+    const p = anchors[j]; // genesis (Timestamp.Now = 0) is no rate reference
     if (a.ts - p.ts >= DAY_MS / 4) return a.block > p.block ? (a.ts - p.ts) / (a.block - p.block) : null;
   }
   return null;

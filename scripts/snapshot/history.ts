@@ -43,6 +43,8 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const anchors: Anchor[] = [];
   const specs = new Map<number, number>(); // block -> specVersion, for guessing the runtime of a probe
   addAnchor(anchors, anchorOf(head));
+  // genesis: Timestamp.Now is 0 in every FRAME genesis state, so block 0 needs no read
+  if (head.number > 0) addAnchor(anchors, { block: 0, ts: 0, exact: true });
   specs.set(head.number, head.specVersion);
   for (const p of o.known.values())
     if (p.block !== null && p.block <= head.number) {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { addAnchor, dateOf, datesBetween, DAY_MS, findFirstBlock, midnightOf, nextStep, provenFirst, type Anchor } from '../../scripts/snapshot/days.ts';
+
+/** A fake chain: block n's timestamp from a list of per-block gaps. */
+function chain(genesisTs: number, firstTs: number, gaps: (n: number) => number, length: number): number[] {
+  const ts = [genesisTs, firstTs];
+  for (let n = 2; n < length; n++) ts.push(ts[n - 1] + gaps(n));
+  return ts;
+}
+
+/** Ground truth by scanning. */
+function firstAtOrAfter(ts: number[], M: number): number | null {
+  const i = ts.findIndex((t) => t >= M);
+  return i < 0 ? null : i;
+}
+
+async function search(ts: number[], M: number, anchors: Anchor[], rules: { minGapMs?: number; slotMs?: number } = {}) {
+  let reads = 0;
+  const r = await findFirstBlock(M, anchors, async (n) => {
+    reads++;
+    return { block: n, ts: ts[n], exact: true, ...rules };
+  });
+  return { block: r?.block ?? null, reads };
+}
+
+const T0 = Date.parse('2025-01-01T00:00:00Z');
+
+describe('dates', () => {
+  it('lists UTC dates inclusively and maps times to dates', () => {
+    expect(datesBetween('2024-02-27', '2024-03-01')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(datesBetween('2024-03-01', '2024-03-01')).toEqual(['2024-03-01']);
+    expect(dateOf(midnightOf('2025-06-30') + DAY_MS - 1)).toBe('2025-06-30');
+    expect(() => midnightOf('2025-13-01')).toThrow();
+  });
+});
+
+describe('provenFirst', () => {
+  const M = T0;
+  it('accepts a block whose predecessor is known to be before midnight', () => {
+    expect(provenFirst(M, { block: 10, ts: M + 50_000, exact: true }, { block: 9, ts: M - 1, exact: true })).toBe(true);
+  });
+  it('accepts a block less than MinimumPeriod after midnight', () => {
+    expect(provenFirst(M, { block: 10, ts: M + 5_999, exact: true, minGapMs: 6000 })).toBe(true);
+    expect(provenFirst(M, { block: 10, ts: M + 6_000, exact: true, minGapMs: 6000 })).toBe(false);
+  });
+  it('accepts a block whose Aura slot starts at or before midnight', () => {
+    expect(provenFirst(M, { block: 10, ts: M + 11_999, exact: true, slotMs: 12_000 })).toBe(true);
+    expect(provenFirst(M, { block: 10, ts: M + 12_000, exact: true, slotMs: 12_000 })).toBe(false);
+  });
+  it('never proves from an approximate anchor or a block before midnight', () => {
+    expect(provenFirst(M, { block: 10, ts: M, exact: false, minGapMs: 6000 })).toBe(false);
+    expect(provenFirst(M, { block: 10, ts: M - 1, exact: true, minGapMs: 6000 })).toBe(false);
+  });
+});
+
+describe('findFirstBlock', () => {
+  it('finds every day boundary of a regular 12 s chain, matching a scan', async () => {
+    const ts = chain(0, T0 + 3_000, () => 12_000, 7200 * 5 + 100);
+    const anchors: Anchor[] = [{ block: ts.length - 1, ts: ts.at(-1)!, exact: true }];
+    let reads = 0;
+    for (let d = 0; d < 5; d++) {
+      const M = T0 + d * DAY_MS;
+      const r = await search(ts, M, anchors, { minGapMs: 6000, slotMs: 12_000 });
+      expect(r.block).toBe(firstAtOrAfter(ts, M));
+      reads += r.reads;
+    }
+    // with anchors from the previous days, a day costs about one read
+    expect(reads).toBeLessThanOrEqual(5 + 6);
+  });
+
+  it('handles irregular gaps (missed slots, a halt of hours) with a bounded number of reads', async () => {
+    const gaps = (n: number) => (n % 97 === 0 ? 36_000 : n === 20_000 ? 6 * 3_600_000 : 12_000);
+    const ts = chain(0, T0 + 7_000, gaps, 40_000);
+    const anchors: Anchor[] = [{ block: ts.length - 1, ts: ts.at(-1)!, exact: true }];
+    const last = ts.at(-1)!;
+    for (let M = T0; M <= last; M += DAY_MS) {
+      const r = await search(ts, M, anchors);
+      expect(r.block).toBe(firstAtOrAfter(ts, M));
+      expect(r.reads).toBeLessThan(40);
+    }
+  });
+
+  it('returns null for a midnight after the newest block, block 0 for a time before genesis data', async () => {
+    const ts = chain(0, T0 + 1000, () => 12_000, 100);
+    const anchors: Anchor[] = [{ block: 99, ts: ts[99], exact: true }];
+    expect(await findFirstBlock(T0 + DAY_MS, anchors, async () => { throw new Error('no read expected'); })).toBeNull();
+    expect((await search(ts, T0, anchors)).block).toBe(1);
+  });
+
+  it('uses approximate anchors (points already in the file) only to narrow the search', async () => {
+    const ts = chain(0, T0 + 5_000, () => 12_000, 7200 * 3 + 10);
+    const anchors: Anchor[] = [{ block: ts.length - 1, ts: ts.at(-1)!, exact: true }];
+    const day1 = firstAtOrAfter(ts, T0 + DAY_MS)!;
+    addAnchor(anchors, { block: day1, ts: T0 + DAY_MS, exact: false });
+    const r = await search(ts, T0 + 2 * DAY_MS, anchors, { minGapMs: 6000 });
+    expect(r.block).toBe(firstAtOrAfter(ts, T0 + 2 * DAY_MS));
+    expect(r.reads).toBeLessThanOrEqual(3);
+  });
+
+  it('interpolates from a local rate when the upper anchor is far away', () => {
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: 1000, ts: T0, exact: true },
+      { block: 8200, ts: T0 + DAY_MS, exact: true },
+      { block: 1_000_000, ts: T0 + 400 * DAY_MS, exact: true }, // slower on average: the head
+    ];
+    expect(nextStep(T0 + 2 * DAY_MS, anchors)).toEqual({ kind: 'probe', block: 15_400 });
+  });
+
+  it('keeps anchors sorted and lets exact anchors replace approximate ones', () => {
+    const a: Anchor[] = [];
+    addAnchor(a, { block: 5, ts: 50, exact: false });
+    addAnchor(a, { block: 1, ts: 10, exact: true });
+    addAnchor(a, { block: 5, ts: 55, exact: true });
+    addAnchor(a, { block: 5, ts: 50, exact: false });
+    expect(a).toEqual([{ block: 1, ts: 10, exact: true }, { block: 5, ts: 55, exact: true }]);
+  });
+});
