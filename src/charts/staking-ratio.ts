@@ -24,7 +24,7 @@ function rows(data: ChartData): TimeRow[] {
   const figures = data.reference.figures
     .filter((f) => f.claims.includes('C14'))
     .map((f) => figureRow(f, `${f.source.by === 'article' ? 'article' : 'cited'}: ${f.label}`));
-  const from = measured[0]?.date;
+  const from = measured[0]?.date ?? undefined;
   return [...measured, ...figures, ...eventRows(data, from)];
 }
 

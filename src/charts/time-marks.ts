@@ -37,10 +37,10 @@ export function citedMarks(rows: TimeRow[], fmt: (v: number) => string) {
   ];
 }
 
-/** A measured line with a hover tip naming the block each point was read at. */
-export function measuredLine(rows: TimeRow[], fmt: (v: number) => string, stroke: string = COLORS.chain) {
+/** A measured line with a hover tip naming the block each point was read at; `step` for counts that change in steps. */
+export function measuredLine(rows: TimeRow[], fmt: (v: number) => string, stroke: string = COLORS.chain, step = false) {
   return [
-    Plot.lineY(rows, { x: toDate, y: 'value', stroke, strokeWidth: 1.75 }),
+    Plot.lineY(rows, { x: toDate, y: 'value', stroke, strokeWidth: 1.75, ...(step ? { curve: 'step-after' as const } : {}) }),
     Plot.tip(rows, Plot.pointerX({ x: toDate, y: 'value', title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
   ];
 }

@@ -1,7 +1,7 @@
 /** Building blocks for verdict functions: figures by id, chain observations near a date, and evidence lines. */
 import type { ChartData } from '../charts/types.ts';
 import type { Figure, SeriesField, Source } from '../data/schema.ts';
-import { formatCompact, formatPercent, formatTao, raoToTao } from '../metrics/amount.ts';
+import { formatCompact, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
 import type { Computed } from '../metrics/provenance.ts';
 import { observationAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
@@ -82,9 +82,7 @@ export function valueOf(f: Figure): number {
 }
 
 /** `−150k TAO`, `+7.2k TAO`: a signed change. */
-export function formatChange(r: bigint): string {
-  return `${r < 0n ? '−' : '+'}${formatTao(r < 0n ? -r : r)}`;
-}
+export const formatChange = (r: bigint) => formatTaoChange(r);
 
 export const pct = (x: number, digits = 1) => formatPercent(x, digits);
 

@@ -47,3 +47,8 @@ export function formatCompact(x: number, digits = 3): string {
 export function formatPercent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a';
 }
+
+/** A signed change: `−150k TAO`, `+7.2k TAO`. */
+export function formatTaoChange(r: bigint, digits = 3): string {
+  return `${r < 0n ? '−' : '+'}${formatTao(r < 0n ? -r : r, digits)}`;
+}
