@@ -56,6 +56,30 @@ describe('essay page in Chromium', () => {
     expect(after).not.toEqual(before);
   });
 
+  test('hover and keyboard focus on a citation show its source', async () => {
+    const cite = page.locator('.cite').first();
+    const tip = cite.locator('.cite-tip');
+    expect(await tip.isVisible()).toBe(false);
+    await cite.locator('a').hover();
+    expect(await tip.isVisible()).toBe(true);
+    expect((await tip.textContent())?.length).toBeGreaterThan(10);
+    await page.mouse.move(0, 0);
+    await cite.locator('a').focus();
+    expect(await tip.isVisible()).toBe(true);
+    const id = (await cite.locator('a').getAttribute('href'))?.slice(1);
+    expect(await page.locator(`li#${id}`).count()).toBe(1); // listed under References
+  });
+
+  test("a chart's CSV download holds the rows it plots", async () => {
+    const fig = page.locator('figure[data-chart="staking-ratio"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), fig.locator('a[href$=".csv"]').click()]);
+    const path = await download.path();
+    const csv = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\n');
+    const tableRows = await fig.locator('.chart-data tbody tr').count();
+    expect(csv.length - 1).toBe(tableRows);
+    expect(csv[0]).toMatch(/^date,series,value,unit,origin,block,item,url/);
+  });
+
   test('no console errors', () => {
     expect(errors).toEqual([]);
   });
