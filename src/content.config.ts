@@ -2,7 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './content/schemas.ts';
+import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './content/schemas.ts';
 
 const essays = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/essays' }),
@@ -18,4 +18,6 @@ const glossary = defineCollection({
   schema: GlossaryEntry,
 });
 
-export const collections = { essays, paragraphs, claims, sources, glossary };
+const arithmetic = defineCollection({ loader: file('content/arithmetic.yaml'), schema: ArithmeticEntry });
+
+export const collections = { essays, paragraphs, claims, sources, glossary, arithmetic };

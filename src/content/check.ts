@@ -12,13 +12,15 @@ import { DataFileError, formatIssues } from '../data/errors.ts';
 import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
 import { lintEssay, splitFrontmatter } from './lint.ts';
-import { BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph } from './schemas.ts';
+import { RECOMPUTE } from '../metrics/arithmetic.ts';
+import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph } from './schemas.ts';
 
 export const FILES = {
   paragraphs: 'content/article/paragraphs.yaml',
   claims: 'content/claims.yaml',
   sources: 'content/sources.yaml',
   glossary: 'content/glossary.yaml',
+  arithmetic: 'content/arithmetic.yaml',
   essays: 'content/essays',
 } as const;
 
@@ -84,6 +86,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   const claims = entries(Claim, readYamlList(root, FILES.claims, problems), FILES.claims, problems, 'id');
   const sources = entries(BibSource, readYamlList(root, FILES.sources, problems), FILES.sources, problems, 'id');
   entries(GlossaryEntry, readYamlList(root, FILES.glossary, problems), FILES.glossary, problems, 'term');
+  const arithmetic = entries(ArithmeticEntry, readYamlList(root, FILES.arithmetic, problems), FILES.arithmetic, problems, 'id');
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
   const claimIds = new Set(claims.map((c) => c.id));
@@ -106,12 +109,18 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     }
   }
 
+  const figureIds = new Set(result.reference?.figures.map((f) => f.id) ?? []);
+  for (const a of arithmetic) {
+    if (!Object.hasOwn(RECOMPUTE, a.id)) problems.push(`${FILES.arithmetic}: ${a.id}.id: no recomputation in src/metrics/arithmetic.ts`);
+    if (!claimIds.has(a.claim)) problems.push(`${FILES.arithmetic}: ${a.id}.claim: unknown claim id "${a.claim}"`);
+    for (const i of a.inputs) if (!figureIds.has(i)) problems.push(`${FILES.arithmetic}: ${a.id}.inputs: unknown figure id "${i}" (see ${REFERENCE_SOURCE})`);
+  }
   const known = {
     charts: new Set(CHART_IDS),
     claims: claimIds,
     paragraphs: new Set(paraById.keys()),
     sources: sourceIds,
-    figures: new Set(result.reference?.figures.map((f) => f.id) ?? []),
+    figures: figureIds,
   };
   const essayDir = join(root, FILES.essays);
   for (const name of readdirSync(essayDir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {

@@ -94,3 +94,16 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 /** Stable anchor for a glossary term. */
 export const termId = (term: string) =>
   `term-${[...term.normalize('NFKC')].map((c) => (/[\p{L}\p{N}]/u.test(c) ? c.toLowerCase() : '-')).join('').replace(/-+/g, '-').replace(/^-|-$/g, '')}`;
+
+/** One of the article's derived figures (content/arithmetic.yaml), recomputed by src/metrics/arithmetic.ts. */
+export const ArithmeticEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  claim: ClaimId,
+  label: z.string().min(1),
+  expression: z.string().min(1),
+  /** ids of figures in content/reference.yaml */
+  inputs: z.array(z.string()).min(1),
+  stated: z.string().min(1),
+  note: z.string().min(1),
+});
+export type ArithmeticEntry = z.infer<typeof ArithmeticEntry>;

@@ -1,0 +1,71 @@
+/**
+ * The article's derived figures, recomputed: first from the article's own inputs (exact, from
+ * content/reference.yaml), then, where the chain can supply the inputs, from chain data. Keyed by the ids of
+ * content/arithmetic.yaml; each entry is pure.
+ */
+import type { Figure, Snapshot } from '../data/schema.ts';
+import { formatCompact, formatPercent, formatTao, raoToTao, taoToRao } from './amount.ts';
+import { DTAO_DATE } from './dates.ts';
+import type { Computed } from './provenance.ts';
+import { rootStakeChange } from './root.ts';
+import { changeBetween, measuredAt } from './series.ts';
+import { maxRootShare } from './split.ts';
+
+/** The article's writing date used for "now" in its figures. */
+export const ARTICLE_DATE = '2025-04-17';
+
+type Inputs = Record<string, Figure>;
+const num = (f: Figure) => (f.unit === 'rao' ? raoToTao(BigInt(f.value)) : Number(f.value));
+
+export interface Recomputed {
+  /** the expression evaluated on the article's inputs, for display */
+  article: string;
+  /** the same quantity from chain data, when the build has it */
+  chain: Computed<string> | null;
+}
+
+const usd = (x: number) => `$${formatCompact(x)}`;
+
+export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> = {
+  'insider-share': (f, s) => {
+    const before = measuredAt(s, 'totalIssuance', '2023-10-02');
+    const now = measuredAt(s, 'totalIssuance', ARTICLE_DATE);
+    return {
+      article: formatPercent(num(f['article-mined-before-subnets']) / num(f['article-issued-supply']), 2),
+      chain: before && now ? { value: formatPercent(raoToTao(before.value) / raoToTao(now.value), 2), formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)', inputs: [before.source, now.source] } : null,
+    };
+  },
+  'mined-before-subnets-rebuilt': (f, s) => {
+    const at = measuredAt(s, 'totalIssuance', '2023-10-02');
+    return {
+      article: formatTao(BigInt(f['kusanagi-carry-over'].value) + taoToRao(699 * 7200)),
+      chain: at ? { value: formatTao(at.value), formula: 'TotalIssuance at the first block of 2023-10-02', inputs: [at.source] } : null,
+    };
+  },
+  'never-circulated': (f) => ({ article: usd(num(f['article-market-cap']) * num(f['article-staking-floor'])), chain: null }),
+  'real-market-cap': (f) => ({ article: usd(num(f['article-market-cap']) * (1 - num(f['article-staking-floor']))), chain: null }),
+  fdv: (f) => ({ article: usd((num(f['article-market-cap']) / num(f['article-issued-supply'])) * num(f['max-supply'])), chain: null }),
+  'autosell-share': (f) => ({ article: formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection'])), chain: null }),
+  'root-outflow': (f, s) => {
+    const change = rootStakeChange(s, ARTICLE_DATE, DTAO_DATE);
+    return {
+      article: formatTao(BigInt(f['article-root-stake-before'].value) - BigInt(f['article-root-stake-after'].value)),
+      chain: change ? { value: formatTao(-change.value.delta), formula: `net fall of ${change.formula}`, inputs: change.inputs } : null,
+    };
+  },
+  'root-outflow-price': (f) => ({
+    article: `${usd(num(f['article-root-outflow-usd']) / num(f['article-root-outflow']))} per TAO (market cap / supply: ${usd(num(f['article-market-cap']) / num(f['article-issued-supply']))})`,
+    chain: null,
+  }),
+  'days-of-emission': (f, s) => {
+    const issued = changeBetween(s, 'totalIssuance', DTAO_DATE, ARTICLE_DATE);
+    return {
+      article: `${(num(f['article-pool-injection']) / 7200).toFixed(1)} days`,
+      chain: issued ? { value: `${formatTao(issued.value.delta)} issued from ${issued.value.before.date} to ${issued.value.after.date}`, formula: issued.formula, inputs: issued.inputs } : null,
+    };
+  },
+  'root-emission-share': (f) => ({
+    article: `${formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection']))} of TAO injected; code cap ${formatPercent(maxRootShare(num(f['default-owner-cut'])))} of a subnet's alpha emission`,
+    chain: null,
+  }),
+};
