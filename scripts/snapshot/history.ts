@@ -101,6 +101,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     const M = midnightOf(date);
     prefetch(i);
     const res = await findFirstBlock(M, anchors, async (n) => anchorOf(await read(n)));
+    if (process.env.SNAPSHOT_DEBUG) o.log?.(`${date}: block ${res?.block} after ${res?.probes} probes`);
     if (res === null) throw new Error(`no block at or after ${date} 00:00 UTC up to the head`);
     const a = anchors.find((x) => x.block === res.block);
     if (a && !a.exact && a.ts >= M + DAY_MS) {
