@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { C05, C06, C07, C08, C09, C10 } from '../../src/claims/verdicts/premine.ts';
+import { dataOf, editedReference, point, referenceData, snapshotOf } from '../fixtures/snapshots.ts';
+
+/** Issuance read on the subnet launch day and on the article's date. */
+const issued = (atLaunch: number, atArticle: number) =>
+  dataOf(snapshotOf([point({ date: '2023-10-02', issuedTao: atLaunch, stakedTao: atLaunch * 0.8 }, 0), point({ date: '2025-04-17', issuedTao: atArticle, stakedTao: atArticle * 0.7 }, 80)]));
+
+describe('C05: Kusanagi launched on 3 January 2021', () => {
+  test('supported by the cited history (no chain can reach Kusanagi)', () => {
+    const r = C05(referenceData());
+    expect(r.verdict).toBe('supported');
+    expect(r.evidence.map((e) => e.value)).toEqual(['2021-01-03', '2021-01-03', '546k TAO']);
+  });
+  test('contradicted if the cited history gave another date', () => {
+    const ref = editedReference((x) => (x.events.find((e) => e.id === 'kusanagi')!.date = '2021-01-15'));
+    const r = C05(referenceData(ref));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('2021-01-15');
+  });
+  test('unverifiable without a cited date', () => {
+    const ref = editedReference((x) => (x.events = x.events.filter((e) => e.id !== 'kusanagi')));
+    expect(C05(referenceData(ref)).verdict).toBe('unverifiable');
+  });
+});
+
+describe('C06: 5.38M TAO mined before subnets', () => {
+  test('unverifiable without chain data', () => expect(C06(referenceData()).verdict).toBe('unverifiable'));
+  test('supported within 3%', () => {
+    const r = C06(issued(5_400_000, 8_610_000));
+    expect(r.verdict).toBe('supported');
+    expect(r.evidence[1].value).toBe('5.4M TAO');
+  });
+  test('contradicted beyond 3%', () => expect(C06(issued(5_000_000, 8_610_000)).verdict).toBe('contradicted'));
+});
+
+describe('C07: no record of the early distribution', () => {
+  test('contradicted by the cited history of the early networks', () => {
+    const r = C07(referenceData());
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('546k TAO carried from Kusanagi to Nakamoto');
+  });
+  test('contradicted by the chain’s public state alone', () => {
+    const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'kusanagi-carry-over')));
+    const r = C07({ ...issued(5_380_000, 8_610_000), reference: ref });
+    expect(r.verdict).toBe('contradicted');
+    expect(r.evidence).toHaveLength(1);
+    expect(r.reason).toContain('5.38M TAO issued by 2023-10-02');
+  });
+  test('unverifiable with neither', () => {
+    const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'kusanagi-carry-over')));
+    expect(C07(referenceData(ref)).verdict).toBe('unverifiable');
+  });
+});
+
+describe('C08: VC backing means insiders got the early TAO', () => {
+  test('unverifiable with or without chain data: ownership is not in the data', () => {
+    expect(C08(referenceData()).verdict).toBe('unverifiable');
+    const r = C08(issued(5_380_000, 8_610_000));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.evidence[1].value).toBe('5.38M TAO');
+  });
+});
+
+describe('C09: 5.38M / 8.61M = 62.5%', () => {
+  test('unverifiable without chain data, with the arithmetic recomputed', () => {
+    const r = C09(referenceData());
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.evidence[2].value).toBe('62.49%');
+  });
+  test('partly supported when the chain’s supply matches: the share is arithmetic, ownership is not', () => {
+    const r = C09(issued(5_380_000, 8_610_000));
+    expect(r.verdict).toBe('partly supported');
+    expect(r.evidence.at(-1)?.value).toBe('62.5%');
+  });
+  test('contradicted when the chain’s supply at the time differs by more than 3%', () => {
+    const r = C09(issued(5_380_000, 9_000_000));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('9,000,000 TAO');
+  });
+});
+
+describe('C10: validator operations raise the insiders’ share', () => {
+  test('unverifiable: delegated stake belongs to its delegators, and the data hold no operator identities', () => {
+    expect(C10(referenceData()).verdict).toBe('unverifiable');
+    expect(C10(issued(5_380_000, 8_610_000)).verdict).toBe('unverifiable');
+  });
+});
