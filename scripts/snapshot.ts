@@ -5,6 +5,7 @@
  */
 import { HELP, parseCli, UsageError } from './snapshot/cli.ts';
 import { run } from './snapshot/main.ts';
+import { recordStatus } from './snapshot/status.ts';
 
 function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   }
   try {
     const s = await run(opts);
+    recordStatus(opts.out, { ok: true });
     if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
     else
       process.stdout.write(
@@ -38,6 +40,11 @@ async function main(): Promise<number> {
   } catch (e) {
     process.stderr.write(`snapshot: error: ${oneLine(e)}\n`);
     if (process.env.SNAPSHOT_DEBUG) console.error(e);
+    try {
+      recordStatus(opts.out, { ok: false, error: oneLine(e) });
+    } catch {
+      /* the output directory may not exist or be writable: the error above is the report */
+    }
     return 1;
   }
 }

@@ -171,7 +171,9 @@ function describeHex(hex: string | null): string {
 export function asBigInt(c: Codec): bigint {
   const anyc = c as unknown as { toBigInt?: () => bigint; toArray?: () => unknown; size?: number; values?: () => Iterable<Codec> };
   if (typeof anyc.toBigInt === 'function') return anyc.toBigInt();
+  // transparent newtypes (TaoBalance, NetUid, ...) may decode as a one-field struct or tuple
   if (c instanceof Map && c.size === 1) return asBigInt([...c.values()][0] as Codec);
+  if (Array.isArray(c) && c.length === 1) return asBigInt(c[0] as Codec);
   throw new MalformedError(`expected an integer, got ${c.toRawType()}`);
 }
 

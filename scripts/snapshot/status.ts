@@ -1,0 +1,48 @@
+/**
+ * Recording the outcome of a snapshot attempt in <out>/status.json (schema: src/data/status.ts), atomically.
+ * Run directly to record a failure the snapshot could not record itself (killed, timed out in CI):
+ *   node scripts/snapshot/status.ts --out public/data --failed "message" [--unless-since ISO]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SnapshotStatus } from '../../src/data/status.ts';
+import { writeAtomic } from './write.ts';
+
+export const STATUS_NAME = 'status.json';
+
+export function readStatus(dir: string): SnapshotStatus | null {
+  const file = join(dir, STATUS_NAME);
+  if (!existsSync(file)) return null;
+  try {
+    return SnapshotStatus.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return null; // a bad status file is replaced
+  }
+}
+
+export function recordStatus(dir: string, outcome: { ok: true } | { ok: false; error: string }, now = new Date()): SnapshotStatus {
+  const prev = readStatus(dir);
+  const at = now.toISOString();
+  const status: SnapshotStatus = outcome.ok
+    ? { statusVersion: 1, lastAttempt: at, lastSuccess: at, error: null }
+    : { statusVersion: 1, lastAttempt: at, lastSuccess: prev?.lastSuccess ?? null, error: outcome.error.split('\n')[0].slice(0, 500) || 'unknown error' };
+  SnapshotStatus.parse(status);
+  writeAtomic(join(dir, STATUS_NAME), `${JSON.stringify(status, null, 1)}\n`);
+  return status;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: 'public/data' }, failed: { type: 'string' }, 'unless-since': { type: 'string' } } });
+  if (!values.failed) {
+    process.stderr.write('usage: node scripts/snapshot/status.ts --out DIR --failed MESSAGE [--unless-since ISO]\n');
+    process.exit(2);
+  }
+  const prev = readStatus(values.out!);
+  if (values['unless-since'] && prev && prev.lastAttempt >= new Date(values['unless-since']).toISOString()) {
+    process.stdout.write(`status: already recorded (${prev.error ?? 'success'})\n`);
+  } else {
+    recordStatus(values.out!, { ok: false, error: values.failed });
+    process.stdout.write(`status: recorded failure: ${values.failed}\n`);
+  }
+}
