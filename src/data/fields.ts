@@ -19,3 +19,16 @@ export const SERIES_FIELDS = {
 } as const satisfies Record<string, { item: string; unit: string; label: string }>;
 export type SeriesField = keyof typeof SERIES_FIELDS;
 export const SERIES_FIELD_NAMES = Object.keys(SERIES_FIELDS) as SeriesField[];
+
+/** Storage items behind the columns of the per-subnet table (`snapshot.subnets.rows`). */
+export const SUBNET_ITEMS = {
+  name: 'SubtensorModule.SubnetIdentitiesV3 (or V2/V1).subnet_name',
+  symbol: 'SubtensorModule.TokenSymbol',
+  mechanism: 'SubtensorModule.SubnetMechanism',
+  owner: 'SubtensorModule.SubnetOwner',
+  registeredAt: 'SubtensorModule.NetworkRegisteredAt',
+  tao: 'SubtensorModule.SubnetTAO',
+  alphaIn: 'SubtensorModule.SubnetAlphaIn',
+  alphaOut: 'SubtensorModule.SubnetAlphaOut',
+  taoInEmission: 'SubtensorModule.SubnetTaoInEmission',
+} as const;

@@ -126,17 +126,7 @@ export const SubnetRow = z.object({
 });
 export type SubnetRow = z.infer<typeof SubnetRow>;
 
-export const SUBNET_ITEMS = {
-  name: 'SubtensorModule.SubnetIdentitiesV3 (or V2/V1).subnet_name',
-  symbol: 'SubtensorModule.TokenSymbol',
-  mechanism: 'SubtensorModule.SubnetMechanism',
-  owner: 'SubtensorModule.SubnetOwner',
-  registeredAt: 'SubtensorModule.NetworkRegisteredAt',
-  tao: 'SubtensorModule.SubnetTAO',
-  alphaIn: 'SubtensorModule.SubnetAlphaIn',
-  alphaOut: 'SubtensorModule.SubnetAlphaOut',
-  taoInEmission: 'SubtensorModule.SubnetTaoInEmission',
-} as const satisfies Record<Exclude<keyof SubnetRow, 'netuid'>, string>;
+export { SUBNET_ITEMS } from './fields.ts';
 
 const AtBlock = { block: BlockNumber, hash: Hash32 };
 export const Subnets = z.object({ ...AtBlock, rows: z.array(SubnetRow) });

@@ -1,7 +1,9 @@
 /** The built site: pages exist, charts are inline SVG with accessible labels, data files carry provenance. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { distFile } from '../helpers/dist.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, distFile } from '../helpers/dist.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
@@ -40,6 +42,11 @@ describe('built site', () => {
     expect(csv).toHaveLength(json.rows.length + 1);
     expect(csv[0].split(',')).toEqual(expect.arrayContaining(['date', 'series', 'value', 'origin', 'block', 'item', 'url']));
     for (const r of json.rows) expect(r.url ?? r.item, JSON.stringify(r)).toBeTruthy();
+  });
+
+  test('the browser bundle leaves zod out (validation happens at build time)', () => {
+    for (const f of readdirSync(join(DIST, '_astro')).filter((n) => n.endsWith('.js')))
+      expect(readFileSync(join(DIST, '_astro', f), 'utf8'), f).not.toContain('_zod');
   });
 
   test('only pages with charts load the chart script', () => {

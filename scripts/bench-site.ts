@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:site`: print the site's budgets. JS shipped per essay page (before and after a chart scrolls into
+ * view), HTML + CSS per page, build time of the real site and of 50 and 200 generated essays, and Lighthouse
+ * scores in Debian Chromium. Figures are printed, never asserted. Needs `npm run build` first.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../tests/helpers/serve.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function pages(dir: string, base = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (['_astro', 'pagefind', 'og', 'data'].includes(e.name) && !base ? (e.name === 'data' ? pages(join(dir, e.name), `${base}data/`) : []) : pages(join(dir, e.name), `${base}${e.name}/`)) : e.name === 'index.html' ? [base] : [],
+  );
+}
+
+/** Static imports (modulepreload and module scripts) and the dynamic chunks they import, transitively. */
+function jsOf(html: string): { initial: string[]; lazy: string[] } {
+  const initial = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]);
+  const lazy = new Set<string>();
+  const walk = (src: string) => {
+    const code = readFileSync(join(DIST, src), 'utf8');
+    for (const m of code.matchAll(/["'`](?:\.\/|\/_astro\/)([\w.-]+\.js)["'`]/g)) {
+      const dep = `/_astro/${m[1]}`;
+      if (!lazy.has(dep) && !initial.includes(dep) && existsSync(join(DIST, dep))) {
+        lazy.add(dep);
+        walk(dep);
+      }
+    }
+  };
+  initial.forEach(walk);
+  return { initial, lazy: [...lazy] };
+}
+
+function weights() {
+  console.log('\n## Page weight (gzip -9)');
+  console.log('page | HTML | CSS | JS before a chart is seen | JS after (live charts)');
+  const css = new Map<string, number>();
+  for (const p of pages(DIST)) {
+    const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
+    const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    const cssSize = cssFiles.reduce((n, f) => n + (css.get(f) ?? (css.set(f, gz(join(DIST, f))), css.get(f)!)), 0);
+    const js = jsOf(html);
+    const initial = js.initial.reduce((n, f) => n + gz(join(DIST, f)), 0);
+    const lazy = js.lazy.reduce((n, f) => n + gz(join(DIST, f)), 0);
+    console.log(`/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`);
+  }
+  console.log('budget: JS per essay page <= 110 KB gzip, none of it before a chart scrolls into view (the observer is the only eager script)');
+}
+
+function timedBuild(dir: string): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error(`build failed in ${dir}:\n${r.stdout.slice(-1500)}${r.stderr.slice(-1500)}`);
+  return (performance.now() - t) / 1000;
+}
+
+function generated(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `taoproof-bench-${n}-`));
+  for (const name of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const charts = ['issuance', 'staking-ratio', 'root-stake', 'subnet-pools'];
+  for (let i = 0; i < n; i++) {
+    const body = Array.from({ length: 12 }, (_, k) => `Paragraph ${k} of generated essay ${i}: a few sentences of argument about staking, issuance and root stake, long enough to weigh like prose.`).join('\n\n');
+    writeFileSync(
+      join(dir, `content/essays/gen-${i}.mdx`),
+      `---\ntitle: "Generated essay ${i}"\nsummary: "A generated essay for the build-time benchmark."\noriginalTitle: "生成 ${i}"\norder: ${100 + i}\nclaims: []\nauthors: ["bench"]\nupdated: "2026-11-25"\n---\n\n${body}\n\n<Note tone="context">A note.</Note>\n\n<Chart id="${charts[i % charts.length]}" />\n`,
+    );
+  }
+  return dir;
+}
+
+function buildTimes() {
+  console.log('\n## Build time (astro build, including the up-front checks, OG images and Pagefind)');
+  const real = generated(0);
+  try {
+    console.log(`real site (${readdirSync(join(real, 'content/essays')).length} essays): ${timedBuild(real).toFixed(1)} s`);
+  } finally {
+    rmSync(real, { recursive: true, force: true });
+  }
+  for (const n of [50, 200]) {
+    const dir = generated(n);
+    try {
+      console.log(`real site + ${n} generated essays: ${timedBuild(dir).toFixed(1)} s`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function lighthouse() {
+  console.log('\n## Lighthouse 12.2.3 in Debian Chromium (mobile emulation, default throttling)');
+  const site = await serve(DIST);
+  try {
+    for (const p of ['', 'essays/staking/', 'claims/']) {
+      const out = join(tmpdir(), `lh-${Date.now()}.json`);
+      const r = spawnSync(
+        'npx',
+        ['lighthouse', `${site.url}/${p}`, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`],
+        { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 },
+      );
+      if (!existsSync(out)) {
+        console.log(`/${p}: lighthouse failed: ${r.stderr.split('\n').slice(-3).join(' ')}`);
+        continue;
+      }
+      const lh = JSON.parse(readFileSync(out, 'utf8'));
+      const c = lh.categories;
+      const s = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+      console.log(`/${p}: performance ${s('performance')}, accessibility ${s('accessibility')}, best practices ${s('best-practices')}, SEO ${s('seo')}; CLS ${lh.audits['cumulative-layout-shift'].numericValue.toFixed(3)}, LCP ${(lh.audits['largest-contentful-paint'].numericValue / 1000).toFixed(2)} s`);
+      const failing = Object.values(lh.audits as Record<string, { score: number | null; title: string; scoreDisplayMode: string }>).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
+      if (failing.length) console.log(`  not passing: ${failing.map((a) => a.title).join('; ')}`);
+      rmSync(out, { force: true });
+    }
+  } finally {
+    await site.close();
+  }
+}
+
+if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+const only = process.argv[2];
+if (!only || only === 'weights') weights();
+if (!only || only === 'lighthouse') await lighthouse();
+if (!only || only === 'build') buildTimes();
