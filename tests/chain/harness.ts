@@ -12,7 +12,8 @@ import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHAIN_DIR = path.resolve(repoRoot, '../shared/chain');
+/** the runtimes' chain specs; TAOPROOF_CHAIN_DIR overrides it (e.g. to check the skip message) */
+export const CHAIN_DIR = process.env.TAOPROOF_CHAIN_DIR ?? path.resolve(repoRoot, '../shared/chain');
 export const SPEC_103 = path.join(CHAIN_DIR, 'testfinney-103.json');
 export const SPEC_218 = path.join(CHAIN_DIR, 'raonet-218.json');
 
