@@ -8,7 +8,7 @@ import type { Source } from '../data/schema.ts';
 import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { describeSource } from '../metrics/provenance.ts';
 import { maxRootShare, splitFor, splitParams, subnetSplits, type SplitParams } from '../metrics/split.ts';
-import { rowSource } from './source-columns.ts';
+import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
 import { articleMarks } from './time-marks.ts';
 import { figureRow, isArticle, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
@@ -70,10 +70,7 @@ export const emissionSplit: ChartDef<SplitRow> = {
     { key: 'alpha', label: 'Alpha issuance', format: 'count' },
     { key: 'netuid', label: 'Subnet', format: 'count' },
     { key: 'value', label: 'Share', format: 'percent' },
-    { key: 'origin', label: 'Origin', format: 'text' },
-    { key: 'block', label: 'Block', format: 'count' },
-    { key: 'item', label: 'Storage item or formula', format: 'text' },
-    { key: 'url', label: 'Citation', format: 'text' },
+    ...SOURCE_COLUMNS,
   ],
   controls: [{ name: 'scale', label: 'Alpha issuance', values: ['log', 'linear'] }],
   rows,

@@ -9,7 +9,7 @@ import { issuanceChange, poolChange, sampledInjection } from '../metrics/pools.t
 import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
-import { rowSource } from './source-columns.ts';
+import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
 import { figureRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef, type RowSource } from './types.ts';
 
@@ -77,10 +77,7 @@ export const poolFlows: ChartDef<FlowRow> = {
     { key: 'to', label: 'To', format: 'date' },
     { key: 'value', label: 'Value' },
     { key: 'unit', label: 'Unit', format: 'text' },
-    { key: 'origin', label: 'Origin', format: 'text' },
-    { key: 'block', label: 'Block', format: 'count' },
-    { key: 'item', label: 'Storage item or formula', format: 'text' },
-    { key: 'url', label: 'Citation', format: 'text' },
+    ...SOURCE_COLUMNS,
   ],
   controls: [{ name: 'period', label: 'Up to', values: ['to-article', 'to-latest'] }],
   rows,

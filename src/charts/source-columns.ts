@@ -15,3 +15,11 @@ export const ORIGIN_LABEL: Record<RowSource['origin'], string> = {
   article: 'the article',
   computed: 'computed',
 };
+
+/** The provenance columns of a chart table, for rows that are not plain time series. */
+export const SOURCE_COLUMNS = [
+  { key: 'origin', label: 'Origin', format: 'text' },
+  { key: 'block', label: 'Block', format: 'count' },
+  { key: 'item', label: 'Storage item or formula', format: 'text' },
+  { key: 'url', label: 'Citation', format: 'text' },
+] as const;
