@@ -85,14 +85,12 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     log,
   });
   try {
-    const genesisHash = await client.call('chain_getBlockHash', [0], (r) => {
+    // the first call opens the connection, which checks the genesis hash
+    const checkHash = (r: unknown) => {
       if (typeof r !== 'string' || !/^0x[0-9a-f]{64}$/.test(r)) throw new Error('expected a hash');
       return r;
-    });
-    const kind = genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic';
-    if (existing && existing.kind !== 'reference' && existing.chain.genesisHash !== genesisHash && !opts.replace)
-      throw new CheckError(`${join(opts.out, 'snapshot.json')} holds chain ${existing.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
-    const [chainName, props] = await Promise.all([
+    };
+    const [chainName, props, finalized] = await Promise.all([
       client.call('system_chain', [], (r) => {
         if (typeof r !== 'string' || !r) throw new Error('expected a chain name');
         return r;
@@ -101,7 +99,12 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
         if (typeof r !== 'object' || r === null) throw new Error('expected an object');
         return r as Record<string, unknown>;
       }),
+      opts.at === null ? client.call('chain_getFinalizedHead', [], checkHash) : Promise.resolve(null),
     ]);
+    const genesisHash = client.genesisHash!;
+    const kind = genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic';
+    if (existing && existing.kind !== 'reference' && existing.chain.genesisHash !== genesisHash && !opts.replace)
+      throw new CheckError(`${join(opts.out, 'snapshot.json')} holds chain ${existing.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
     const ss58 = Number(firstOf(props.ss58Format) ?? 42);
     const decimals = Number(firstOf(props.tokenDecimals) ?? 9);
     const symbol = String(firstOf(props.tokenSymbol) ?? 'TAO');
@@ -121,12 +124,7 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
         throw new CheckError(`--at ${opts.at}: ${(e as Error).message}`);
       });
     } else {
-      headHash =
-        opts.at ??
-        (await client.call('chain_getFinalizedHead', [], (r) => {
-          if (typeof r !== 'string' || !/^0x[0-9a-f]{64}$/.test(r)) throw new Error('expected a hash');
-          return r;
-        }));
+      headHash = (opts.at as string | null) ?? finalized!;
       headNumber = await client.call('chain_getHeader', [headHash], (r) => {
         if (r === null && opts.at) throw new Error(`block ${opts.at} is not known to the node`);
         return checkHeader(r);
@@ -134,7 +132,8 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       reader.hashes.set(headNumber, headHash);
     }
     const head = await reader.read(headNumber, await reader.preload(headHash));
-    await reader.readHeadDetails(head);
+    const details = reader.readHeadDetails(head); // in parallel with the history
+    details.catch(() => {});
     const headDate = dateOf(head.ts);
 
     let since = opts.since;
@@ -170,6 +169,7 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       log,
     });
     progress.end();
+    await details;
     checkSeries(hist.points);
     const last = hist.points.at(-1);
     const headValues = seriesValues(head);

@@ -217,8 +217,17 @@ export class Reader {
    * always the one that executed `hash` itself); returns its spec version, to be used as the guess for `hash`.
    */
   async preload(hash: string): Promise<number> {
-    const spec = await this.#versionAt(hash);
-    await this.runtime(spec, hash);
+    const [spec, metadata] = await Promise.all([
+      this.#versionAt(hash),
+      this.client.call('state_getMetadata', [hash], (r) => {
+        if (!isHex(r)) throw new Error('expected hex metadata');
+        return r;
+      }),
+    ]);
+    if (!this.runtimes.has(spec)) {
+      this.log(`runtime spec ${spec}: metadata loaded`);
+      this.runtimes.set(spec, Promise.resolve(new Runtime(spec, metadata, this.#ss58)));
+    }
     return spec;
   }
 

@@ -247,15 +247,20 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const old = olderFile(dir, 2);
     proxy.set({ latencyMs: 150 });
     const { proc, done } = startCli(base(proxy.url, dir, '--concurrency', '1'), { SNAPSHOT_CHECKPOINT_EVERY: '1' });
-    await new Promise((r) => setTimeout(r, 2500));
+    // kill it mid-backfill: once the first fetched day has been checkpointed
+    const checkpoint = path.join(dir, '.snapshot-checkpoint.json');
+    for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(checkpoint)).toBe(true);
     proc.kill('SIGKILL');
     const r = await done;
     proxy.set({});
     expect(r.signal).toBe('SIGKILL');
     expect(fileText(dir)).toBe(old);
     for (const f of readdirSync(dir).filter((f) => !f.endsWith('.tmp'))) expect(() => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
+    const resumed = JSON.parse(readFileSync(checkpoint, 'utf8')).points.length;
     const r2 = await runCli(base(node.url, dir));
     expect(r2.code).toBe(0);
+    expect(r2.summary!.fetched).toBe(days.length - 2 - resumed);
     expect(read(dir).series).toEqual(good.series);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
