@@ -15,6 +15,8 @@ export interface Options {
   /** expected genesis hash; null = any chain */
   genesis: string | null;
   concurrency: number;
+  /** starting pace, requests per second (0 = unpaced); slows down by itself on rate-limit errors */
+  rps: number;
   timeoutMs: number;
   retries: number;
   /** replace an existing snapshot of another chain or an invalid one */
@@ -45,6 +47,8 @@ Options:
   --genesis HASH|any expected genesis hash (default: Finney ${FINNEY_GENESIS.slice(0, 10)}…);
                      "any" accepts any chain; data from a chain other than Finney is marked "synthetic"
   --concurrency N    requests in flight at once (default: 4)
+  --rps N            at most N requests per second to start with (default: 0 = no limit); the pace
+                     halves by itself on HTTP 429 / rate-limit errors (public endpoints allow ~1/s)
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
   --replace          replace an existing snapshot.json of another chain, or one that fails validation
@@ -56,6 +60,11 @@ Exit status: 0 written (or already up to date), 1 failed (previous files untouch
 function positiveInt(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${name} expects a positive integer, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+function positiveNumber(name: string, v: string): number {
+  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(v) || Number(v) <= 0) throw new UsageError(`${name} expects a positive number, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -74,6 +83,7 @@ export function parseCli(argv: string[]): Options {
         genesis: { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
+        rps: { type: 'string' },
         retries: { type: 'string' },
         replace: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -113,6 +123,7 @@ export function parseCli(argv: string[]): Options {
     at,
     genesis,
     concurrency: positiveInt('--concurrency', v.concurrency, 4),
+    rps: v.rps === undefined || v.rps === '0' ? 0 : positiveNumber('--rps', v.rps),
     timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
     retries,
     replace: v.replace ?? false,

@@ -80,6 +80,7 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     endpoints: opts.endpoints,
     timeoutMs: opts.timeoutMs,
     concurrency: opts.concurrency,
+    rps: opts.rps,
     policy: { ...DEFAULT_POLICY, retries: opts.retries },
     genesis: opts.genesis,
     log,

@@ -19,6 +19,8 @@ export class RpcError extends Error {
 
 export interface RpcOptions {
   endpoints: string[];
+  /** requests per second to start with (0 = unpaced); halved on every rate-limit error, recovered slowly */
+  rps?: number;
   timeoutMs: number;
   concurrency: number;
   policy: RetryPolicy;
@@ -162,9 +164,45 @@ export class RpcClient {
   readonly used: string[] = [];
   genesisHash: string | null = null;
 
+  /** minimum ms between request starts: adaptive, grows on rate-limit errors */
+  #intervalMs: number;
+  readonly #minIntervalMs: number;
+  #nextAt = 0;
+  #okStreak = 0;
+
   constructor(opts: RpcOptions) {
     this.#opts = opts;
     this.#order = [...opts.endpoints];
+    this.#minIntervalMs = opts.rps ? 1000 / opts.rps : 0;
+    this.#intervalMs = this.#minIntervalMs;
+  }
+
+  /** current pace in requests per second (Infinity when unpaced) */
+  get rps(): number {
+    return this.#intervalMs > 0 ? 1000 / this.#intervalMs : Infinity;
+  }
+
+  async #pace() {
+    if (this.#intervalMs <= 0) return;
+    const now = Date.now();
+    const at = Math.max(now, this.#nextAt);
+    this.#nextAt = at + this.#intervalMs;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  }
+
+  #rateLimited() {
+    this.#okStreak = 0;
+    const before = this.#intervalMs;
+    this.#intervalMs = Math.min(5000, Math.max(this.#intervalMs * 2, 500));
+    if (this.#intervalMs !== before) this.#opts.log?.(`rate limited: slowing down to ${this.rps.toFixed(2)} requests/s`);
+  }
+
+  #succeeded() {
+    if (this.#intervalMs > this.#minIntervalMs && ++this.#okStreak >= 50) {
+      this.#okStreak = 0;
+      this.#intervalMs = Math.max(this.#minIntervalMs, this.#intervalMs * 0.8);
+      if (this.#intervalMs < 1) this.#intervalMs = this.#minIntervalMs;
+    }
   }
 
   async #acquire() {
@@ -242,6 +280,7 @@ export class RpcClient {
       for (let attempt = 0; ; attempt++) {
         try {
           const conn = await this.#connection(endpoint);
+          await this.#pace();
           this.#count(method);
           const result = await conn.send(method, params);
           let out: T;
@@ -250,13 +289,17 @@ export class RpcClient {
           } catch (err) {
             throw new RpcError('malformed', `${endpoint} replied to ${method} with an unexpected result: ${(err as Error).message}`);
           }
+          this.#succeeded();
           this.lastEndpoint = endpoint;
           if (!this.used.includes(endpoint)) this.used.push(endpoint);
           return out;
         } catch (err) {
           const rpcErr = err instanceof RpcError ? err : new RpcError('transport', String((err as Error)?.message ?? err));
           if (rpcErr.kind === 'fatal' || this.#closed) throw rpcErr;
-          const delay = retryDelay(rpcErr.kind, attempt + 1, this.#opts.policy, Math.random(), rpcErr.retryAfterMs);
+          if (rpcErr.kind === 'rate') this.#rateLimited();
+          // rate limits are expected on public endpoints: a few more attempts, at the slower pace
+          const policy = rpcErr.kind === 'rate' ? { ...this.#opts.policy, retries: this.#opts.policy.retries + 5 } : this.#opts.policy;
+          const delay = retryDelay(rpcErr.kind, attempt + 1, policy, Math.random(), rpcErr.retryAfterMs);
           if (delay === null) {
             errors.push(rpcErr.message);
             // demote the failing endpoint for later calls

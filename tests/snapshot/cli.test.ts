@@ -9,8 +9,8 @@ describe('parseCli', () => {
   });
 
   it('takes repeated endpoints in order, --genesis any, numbers', () => {
-    const o = parseCli(['--endpoint', 'ws://a:1', '--endpoint', 'wss://b', '--genesis', 'any', '--concurrency', '2', '--timeout', '500', '--retries', '0', '--since', '2024-02-29']);
-    expect(o).toMatchObject({ endpoints: ['ws://a:1', 'wss://b'], genesis: null, concurrency: 2, timeoutMs: 500, retries: 0, since: '2024-02-29' });
+    const o = parseCli(['--endpoint', 'ws://a:1', '--endpoint', 'wss://b', '--genesis', 'any', '--concurrency', '2', '--timeout', '500', '--retries', '0', '--since', '2024-02-29', '--rps', '0.5']);
+    expect(o).toMatchObject({ endpoints: ['ws://a:1', 'wss://b'], genesis: null, concurrency: 2, timeoutMs: 500, retries: 0, since: '2024-02-29', rps: 0.5 });
   });
 
   it('takes --at as a number or a hash, and requires an explicit --out with it', () => {
@@ -24,6 +24,7 @@ describe('parseCli', () => {
     [['--genesis', '0x12'], /--genesis expects/],
     [['--endpoint', 'http://x'], /ws:\/\/ or wss:\/\//],
     [['--concurrency', '0'], /positive integer/],
+    [['--rps', 'fast'], /positive number/],
     [['--at', 'abc', '--out', 'x'], /--at expects/],
     [['--bogus'], /Unknown option/],
   ])('rejects %j', (args, msg) => {
