@@ -69,7 +69,7 @@ describe('RpcClient', () => {
   it('refuses another chain at once, without retrying', async () => {
     const url = await fakeNode(() => ({ result: 'ok' }));
     const c = new RpcClient({ endpoints: [url], timeoutMs: 2000, concurrency: 1, policy, genesis: `0x${'2f'.repeat(32)}` });
-    const err = await c.call('system_chain', []).catch((e) => e);
+    const err = (await c.call("system_chain", []).catch((e: unknown) => e)) as RpcError;
     expect(err).toBeInstanceOf(RpcError);
     expect(err.kind).toBe('fatal');
     expect(err.message).toMatch(/is not the expected chain: genesis 0x4545/);
