@@ -126,8 +126,10 @@ try {
   if (full.code !== 0) throw new Error(`full backfill failed: ${full.stderr}`);
   const fs = full.summary!;
 
-  await dev.timeTravel(Math.floor((await dev.timestampAt(head.hash)) / DAY) * DAY + DAY + 1000);
+  // one new day, without touching blocks already sampled: a block in the head's day, then past midnight
   await dev.newBlock();
+  await dev.timeTravel(Math.floor((await dev.timestampAt((await dev.head()).hash)) / DAY) * DAY + DAY - 1000);
+  await dev.newBlock(2);
   const inc = await cli();
   if (inc.code !== 0) throw new Error(`incremental run failed: ${inc.stderr}`);
   const is = inc.summary!;
