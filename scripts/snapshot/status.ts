@@ -1,7 +1,7 @@
 /**
  * Recording the outcome of a snapshot attempt in <out>/status.json (schema: src/data/status.ts), atomically.
  * Run directly to record a failure the snapshot could not record itself (killed, timed out in CI):
- *   node scripts/snapshot/status.ts --out public/data --failed "message" [--unless-since ISO]
+ *   npx node scripts/snapshot/status.ts --out public/data --failed "message" [--unless-since ISO]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
