@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../src/data/load.ts';
 import type { Snapshot } from '../../src/data/schema.ts';
-import { chainMissing, Dev, leU64, SPEC_103, startNode, storageKey, type LocalNode } from './harness.ts';
+import { chainMissing, Dev, freePort, leU64, SPEC_103, startNode, storageKey, type LocalNode } from './harness.ts';
 import { FaultProxy } from './proxy.ts';
 import { errorLine, runCli, startCli } from './run.ts';
 import { ACCOUNTS, addDays, authorities, buildHistory, type History, type SeededDay } from './seed.ts';
@@ -150,6 +150,33 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const byHash = await runCli(base(node.url, out('at-hash'), '--at', d.hash));
     expect(byHash.code).toBe(0);
     expect(read(out('at-hash')).series).toEqual(s.series);
+  });
+
+  it('falls back to the next endpoint when the first one is down', async () => {
+    const dir = out('failover');
+    olderFile(dir, 8);
+    const dead = `ws://127.0.0.1:${await freePort()}`;
+    const r = await runCli(['--endpoint', dead, ...base(node.url, dir, '--retries', '1')]);
+    expect(r.code).toBe(0);
+    expect(r.summary!.failovers).toBeGreaterThan(0);
+    expect(read(dir).source.endpoint).toBe(node.url);
+    expect(read(dir).series).toEqual(good.series);
+  });
+
+  it('refuses to mix chains in one file unless --replace', async () => {
+    const dir = out('other-chain');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const finney = { ...good, kind: 'chain', chain: { ...good.chain, genesisHash: '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03' } };
+    const text = `${JSON.stringify(finney, null, 1)}\n`;
+    writeFileSync(path.join(dir, 'snapshot.json'), text);
+    const r = await runCli(base(node.url, dir));
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/holds chain 0x2f0555cc.*the node is 0x4545.*--replace/);
+    expect(fileText(dir)).toBe(text);
+    const r2 = await runCli(base(node.url, dir, '--replace'));
+    expect(r2.code).toBe(0);
+    expect(read(dir).series).toEqual(good.series);
   });
 
   // --- faults, through the proxy -------------------------------------------------------------------------
