@@ -3,7 +3,8 @@
  * view), HTML + CSS per page, build time of the real site and of 50 and 200 generated essays, and Lighthouse
  * scores in Debian Chromium. Figures are printed, never asserted. Needs `npm run build` first.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,13 +103,14 @@ async function lighthouse() {
   try {
     for (const p of ['', 'essays/staking/', 'claims/']) {
       const out = join(tmpdir(), `lh-${Date.now()}.json`);
-      const r = spawnSync(
+      // asynchronous: the static server runs in this process and must keep answering
+      const failed = await promisify(execFile)(
         'npx',
         ['lighthouse', `${site.url}/${p}`, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`],
         { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 },
-      );
+      ).then(() => null, (e: Error) => e.message);
       if (!existsSync(out)) {
-        console.log(`/${p}: lighthouse failed: ${r.stderr.split('\n').slice(-3).join(' ')}`);
+        console.log(`/${p}: lighthouse failed: ${failed?.split('\n').slice(-3).join(' ')}`);
         continue;
       }
       const lh = JSON.parse(readFileSync(out, 'utf8'));
