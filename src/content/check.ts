@@ -13,6 +13,7 @@ import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from
 import type { Reference, Snapshot } from '../data/schema.ts';
 import { lintEssay, splitFrontmatter } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
+import { VERDICT_FNS } from '../claims/index.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph } from './schemas.ts';
 
 export const FILES = {
@@ -99,6 +100,11 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
       if (p.essay !== c.essay) problems.push(`${FILES.claims}: ${c.id}.essay: expected "${p.essay}" (the essay of ${c.paragraph}), received "${c.essay}"`);
     }
     for (const s of c.sources) if (!sourceIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
+  }
+  for (const c of claims) {
+    const has = Object.hasOwn(VERDICT_FNS, c.id);
+    if (c.type !== 'opinion' && !has) problems.push(`${FILES.claims}: ${c.id}.type: a ${c.type} needs a verdict function in src/claims/verdicts/${c.essay}.ts`);
+    if (c.type === 'opinion' && has) problems.push(`${FILES.claims}: ${c.id}.type: an opinion is labelled, not judged, but src/claims has a verdict function for it`);
   }
   for (const p of paragraphs)
     for (const c of p.claims) if (!claimIds.has(c)) problems.push(`${FILES.paragraphs}: ${p.id}.claims: unknown claim id "${c}"`);

@@ -84,3 +84,18 @@ describe('essay page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('without JavaScript, and in print', () => {
+  test('charts are inline SVG with their data table; print hides navigation and shows the numbers', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const p = await ctx.newPage();
+    await p.goto(`${site.url}/essays/staking/`);
+    const fig = p.locator('figure[data-chart="staking-ratio"]');
+    expect(await fig.locator('.chart-plot > svg[role="img"]').count()).toBe(1);
+    expect(await fig.getAttribute('data-live')).toBeNull();
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await fig.locator('.chart-data table').isVisible()).toBe(true);
+    await ctx.close();
+  });
+});
