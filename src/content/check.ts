@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CHART_IDS } from '../charts/index.ts';
 import { DataFileError, formatIssues } from '../data/errors.ts';
-import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
+import { loadReferenceYaml, loadSnapshot, loadStatus, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
+import { STATUS_FILE } from '../data/status.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
 import { lintEssay, splitFrontmatter } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
@@ -80,6 +81,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   if (result.snapshot?.kind === 'synthetic' && opts.production)
     problems.push(`${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
   result.reference = guard(() => loadReferenceYaml(join(root, REFERENCE_SOURCE)));
+  guard(() => loadStatus(join(root, STATUS_FILE)));
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 

@@ -1,5 +1,6 @@
 /** Reading data files from disk: the only I/O of the data layer. Everything after this is pure. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SnapshotStatus, STATUS_FILE } from './status.ts';
 import { parse as parseYaml } from 'yaml';
 import { migrate, MigrationError } from './migrate.ts';
 import { DataFileError, parseOrThrow } from './errors.ts';
@@ -49,4 +50,10 @@ export function loadReferenceYaml(file = REFERENCE_SOURCE): Reference {
     throw new DataFileError(file, [`not valid YAML: ${(e as Error).message}`]);
   }
   return parseOrThrow(Reference, doc, file);
+}
+
+/** The last snapshot attempt's outcome (written by the nightly job), or null when the file does not exist. */
+export function loadStatus(file = STATUS_FILE): SnapshotStatus | null {
+  if (!existsSync(file)) return null;
+  return parseOrThrow(SnapshotStatus, readJson(file), file);
 }

@@ -1,5 +1,5 @@
 /** A bad data field, frontmatter field, chart id or import fails the build with the file and the field or line. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, removeProject, tempProject } from '../helpers/project.ts';
@@ -57,5 +57,21 @@ describe('build errors a contributor can act on', () => {
     restore();
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('public/data/snapshot.json: kind: "synthetic" data (read from a test node) is refused in a production build');
+  });
+});
+
+describe('freshness', () => {
+  test('a failed nightly snapshot is announced on every page, with the age of the data', () => {
+    const file = join(dir, 'public/data/status.json');
+    writeFileSync(file, JSON.stringify({ statusVersion: 1, lastAttempt: '2026-11-24T03:00:00.000Z', lastSuccess: '2026-11-20T03:00:00.000Z', error: 'wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms' }));
+    const r = build(dir);
+    expect(r.status, r.output.slice(-1500)).toBe(0);
+    for (const page of ['index.html', 'essays/staking/index.html'])
+      expect(readFileSync(join(dir, 'dist', page), 'utf8')).toMatch(/The last chain snapshot \(2026-11-24\) failed: wss:\/\/entrypoint-finney.opentensor.ai:443: timed out after 30000 ms\. The data is from a snapshot \d+ days old\./);
+    writeFileSync(file, JSON.stringify({ statusVersion: 1, lastAttempt: 'yesterday', lastSuccess: null, error: null }));
+    const bad = build(dir);
+    rmSync(file);
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain('public/data/status.json: lastAttempt: expected an ISO 8601 UTC timestamp, received "yesterday"');
   });
 });
