@@ -4,21 +4,20 @@
  * figures themselves as /data/reference.json, built from the same file.)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { loadReferenceYaml, parseSnapshot, SNAPSHOT_FILE } from '../src/data/load.ts';
+import { dirname } from 'node:path';
+import { loadReferenceYaml, SNAPSHOT_FILE } from '../src/data/load.ts';
 import { referenceSnapshot } from '../src/data/reference.ts';
-import { writeJsonAtomic } from './write-json.ts';
+import { writeSnapshot } from './snapshot/write.ts';
 
 const args = new Set(process.argv.slice(2));
 try {
   const ref = loadReferenceYaml();
-  {
-    const existing = existsSync(SNAPSHOT_FILE) ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string }) : null;
-    if (existing && existing.kind !== 'reference' && !args.has('--force'))
-      throw new Error(`${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`);
-    const snap = referenceSnapshot(ref, new Date().toISOString());
-    writeJsonAtomic(SNAPSHOT_FILE, snap, (json, file) => parseSnapshot(json, file));
-    console.log(`${SNAPSHOT_FILE}: kind reference, ${snap.series.length} cited series points`);
-  }
+  const existing = existsSync(SNAPSHOT_FILE) ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string }) : null;
+  if (existing && existing.kind !== 'reference' && !args.has('--force'))
+    throw new Error(`${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`);
+  const snap = referenceSnapshot(ref, new Date().toISOString());
+  writeSnapshot(dirname(SNAPSHOT_FILE), snap);
+  console.log(`${SNAPSHOT_FILE}: kind reference, ${snap.series.length} cited series points`);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

@@ -11,7 +11,9 @@ import { CHART_IDS } from '../charts/index.ts';
 import { DataFileError, formatIssues } from '../data/errors.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
 import { STATUS_FILE } from '../data/status.ts';
-import type { Reference, Snapshot } from '../data/schema.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { referenceSnapshot } from '../data/reference.ts';
+import type { Reference, Snapshot, Source } from '../data/schema.ts';
 import { lintEssay, splitFrontmatter } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FNS } from '../claims/index.ts';
@@ -122,6 +124,17 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     if (!Object.hasOwn(RECOMPUTE, a.id)) problems.push(`${FILES.arithmetic}: ${a.id}.id: no recomputation in src/metrics/arithmetic.ts`);
     if (!claimIds.has(a.claim)) problems.push(`${FILES.arithmetic}: ${a.id}.claim: unknown claim id "${a.claim}"`);
     for (const i of a.inputs) if (!figureIds.has(i)) problems.push(`${FILES.arithmetic}: ${a.id}.inputs: unknown figure id "${i}" (see ${REFERENCE_SOURCE})`);
+  }
+  const snap = result.snapshot;
+  if (snap) {
+    const cited: Array<[string, Source]> = [
+      ...Object.entries(snap.current).map(([k, q]) => [`current.${k}.source`, q.source] as [string, Source]),
+      ...snap.series.flatMap((p, i) => (p.source ? [[`series[${i}].source`, p.source] as [string, Source]] : [])),
+    ];
+    for (const [path, s] of cited)
+      if (s.kind === 'cited' && !sourceIds.has(s.ref)) problems.push(`${SNAPSHOT_FILE}: ${path}.ref: unknown source id "${s.ref}" (see ${FILES.sources})`);
+    if (snap.kind === 'reference' && result.reference && !isDeepStrictEqual(referenceSnapshot(result.reference, snap.source.generatedAt), snap))
+      problems.push(`${SNAPSHOT_FILE}: a "reference" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run reference\``);
   }
   const known = {
     charts: new Set(CHART_IDS),
