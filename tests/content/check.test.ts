@@ -1,0 +1,36 @@
+/** The build's up-front check on a scratch copy: reference data out of step with its YAML, unknown ids, claims without verdicts. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { checkProject } from '../../src/content/check.ts';
+import { removeProject, tempProject } from '../helpers/project.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempProject();
+});
+afterEach(() => removeProject(dir));
+
+const edit = (file: string, f: (t: string) => string) => writeFileSync(join(dir, file), f(readFileSync(join(dir, file), 'utf8')));
+const check = () => checkProject(dir, { production: false }).problems;
+
+test('the committed project passes', () => {
+  expect(check()).toEqual([]);
+});
+
+test('a reference snapshot that no longer matches content/reference.yaml is refused, as are unknown source ids', () => {
+  edit('content/reference.yaml', (t) => t.replace('value: "10640000000000000"', 'value: "10650000000000000"'));
+  edit('public/data/snapshot.json', (t) => t.replace('"ref": "taostats-halving"', '"ref": "no-such-source"'));
+  expect(check()).toEqual([
+    'public/data/snapshot.json: series[4].source.ref: unknown source id "no-such-source" (see content/sources.yaml)',
+    'public/data/snapshot.json: a "reference" snapshot must be built from content/reference.yaml, and this one differs: run `npm run reference`',
+  ]);
+});
+
+test('an opinion with a verdict, or a figure without one, is refused', () => {
+  edit('content/claims.yaml', (t) => t.replace(/(- id: C09\n  type: )figure/, '$1opinion').replace(/(- id: C11\n  type: )opinion/, '$1figure'));
+  expect(check()).toEqual([
+    'content/claims.yaml: C09.type: an opinion is labelled, not judged, but src/claims has a verdict function for it',
+    'content/claims.yaml: C11.type: a figure needs a verdict function in src/claims/verdicts/staking.ts',
+  ]);
+});
