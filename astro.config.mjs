@@ -11,5 +11,5 @@ export default defineConfig({
   base: process.env.TAOPROOF_BASE ?? '/',
   trailingSlash: 'ignore',
   integrations: [taoproofCheck(), mdx(), sitemap(), pagefind()],
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' }, // one request per page: no render-blocking CSS
 });

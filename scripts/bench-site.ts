@@ -43,7 +43,7 @@ function jsOf(html: string): { initial: string[]; lazy: string[] } {
 
 function weights() {
   console.log('\n## Page weight (gzip -9)');
-  console.log('page | HTML | CSS | JS before a chart is seen | JS after (live charts)');
+  console.log('page | HTML (CSS inlined) | of which CSS | external CSS | JS before a chart is seen | JS after (live charts)');
   const css = new Map<string, number>();
   for (const p of pages(DIST)) {
     const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
@@ -52,7 +52,8 @@ function weights() {
     const js = jsOf(html);
     const initial = js.initial.reduce((n, f) => n + gz(join(DIST, f)), 0);
     const lazy = js.lazy.reduce((n, f) => n + gz(join(DIST, f)), 0);
-    console.log(`/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`);
+    const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+    console.log(`/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(gzipSync(inlineCss, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`);
   }
   console.log('budget: JS per essay page <= 110 KB gzip, none of it before a chart scrolls into view (the observer is the only eager script)');
 }
