@@ -1,0 +1,67 @@
+/**
+ * The whole pipeline on the real runtimes: a seeded local node (spec 103, upgraded to 218 at dTAO's date) ->
+ * the snapshot CLI -> the site build. The built charts plot exactly the values the node held at each sampled
+ * block, marked synthetic; the production build refuses the same data.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, removeProject, tempProject } from '../helpers/project.ts';
+import { chainMissing, Dev, SPEC_103, startNode, type LocalNode } from './harness.ts';
+import { runCli } from './run.ts';
+import { buildHistory, type History } from './seed.ts';
+
+const missing = chainMissing();
+
+describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
+  let node: LocalNode;
+  let dev: Dev;
+  let history: History;
+  let out: string;
+  let project: string;
+
+  beforeAll(async () => {
+    node = await startNode(SPEC_103, ['--allow-unresolved-imports']);
+    dev = await Dev.connect(node.url);
+    history = await buildHistory(dev, '2025-02-08', 5, 5); // spec 103 until 2025-02-12, spec 218 from dTAO's day
+    out = mkdtempSync(path.join(tmpdir(), 'taoproof-site-'));
+    const r = await runCli(['--endpoint', node.url, '--genesis', 'any', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    project = tempProject();
+    cpSync(path.join(out, 'snapshot.json'), path.join(project, 'public/data/snapshot.json'));
+  }, 300_000);
+
+  afterAll(async () => {
+    await dev?.close();
+    await node?.stop();
+    if (out) rmSync(out, { recursive: true, force: true });
+    if (project) removeProject(project);
+  });
+
+  it('builds a preview whose charts plot what the node held, block by block, marked synthetic', () => {
+    const r = build(project);
+    expect(r.status, r.output.slice(-2000)).toBe(0);
+    expect(r.output).toContain('data: kind synthetic');
+    const home = readFileSync(path.join(project, 'dist/index.html'), 'utf8');
+    expect(home).toContain('SYNTHETIC test data');
+
+    const staking = JSON.parse(readFileSync(path.join(project, 'dist/data/charts/staking-ratio.json'), 'utf8'));
+    const measured = staking.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
+    expect(measured.map((x: { date: string; block: number }) => [x.date, x.block])).toEqual(history.days.map((d) => [d.date, d.block]));
+    for (const [i, d] of history.days.entries())
+      expect(measured[i].value).toBeCloseTo(Number(d.values.totalStake) / Number(d.values.totalIssuance), 9);
+
+    const root = JSON.parse(readFileSync(path.join(project, 'dist/data/charts/root-stake.json'), 'utf8'));
+    const rootRows = root.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
+    const post = history.days.filter((d) => d.spec === 218);
+    expect(rootRows.map((x: { block: number }) => x.block)).toEqual(post.map((d) => d.block)); // absent before dTAO, not zero
+    expect(rootRows.map((x: { value: number }) => x.value)).toEqual(post.map((d) => Number(BigInt(d.values.rootStake!)) / 1e9));
+  });
+
+  it('the production build refuses the same data', () => {
+    const r = build(project, { TAOPROOF_PRODUCTION: '1' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('public/data/snapshot.json: kind: "synthetic" data (read from a test node) is refused in a production build');
+  });
+});
