@@ -150,7 +150,6 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     const usable = (p: SeriesPoint) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
     if (existing && existing.kind !== 'reference' && existing.chain.genesisHash === genesisHash)
       for (const p of existing.series) if (usable(p)) known.set(p.date, p);
-    const fromFile = known.size;
     const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
     for (const p of checkpointed) known.set(p.date, p);
     if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);

@@ -1,5 +1,4 @@
 /** Root stake (SubnetTAO[0]) since dTAO, with the article's 5.86M and 5.71M as diamonds. */
-import * as Plot from '@observablehq/plot';
 import { formatCompact, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';

@@ -33,8 +33,8 @@ export class MigrationError extends Error {}
 export function migrate(file: unknown): unknown {
   if (typeof file !== 'object' || file === null || Array.isArray(file)) return file;
   let out = file as Json;
-  let version = out.schemaVersion;
-  if (typeof version !== 'number') return out; // the schema reports the missing or bad field
+  if (typeof out.schemaVersion !== 'number') return out; // the schema reports the missing or bad field
+  let version: number = out.schemaVersion;
   if (version > SCHEMA_VERSION)
     throw new MigrationError(
       `schemaVersion: expected at most ${SCHEMA_VERSION}, received ${version} (written by a newer taoproof; update this checkout)`,

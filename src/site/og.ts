@@ -31,6 +31,6 @@ export function ogSvg(title: string, subtitle: string, footer: string): string {
 <text x="72" y="590" font-size="24" fill="#54545c">${esc(footer)}</text></svg>`;
 }
 
-export async function ogPng(title: string, subtitle: string, footer: string): Promise<Uint8Array> {
+export async function ogPng(title: string, subtitle: string, footer: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await sharp(Buffer.from(ogSvg(title, subtitle, footer))).png({ compressionLevel: 9 }).toBuffer());
 }

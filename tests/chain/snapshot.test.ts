@@ -28,7 +28,6 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   let days: SeededDay[];
   let tmp: string;
   let good: Snapshot; // the full run's output, the reference for the fault tests
-  let goodText: string;
 
   const out = (name: string) => path.join(tmp, name);
   const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
@@ -79,7 +78,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r.code).toBe(0);
     const s = read(out('full'));
     good = s;
-    goodText = fileText(out('full'));
+
     expect(s.kind).toBe('synthetic');
     expect(s.chain.genesisHash).toBe('0x' + '45'.repeat(32));
     expect(s.series.map((p) => p.date)).toEqual(days.map((d) => d.date));
@@ -230,7 +229,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const ti = storageKey('SubtensorModule', 'TotalIssuance');
     let done = false;
     proxy.set({
-      corrupt: (method, reply, n) => {
+      corrupt: (method, reply) => {
         if (done || method !== 'state_queryStorageAt' || !reply.includes(ti)) return null;
         done = true;
         return reply.replace(new RegExp(`("${ti}",\\s*")0x[0-9a-f]+"`), '$10x010203"');

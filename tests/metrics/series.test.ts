@@ -40,7 +40,7 @@ describe('chain-only reads', () => {
   });
 
   test('specAt reads the runtime version with its block', () => {
-    const s = daysFrom('2025-02-11', 4, (i) => ({ issuedTao: 1, stakedTao: 1 }));
+    const s = daysFrom('2025-02-11', 4, () => ({ issuedTao: 1, stakedTao: 1 }));
     expect(specAt(s, '2025-02-11')).toMatchObject({ specVersion: 219 });
     expect(specAt(s, '2025-02-13')).toMatchObject({ date: '2025-02-13', specVersion: 233, source: { kind: 'chain', item: 'System.LastRuntimeUpgrade (spec_version)' } });
   });
