@@ -8,7 +8,7 @@ import { SERIES_FIELDS } from '../data/fields.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, eventMarks, RANGE_CONTROL, rangeStart } from './time-marks.ts';
+import { articleMarks, eventMarks, RANGE_CONTROL, inRange } from './time-marks.ts';
 import { eventRows, figureRows, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
@@ -61,8 +61,7 @@ export const governancePower: ChartDef<GovRow> = {
     return `${steps.join('. ')}.${sudoText} ${said}`;
   },
   plot(rows, options) {
-    const from = rangeStart(options.range, rows);
-    const shown = rows.filter((r) => !from || !r.date || r.date >= from);
+    const shown = inRange(rows, options.range);
     const lines = shown.filter((r) => isMeasured(r) && r.series !== SUDO);
     const sudo = shown.filter((r) => r.series === SUDO);
     const top = Math.max(14, ...lines.map((r) => r.value ?? 0)) + 2;

@@ -1,7 +1,7 @@
 /** Total issuance over time, with the network's events and the article's supply figures. */
 import * as Plot from '@observablehq/plot';
 import { formatCompact } from '../metrics/amount.ts';
-import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, rangeStart } from './time-marks.ts';
+import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
 import { eventRows, figureRows, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartDef } from './types.ts';
 
@@ -27,8 +27,7 @@ export const issuance: ChartDef<TimeRow> = {
     return `${line}${figures.join('; ')}.`;
   },
   plot(rows, options) {
-    const from = rangeStart(options.range, rows);
-    const shown = rows.filter((r) => !from || !r.date || r.date >= from);
+    const shown = inRange(rows, options.range);
     return {
       height: 360,
       marginLeft: 56,

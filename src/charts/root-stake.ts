@@ -2,7 +2,7 @@
 import { formatCompact, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
-import { articleMarks, eventMarks, measuredLine, RANGE_CONTROL, rangeStart } from './time-marks.ts';
+import { articleMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
 import { eventRows, figureRows, isArticle, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
@@ -33,8 +33,7 @@ export const rootStake: ChartDef<TimeRow> = {
     return `${between}${said} The latest read: ${fmt(m.at(-1)?.value ?? 0)} on ${m.at(-1)?.date}.`;
   },
   plot(rows, options) {
-    const from = rangeStart(options.range, rows);
-    const shown = rows.filter((r) => !from || !r.date || r.date >= from);
+    const shown = inRange(rows, options.range);
     return {
       height: 340,
       marginLeft: 56,

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, citedMarks, eventMarks, RANGE_CONTROL, rangeStart } from './time-marks.ts';
+import { articleMarks, citedMarks, eventMarks, RANGE_CONTROL, inRange } from './time-marks.ts';
 import { eventRows, figureRows, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
@@ -47,8 +47,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     return `From ${at(0)} to ${at(-1)}. Both parts grow with issuance; the share staked shows whether staking itself rose.`;
   },
   plot(rows, options) {
-    const from = rangeStart(options.range, rows);
-    const shown = rows.filter((r) => !from || !r.date || r.date >= from);
+    const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
     const shares = options.stack === 'shares';
     const stack = { x: toDate, y: 'value', fill: 'series', order: [LIQUID, STAKED], ...(shares ? { offset: 'normalize' as const } : {}) };

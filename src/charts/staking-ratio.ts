@@ -2,7 +2,7 @@
 import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, rangeStart } from './time-marks.ts';
+import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
 import { eventRows, figureRow, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
@@ -43,8 +43,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
     return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.`;
   },
   plot(rows, options) {
-    const from = rangeStart(options.range, rows);
-    const shown = rows.filter((r) => !from || !r.date || r.date >= from);
+    const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
     return {
       height: 320,

@@ -46,13 +46,19 @@ export function measuredLine(rows: TimeRow[], fmt: (v: number) => string, stroke
 }
 
 /** The earliest date a chart shows for a range control value. */
-export function rangeStart(range: string | undefined, rows: TimeRow[]): string | undefined {
+export function rangeStart(range: string | undefined, rows: Array<{ date: string | null }>): string | undefined {
   if (range === 'since-dtao') return '2025-02-13';
   if (range === 'last-year') {
     const last = rows.reduce<string>((m, r) => (r.date && r.date > m ? r.date : m), '');
     return last ? `${Number(last.slice(0, 4)) - 1}${last.slice(4)}` : undefined;
   }
   return undefined;
+}
+
+/** The rows a range control value shows: dated rows from its start on, and undated levels always. */
+export function inRange<R extends { date: string | null }>(rows: R[], range: string | undefined): R[] {
+  const from = rangeStart(range, rows);
+  return from ? rows.filter((r) => !r.date || r.date >= from) : rows;
 }
 
 export const RANGE_CONTROL = { name: 'range', label: 'Dates', values: ['all', 'since-dtao', 'last-year'] } as const;
