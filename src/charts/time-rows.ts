@@ -1,7 +1,7 @@
 /** Rows for time-series charts: measured points from the snapshot, cited and article figures as overlays. */
 import type { Figure, SeriesField, Snapshot } from '../data/schema.ts';
 import { raoToTao } from '../metrics/amount.ts';
-import { observations } from '../metrics/series.ts';
+import { measuredObservations } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
 import type { ChartData, RowSource } from './types.ts';
 
@@ -15,8 +15,7 @@ export interface TimeRow extends RowSource {
 
 /** Measured daily values of a field. A `reference` snapshot has no measurements: its points are figures. */
 export function measuredRows(s: Snapshot, field: SeriesField, series: string, toValue: (v: bigint) => number, unit: string): TimeRow[] {
-  if (s.kind === 'reference') return [];
-  return observations(s, field).map((o) => ({ date: o.date, series, value: toValue(o.value), unit, ...rowSource(o.source, s.kind) }));
+  return measuredObservations(s, field).map((o) => ({ date: o.date, series, value: toValue(o.value), unit, ...rowSource(o.source, s.kind) }));
 }
 
 export const taoValue = (v: bigint) => raoToTao(v);

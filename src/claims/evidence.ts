@@ -3,7 +3,7 @@ import type { ChartData } from '../charts/types.ts';
 import type { Figure, SeriesField, Source } from '../data/schema.ts';
 import { formatCompact, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
 import type { Computed } from '../metrics/provenance.ts';
-import { observationAt, type Change, type Observation } from '../metrics/series.ts';
+import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
 
 export function figure(data: ChartData, id: string): Figure {
@@ -32,8 +32,7 @@ export function figureEvidence(f: Figure, label = f.label): Evidence {
 
 /** A chain (or synthetic) observation of `field` on or just after `date`; null in a reference build. */
 export function chainAt(data: ChartData, field: SeriesField, date: string): Observation | null {
-  if (data.snapshot.kind === 'reference') return null;
-  return observationAt(data.snapshot, field, date);
+  return measuredAt(data.snapshot, field, date);
 }
 
 export function observationEvidence(label: string, o: Observation, unit: 'rao' | 'count' = 'rao'): Evidence {
