@@ -1,13 +1,36 @@
 /**
  * Incremental daily history: reuse the points already known (snapshot file, checkpoint), fetch only the
- * missing days, each at the first block of its UTC day, with bounded concurrency. Every finished day goes to
- * the checkpoint (atomically, in batches) so an interrupted run resumes where it stopped.
+ * missing days, each at the first block of its UTC day, with bounded concurrency. The per-subnet values of a
+ * day (subnets-daily.json) come from the same read; a day whose series point is known but whose per-subnet
+ * values are not is re-read at its known block (one call). Every finished day goes to the checkpoint
+ * (atomically, in batches) so an interrupted run resumes where it stopped.
  */
-import type { SeriesPoint } from '../../src/data/schema.ts';
+import type { SeriesPoint, SubnetsDay } from '../../src/data/schema.ts';
 import { seriesPoint } from './build.ts';
 import { addAnchor, DAY_MS, findFirstBlock, midnightOf, nextStep, type Anchor } from './days.ts';
 import type { Progress } from './progress.ts';
+import { asBigInt } from './runtime.ts';
 import type { BlockState, Reader } from './read.ts';
+
+/** The per-subnet values of a sampled block; null for an item absent from its runtime. */
+export function subnetsDay(s: BlockState, date: string): SubnetsDay {
+  const int = (item: string, netuid: number) => {
+    const c = s.entry(['SubtensorModule', item], netuid);
+    return c === undefined || c === null ? null : asBigInt(c).toString();
+  };
+  return {
+    date,
+    block: s.number,
+    hash: s.hash,
+    specVersion: s.specVersion,
+    subnets: (s.netuids ?? []).map((netuid) => ({
+      netuid,
+      tao: int('SubnetTAO', netuid),
+      alphaIn: int('SubnetAlphaIn', netuid),
+      alphaOut: int('SubnetAlphaOut', netuid),
+    })),
+  };
+}
 
 export interface HistoryOptions {
   reader: Reader;
@@ -16,9 +39,11 @@ export interface HistoryOptions {
   dates: string[];
   /** points already known, by date */
   known: Map<string, SeriesPoint>;
+  /** dates of known points whose per-subnet values are known too (the others are re-read at their block) */
+  subnetsKnown?: Set<string>;
   concurrency: number;
-  /** called with the new points so far, at most every `checkpointEvery` days and at the end */
-  checkpoint?: (newPoints: SeriesPoint[]) => void;
+  /** called with the new points and per-subnet days so far, at most every `checkpointEvery` days and at the end */
+  checkpoint?: (newPoints: SeriesPoint[], newSubnetDays: SubnetsDay[]) => void;
   checkpointEvery?: number;
   progress?: Progress;
   log?: (line: string) => void;
@@ -31,6 +56,10 @@ export interface HistoryResult {
   empty: string[];
   /** reads of blocks (state_queryStorageAt rounds) made for the history */
   blockReads: number;
+  /** per-subnet values read in this run (fetched days and known days re-read at their block), by date */
+  subnetDays: Map<string, SubnetsDay>;
+  /** known days whose per-subnet values were re-read at their block */
+  regenerated: string[];
 }
 
 export function anchorOf(s: BlockState): Anchor {
@@ -40,6 +69,10 @@ export function anchorOf(s: BlockState): Anchor {
 export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const { reader, head } = o;
   const missing = o.dates.filter((d) => !o.known.has(d));
+  const wanted = new Set(o.dates);
+  const reread = [...o.known.values()]
+    .filter((p) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number && !o.subnetsKnown?.has(p.date))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   const anchors: Anchor[] = [];
   const specs = new Map<number, number>(); // block -> specVersion, for guessing the runtime of a probe
   addAnchor(anchors, anchorOf(head));
@@ -90,6 +123,8 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   };
 
   const found = new Map<string, SeriesPoint>();
+  const foundSubnets = new Map<string, SubnetsDay>();
+  const regenerated: string[] = [];
   const fetched: string[] = [];
   const empty: string[] = [];
   let sinceCheckpoint = 0;
@@ -116,34 +151,58 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       return;
     }
     found.set(date, seriesPoint(s, date));
+    foundSubnets.set(date, subnetsDay(s, date));
     fetched.push(date);
     o.progress?.tick();
+    maybeCheckpoint();
+  };
+  const maybeCheckpoint = () => {
     if (++sinceCheckpoint >= every || Date.now() - lastCheckpoint > 10_000) {
       sinceCheckpoint = 0;
       lastCheckpoint = Date.now();
-      o.checkpoint?.([...found.values()]);
+      o.checkpoint?.([...found.values()], [...foundSubnets.values()]);
     }
   };
+  // a known day without its per-subnet values: its block is known, one read there. The first block of a
+  // runtime not loaded yet is read alone (its metadata then serves the others' single calls).
+  const firstOfSpec = new Map<number, Promise<BlockState>>();
+  const redoDay = async (p: SeriesPoint) => {
+    reader.hashes.set(p.block!, p.hash!);
+    const spec = p.specVersion;
+    if (spec !== null && !reader.runtimes.has(spec)) {
+      const first = firstOfSpec.get(spec);
+      if (first) await first.catch(() => {});
+      else firstOfSpec.set(spec, read(p.block!));
+    }
+    const s = await read(p.block!);
+    if (s.hash !== p.hash) throw new Error(`${p.date}: block ${p.block} is ${s.hash} on the node, the snapshot has ${p.hash}`);
+    foundSubnets.set(p.date, subnetsDay(s, p.date));
+    regenerated.push(p.date);
+    o.progress?.tick();
+    maybeCheckpoint();
+  };
 
+  const tasks = missing.length + reread.length;
   let next = 0;
   let failure: unknown = null;
   const worker = async () => {
-    while (failure === null && next < missing.length) {
+    while (failure === null && next < tasks) {
       const i = next++;
       try {
-        await doDay(i);
+        if (i < missing.length) await doDay(i);
+        else await redoDay(reread[i - missing.length]);
       } catch (e) {
         failure ??= e;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, missing.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, tasks)) }, worker));
   // keep what was fetched even when failing: the next run resumes from the checkpoint
-  if (found.size) o.checkpoint?.([...found.values()]);
+  if (found.size || foundSubnets.size) o.checkpoint?.([...found.values()], [...foundSubnets.values()]);
   if (failure !== null) throw failure;
 
   const all = new Map(o.known);
   for (const [d, p] of found) all.set(d, p);
   const points = o.dates.filter((d) => all.has(d)).map((d) => all.get(d)!);
-  return { points, fetched: fetched.sort(), empty: empty.sort(), blockReads };
+  return { points, fetched: fetched.sort(), empty: empty.sort(), blockReads, subnetDays: foundSubnets, regenerated: regenerated.sort() };
 }

@@ -1,7 +1,7 @@
 /** The snapshot run: connect, read the head, backfill missing days, validate, write atomically. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SeriesPoint, Snapshot } from '../../src/data/schema.ts';
+import type { SeriesPoint, Snapshot, SubnetsDaily, SubnetsDay } from '../../src/data/schema.ts';
 import { current, governance, seriesValues, subnetRows } from './build.ts';
 import { FINNEY_GENESIS, type Options } from './cli.ts';
 import { dateOf, datesBetween } from './days.ts';
@@ -10,7 +10,18 @@ import { Progress } from './progress.ts';
 import { Reader } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
-import { readCheckpoint, readExisting, removeCheckpoint, removeStaleTemps, writeCheckpoint, writeSnapshot } from './write.ts';
+import {
+  readCheckpoint,
+  readCheckpointSubnets,
+  readExisting,
+  readExistingSubnets,
+  removeCheckpoint,
+  removeStaleTemps,
+  SUBNETS_DAILY_NAME,
+  writeCheckpoint,
+  writeSnapshot,
+  writeSubnetsDaily,
+} from './write.ts';
 import { DataFileError } from '../../src/data/errors.ts';
 
 export class CheckError extends Error {
@@ -34,6 +45,8 @@ export interface Summary {
   retries: number;
   failovers: number;
   seconds: number;
+  /** `<out>/subnets-daily.json`: its days, and the days read in this run (new days, and known days re-read at their block) */
+  subnetsDaily: { file: string; days: number; fetchedDays: string[]; regenerated: string[] };
 }
 
 function toolVersion(): string {
@@ -75,6 +88,14 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       throw e instanceof DataFileError ? new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`) : e;
     log(`existing snapshot is invalid; rebuilding it (--replace)`);
   }
+  let existingSubnets: SubnetsDaily | null = null;
+  try {
+    existingSubnets = readExistingSubnets(opts.out);
+  } catch (e) {
+    if (!(e instanceof DataFileError) || !opts.replace)
+      throw e instanceof DataFileError ? new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`) : e;
+    log(`existing ${SUBNETS_DAILY_NAME} is invalid; rebuilding it (--replace)`);
+  }
 
   const client = new RpcClient({
     endpoints: opts.endpoints,
@@ -106,6 +127,8 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     const kind = genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic';
     if (existing && existing.kind !== 'reference' && existing.chain.genesisHash !== genesisHash && !opts.replace)
       throw new CheckError(`${join(opts.out, 'snapshot.json')} holds chain ${existing.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
+    if (existingSubnets && existingSubnets.chain.genesisHash !== genesisHash && !opts.replace)
+      throw new CheckError(`${join(opts.out, SUBNETS_DAILY_NAME)} holds chain ${existingSubnets.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
     const ss58 = Number(firstOf(props.ss58Format) ?? 42);
     const decimals = Number(firstOf(props.tokenDecimals) ?? 9);
     const symbol = String(firstOf(props.tokenSymbol) ?? 'TAO');
@@ -154,16 +177,29 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     for (const p of checkpointed) known.set(p.date, p);
     if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
 
+    // per-subnet days are reused only for the very block of the known point (same chain, same block and hash)
+    const knownSubnets = new Map<string, SubnetsDay>();
+    const sameBlock = (d: SubnetsDay) => {
+      const p = known.get(d.date);
+      return p !== undefined && p.block === d.block && p.hash === d.hash;
+    };
+    if (existingSubnets && existingSubnets.chain.genesisHash === genesisHash) for (const d of existingSubnets.days) if (sameBlock(d)) knownSubnets.set(d.date, d);
+    const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash).filter(sameBlock);
+    for (const d of checkpointedSubnets) knownSubnets.set(d.date, d);
+
     const missingCount = dates.filter((d) => !known.has(d)).length;
-    const progress = new Progress(missingCount, () => client.stats.requests);
+    const rereadCount = [...known.keys()].filter((d) => !knownSubnets.has(d)).length;
+    const progress = new Progress(missingCount + rereadCount, () => client.stats.requests);
     if (missingCount) log(`history ${since} .. ${headDate}: ${known.size} days known, ${missingCount} to fetch`);
+    if (rereadCount) log(`${SUBNETS_DAILY_NAME}: ${rereadCount} known days without per-subnet values, read again at their block`);
     const hist = await backfill({
       reader,
       head,
       dates,
       known,
+      subnetsKnown: new Set(knownSubnets.keys()),
       concurrency: opts.concurrency,
-      checkpoint: (pts) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts]),
+      checkpoint: (pts, sdays) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
       checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
       progress,
       log,
@@ -188,6 +224,13 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       governance: governance(head),
     };
     const file = writeSnapshot(opts.out, snapshot);
+    // only after snapshot.json: the per-subnet values of exactly its sampled days
+    const subnetDays = hist.points.map((p) => {
+      const d = hist.subnetDays.get(p.date) ?? knownSubnets.get(p.date);
+      if (!d || d.block !== p.block || d.hash !== p.hash) throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
+      return d;
+    });
+    const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: 2, kind, chain: { genesisHash }, days: subnetDays });
     removeCheckpoint(opts.out);
     return {
       file,
@@ -203,6 +246,12 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       retries: client.stats.retries,
       failovers: client.stats.failovers,
       seconds: (Date.now() - t0) / 1000,
+      subnetsDaily: {
+        file: subnetsFile,
+        days: subnetDays.length,
+        fetchedDays: [...hist.subnetDays.keys()].sort(),
+        regenerated: hist.regenerated,
+      },
     };
   } finally {
     await client.close();

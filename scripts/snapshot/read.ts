@@ -23,17 +23,20 @@ export const GLOBAL_ITEMS: ItemRef[] = [
   ['Aura', 'Authorities'],
   ['Sudo', 'Key'],
 ];
-/** Per-subnet maps needed for the daily series. */
+/**
+ * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: the daily series
+ * (snapshot.json) and the per-subnet daily values (subnets-daily.json: SubnetTAO, SubnetAlphaIn/Out).
+ */
 export const SERIES_MAPS: ItemRef[] = [
   ['SubtensorModule', 'NetworksAdded'],
   ['SubtensorModule', 'SubnetTAO'],
   ['SubtensorModule', 'SubnetTaoInEmission'],
   ['SubtensorModule', 'PendingRootDivs'],
-];
-/** Per-subnet maps read at the head only (the subnets table). */
-export const HEAD_MAPS: ItemRef[] = [
   ['SubtensorModule', 'SubnetAlphaIn'],
   ['SubtensorModule', 'SubnetAlphaOut'],
+];
+/** Per-subnet maps read at the head only (the rest of the subnets table). */
+export const HEAD_MAPS: ItemRef[] = [
   ['SubtensorModule', 'SubnetMechanism'],
   ['SubtensorModule', 'SubnetOwner'],
   ['SubtensorModule', 'NetworkRegisteredAt'],

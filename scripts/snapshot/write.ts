@@ -1,6 +1,6 @@
 /**
- * Files in --out: the snapshot (validated, then written atomically: temp file, fsync, rename) and a checkpoint
- * of a backfill in progress (`.snapshot-checkpoint.json`, same atomic write), so that an interrupted run
+ * Files in --out: the snapshot and the per-subnet daily values (`subnets-daily.json`), each validated, then
+ * written atomically (temp file, fsync, rename), and a checkpoint of a backfill in progress (`.snapshot-checkpoint.json`, same atomic write), so that an interrupted run
  * resumes without refetching and without a missing or duplicated day. Nothing here writes over a file in place.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, parseOrThrow } from '../../src/data/errors.ts';
 import { parseSnapshot } from '../../src/data/load.ts';
-import { Hash32, SeriesPoint, type Snapshot } from '../../src/data/schema.ts';
+import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/data/schema.ts';
 
 export const SNAPSHOT_NAME = 'snapshot.json';
+export const SUBNETS_DAILY_NAME = 'subnets-daily.json';
 export const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
 
 /** Write `text` to `file` atomically: a temp file beside it, fsync, rename. A crash leaves the old file. */
@@ -43,7 +44,7 @@ export function removeStaleTemps(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const removed: string[] = [];
   for (const name of readdirSync(dir)) {
-    const m = /^(snapshot\.json|\.snapshot-checkpoint\.json)\.(\d+)\.tmp$/.exec(name);
+    const m = /^(snapshot\.json|subnets-daily\.json|\.snapshot-checkpoint\.json)\.(\d+)\.tmp$/.exec(name);
     if (!m) continue;
     const pid = Number(m[2]);
     let alive = pid === process.pid;
@@ -62,15 +63,14 @@ export function removeStaleTemps(dir: string): string[] {
   return removed;
 }
 
-/** Validate a snapshot with the schema and write it atomically; on failure keep it as `snapshot.json.err`. */
-export function writeSnapshot(dir: string, snapshot: Snapshot): string {
-  const file = join(dir, SNAPSHOT_NAME);
-  const text = `${JSON.stringify(snapshot, null, 1)}\n`;
+/** Validate `text` (JSON) with `parse` and write it atomically; on failure keep it as `<name>.err`. */
+function writeValidated(dir: string, name: string, what: string, text: string, parse: (json: unknown, file: string) => unknown): string {
+  const file = join(dir, name);
   try {
-    parseSnapshot(JSON.parse(text), file);
+    parse(JSON.parse(text), file);
   } catch (e) {
     writeFileSync(`${file}.err`, text);
-    if (e instanceof DataFileError) throw new DataFileError(file, [`the new snapshot fails validation (kept as ${SNAPSHOT_NAME}.err, old file untouched): ${e.problems[0]}`, ...e.problems.slice(1)]);
+    if (e instanceof DataFileError) throw new DataFileError(file, [`the new ${what} fails validation (kept as ${name}.err, old file untouched): ${e.problems[0]}`, ...e.problems.slice(1)]);
     throw e;
   }
   writeAtomic(file, text);
@@ -78,17 +78,39 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): string {
   return file;
 }
 
+/** Validate a snapshot with the schema and write it atomically; on failure keep it as `snapshot.json.err`. */
+export function writeSnapshot(dir: string, snapshot: Snapshot): string {
+  return writeValidated(dir, SNAPSHOT_NAME, 'snapshot', `${JSON.stringify(snapshot, null, 1)}\n`, parseSnapshot);
+}
+
+/** Validate the per-subnet daily values and write them atomically (`subnets-daily.json`; `.err` on failure). */
+export function writeSubnetsDaily(dir: string, data: SubnetsDaily): string {
+  // one day per line: the file grows by a day a night and stays diffable
+  const days = data.days.map((d) => JSON.stringify(d)).join(',\n  ');
+  const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
+  return writeValidated(dir, SUBNETS_DAILY_NAME, 'per-subnet daily file', text, (json, file) => parseOrThrow(SubnetsDaily, json, file));
+}
+
+function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
+  }
+}
+
 /** The existing snapshot, validated; null when there is none. Throws a DataFileError when it is invalid. */
 export function readExisting(dir: string): Snapshot | null {
   const file = join(dir, SNAPSHOT_NAME);
   if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
-  }
-  return parseSnapshot(json, file);
+  return parseSnapshot(readJsonFile(file), file);
+}
+
+/** The existing `subnets-daily.json`, validated; null when there is none. Throws a DataFileError when it is invalid. */
+export function readExistingSubnets(dir: string): SubnetsDaily | null {
+  const file = join(dir, SUBNETS_DAILY_NAME);
+  if (!existsSync(file)) return null;
+  return parseOrThrow(SubnetsDaily, readJsonFile(file), file);
 }
 
 export const Checkpoint = z.object({
@@ -96,23 +118,35 @@ export const Checkpoint = z.object({
   genesisHash: Hash32,
   /** days fetched so far by an unfinished run (not yet in snapshot.json) */
   points: z.array(SeriesPoint),
+  /** their per-subnet values, and those of known days re-read at their block (not yet in subnets-daily.json) */
+  subnets: z.array(SubnetsDay).optional(),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
-export function readCheckpoint(dir: string, genesisHash: string): SeriesPoint[] {
+function checkpointOf(dir: string, genesisHash: string): Checkpoint | null {
   const file = join(dir, CHECKPOINT_NAME);
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return null;
   let cp: Checkpoint;
   try {
     cp = parseOrThrow(Checkpoint, JSON.parse(readFileSync(file, 'utf8')), file);
   } catch {
-    return []; // an unreadable checkpoint only costs refetching
+    return null; // an unreadable checkpoint only costs refetching
   }
-  return cp.genesisHash === genesisHash ? cp.points : [];
+  return cp.genesisHash === genesisHash ? cp : null;
 }
 
-export function writeCheckpoint(dir: string, genesisHash: string, points: SeriesPoint[]): void {
-  const cp: Checkpoint = { checkpointVersion: 1, genesisHash, points: [...points].sort((a, b) => (a.date < b.date ? -1 : 1)) };
+export function readCheckpoint(dir: string, genesisHash: string): SeriesPoint[] {
+  return checkpointOf(dir, genesisHash)?.points ?? [];
+}
+
+/** Per-subnet days of the checkpoint (none in a checkpoint written before subnets-daily.json existed). */
+export function readCheckpointSubnets(dir: string, genesisHash: string): SubnetsDay[] {
+  return checkpointOf(dir, genesisHash)?.subnets ?? [];
+}
+
+export function writeCheckpoint(dir: string, genesisHash: string, points: SeriesPoint[], subnets: SubnetsDay[] = []): void {
+  const byDate = <T extends { date: string }>(list: T[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const cp: Checkpoint = { checkpointVersion: 1, genesisHash, points: byDate(points), subnets: byDate(subnets) };
   writeAtomic(join(dir, CHECKPOINT_NAME), JSON.stringify(cp));
 }
 

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CHART_IDS } from '../charts/index.ts';
 import { DataFileError, formatIssues } from '../data/errors.ts';
-import { loadReferenceYaml, loadSnapshot, loadStatus, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../data/load.ts';
+import { loadReferenceYaml, loadSnapshot, loadStatus, loadSubnetsDaily, REFERENCE_SOURCE, SNAPSHOT_FILE, SUBNETS_DAILY_FILE } from '../data/load.ts';
 import { STATUS_FILE } from '../data/status.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { referenceSnapshot } from '../data/reference.ts';
@@ -84,6 +84,9 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     problems.push(`${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
   result.reference = guard(() => loadReferenceYaml(join(root, REFERENCE_SOURCE)));
   guard(() => loadStatus(join(root, STATUS_FILE)));
+  const subnetsDaily = guard(() => loadSubnetsDaily(join(root, SUBNETS_DAILY_FILE)));
+  if (subnetsDaily?.kind === 'synthetic' && opts.production)
+    problems.push(`${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 

@@ -4,9 +4,10 @@ import { SnapshotStatus, STATUS_FILE } from './status.ts';
 import { parse as parseYaml } from 'yaml';
 import { migrate, MigrationError } from './migrate.ts';
 import { DataFileError, parseOrThrow } from './errors.ts';
-import { Reference, Snapshot } from './schema.ts';
+import { Reference, Snapshot, SubnetsDaily } from './schema.ts';
 
 export const SNAPSHOT_FILE = 'public/data/snapshot.json';
+export const SUBNETS_DAILY_FILE = 'public/data/subnets-daily.json';
 
 function readJson(file: string): unknown {
   let text: string;
@@ -56,4 +57,10 @@ export function loadReferenceYaml(file = REFERENCE_SOURCE): Reference {
 export function loadStatus(file = STATUS_FILE): SnapshotStatus | null {
   if (!existsSync(file)) return null;
   return parseOrThrow(SnapshotStatus, readJson(file), file);
+}
+
+/** Per-subnet daily values (`subnets-daily.json`), validated; null when the file does not exist. */
+export function loadSubnetsDaily(file = SUBNETS_DAILY_FILE): SubnetsDaily | null {
+  if (!existsSync(file)) return null;
+  return parseOrThrow(SubnetsDaily, readJson(file), file);
 }

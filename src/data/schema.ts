@@ -195,6 +195,59 @@ export const SnapshotV2 = z
 export type Snapshot = z.infer<typeof SnapshotV2>;
 export const Snapshot = SnapshotV2;
 
+/**
+ * `public/data/subnets-daily.json`: per-subnet pool values at the first block of each UTC day (the blocks of
+ * `snapshot.series`), kept out of `snapshot.json` so that file stays small. `null`: the storage item does not
+ * exist in that block's runtime (e.g. before dTAO), never zero.
+ */
+export const SubnetDayRow = z.object({
+  netuid: z.number().int().nonnegative(),
+  /** SubtensorModule.SubnetTAO[netuid]: TAO reserve of the pool (RAO) */
+  tao: UInt.nullable(),
+  /** SubtensorModule.SubnetAlphaIn[netuid]: alpha reserve of the pool (alpha-RAO) */
+  alphaIn: UInt.nullable(),
+  /** SubtensorModule.SubnetAlphaOut[netuid]: alpha outstanding (alpha-RAO) */
+  alphaOut: UInt.nullable(),
+});
+export type SubnetDayRow = z.infer<typeof SubnetDayRow>;
+
+/** One sampled day: the block it was read at and a row per existing subnet (netuids from NetworksAdded). */
+export const SubnetsDay = z.object({
+  date: IsoDate,
+  block: BlockNumber,
+  hash: Hash32,
+  specVersion: z.number().int().nonnegative(),
+  subnets: z.array(SubnetDayRow),
+});
+export type SubnetsDay = z.infer<typeof SubnetsDay>;
+
+export const SubnetsDaily = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    kind: SnapshotKind,
+    chain: z.object({ genesisHash: Hash32 }),
+    days: z.array(SubnetsDay),
+  })
+  .superRefine((s, ctx) => {
+    for (let i = 1; i < s.days.length; i++)
+      if (s.days[i].date <= s.days[i - 1].date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['days', i, 'date'],
+          message: `expected dates in increasing order, after ${s.days[i - 1].date}`,
+        });
+    s.days.forEach((d, i) => {
+      for (let j = 1; j < d.subnets.length; j++)
+        if (d.subnets[j].netuid <= d.subnets[j - 1].netuid)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['days', i, 'subnets', j, 'netuid'],
+            message: `expected netuids in increasing order, after ${d.subnets[j - 1].netuid}`,
+          });
+    });
+  });
+export type SubnetsDaily = z.infer<typeof SubnetsDaily>;
+
 /** A figure cited from a publication (or from the article itself), as held in `content/reference.yaml`. */
 export const Figure = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id' }),

@@ -30,6 +30,7 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
     expect(r.code, r.stderr).toBe(0);
     project = tempProject();
     cpSync(path.join(out, 'snapshot.json'), path.join(project, 'public/data/snapshot.json'));
+    cpSync(path.join(out, 'subnets-daily.json'), path.join(project, 'public/data/subnets-daily.json'));
   }, 300_000);
 
   afterAll(async () => {
@@ -57,6 +58,12 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
     const post = history.days.filter((d) => d.spec === 218);
     expect(rootRows.map((x: { block: number }) => x.block)).toEqual(post.map((d) => d.block)); // absent before dTAO, not zero
     expect(rootRows.map((x: { value: number }) => x.value)).toEqual(post.map((d) => Number(BigInt(d.values.rootStake!)) / 1e9));
+
+    // the per-subnet daily file is published beside the snapshot and listed on the data page
+    expect(JSON.parse(readFileSync(path.join(project, 'dist/data/subnets-daily.json'), 'utf8')).days).toHaveLength(history.days.length);
+    const page = readFileSync(path.join(project, 'dist/data/index.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(page).toContain(`subnets-daily.json`);
+    expect(page).toContain(`${history.days.length} days, ${history.days[0].date} to ${history.days.at(-1)!.date}, up to 4 subnets a day`);
   });
 
   it('the production build refuses the same data', () => {

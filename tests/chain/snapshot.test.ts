@@ -7,18 +7,30 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSnapshot } from '../../src/data/load.ts';
-import type { Snapshot } from '../../src/data/schema.ts';
+import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
+import type { Snapshot, SubnetsDaily } from '../../src/data/schema.ts';
 import { chainMissing, Dev, freePort, leU64, SPEC_103, startNode, storageKey, type LocalNode } from './harness.ts';
 import { FaultProxy } from './proxy.ts';
 import { errorLine, runCli, startCli } from './run.ts';
-import { ACCOUNTS, addDays, authorities, buildHistory, type History, type SeededDay } from './seed.ts';
+import { ACCOUNTS, addDays, authorities, buildHistory, dayValues, type History, type SeededDay } from './seed.ts';
 
 const missing = chainMissing();
 if (missing) console.warn(missing);
 
 const PRE = 5; // days on spec 103
 const POST = 5; // days on spec 218
+const TAO = 1_000_000_000n;
+
+/** subnets-daily.json's rows for seeded day i: SubnetTAO from dayValues, SubnetAlphaIn/Out as seed.ts writes them; null before dTAO */
+function seededSubnets(i: number, dtao: boolean) {
+  const v = dayValues(i, dtao);
+  const tao = v.tao as Record<number, bigint> | null;
+  return v.subnets.map((n) =>
+    tao
+      ? { netuid: n, tao: tao[n].toString(), alphaIn: (BigInt(n) * 10n * TAO + 1n).toString(), alphaOut: (BigInt(n) * 20n * TAO + 2n).toString() }
+      : { netuid: n, tao: null, alphaIn: null, alphaOut: null },
+  );
+}
 
 describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes', () => {
   let node: LocalNode;
@@ -28,6 +40,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   let days: SeededDay[];
   let tmp: string;
   let good: Snapshot; // the full run's output, the reference for the fault tests
+  let goodSubnets: SubnetsDaily; // its subnets-daily.json
 
   const out = (name: string) => path.join(tmp, name);
   const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
@@ -42,6 +55,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     return text;
   };
   const fileText = (dir: string) => readFileSync(path.join(dir, 'snapshot.json'), 'utf8');
+  const readSubnets = (dir: string) => loadSubnetsDaily(path.join(dir, 'subnets-daily.json'))!;
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-chain-'));
@@ -102,6 +116,16 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r.summary!.fetched).toBe(days.length);
   });
 
+  it('writes the per-subnet values of every sampled block to subnets-daily.json, null before dTAO', () => {
+    const sd = readSubnets(out('full'));
+    goodSubnets = sd;
+    expect({ schemaVersion: sd.schemaVersion, kind: sd.kind, chain: sd.chain }).toEqual({ schemaVersion: 2, kind: 'synthetic', chain: { genesisHash: good.chain.genesisHash } });
+    expect(sd.days.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion }))).toEqual(good.series.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion })));
+    for (const [i, d] of days.entries()) expect(sd.days[i].subnets, d.date).toEqual(seededSubnets(i, d.spec === 218));
+    // spec 103 has no SubnetTAO/SubnetAlphaIn/Out: every pool value of those days is absent, not zero
+    expect(sd.days.filter((d) => d.specVersion === 103).flatMap((d) => d.subnets.map((r) => [r.tao, r.alphaIn, r.alphaOut])).flat().every((x) => x === null)).toBe(true);
+  });
+
   it('writes the head block, current values, subnets and governance as the node holds them', async () => {
     const s = good;
     const head = await dev.head();
@@ -149,6 +173,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const byHash = await runCli(base(node.url, out('at-hash'), '--at', d.hash));
     expect(byHash.code).toBe(0);
     expect(read(out('at-hash')).series).toEqual(s.series);
+    expect(readSubnets(out('at')).days).toEqual(goodSubnets.days.slice(0, 4));
   });
 
   it('falls back to the next endpoint when the first one is down', async () => {
@@ -160,6 +185,33 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r.summary!.failovers).toBeGreaterThan(0);
     expect(read(dir).source.endpoint).toBe(node.url);
     expect(read(dir).series).toEqual(good.series);
+    // the older file came without subnets-daily.json: its 8 days re-read at their known blocks, 2 new days fetched
+    expect(readSubnets(dir)).toEqual(goodSubnets);
+    expect(r.summary!.subnetsDaily.regenerated).toEqual(days.slice(0, 8).map((d) => d.date));
+    expect(r.summary!.subnetsDaily.fetchedDays).toEqual(days.map((d) => d.date));
+  });
+
+  it('known days without per-subnet values cost one read each', async () => {
+    const dir = out('regenerate');
+    olderFile(dir, days.length);
+    const r = await runCli(base(node.url, dir));
+    expect(r.code).toBe(0);
+    expect(r.summary!.fetched).toBe(0);
+    expect(r.summary!.subnetsDaily.regenerated).toEqual(days.map((d) => d.date));
+    expect(readSubnets(dir)).toEqual(goodSubnets);
+    console.log(`re-reading ${days.length} known days: ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`);
+    // the head (two reads) and one read per day, plus one for the first block of the runtime not loaded yet
+    expect(r.summary!.byMethod.state_queryStorageAt).toBeLessThanOrEqual(2 + days.length + 1);
+    expect(r.summary!.requests).toBeLessThanOrEqual(13 + days.length);
+    // a subnets-daily.json of another chain is refused unless --replace
+    const other = { ...goodSubnets, chain: { genesisHash: '0x' + '12'.repeat(32) } };
+    writeFileSync(path.join(dir, 'subnets-daily.json'), JSON.stringify(other));
+    const r2 = await runCli(base(node.url, dir));
+    expect(r2.code).toBe(1);
+    expect(errorLine(r2)).toMatch(/subnets-daily\.json holds chain 0x1212.*the node is 0x4545.*--replace/);
+    const r3 = await runCli(base(node.url, dir, '--replace'));
+    expect(r3.code).toBe(0);
+    expect(readSubnets(dir)).toEqual(goodSubnets);
   });
 
   it('refuses to mix chains in one file unless --replace', async () => {
@@ -203,10 +255,15 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(fileText(dir)).toBe(old);
     const cp = JSON.parse(readFileSync(path.join(dir, '.snapshot-checkpoint.json'), 'utf8'));
     expect(cp.points.length).toBeGreaterThan(0);
+    expect(existsSync(path.join(dir, 'subnets-daily.json'))).toBe(false);
+    // the checkpoint holds the per-subnet values of the fetched days (and of the known days re-read)
+    expect(cp.subnets.map((d: { date: string }) => d.date)).toEqual(expect.arrayContaining(cp.points.map((p: { date: string }) => p.date)));
     const r2 = await runCli(base(node.url, dir));
     expect(r2.code).toBe(0);
     expect(r2.summary!.fetched).toBe(days.length - 2 - cp.points.length);
     expect(read(dir).series).toEqual(good.series);
+    expect(readSubnets(dir)).toEqual(goodSubnets);
+    expect(r2.summary!.subnetsDaily.fetchedDays).toHaveLength(days.length - cp.subnets.length);
     expect(existsSync(path.join(dir, '.snapshot-checkpoint.json'))).toBe(false);
   });
 
@@ -288,6 +345,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r2.code).toBe(0);
     expect(r2.summary!.fetched).toBe(days.length - 2 - resumed);
     expect(read(dir).series).toEqual(good.series);
+    expect(readSubnets(dir)).toEqual(goodSubnets);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -302,6 +360,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const s = read(dir);
     expect(s.series.slice(0, days.length)).toEqual(good.series);
     for (const [i, d] of more.entries()) expect(s.series[days.length + i]).toMatchObject({ date: d.date, block: d.block, hash: d.hash, values: d.values });
+    // subnets-daily.json too: the known days reused as they were, only the new days read
+    expect(r.summary!.subnetsDaily.fetchedDays).toEqual(more.map((d) => d.date));
+    expect(r.summary!.subnetsDaily.regenerated).toEqual([]);
+    const sd = readSubnets(dir);
+    expect(sd.days.slice(0, days.length)).toEqual(goodSubnets.days);
+    for (const [i, d] of more.entries())
+      expect(sd.days[days.length + i]).toEqual({ date: d.date, block: d.block, hash: d.hash, specVersion: 218, subnets: seededSubnets(days.length + i, true) });
     // requests: connection + identity + head (about 10) and about 2 per new day
     expect(r.summary!.requests).toBeLessThanOrEqual(12 + 3 * more.length);
     console.log(`incremental run: ${more.length} new days, ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`);
