@@ -35,8 +35,9 @@ export class UsageError extends Error {
 
 export const HELP = `Usage: npm run snapshot -- [options]
 
-Reads the Bittensor chain and writes <out>/snapshot.json (validated against src/data/schema.ts, written
-atomically). Reuses the daily history already in that file and fetches only missing days.
+Reads the Bittensor chain and writes <out>/snapshot.json and <out>/subnets-daily.json (per-subnet values of
+each sampled day), both validated against src/data/schema.ts and written atomically. Reuses the daily history
+already in those files and fetches only missing days.
 
 Options:
   --endpoint URL     WebSocket endpoint; repeat for fallbacks, tried in order
@@ -51,7 +52,7 @@ Options:
                      halves by itself on HTTP 429 / rate-limit errors (public endpoints allow ~1/s)
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
-  --replace          replace an existing snapshot.json of another chain, or one that fails validation
+  --replace          replace existing files of another chain, or ones that fail validation
   --json             print the summary as one JSON line
   --help             this text
 
