@@ -158,6 +158,13 @@ export const Current = z
   .strict();
 export type Current = z.infer<typeof Current>;
 
+/** One issue per dated entry that does not come strictly after the one before it. */
+function increasingDates(list: ReadonlyArray<{ date: string }>, key: string, ctx: z.RefinementCtx): void {
+  for (let i = 1; i < list.length; i++)
+    if (list[i].date <= list[i - 1].date)
+      ctx.addIssue({ code: 'custom', path: [key, i, 'date'], message: `expected dates in increasing order, after ${list[i - 1].date}` });
+}
+
 export const SnapshotV2 = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -179,13 +186,7 @@ export const SnapshotV2 = z
   .superRefine((s, ctx) => {
     if (s.kind !== 'reference' && s.head === null)
       ctx.addIssue({ code: 'custom', path: ['head'], message: `expected a head block for kind "${s.kind}"` });
-    for (let i = 1; i < s.series.length; i++)
-      if (s.series[i].date <= s.series[i - 1].date)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['series', i, 'date'],
-          message: `expected dates in increasing order, after ${s.series[i - 1].date}`,
-        });
+    increasingDates(s.series, 'series', ctx);
     if (s.kind === 'chain') {
       const cited = s.series.findIndex((p) => p.source !== undefined);
       if (cited >= 0)
@@ -229,13 +230,7 @@ export const SubnetsDaily = z
     days: z.array(SubnetsDay),
   })
   .superRefine((s, ctx) => {
-    for (let i = 1; i < s.days.length; i++)
-      if (s.days[i].date <= s.days[i - 1].date)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['days', i, 'date'],
-          message: `expected dates in increasing order, after ${s.days[i - 1].date}`,
-        });
+    increasingDates(s.days, 'days', ctx);
     s.days.forEach((d, i) => {
       for (let j = 1; j < d.subnets.length; j++)
         if (d.subnets[j].netuid <= d.subnets[j - 1].netuid)
