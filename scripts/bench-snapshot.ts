@@ -19,7 +19,7 @@ import { DAY } from '../tests/chain/seed.ts';
 import { RpcClient } from './snapshot/rpc.ts';
 import { DEFAULT_POLICY } from './snapshot/retry.ts';
 import { Runtime } from './snapshot/runtime.ts';
-import { decodeU64, uintLE, mapKey } from './snapshot/keys.ts';
+import { decodeU64 } from './snapshot/keys.ts';
 import { GLOBAL_ITEMS, SERIES_MAPS } from './snapshot/read.ts';
 
 const { values: args } = parseArgs({
@@ -98,7 +98,7 @@ async function naive(url: string, dates: string[], head: number): Promise<{ requ
         for (const [p, i] of SERIES_MAPS.slice(1)) {
           const info = rt.uintMap(p, i);
           const netuid = parseInt(k.slice(-4, -2), 16) + 256 * parseInt(k.slice(-2), 16);
-          if (info) await client.call('state_getStorage', [mapKey(info.prefix, info.hasher!, uintLE(netuid, info.keyUintBytes!)), h]);
+          if (info) await client.call('state_getStorage', [rt.keyOf(info, netuid), h]);
         }
     }),
   );
