@@ -2,6 +2,22 @@
  * A small JSON-RPC client over WebSocket for the snapshot: endpoint failover, per-request timeout, retries with
  * backoff (longer on HTTP 429 / rate errors), bounded concurrency, a genesis check on every connection and a
  * count of every request sent (the cost that matters on public endpoints).
+ *
+ * Why not @polkadot/api's ApiPromise and WsProvider (checked against @polkadot/api 16.5.6 in node_modules): the
+ * snapshot's budget is requests to public endpoints that allow about one a second, and this client gives what
+ * those do not:
+ *  - request counts per method (`stats.byMethod`, printed in the summary and the bench); WsProvider counts only a
+ *    total, and answers some repeated requests from its own cache;
+ *  - a batched `chain_getBlockHash([n1, n2, ...])`: Reader.hashOf in read.ts sends every block number asked in
+ *    the same tick as one call; ApiPromise's `rpc.chain.getBlockHash` takes one optional BlockNumber;
+ *  - pacing (`--rps`) and back-off on HTTP 429 and rate-limit errors, halving the pace and honouring Retry-After
+ *    from the refused WebSocket upgrade (`#pace`, `#rateLimited`); WsProvider only reconnects after a fixed delay;
+ *  - a genesis check on every endpoint it connects to (`#connection`: chain_getBlockHash(0) against --genesis and
+ *    against the other endpoints), so a fallback endpoint serving another chain is refused; ApiPromise reads the
+ *    genesis hash once, and WsProvider's endpoint list rotates on reconnect without a check;
+ *  - one `state_queryStorageAt` per block for all its keys (Reader.ensure), decoded with the block's own runtime
+ *    fetched once per spec (runtime.ts); ApiPromise's `api.at(hash)` costs a `chain_getHeader` and a
+ *    `state_getRuntimeVersion` per new block hash to find that block's registry (Init.js, _getBlockRegistryViaHash).
  */
 import WebSocket from 'ws';
 import { classifyRpcError, parseRetryAfter, retryDelay, type FailureKind, type RetryPolicy } from './retry.ts';

@@ -39,7 +39,7 @@ export class FaultProxy {
   static async start(upstream: string): Promise<FaultProxy> {
     const port = await freePort();
     const server = await new Promise<WebSocketServer>((resolve, reject) => {
-      const s = new WebSocketServer({ port, host: '127.0.0.1' }, () => resolve(s));
+      const s: WebSocketServer = new WebSocketServer({ port, host: '127.0.0.1' }, () => resolve(s));
       s.on('error', reject);
     });
     return new FaultProxy(port, server, upstream);
