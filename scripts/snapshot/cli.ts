@@ -4,6 +4,15 @@ import { parseArgs } from 'node:util';
 export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
 export const DEFAULT_OUT = 'public/data';
+/**
+ * Finney's first day: Finney launched on 2023-03-20 (shared reference ../shared/reference/subtensor.md, section 5.1
+ * "Key events": "Finney launch (current genesis 0x2f05…) | 2023-03-20", from TaoStats as quoted by CryptoWiki). Its
+ * genesis state is the previous chain's (Nakamoto's) balances and stakes, read from a snapshot.json when the chain
+ * spec was built (opentensor/subtensor main, node/src/chain_spec/finney.rs, finney_mainnet_config and
+ * finney_genesis). No Finney block is older, so `--since` before that day is refused on Finney instead of being
+ * answered from a later day.
+ */
+export const FINNEY_FIRST_DAY = '2023-03-20';
 
 export interface Options {
   endpoints: string[];
@@ -43,7 +52,9 @@ Options:
   --endpoint URL     WebSocket endpoint; repeat for fallbacks, tried in order
                      (default: ${DEFAULT_ENDPOINTS.join(', then ')})
   --out DIR          output directory (default: ${DEFAULT_OUT})
-  --since YYYY-MM-DD first day of the daily history (default: the day of the first block)
+  --since YYYY-MM-DD first day of the daily history (default: the day of the first block); on Finney
+                     not before ${FINNEY_FIRST_DAY}, Finney's first day: earlier days exist only in
+                     pre-Finney (Nakamoto) records, which no Finney node holds
   --at BLOCK|HASH    snapshot as of that block (to reproduce a published figure); needs an explicit --out
   --genesis HASH|any expected genesis hash (default: Finney ${FINNEY_GENESIS.slice(0, 10)}…);
                      "any" accepts any chain; data from a chain other than Finney is marked "synthetic"
@@ -116,6 +127,12 @@ export function parseCli(argv: string[]): Options {
     else if (/^0x[0-9a-fA-F]{64}$/.test(v.genesis)) genesis = v.genesis.toLowerCase();
     else throw new UsageError(`--genesis expects a 0x-prefixed 32-byte hash or "any", got ${JSON.stringify(v.genesis)}`);
   }
+  if (since !== null && genesis === FINNEY_GENESIS && since < FINNEY_FIRST_DAY)
+    throw new UsageError(
+      `--since ${since}: Finney's first block dates from ${FINNEY_FIRST_DAY} and its genesis holds the balances and stakes ` +
+        `carried over from the Nakamoto chain; the days before it exist only in pre-Finney (Nakamoto) records, which no Finney node holds. ` +
+        `Give --since ${FINNEY_FIRST_DAY} or later, or leave --since out to start at Finney's first block.`,
+    );
   const retries = v.retries === '0' ? 0 : positiveInt('--retries', v.retries, 3);
   return {
     endpoints,

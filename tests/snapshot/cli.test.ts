@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_GENESIS, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
+import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_FIRST_DAY, FINNEY_GENESIS, HELP, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
 
 describe('parseCli', () => {
   it('defaults to Finney, public endpoints then the archive, public/data', () => {
@@ -30,5 +30,33 @@ describe('parseCli', () => {
   ])('rejects %j', (args, msg) => {
     expect(() => parseCli(args)).toThrow(UsageError);
     expect(() => parseCli(args)).toThrow(msg);
+  });
+
+  describe("--since before Finney's first day", () => {
+    it('is refused on Finney, saying what the chain cannot give and what to do instead', () => {
+      for (const args of [['--since', '2023-03-01'], ['--since', '2023-03-01', '--genesis', FINNEY_GENESIS.toUpperCase().replace('0X', '0x')]]) {
+        expect(() => parseCli(args)).toThrow(UsageError);
+        expect(() => parseCli(args)).toThrow(
+          /^--since 2023-03-01: Finney's first block dates from 2023-03-20 .*Nakamoto chain; the days before it exist only in pre-Finney \(Nakamoto\) records.*--since 2023-03-20 or later, or leave --since out/,
+        );
+      }
+      expect(() => parseCli(['--since', '2021-11-21'])).toThrow(/Finney's first block dates from 2023-03-20/);
+      expect(() => parseCli(['--since', '2023-03-19'])).toThrow(UsageError);
+    });
+
+    it('accepts Finney from its first day on', () => {
+      expect(FINNEY_FIRST_DAY).toBe('2023-03-20');
+      expect(parseCli(['--since', '2023-03-20']).since).toBe('2023-03-20');
+      expect(parseCli(['--since', '2023-03-21']).since).toBe('2023-03-21');
+    });
+
+    it('leaves other chains alone: their first day is their own first block', () => {
+      expect(parseCli(['--since', '2023-03-01', '--genesis', 'any']).since).toBe('2023-03-01');
+      expect(parseCli(['--since', '2020-01-01', '--genesis', `0x${'12'.repeat(32)}`]).since).toBe('2020-01-01');
+    });
+
+    it('is documented in --help', () => {
+      expect(HELP).toMatch(/--since YYYY-MM-DD[^\n]*\n[^\n]*not before 2023-03-20, Finney's first day/);
+    });
   });
 });
