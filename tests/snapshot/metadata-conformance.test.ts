@@ -18,7 +18,8 @@ import { compactStripLength, stringCamelCase, u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { blockHashKey, FIXED } from '../../scripts/snapshot/keys.ts';
-import { BlockState, GLOBAL_ITEMS, HEAD_MAPS, SERIES_MAPS, type ItemRef } from '../../scripts/snapshot/read.ts';
+import { BlockState, GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS, type ItemRef } from '../../scripts/snapshot/read.ts';
+import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
 import { asBigInt, asBool, asText, asVec, field, publicKeyHex, Runtime } from '../../scripts/snapshot/runtime.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,7 +62,7 @@ const files = missing ? [] : readdirSync(METADATA_DIR).filter((f) => f.endsWith(
 function reference(hex: string) {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, hex as `0x${string}`);
-  registry.setMetadata(metadata);
+  registry.setMetadata(metadata, undefined, undefined, true); // no warning about Subtensor's own signed extensions
   return { registry, metadata, decorated: expandMetadata(registry, metadata) };
 }
 
@@ -223,6 +224,23 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
         mapsChecked++;
       }
       expect(mapsChecked).toBeGreaterThan(0);
+    });
+
+    it("builds a block's whole key list as the decoration does", () => {
+      const reader = new Reader({} as RpcClient); // key building needs no client
+      const netuids = [0, 1, 64, 127, 128, 65535];
+      const lib = (refs: readonly ItemRef[], plain: boolean) =>
+        refs.flatMap((r) => {
+          const e = entryOf(ref.decorated, r);
+          if (!e) return [];
+          if (plain) return e.meta.type.isPlain ? [libKey(e)] : [];
+          return keyBits(ref.registry, e) === null ? [] : netuids.map((n) => libKey(e, n));
+        });
+      const sorted = (a: string[]) => [...a].sort();
+      expect(sorted(reader.seriesKeys(rt, netuids))).toEqual(sorted([...lib(GLOBAL_ITEMS, true), ...lib(SERIES_MAPS, false)]));
+      expect(sorted(reader.mapKeys(rt, HEAD_MAPS, netuids))).toEqual(sorted(lib(HEAD_MAPS, false)));
+      // NetUid is a u16 on the wire in every runtime (a transparent newtype where it exists), so netuid 65535 has a key
+      expect(keyBits(ref.registry, entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!)).toBe(16);
     });
 
     it('refuses a netuid its key type cannot hold', () => {
