@@ -25,6 +25,11 @@ export interface SeriesBreak {
   label: string;
   /** what changed, for readers */
   what: string;
+  /**
+   * For a break that recurs at every runtime upgrade (a migration run on each upgrade): the first spec and date
+   * without it. A range from before `until.date` to on or after `date` may cross one, so queries report it.
+   */
+  until?: { spec: number; date: string };
   /** where it is written: repository, ref (tag or commit), path, and a URL */
   source: { repo: 'opentensor/subtensor'; ref: string; path: string; url: string };
 }
@@ -75,6 +80,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'TotalIssuance reset at each upgrade',
     what:
       'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The code calls it a clean-up of tiny rounding errors; any drift between the counters shows as a small step on each upgrade day until spec 411 disabled it.',
+    until: { spec: 411, date: '2026-05-27' },
     source: src('e79b0999d3ee18a73cbaa64df6e7578f79aaa220', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
   },
   {
@@ -99,6 +105,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'TotalStake reset at each upgrade',
     what:
       'From spec 252 the per-upgrade recomputation also set TotalStake to the sum of SubnetTAO over all subnets (root included), then TotalIssuance to the Balances issuance plus that. Whatever TotalStake and the pools had drifted apart by since the last upgrade shows as a step on each upgrade day, until spec 411 disabled it.',
+    until: { spec: 411, date: '2026-05-27' },
     source: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
   },
   {
@@ -163,9 +170,12 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
   },
 ];
 
-/** Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to` straddle them. */
+/**
+ * Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to`
+ * straddle them. A recurring break (`until`) counts when the range overlaps its period: an upgrade in it may step the series.
+ */
 export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
-  return SERIES_BREAKS.filter((b) => b.series.includes(series) && b.date > from && b.date <= to);
+  return SERIES_BREAKS.filter((b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to));
 }
 
 /** Breaks of any series dated within [from, to], for chart marks. */

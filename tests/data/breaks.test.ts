@@ -17,6 +17,10 @@ describe('SERIES_BREAKS rows', () => {
     if (b.block === null) expect(b.approximate).toBe(true);
     expect(b.label.length).toBeGreaterThan(0);
     expect(b.what.length).toBeGreaterThan(40);
+    if (b.until) {
+      expect(b.spec !== null && b.until.spec > b.spec).toBe(true);
+      expect(b.until.date > b.date).toBe(true);
+    }
   });
 
   test('ids are unique, dates and specs increase', () => {
@@ -42,6 +46,11 @@ describe('breaks queries', () => {
     expect(breaksCrossed('totalStake', dtao.date, '2025-02-14')).toEqual([]);
     expect(breaksCrossed('totalStake', '2025-02-12', dtao.date).map((b) => b.id)).toEqual(['dtao-233']);
     expect(breaksCrossed('authorityCount', '2023-01-01', '2027-01-01')).toEqual([]);
+  });
+
+  test('a break recurring at every upgrade counts for any range overlapping its period', () => {
+    expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
   });
 
   test('breaksWithin: every series, or those asked for', () => {
