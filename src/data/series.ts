@@ -139,6 +139,15 @@ export const SERIES = {
     storage: [sm('SubnetTaoInEmission', 233)],
     current: false,
   },
+  excessTao: {
+    label: 'TAO swapped into pools per block (chain buys)',
+    description:
+      'TAO emission that did not enter a pool as liquidity but bought alpha through the pool in the block read (the last block only). Recorded from spec 411; with the TAO injected into pools it makes up the block’s TAO emission.',
+    unit: 'rao',
+    aggregate: 'sum',
+    storage: [sm('SubnetExcessTao', 411)],
+    current: false,
+  },
   pendingRootDivs: {
     label: 'Pending root dividends (TAO)',
     description:

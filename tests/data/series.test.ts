@@ -59,6 +59,7 @@ describe('the series table', () => {
       subnetTao: 'Σ SubtensorModule.SubnetTAO[netuid>0]',
       subnetCount: 'SubtensorModule.TotalNetworks',
       taoInEmission: 'Σ SubtensorModule.SubnetTaoInEmission',
+      excessTao: 'Σ SubtensorModule.SubnetExcessTao',
       pendingRootDivs: 'Σ SubtensorModule.PendingRootDivs',
       taoWeight: 'SubtensorModule.TaoWeight',
       subnetOwnerCut: 'SubtensorModule.SubnetOwnerCut',
@@ -165,6 +166,8 @@ describe.skipIf(files.length === 0)('reader and builder on the real runtimes', (
     const tao = [500_000n * TAO, 30_000n * TAO, 99n * TAO, 12_000n * TAO];
     const inEm = [0n, 400_000_000n, 7n, 250_000_000n];
     const divs = [0n, 1_500n * TAO, 5n, 2_000n * TAO];
+    const excess = [0n, 100_000_000n, 3n, 50_000_000n];
+    const v411 = spec >= 411;
     const n = 4_900_000;
     const { client } = fakeNode(spec, metadataHex(file), n, (q, put) => {
       const sm = q.subtensorModule;
@@ -187,6 +190,7 @@ describe.skipIf(files.length === 0)('reader and builder on the real runtimes', (
           put(sm.subnetAlphaIn, 10n * tao[i], i);
           put(sm.subnetAlphaOut, 20n * tao[i], i);
           if (gov) put(sm.pendingRootDivs, divs[i], i);
+          if (v411) put(sm.subnetExcessTao, excess[i], i);
         }
       }
     });
@@ -204,6 +208,7 @@ describe.skipIf(files.length === 0)('reader and builder on the real runtimes', (
       subnetTao: dtao ? sum(tao, 1) : null,
       subnetCount: '3',
       taoInEmission: dtao ? sum(inEm, 0) : null,
+      excessTao: v411 ? sum(excess, 0) : null,
       pendingRootDivs: dtao && gov ? sum(divs, 0) : null,
       taoWeight: dtao ? '3320413933267719290' : null,
       subnetOwnerCut: '11796',
