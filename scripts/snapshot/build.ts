@@ -1,5 +1,6 @@
 /** Mapping decoded block states to the snapshot schema (SeriesPoint, Current, Subnets, Governance). */
-import { SERIES_FIELDS, type Current, type SeriesField, type SeriesPoint, type SubnetRow } from '../../src/data/schema.ts';
+import type { Current, SeriesPoint, SubnetRow } from '../../src/data/schema.ts';
+import { CURRENT_FIELD_NAMES, isPlainAggregate, SERIES, SERIES_FIELD_NAMES, SERIES_FIELDS, SUBNET_COLUMNS, type SeriesDef, type SeriesField } from '../../src/data/series.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
 import { asBigInt, asText, asVec, field, publicKeyHex } from './runtime.ts';
@@ -20,50 +21,57 @@ function plainLen(s: BlockState, ref: ItemRef): string | null {
   return c === undefined || c === null ? null : String(asVec(c).length);
 }
 
-/** The daily series' values at a block; null for items absent from its runtime. */
-export function seriesValues(s: BlockState): Record<SeriesField, string | null> {
-  const root = s.entry([SM, 'SubnetTAO'], 0);
-  return {
-    totalIssuance: plainInt(s, [SM, 'TotalIssuance']),
-    balancesIssuance: plainInt(s, ['Balances', 'TotalIssuance']),
-    totalStake: plainInt(s, [SM, 'TotalStake']),
-    rootStake: root === undefined || root === null ? null : asBigInt(root).toString(),
-    subnetTao: str(s.sum([SM, 'SubnetTAO'], true)),
-    subnetCount: plainInt(s, [SM, 'TotalNetworks']),
-    taoInEmission: str(s.sum([SM, 'SubnetTaoInEmission'])),
-    pendingRootDivs: str(s.sum([SM, 'PendingRootDivs'])),
-    // a plain TaoWeight only: some dTAO test runtimes keyed it by netuid, which is another quantity
-    taoWeight: plainInt(s, [SM, 'TaoWeight']),
-    senateSize: plainLen(s, ['SenateMembers', 'Members']),
-    triumvirateSize: plainLen(s, ['TriumvirateMembers', 'Members']),
-    authorityCount: plainLen(s, ['Aura', 'Authorities']),
-  };
+/**
+ * One series' value at a block, computed as its table entry says (src/data/series.ts), from the first of its
+ * storage spans that the block's runtime declares; null when none is declared there (absent, never zero).
+ */
+export function seriesValue(s: BlockState, field: SeriesField): string | null {
+  const def = SERIES[field] as SeriesDef;
+  for (const span of def.storage) {
+    const ref: ItemRef = [span.pallet, span.item];
+    // plain series only from plain items: some dTAO test runtimes keyed TaoWeight by netuid, which is another quantity
+    const declared = isPlainAggregate(def.aggregate) ? s.runtime.plain(span.pallet, span.item) : s.runtime.uintMap(span.pallet, span.item);
+    if (!declared) continue;
+    switch (def.aggregate) {
+      case 'value':
+        return plainInt(s, ref);
+      case 'count':
+        return plainLen(s, ref);
+      case 'root': {
+        const c = s.entry(ref, 0);
+        return c === undefined || c === null ? null : asBigInt(c).toString();
+      }
+      case 'sum':
+        return str(s.sum(ref));
+      case 'sum-subnets':
+        return str(s.sum(ref, true));
+    }
+  }
+  return null;
 }
 
+/** The daily series' values at a block; null for items absent from its runtime. */
+export function seriesValues(s: BlockState): Record<SeriesField, string | null> {
+  return Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, seriesValue(s, f)])) as Record<SeriesField, string | null>;
+}
+
+/** A sampled day: its block, hash, the runtime spec that executed the block, and the values. */
 export function seriesPoint(s: BlockState, date = dateOf(s.ts)): SeriesPoint {
   return { date, block: s.number, hash: s.hash, specVersion: s.specVersion, values: seriesValues(s) };
 }
 
+/** The head's values of the series marked `current` in the table, each with its unit and provenance. */
 export function current(s: BlockState, values = seriesValues(s)): Current {
-  const q = (value: string | null, unit: 'rao' | 'count' | 'u64-fraction' | 'u16-fraction', item: string) => ({
-    value,
-    unit,
-    source: { kind: 'chain' as const, block: s.number, hash: s.hash, item },
-  });
-  const f = (name: SeriesField) => q(values[name], SERIES_FIELDS[name].unit as 'rao', SERIES_FIELDS[name].item);
-  return {
-    totalIssuance: f('totalIssuance'),
-    balancesIssuance: f('balancesIssuance'),
-    totalStake: f('totalStake'),
-    rootStake: f('rootStake'),
-    subnetTao: f('subnetTao'),
-    subnetCount: f('subnetCount'),
-    taoWeight: f('taoWeight'),
-    subnetOwnerCut: q(plainInt(s, [SM, 'SubnetOwnerCut']), 'u16-fraction', 'SubtensorModule.SubnetOwnerCut'),
-  };
+  return Object.fromEntries(
+    CURRENT_FIELD_NAMES.map((f) => [
+      f,
+      { value: values[f], unit: SERIES[f].unit, source: { kind: 'chain' as const, block: s.number, hash: s.hash, item: SERIES_FIELDS[f].item } },
+    ]),
+  ) as Current;
 }
 
-const IDENTITIES = ['SubnetIdentitiesV3', 'SubnetIdentitiesV2', 'SubnetIdentities'];
+/** Identity maps, newest first: a block reads the first its runtime declares. */
+const IDENTITIES = SUBNET_COLUMNS.name.storage.map((s) => s.item);
 
 export function subnetRows(s: BlockState): SubnetRow[] {
   const rt = s.runtime;

@@ -7,44 +7,30 @@ import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } 
 import { RpcError, type RpcClient } from './rpc.ts';
 import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
 import type { Codec } from '@polkadot/types/types';
+import { GOVERNANCE_ITEMS, isPlainAggregate, NETUIDS_ITEM, SERIES, SUBNET_COLUMNS, type SeriesDef, type StorageSpan, type SubnetColumnDef } from '../../src/data/series.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
-/** Plain values read at every sampled block (governance ones are cheap: a few accounts). */
-export const GLOBAL_ITEMS: ItemRef[] = [
-  ['SubtensorModule', 'TotalIssuance'],
-  ['Balances', 'TotalIssuance'],
-  ['SubtensorModule', 'TotalStake'],
-  ['SubtensorModule', 'TotalNetworks'],
-  ['SubtensorModule', 'TaoWeight'],
-  ['SubtensorModule', 'SubnetOwnerCut'],
-  ['SenateMembers', 'Members'],
-  ['TriumvirateMembers', 'Members'],
-  ['Aura', 'Authorities'],
-  ['Sudo', 'Key'],
-];
+/** `[pallet, item]` of every span, in table order, without repeats. */
+function refsOf(spans: Iterable<StorageSpan>): ItemRef[] {
+  const seen = new Map<string, ItemRef>();
+  for (const s of spans) seen.set(`${s.pallet}.${s.item}`, [s.pallet, s.item]);
+  return [...seen.values()];
+}
+const seriesSpans = (plain: boolean) =>
+  Object.values(SERIES as Record<string, SeriesDef>).flatMap((d) => (isPlainAggregate(d.aggregate) === plain ? d.storage : []));
+const subnetSpans = (daily: boolean) => Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
+
+/** Plain values read at every sampled block: the table's plain series (src/data/series.ts) and the governance extras. */
+export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
 /**
- * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: the daily series
- * (snapshot.json) and the per-subnet daily values (subnets-daily.json: SubnetTAO, SubnetAlphaIn/Out).
+ * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
+ * (it lists the netuids), then the table's per-subnet series (snapshot.json) and daily subnet columns
+ * (subnets-daily.json).
  */
-export const SERIES_MAPS: ItemRef[] = [
-  ['SubtensorModule', 'NetworksAdded'],
-  ['SubtensorModule', 'SubnetTAO'],
-  ['SubtensorModule', 'SubnetTaoInEmission'],
-  ['SubtensorModule', 'PendingRootDivs'],
-  ['SubtensorModule', 'SubnetAlphaIn'],
-  ['SubtensorModule', 'SubnetAlphaOut'],
-];
+export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(true)]);
 /** Per-subnet maps read at the head only (the rest of the subnets table). */
-export const HEAD_MAPS: ItemRef[] = [
-  ['SubtensorModule', 'SubnetMechanism'],
-  ['SubtensorModule', 'SubnetOwner'],
-  ['SubtensorModule', 'NetworkRegisteredAt'],
-  ['SubtensorModule', 'TokenSymbol'],
-  ['SubtensorModule', 'SubnetIdentitiesV3'],
-  ['SubtensorModule', 'SubnetIdentitiesV2'],
-  ['SubtensorModule', 'SubnetIdentities'],
-];
+export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i));
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
 const PARENT_HASHES = 3;

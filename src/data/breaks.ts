@@ -5,7 +5,7 @@
  * what changed, and its source in opentensor/subtensor (a commit, migration or release). Pure data, no zod, so
  * browser code can import it.
  *
- * Rows are added by the series-table work (issue 8 item 4); every row must carry a checked source.
+ * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
 import type { SeriesField } from './fields.ts';
 
@@ -25,15 +25,157 @@ export interface SeriesBreak {
   label: string;
   /** what changed, for readers */
   what: string;
+  /**
+   * For a break that recurs at every runtime upgrade (a migration run on each upgrade): the first spec and date
+   * without it. A range from before `until.date` to on or after `date` may cross one, so queries report it.
+   */
+  until?: { spec: number; date: string };
   /** where it is written: repository, ref (tag or commit), path, and a URL */
   source: { repo: 'opentensor/subtensor'; ref: string; path: string; url: string };
 }
 
-export const SERIES_BREAKS: readonly SeriesBreak[] = [];
+const REPO = 'opentensor/subtensor' as const;
+function src(ref: string, path: string): SeriesBreak['source'] {
+  return { repo: REPO, ref, path, url: `https://github.com/${REPO}/blob/${ref}/${path}` };
+}
 
-/** Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to` straddle them. */
+/**
+ * Rows, oldest first. Each was checked in the subtensor repository (main's first-parent history; the spec is the
+ * `spec_version` in `runtime/src/lib.rs` at the merge, the date the merge date unless said otherwise). Merge dates
+ * are marked approximate: a runtime is enacted on Finney hours to days after its merge, and the exact block comes
+ * from `System.LastRuntimeUpgrade` on an archive node.
+ */
+export const SERIES_BREAKS: readonly SeriesBreak[] = [
+  {
+    id: 'total-stake-fixed-v2',
+    series: ['totalStake'],
+    spec: 133,
+    block: null,
+    date: '2023-10-05',
+    approximate: true,
+    label: 'TotalStake recomputed',
+    what:
+      'The migration migrate_to_v2_fixed_total_stake reset TotalStake to the sum of every stake entry (Stake), because the counter "is known to be inaccurate". It was merged to main on 24 August 2023 without a spec bump, so it first ran with spec 133, the subnet-registration release (launched about 2 October, merged to main on 5 October 2023). TotalStake can step at this upgrade without anyone staking or unstaking.',
+    source: src('d8cff5a6530bb58be6a6c2146eb055ea75e2064d', 'pallets/subtensor/src/migration.rs'),
+  },
+  {
+    id: 'total-issuance-recomputed-146',
+    series: ['totalIssuance'],
+    spec: 146,
+    block: null,
+    date: '2024-04-28',
+    approximate: true,
+    label: 'TotalIssuance recomputed',
+    what:
+      'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Until then the counter had drifted from those sums; at this upgrade it jumps to them.',
+    source: src('7f8437bd599193336aaa18b7706b82c5fd84082f', 'pallets/subtensor/src/migration.rs'),
+  },
+  {
+    id: 'total-issuance-recomputed-every-upgrade',
+    series: ['totalIssuance'],
+    spec: 195,
+    block: null,
+    date: '2024-08-29',
+    approximate: true,
+    label: 'TotalIssuance reset at each upgrade',
+    what:
+      'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The code calls it a clean-up of tiny rounding errors; any drift between the counters shows as a small step on each upgrade day until spec 411 disabled it.',
+    until: { spec: 411, date: '2026-05-27' },
+    source: src('e79b0999d3ee18a73cbaa64df6e7578f79aaa220', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
+  },
+  {
+    id: 'dtao-233',
+    series: ['totalStake', 'totalIssuance', 'balancesIssuance'],
+    spec: 233,
+    block: null,
+    date: '2025-02-13',
+    approximate: true,
+    label: 'dTAO',
+    what:
+      'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
+    source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
+  },
+  {
+    id: 'total-stake-from-subnet-tao-every-upgrade',
+    series: ['totalStake', 'totalIssuance'],
+    spec: 252,
+    block: null,
+    date: '2025-03-19',
+    approximate: true,
+    label: 'TotalStake reset at each upgrade',
+    what:
+      'From spec 252 the per-upgrade recomputation also set TotalStake to the sum of SubnetTAO over all subnets (root included), then TotalIssuance to the Balances issuance plus that. Whatever TotalStake and the pools had drifted apart by since the last upgrade shows as a step on each upgrade day, until spec 411 disabled it.',
+    until: { spec: 411, date: '2026-05-27' },
+    source: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
+  },
+  {
+    id: 'root-divs-outside-subnet-tao',
+    series: ['rootStake', 'totalStake', 'totalIssuance'],
+    spec: 283,
+    block: null,
+    date: '2025-06-30',
+    approximate: true,
+    label: 'Root TAO recounted',
+    what:
+      'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade.',
+    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs'),
+  },
+  {
+    id: 'root-tao-counters-fixed-306',
+    series: ['rootStake', 'totalStake', 'totalIssuance'],
+    spec: 306,
+    block: null,
+    date: '2025-08-28',
+    approximate: true,
+    label: 'Root TAO corrected',
+    what:
+      'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO (2,179,659.17 unstaked minus 2,109,761.28 staked, constants in the migration) out of SubnetTAO[0] and TotalStake, because more had been unstaked from root than staked, then recomputed TotalIssuance. Root stake drops by that amount at this upgrade.',
+    source: src('737e4acb173cddbe6fde9c6085853ef8b8f02a80', 'pallets/subtensor/src/migrations/migrate_fix_root_tao_and_alpha_in.rs'),
+  },
+  {
+    id: 'root-claim-334',
+    series: ['pendingRootDivs', 'senateSize', 'triumvirateSize'],
+    spec: 334,
+    block: null,
+    date: '2025-11-04',
+    approximate: true,
+    label: 'Root claim; Senate removed',
+    what:
+      'The Triumvirate, TriumvirateMembers and SenateMembers pallets were removed, so the governance counts become absent (not zero). PendingRootDivs (TAO) was removed: root’s share now accrues as alpha (PendingRootAlphaDivs) that stakers claim, instead of being sold for TAO automatically. Subnet emission shares follow net TAO flows.',
+    source: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', 'runtime/src/lib.rs'),
+  },
+  {
+    id: 'first-halving',
+    series: ['taoInEmission', 'totalIssuance'],
+    spec: null,
+    block: null,
+    date: '2025-12-14',
+    approximate: true,
+    label: 'First halving',
+    what:
+      'When SubtensorModule.TotalIssuance reached 10.5M TAO the block reward fell from 1 to 0.5 TAO, so issuance grows half as fast and the TAO injected into pools per block halves. It is not a runtime upgrade: the block is where issuance crosses 10.5e15 RAO, not yet read from the chain; the date is from third-party reports (14 December 2025; one says 16 December).',
+    source: src('52378dc3e911cdfc7b8e3cf1160a6e0e4dde4fd6', 'pallets/subtensor/src/coinbase/block_emission.rs'),
+  },
+  {
+    id: 'subnet-balances-411',
+    series: ['balancesIssuance', 'totalIssuance'],
+    spec: 411,
+    block: null,
+    date: '2026-05-27',
+    approximate: true,
+    label: 'Issuance counters unified',
+    what:
+      'Staked TAO moved into per-subnet accounts: migrate_subnet_balances minted every subnet’s SubnetTAO and lock into subnet accounts, so Balances.TotalIssuance jumps up by roughly the TAO staked, then set SubtensorModule.TotalIssuance equal to it. The per-upgrade recomputation of TotalIssuance and TotalStake was disabled in the same release.',
+    source: src('486037ba45b87a453b1d660177cc1b105d0298c6', 'pallets/subtensor/src/migrations/migrate_subnet_balances.rs'),
+  },
+];
+
+/**
+ * Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to`
+ * straddle them. A recurring break (`until`) counts when the range overlaps its period: an upgrade in it may step the series.
+ */
 export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
-  return SERIES_BREAKS.filter((b) => b.series.includes(series) && b.date > from && b.date <= to);
+  return SERIES_BREAKS.filter((b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to));
 }
 
 /** Breaks of any series dated within [from, to], for chart marks. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 
 export { SCHEMA_VERSION } from './version.ts';
 import { SCHEMA_VERSION } from './version.ts';
+import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES, UNITS, type CurrentField, type SeriesField } from './series.ts';
 
 /** Unsigned decimal integer, e.g. an amount in RAO: `"5380000000000000"`. */
 export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });
@@ -29,7 +30,7 @@ export const StorageItem = z.string().regex(/^(Σ )?[A-Z][A-Za-z]*\.[A-Z][A-Za-z
 export const Ss58 = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, { error: 'expected an SS58 address' });
 
 /** What a value is measured in. `u16-fraction` is raw/65535, `u64-fraction` raw/(2^64-1). */
-export const Unit = z.enum(['rao', 'alpha-rao', 'count', 'block', 'ratio', 'u16-fraction', 'u64-fraction', 'usd']);
+export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 const INTEGER_UNITS: readonly Unit[] = ['rao', 'alpha-rao', 'count', 'block', 'u16-fraction', 'u64-fraction'];
 
@@ -82,9 +83,9 @@ export const Head = z.object({
 export const SnapshotKind = z.enum(['chain', 'reference', 'synthetic']);
 export type SnapshotKind = z.infer<typeof SnapshotKind>;
 
-export { SERIES_FIELDS, SERIES_FIELD_NAMES, type SeriesField } from './fields.ts';
-import { SERIES_FIELD_NAMES, type SeriesField } from './fields.ts';
+export { SERIES_FIELDS, SERIES_FIELD_NAMES, type SeriesField } from './series.ts';
 
+/** A point's values, one per series of the table in ./series.ts: absent key = not read, null = not in that runtime. */
 const seriesValues = z
   .object(Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, Decimal.nullable().optional()])) as Record<
     SeriesField,
@@ -126,7 +127,7 @@ export const SubnetRow = z.object({
 });
 export type SubnetRow = z.infer<typeof SubnetRow>;
 
-export { SUBNET_ITEMS } from './fields.ts';
+export { SUBNET_ITEMS } from './series.ts';
 
 const AtBlock = { block: BlockNumber, hash: Hash32 };
 export const Subnets = z.object({ ...AtBlock, rows: z.array(SubnetRow) });
@@ -143,17 +144,9 @@ export const Governance = z.object({
   authorities: z.array(z.string().regex(/^0x[0-9a-f]{64}$/)).nullable(),
 });
 
+/** Values at the head block: the series marked `current` in ./series.ts, each with its unit and provenance. */
 export const Current = z
-  .object({
-    totalIssuance: Quantity,
-    balancesIssuance: Quantity,
-    totalStake: Quantity,
-    rootStake: Quantity,
-    subnetTao: Quantity,
-    subnetCount: Quantity,
-    taoWeight: Quantity,
-    subnetOwnerCut: Quantity,
-  })
+  .object(Object.fromEntries(CURRENT_FIELD_NAMES.map((f) => [f, Quantity])) as Record<CurrentField, typeof Quantity>)
   .partial()
   .strict();
 export type Current = z.infer<typeof Current>;

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { breaksCrossed, breaksWithin, SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
+
+describe('SERIES_BREAKS rows', () => {
+  test.each(SERIES_BREAKS.map((b) => [b.id, b] as const))('%s: known series, a source URL built from repo/ref/path, a real date', (_id, b) => {
+    expect(b.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(b.series.length).toBeGreaterThan(0);
+    for (const s of b.series) expect(SERIES_FIELD_NAMES, `${b.id}: series ${s}`).toContain(s);
+    expect(b.source.repo).toBe('opentensor/subtensor');
+    // a tag or a full 40-hex commit, so the link does not move with a branch
+    expect(b.source.ref).toMatch(/^([0-9a-f]{40}|v\d+\.\d+\.\d+(-\d+)?)$/);
+    expect(b.source.url).toBe(`https://github.com/${b.source.repo}/blob/${b.source.ref}/${b.source.path}`);
+    expect(b.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${b.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(b.date);
+    if (b.spec !== null) expect(Number.isInteger(b.spec) && b.spec >= 100).toBe(true);
+    if (b.block === null) expect(b.approximate).toBe(true);
+    expect(b.label.length).toBeGreaterThan(0);
+    expect(b.what.length).toBeGreaterThan(40);
+    if (b.until) {
+      expect(b.spec !== null && b.until.spec > b.spec).toBe(true);
+      expect(b.until.date > b.date).toBe(true);
+    }
+  });
+
+  test('ids are unique, dates and specs increase', () => {
+    const ids = SERIES_BREAKS.map((b) => b.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < SERIES_BREAKS.length; i++) expect(SERIES_BREAKS[i].date > SERIES_BREAKS[i - 1].date, SERIES_BREAKS[i].id).toBe(true);
+    const specs = SERIES_BREAKS.flatMap((b) => (b.spec === null ? [] : [b.spec]));
+    expect(specs).toEqual([...specs].sort((a, b) => a - b));
+  });
+
+  test('the rows other pages cite exist', () => {
+    for (const id of ['total-issuance-recomputed-146', 'total-stake-fixed-v2', 'root-divs-outside-subnet-tao'])
+      expect(ids()).toContain(id);
+  });
+});
+
+const ids = () => SERIES_BREAKS.map((b) => b.id);
+
+describe('breaks queries', () => {
+  test('breaksCrossed: strictly after from, on or before to, for that series only', () => {
+    const dtao = SERIES_BREAKS.find((b) => b.id === 'dtao-233')!;
+    expect(breaksCrossed('totalStake', '2025-02-12', '2025-02-14').map((b) => b.id)).toEqual(['dtao-233']);
+    expect(breaksCrossed('totalStake', dtao.date, '2025-02-14')).toEqual([]);
+    expect(breaksCrossed('totalStake', '2025-02-12', dtao.date).map((b) => b.id)).toEqual(['dtao-233']);
+    expect(breaksCrossed('authorityCount', '2023-01-01', '2027-01-01')).toEqual([]);
+  });
+
+  test('a break recurring at every upgrade counts for any range overlapping its period', () => {
+    expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
+  });
+
+  test('breaksWithin: every series, or those asked for', () => {
+    expect(breaksWithin('2025-11-01', '2025-12-31').map((b) => b.id)).toEqual(['root-claim-334', 'first-halving']);
+    expect(breaksWithin('2025-11-01', '2025-12-31', ['senateSize']).map((b) => b.id)).toEqual(['root-claim-334']);
+  });
+});
