@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { blockHashKey, FIXED } from '../../scripts/snapshot/keys.ts';
 import { BlockState, GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS, type ItemRef } from '../../scripts/snapshot/read.ts';
 import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
+import { itemName, SERIES } from '../../src/data/series.ts';
 import { asBigInt, asBool, asText, asVec, field, publicKeyHex, Runtime } from '../../scripts/snapshot/runtime.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -99,17 +100,16 @@ const ACCOUNTS = [1, 2, 3].map((i) => Uint8Array.from({ length: 32 }, (_, j) => 
 const ADDRESSES = ACCOUNTS.map((a) => encodeAddress(a, 42));
 
 type Kind = 'int' | 'bool' | 'accounts' | 'authorities' | 'account' | 'text' | 'identity';
-/** How each item the reader reads is checked; an item added to the reader's lists needs a line here. */
+/**
+ * How each item the reader reads is checked. A daily series summed or read as a number (every entry of the series
+ * table, src/data/series.ts, except counts of a Vec) is an unsigned integer, so a series added to the table needs no
+ * line here; the items below are the others.
+ */
+const INTEGER_SERIES_ITEMS = new Set(
+  Object.values(SERIES).flatMap((d) => (d.aggregate === 'count' ? [] : d.storage.map(itemName))),
+);
 const KIND: Record<string, Kind> = {
-  'SubtensorModule.TotalIssuance': 'int',
-  'Balances.TotalIssuance': 'int',
-  'SubtensorModule.TotalStake': 'int',
-  'SubtensorModule.TotalNetworks': 'int',
-  'SubtensorModule.TaoWeight': 'int',
-  'SubtensorModule.SubnetOwnerCut': 'int',
-  'SubtensorModule.SubnetTAO': 'int',
-  'SubtensorModule.SubnetTaoInEmission': 'int',
-  'SubtensorModule.PendingRootDivs': 'int',
+  ...Object.fromEntries([...INTEGER_SERIES_ITEMS].map((i) => [i, 'int' as const])),
   'SubtensorModule.SubnetAlphaIn': 'int',
   'SubtensorModule.SubnetAlphaOut': 'int',
   'SubtensorModule.SubnetMechanism': 'int',
