@@ -80,13 +80,6 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
   },
 ];
 
-/** The break with this id; throws (naming the file) when it is not in the table. */
-export function breakById(id: string): SeriesBreak {
-  const b = SERIES_BREAKS.find((x) => x.id === id);
-  if (!b) throw new Error(`src/data/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
-  return b;
-}
-
 /** Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to` straddle them. */
 export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
   return SERIES_BREAKS.filter((b) => b.series.includes(series) && b.date > from && b.date <= to);
