@@ -5,6 +5,9 @@ import { formatCompact, formatPercent, formatTao, formatTaoChange, raoToTao } fr
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
+import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../data/breaks.ts';
+import type { SeriesField as Field } from '../data/fields.ts';
+import { DTAO_DATE } from '../metrics/dates.ts';
 
 export function figure(data: ChartData, id: string): Figure {
   const f = data.reference.figures.find((x) => x.id === id);
@@ -55,8 +58,8 @@ export function needsChain(what: string, evidence: Evidence[]): VerdictResult {
   return result('unverifiable', `This build has no chain data for ${what}; the verdict follows once a chain snapshot is committed.`, evidence);
 }
 
-/** Within this relative tolerance a rounded article figure counts as matching the chain. */
-export const TOLERANCE = 0.03;
+import { TOLERANCE } from './thresholds.ts';
+export { TOLERANCE };
 
 /** Whether a rounded article figure matches a measured value (within TOLERANCE, relative to the measured value). */
 export function matches(claimed: number, measured: number): boolean {
@@ -99,4 +102,56 @@ export function changeEvidence(label: string, c: Computed<Change>): Evidence {
 /** An evidence line citing code or a publication without a figure in content/reference.yaml. */
 export function citedEvidence(label: string, value: string, source: Source): Evidence {
   return { label, value, sources: [source] };
+}
+
+/**
+ * Several checks of one claim where each may fall inside its tolerance band (null): any check inside its band makes
+ * the claim unverifiable (the data cannot decide it), otherwise as `tally`.
+ */
+export function tallyBanded(checks: Array<boolean | null>): Verdict {
+  return checks.some((c) => c === null) ? 'unverifiable' : tally(checks as boolean[]);
+}
+
+/** The series break with this id (src/data/breaks.ts); throws, naming the file, when the table lacks it. */
+export function breakById(id: string): SeriesBreak {
+  const b = SERIES_BREAKS.find((x) => x.id === id);
+  if (!b) throw new Error(`src/data/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
+  return b;
+}
+
+/** An evidence line for a series break, citing its source in opentensor/subtensor. */
+export function breakEvidence(b: SeriesBreak, why = 'crossed by this comparison'): Evidence {
+  return {
+    label: `Series break ${why}: ${b.label} (${b.spec !== null ? `spec ${b.spec}, ` : ''}${b.approximate ? 'about ' : ''}${b.date}; methodology #break-${b.id})`,
+    value: b.id,
+    sources: [{ kind: 'cited', by: 'publication', ref: 'subtensor-repo', url: b.source.url, title: `${b.source.repo} ${b.source.ref}, ${b.source.path}` }],
+  };
+}
+
+export interface BreakNote {
+  breaks: SeriesBreak[];
+  /** a sentence for the reason, '' when no break is crossed */
+  text: string;
+  evidence: Evidence[];
+}
+
+/** The breaks of the given series crossed between two read dates, as a sentence and evidence lines. */
+export function crossedBreaks(series: readonly Field[], from: string, to: string): BreakNote {
+  const seen = new Map<string, SeriesBreak>();
+  for (const f of series) for (const b of breaksCrossed(f, from, to)) seen.set(b.id, b);
+  const breaks = [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (breaks.length === 0) return { breaks, text: '', evidence: [] };
+  const list = breaks.map((b) => `${b.label} (${b.approximate ? 'about ' : ''}${b.date}, break “${b.id}”)`).join('; ');
+  return {
+    breaks,
+    text: ` Between ${from} and ${to} the chain’s own counters changed: ${list}; part of the difference between the two reads is that change, not staking.`,
+    evidence: breaks.map((b) => breakEvidence(b)),
+  };
+}
+
+/** When a range of reads lies within [dTAO, spec 283), SubnetTAO[0] and TotalStake left out the root dividends paid. */
+export const ROOT_DIVS_BREAK = 'root-divs-outside-subnet-tao';
+export function rootDivsOmitted(from: string, to: string): boolean {
+  const fix = breakById(ROOT_DIVS_BREAK);
+  return to >= DTAO_DATE && from < fix.date;
 }

@@ -49,8 +49,10 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
   'root-outflow': (f, s) => {
     const change = rootStakeChange(s, ARTICLE_DATE, DTAO_DATE);
     return {
-      article: formatTao(BigInt(f['article-root-stake-before'].value) - BigInt(f['article-root-stake-after'].value)),
-      chain: change ? { value: formatTao(-change.value.delta), formula: `net fall of ${change.formula}`, inputs: change.inputs } : null,
+      // the April 2025 runtime credited root dividends to stakers' root stake (v2.0.11 run_coinbase.rs L474-L500):
+      // with the 5.71M read as the stakers' root stake, 5.86M + 150k credited − 5.71M; the other reading gives 150k
+      article: `${formatTao(BigInt(f['article-root-stake-before'].value) + BigInt(f['article-root-autosell'].value) - BigInt(f['article-root-stake-after'].value))} (with the 150k credited to stakers; ${formatTao(BigInt(f['article-root-stake-before'].value) - BigInt(f['article-root-stake-after'].value))} if the 5.71M is the SubnetTAO[0] counter)`,
+      chain: change ? { value: formatTao(-change.value.delta), formula: `net fall of ${change.formula} (stakes and unstakes on root; root dividends were not in SubnetTAO[0] until spec 283)`, inputs: change.inputs } : null,
     };
   },
   'root-outflow-price': (f) => ({
@@ -65,7 +67,7 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
     };
   },
   'root-emission-share': (f) => ({
-    article: `${formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection']))} of TAO injected; code cap ${formatPercent(maxRootShare(num(f['default-owner-cut'])))} of a subnet's alpha emission`,
+    article: `${formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection']))} of the TAO emitted into the pools, paid to root in TAO; code cap ${formatPercent(maxRootShare(num(f['default-owner-cut'])))} of a subnet's alpha emission`,
     chain: null,
   }),
 };

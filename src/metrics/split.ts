@@ -21,7 +21,11 @@ export function quantityShare(q: Quantity | undefined, formula: string): Compute
 export interface SplitParams {
   ownerCut: Computed<number>;
   taoWeight: Computed<number>;
-  /** root stake in RAO: current.rootStake, else the latest rootStake value of the series (cited in a reference build) */
+  /**
+   * root stake in RAO: current.rootStake, else the latest rootStake value of the series (cited in a reference build,
+   * and then labelled as cited). SubnetTAO[0] is the root pool's counter: until spec 283 it left out the root
+   * dividends credited to stakers (series break root-divs-outside-subnet-tao).
+   */
   rootTao: Computed<bigint>;
 }
 
@@ -34,7 +38,7 @@ export function splitParams(s: Snapshot): SplitParams | null {
     cur?.value != null
       ? { value: rao(cur.value), formula: 'SubnetTAO[0]', inputs: [cur.source] }
       : last
-        ? { value: last.value, formula: `SubnetTAO[0] (${last.date})`, inputs: [last.source] }
+        ? { value: last.value, formula: last.source.kind === 'chain' ? `SubnetTAO[0] (${last.date})` : `root stake as cited for ${last.date} (${last.source.by === 'article' ? 'the article’s figure' : last.source.title}), not a chain read`, inputs: [last.source] }
         : null;
   return ownerCut && taoWeight && rootTao ? { ownerCut, taoWeight, rootTao } : null;
 }

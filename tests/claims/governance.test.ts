@@ -52,9 +52,10 @@ describe('C02: a one-party chain, a black box', () => {
 });
 
 describe('C03: Triumvirate of 3, Senate of 12', () => {
-  test('partly supported by the docs and the runtime’s limits without chain data', () => {
+  test('unverifiable without chain data: the docs and the runtime’s caps are not members', () => {
     const r = C03(referenceData());
-    expect(r.verdict).toBe('partly supported');
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('caps are not members');
     expect(r.evidence.map((e) => e.value)).toEqual(['12', '3', '3 and 12', '12']);
   });
   test('supported when the chain had 12 and 3 members in April 2025', () => {

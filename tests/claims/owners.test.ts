@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { C32, C34, C35, C36, C38 } from '../../src/claims/verdicts/owners.ts';
+import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
+import { C38_BOUNDS } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
 import { dataOf, daysFrom, editedReference, poolOf, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
 
@@ -68,22 +70,56 @@ describe('C36: the 18% owner cut', () => {
 });
 
 describe('C38: up to 1/3 of daily TAO emission to root', () => {
-  test('unverifiable without the subnets table; the alpha cap is shown', () => {
+  /** Daily reads from dTAO to after the article: 1 TAO injected a block; Σ PendingRootDivs = pending(i) TAO (root gets 2 × pending / 361 a block). */
+  const flows = (pending: (i: number) => number, n = 67, spec = 261) =>
+    dataOf(daysFrom('2025-02-13', n, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_800_000, taoInEmission: 1, pendingRootDivs: pending(i), specVersion: i < 63 ? spec : 300 })));
+  /** Pending balance that makes root's share exactly `share` of the block's TAO. */
+  const forShare = (share: number) => (share * EPOCH_CYCLE_BLOCKS) / 2;
+  test('unverifiable without daily reads; the author’s reading and the fair point are in the reason', () => {
     const r = C38(referenceData());
     expect(r.verdict).toBe('unverifiable');
-    expect(r.evidence[1].value).toBe('41.0%');
-    expect(r.reason).toContain('mixes units');
+    expect(r.evidence[1].value).toBe('33.3%');
+    expect(r.evidence.at(-1)?.value).toBe('41.0%');
+    expect(r.reason).toContain('a share of emission in TAO');
+    expect(r.reason).toContain('No protocol parameter equals one third');
+    expect(r.reason).not.toContain('mixes units');
   });
-  test('partly supported when root’s alpha, at pool prices, is worth under a third of the block’s TAO', () => {
-    // price 0.01 TAO per alpha: root's alpha is worth little TAO
-    const r = C38(dataOf(around({}, [poolOf(1, 4_500), poolOf(2, 9_000)])));
-    expect(r.verdict).toBe('partly supported');
-    expect(r.evidence.at(-1)?.value).toBe('0.4%');
+  test('supported when root was paid about a third of the TAO emitted', () => {
+    // the fixture stores whole TAO: 60 TAO pending is 2 × 60 / 361 = 33.2% of a block's 1 TAO
+    const r = C38(flows(() => 60));
+    expect(r.verdict).toBe('supported');
+    expect(r.evidence.find((e) => e.label.startsWith('… as a share'))?.value).toBe(`${((200 * 60) / EPOCH_CYCLE_BLOCKS).toFixed(1)}%`);
   });
-  test('contradicted when it is worth more than a third', () => {
-    // price 1 TAO per alpha and small alpha supply: root takes ~37% of each subnet's alpha, worth 1 TAO each
-    const r = C38(dataOf(around({}, [poolOf(1, 100_000, 1), poolOf(2, 100_000, 1)])));
+  test('contradicted when root was paid more than the band allows (over 40%)', () => {
+    const r = C38(flows(() => forShare(0.45)));
     expect(r.verdict).toBe('contradicted');
     expect(r.reason).toContain('more than the article’s “up to one third”');
+  });
+  test('two-sided: contradicted when no day came near a third', () => {
+    const r = C38(flows(() => forShare(0.1)));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('no day came near a third');
+  });
+  test('partly supported when the period’s share is lower but some days reached a third', () => {
+    expect(C38(flows((i) => forShare(i === 30 ? 0.34 : 0.15))).verdict).toBe('partly supported');
+  });
+  test('at the bounds: 26.7% and 40% are inside, just beyond them is not (whole TAO pending: 48 → 26.6%, 49 → 27.1%, 72 → 39.9%, 73 → 40.4%)', () => {
+    expect(forShare(C38_BOUNDS.low)).toBeGreaterThan(48);
+    expect(forShare(C38_BOUNDS.low)).toBeLessThan(49);
+    expect(forShare(C38_BOUNDS.high)).toBeGreaterThan(72);
+    expect(forShare(C38_BOUNDS.high)).toBeLessThan(73);
+    expect(C38(flows(() => 48)).verdict).toBe('contradicted');
+    expect(C38(flows(() => 49)).verdict).toBe('supported');
+    expect(C38(flows(() => 72)).verdict).toBe('supported');
+    expect(C38(flows(() => 73)).verdict).toBe('contradicted');
+  });
+  test('judged at the article’s date: reads after it (another runtime, other values) do not change the verdict', () => {
+    const april = C38(flows(() => forShare(0.33)));
+    const longer = C38(flows((i) => (i < 63 ? forShare(0.33) : 5_000), 400));
+    expect(longer.verdict).toBe(april.verdict);
+    expect(longer.reason).toBe(april.reason);
+  });
+  test('days of a runtime that did not sell root’s alpha (before dTAO) are not counted', () => {
+    expect(C38(flows(() => forShare(0.33), 67, 219)).verdict).toBe('unverifiable');
   });
 });

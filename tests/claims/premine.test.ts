@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { OTHER_CODE } from '../../src/claims/code.ts';
+import { breaksCrossed } from '../../src/data/breaks.ts';
 import { C05, C06, C07, C08, C09, C10 } from '../../src/claims/verdicts/premine.ts';
 import { dataOf, editedReference, point, referenceData, snapshotOf } from '../fixtures/snapshots.ts';
 
@@ -35,21 +37,21 @@ describe('C06: 5.38M TAO mined before subnets', () => {
 });
 
 describe('C07: no record of the early distribution', () => {
-  test('contradicted by the cited history of the early networks', () => {
+  test('unverifiable: the Finney months’ rules are public code, the earlier chains’ are not read here', () => {
     const r = C07(referenceData());
-    expect(r.verdict).toBe('contradicted');
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.evidence[0].sources[0]).toEqual(OTHER_CODE.finneyEpoch);
     expect(r.reason).toContain('546k TAO carried from Kusanagi to Nakamoto');
+    expect(r.reason).toContain('Only pre-Finney records');
   });
-  test('contradicted by the chain’s public state alone', () => {
-    const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'kusanagi-carry-over')));
-    const r = C07({ ...issued(5_380_000, 8_610_000), reference: ref });
-    expect(r.verdict).toBe('contradicted');
-    expect(r.evidence).toHaveLength(1);
-    expect(r.reason).toContain('5.38M TAO issued by 2023-10-02');
-  });
-  test('unverifiable with neither', () => {
-    const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'kusanagi-carry-over')));
-    expect(C07(referenceData(ref)).verdict).toBe('unverifiable');
+  test('with the chain’s issuance at the subnet launch, still unverifiable, and the Finney part is quantified', () => {
+    const s = snapshotOf([
+      point({ date: '2023-03-20', issuedTao: 4_000_000, stakedTao: 3_000_000 }, 0),
+      point({ date: '2023-10-02', issuedTao: 5_380_000, stakedTao: 4_300_000 }, 60),
+    ]);
+    const r = C07(dataOf(s));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('1.38M TAO of the 5.38M TAO issued by 2023-10-02');
   });
 });
 
@@ -71,7 +73,13 @@ describe('C09: 5.38M / 8.61M = 62.5%', () => {
   test('partly supported when the chain’s supply matches: the share is arithmetic, ownership is not', () => {
     const r = C09(issued(5_380_000, 8_610_000));
     expect(r.verdict).toBe('partly supported');
-    expect(r.evidence.at(-1)?.value).toBe('62.5%');
+    expect(r.evidence.find((e) => e.label === 'Share issued before subnets, from the chain')?.value).toBe('62.5%');
+    // the two reads straddle the 2024 recomputation of TotalIssuance: named in the reason and the evidence
+    for (const b of breaksCrossed('totalIssuance', '2023-10-02', '2025-04-17')) {
+      expect(r.reason).toContain(b.id);
+      expect(r.evidence.some((e) => e.value === b.id)).toBe(true);
+    }
+    expect(breaksCrossed('totalIssuance', '2023-10-02', '2025-04-17').length).toBeGreaterThan(0);
   });
   test('contradicted when the chain’s supply at the time differs by more than 3%', () => {
     const r = C09(issued(5_380_000, 9_000_000));

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { C27, C28, C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
 import type { Day } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, referenceData } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, editedReference, referenceData } from '../fixtures/snapshots.ts';
+import { CODE } from '../../src/claims/code.ts';
 
 /** Daily reads from dTAO (2025-02-13) to 2025-04-20; i = days since dTAO. */
 const sinceDtao = (day: (i: number) => Partial<Day>) => dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, ...day(i) })));
@@ -71,19 +72,63 @@ describe('C29: root stake fell from 5.86M to 5.71M', () => {
 });
 
 describe('C30: 300k TAO left root', () => {
-  test('contradicted by the article’s own figures (5.86M − 5.71M = 150k)', () => {
+  test('unverifiable without chain data: the article’s arithmetic holds if its 5.71M is the stakers’ root stake', () => {
     const r = C30(referenceData());
-    expect(r.verdict).toBe('contradicted');
-    expect(r.evidence.map((e) => e.value)).toEqual(['300k TAO', '150,000 TAO', '$233 per TAO']);
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.evidence.map((e) => e.value)).toEqual(['300k TAO', '150,000 TAO', '300,000 TAO', 'increase_stake_for_hotkey_on_subnet(hotkey, root, …)', 'share pool only', '$233 per TAO']);
+    expect(r.evidence[3].sources[0]).toEqual(CODE.rootDivsCredited);
+    expect(r.reason).toContain('5.86M + 150k credited − 5.71M = 300,000 TAO');
   });
-  test('partly supported if the chain shows a net outflow of 300k', () => {
+  test('the stakers’ reading is the article’s own figures: 5.86M + 150k − 5.71M', () => {
+    // move the article's credited 150k: reading 2 moves with it, reading 1 does not
+    const ref = editedReference((x) => {
+      const f = x.figures.find((g) => g.id === 'article-root-autosell')!;
+      f.value = '100000000000000';
+    });
+    const r = C30(referenceData(ref));
+    expect(r.evidence[1].value).toBe('150,000 TAO');
+    expect(r.evidence[2].value).toBe('250,000 TAO');
+  });
+  test('partly supported if SubnetTAO[0] fell by 300k (the amount holds, the exchanges do not)', () => {
     const r = C30(root(5_860_000, 300_000));
     expect(r.verdict).toBe('partly supported');
     expect(r.evidence.at(-1)?.value).toBe('−300k TAO');
+    expect(r.reason).toContain('Liquidated on exchanges” is unsupported');
   });
-  test('contradicted when the chain’s net fall is 150k', () => {
+  test('partly supported within the article’s rounding: a fall of 285k', () => expect(C30(root(5_860_000, 285_000)).verdict).toBe('partly supported'));
+  test('contradicted when SubnetTAO[0] fell by 150k: the article read the counter (reading 1)', () => {
     const r = C30(root(5_860_000, 150_000));
     expect(r.verdict).toBe('contradicted');
-    expect(r.reason).toContain('changed by −150k TAO');
+    expect(r.reason).toContain('the 150k of reading 1');
+    expect(r.reason).toContain('matches the article’s 5.71M to its rounding');
+  });
+  test('contradicted when the fall is neither 300k nor 150k', () => {
+    const r = C30(root(5_860_000, 220_000));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('neither');
+  });
+  test('unverifiable when the two reads straddle the spec-283 fix of SubnetTAO[0], which it names', () => {
+    const ref = editedReference((x) => {
+      x.figures.find((g) => g.id === 'article-root-stake-after')!.asOf = '2025-07-10';
+    });
+    const s = daysFrom('2025-02-13', 160, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - i * 2000 }));
+    const r = C30(dataOf(s, ref));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('root-divs-outside-subnet-tao');
+    expect(r.evidence.some((e) => e.value === 'root-divs-outside-subnet-tao')).toBe(true);
+  });
+  test('an April 2025 verdict does not change with reads after the article', () => {
+    const a = root(5_860_000, 300_000);
+    const longer = daysFrom('2025-02-13', 300, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: i <= 66 ? 5_860_000 - (300_000 * i) / 63 : 1_000_000 }));
+    expect(C30(dataOf(longer)).verdict).toBe(C30(a).verdict);
+    expect(C30(dataOf(longer)).reason).toBe(C30(a).reason);
+  });
+});
+
+describe('C29 discloses what SubnetTAO[0] left out', () => {
+  test('names the root-dividend gap with and without chain data', () => {
+    expect(C29(referenceData()).evidence.some((e) => e.value === 'root-divs-outside-subnet-tao')).toBe(true);
+    const r = C29(root(5_860_000, 150_000));
+    expect(r.reason).toContain('left out the root dividends credited to stakers');
   });
 });

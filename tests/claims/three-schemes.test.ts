@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { CODE } from '../../src/claims/code.ts';
 import { C20, C21, C22, C23, C24 } from '../../src/claims/verdicts/three-schemes.ts';
+import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
+import { C22_ROOT_SHARE } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
 import { dataOf, daysFrom, editedReference, poolOf, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
 
@@ -42,26 +44,56 @@ describe('C21: thin pools', () => {
 });
 
 describe('C22: little new money; root TAO stayed put', () => {
-  test('unverifiable without chain data', () => expect(C22(referenceData()).verdict).toBe('unverifiable'));
-  test('supported: root keeps over 90% and pools grow no faster than issuance', () => {
-    const r = C22(sinceDtao((i) => ({ rootTao: 5_860_000 - i * 2000, subnetTao: 64_000 + i * 7000 })));
+  /**
+   * 1 TAO injected per block; Σ PendingRootDivs of 60 TAO stands for 2 × 60 / 361 = 0.332 TAO a block paid to root, so
+   * the pools' baseline is (1 − 0.332) × 7,200 ≈ 4,807 TAO a day. Pools grow by `growth` × that baseline a day.
+   */
+  const perDayBaseline = (1 - (2 * 60) / EPOCH_CYCLE_BLOCKS) * 7200;
+  const flows = (rootTao: number, growth: number) => sinceDtao((i) => ({ rootTao, subnetTao: 64_000 + i * perDayBaseline * growth, taoInEmission: 1, pendingRootDivs: 60 }));
+  test('unverifiable without chain data, with the thresholds in the reason', () => {
+    const r = C22(referenceData());
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain(`${C22_ROOT_SHARE * 100}% of staked TAO`);
+  });
+  test('unverifiable without the injection and root-payment reads, even with root and pool stocks', () => {
+    expect(C22(sinceDtao((i) => ({ rootTao: 5_860_000, subnetTao: 64_000 + i * 7000 }))).verdict).toBe('unverifiable');
+  });
+  test('supported: root keeps over 93% and users add 5% on top of the net injection', () => {
+    const r = C22(flows(5_700_000, 1.05));
     expect(r.verdict).toBe('supported');
-    expect(r.evidence.map((e) => e.value)).toEqual(['91.9%', '+441k TAO', '+454k TAO']);
+    const share = r.evidence.find((e) => e.label.startsWith('Users’ net TAO'));
+    expect(share?.value).toBe('5.0%');
   });
-  test('partly supported when root kept under 90%', () => {
-    expect(C22(sinceDtao((i) => ({ rootTao: 4_000_000, subnetTao: 600_000 + i * 7000 }))).verdict).toBe('partly supported');
+  test('the baseline is the injection less what root was paid, not the injection', () => {
+    // pools grew by the full injection: under the old test (pool growth ≤ issuance) that was "little"; net of root's ~33% it is half again
+    const r = C22(sinceDtao((i) => ({ rootTao: 8_000_000, subnetTao: 64_000 + i * 7200, taoInEmission: 1, pendingRootDivs: 60 })));
+    expect(r.verdict).toBe('partly supported');
+    expect(r.reason).toContain('more than a little');
   });
-  test('contradicted when root emptied into pools beyond issuance', () => {
-    const r = C22(sinceDtao((i) => ({ rootTao: 5_860_000 - i * 50_000, subnetTao: 64_000 + i * 50_000 })));
-    expect(r.verdict).toBe('contradicted');
-    expect(r.reason).toContain('users added TAO beyond the protocol’s injection');
+  test('partly supported when root kept under 87%', () => expect(C22(flows(2_000_000, 1.05)).verdict).toBe('partly supported'));
+  test('contradicted when root emptied and users added much more', () => expect(C22(flows(2_000_000, 1.6)).verdict).toBe('contradicted'));
+  test('unverifiable when root’s share is within 3 points of 90%', () => {
+    // pools end at 64k + 63 × 4,807 ≈ 367k; root of 3.3M is 90.0% of the two
+    const r = C22(flows(3_300_000, 1.05));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('too close to 90% to decide');
+  });
+  test('unverifiable when users’ inflow is within 10 points of 25% of the baseline', () => {
+    const r = C22(flows(5_700_000, 1.25));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('too close to the threshold to decide');
+  });
+  test('names the root-dividend gap of SubnetTAO[0] in this period', () => {
+    const r = C22(flows(5_700_000, 1.05));
+    expect(r.reason).toContain('root-divs-outside-subnet-tao');
+    expect(r.evidence.some((e) => e.value === 'root-divs-outside-subnet-tao')).toBe(true);
   });
 });
 
 describe('C23: no subnet cap, too many subnets too fast', () => {
-  test('partly supported by the cited return of the cap in September 2025, without chain data', () => {
+  test('unverifiable without chain data, even with the cited return of the cap in September 2025', () => {
     const r = C23(referenceData());
-    expect(r.verdict).toBe('partly supported');
+    expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('came back only on 2025-09-24');
   });
   test('unverifiable with neither the cap figure nor chain data', () => {
@@ -77,14 +109,15 @@ describe('C23: no subnet cap, too many subnets too fast', () => {
 });
 
 describe('C24: no swaps between subnets', () => {
-  test('contradicted by swap_stake in the April 2025 code', () => {
+  test('partly supported by the April 2025 code: swap_stake exists, but only through TAO (the author’s likely meaning)', () => {
     const r = C24(referenceData());
-    expect(r.verdict).toBe('contradicted');
+    expect(r.verdict).toBe('partly supported');
     expect(r.evidence[0].sources[0]).toEqual(CODE.swapStake);
+    expect(r.reason).toContain('only through TAO');
   });
-  test('contradicted by the chain’s dTAO runtime on the article’s date', () => {
+  test('partly supported with the chain’s dTAO runtime on the article’s date', () => {
     const r = C24(sinceDtao(() => ({ specVersion: 261 })));
-    expect(r.verdict).toBe('contradicted');
+    expect(r.verdict).toBe('partly supported');
     expect(r.evidence[1].value).toBe('261');
   });
   test('unverifiable if the chain still ran a pre-dTAO runtime then', () => expect(C24(sinceDtao(() => ({ specVersion: 219 }))).verdict).toBe('unverifiable'));

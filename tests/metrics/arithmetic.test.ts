@@ -22,7 +22,7 @@ describe('the article’s arithmetic', () => {
     expect(r('real-market-cap').article).toBe('$600M');
     expect(r('fdv').article).toBe('$4.88B');
     expect(r('autosell-share').article).toBe('33.3%');
-    expect(r('root-outflow').article).toBe('150k TAO');
+    expect(r('root-outflow').article).toBe('300k TAO (with the 150k credited to stakers; 150k TAO if the 5.71M is the SubnetTAO[0] counter)');
     expect(r('days-of-emission').article).toBe('62.5 days');
     expect(r('mined-before-subnets-rebuilt').article).toBe('5.58M TAO');
     expect(r('insider-share').chain).toBeNull(); // no chain data in a reference build

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { referenceSnapshot } from '../../src/data/reference.ts';
-import { rootShareOfStake, rootStakeChange, rootStakeSeries } from '../../src/metrics/root.ts';
+import { rootShareOfStake, rootStakeChange, rootStakeSeries, sampledRootPayments } from '../../src/metrics/root.ts';
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
 /** From 2025-02-10: root stake appears at dTAO (2025-02-13) at 5.86M and falls 2,000 TAO a day; pools grow 7,200 a day. */
@@ -31,4 +31,24 @@ describe('root stake', () => {
     expect(r?.inputs).toHaveLength(2);
     expect(rootShareOfStake(sample(), '2025-01-01')).toBeNull();
   });
+});
+
+describe('sampledRootPayments: TAO paid to root estimated from one block a day', () => {
+  const flows = (pending: number, spec = 261, n = 70) =>
+    daysFrom('2025-02-13', n, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, taoInEmission: 1, pendingRootDivs: pending, specVersion: spec }));
+  test('Σ PendingRootDivs stands for half an epoch cycle of payments: 2 × pending / cycle a block, × 7,200 a day', () => {
+    const r = sampledRootPayments(flows(361), '2025-04-17', '2025-02-13', 361);
+    expect(r?.value.days).toBe(63);
+    expect(r?.value.total).toBe(63n * 7200n * 2n * TAO);
+    expect(r?.value.injected).toBe(63n * 7200n * TAO);
+    expect(r?.value.daily[0].share).toBe(2);
+  });
+  test('null outside the runtimes that sold root’s alpha for TAO (pre-dTAO 219, root claim from 334)', () => {
+    expect(sampledRootPayments(flows(100, 219), '2025-04-17', '2025-02-13', 361)).toBeNull();
+    expect(sampledRootPayments(flows(100, 334), '2025-04-17', '2025-02-13', 361)).toBeNull();
+  });
+  test('null when fewer than 90% of the days were read', () => {
+    expect(sampledRootPayments(flows(100, 261, 40), '2025-04-17', '2025-02-13', 361)).toBeNull();
+  });
+  test('null in a reference build', () => expect(sampledRootPayments(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17', '2025-02-13', 361)).toBeNull());
 });

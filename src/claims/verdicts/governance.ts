@@ -51,7 +51,7 @@ export const C03: VerdictFn = (data) => {
   const senate = at.senateSize;
   const tri = at.triumvirateSize;
   if (!senate || !tri)
-    return result('partly supported', `The docs describe the Triumvirate as Opentensor Foundation employees and the Senate as the top delegates by stake, and the runtime caps them at 3 and 12, as the article says. How many members actually sat in April 2025 needs a chain read of both member lists.`, ev);
+    return result('unverifiable', `The docs describe the Triumvirate as Opentensor Foundation employees and the Senate as the top delegates by stake, and the runtime caps them at 3 and 12, as the article says; but caps are not members. How many actually sat in April 2025 needs a chain read of both member lists, which this build does not have: 12 and 3 would bear the claim out.`, ev);
   ev.push(sampleEvidence('SenateMembers.Members, count', senate), sampleEvidence('TriumvirateMembers.Members, count', tri));
   const senateOk = senate.value === BigInt(senateClaim.value);
   const triOk = tri.value === BigInt(triClaim.value);

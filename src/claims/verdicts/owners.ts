@@ -1,9 +1,12 @@
 /** Verdicts for the owners essay: the AI ranking, alpha as a "warrant", buybacks, the 18% cut and root's share (C32-C38). */
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { specAt } from '../../metrics/series.ts';
-import { maxRootShare, quantityShare, rootTaoEstimate, splitParams, subnetSplits } from '../../metrics/split.ts';
-import { CODE, DTAO_SPEC } from '../code.ts';
-import { citedEvidence, computedEvidence, dateOf, figure, figureEvidence, matches, pct, result, TOLERANCE, valueOf } from '../evidence.ts';
+import { maxRootShare, quantityShare } from '../../metrics/split.ts';
+import { formatTao } from '../../metrics/amount.ts';
+import { sampledRootPayments } from '../../metrics/root.ts';
+import { C38_BAND, C38_BOUNDS } from '../thresholds.ts';
+import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
+import { citedEvidence, computedEvidence, dateOf, figure, figureEvidence, matches, pct, result, valueOf } from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 /** C32: the win-win made Bittensor the No. 1 crypto-AI project by market cap. Rankings are market data, not chain data. */
@@ -43,12 +46,12 @@ export const C36: VerdictFn = (data) => {
   const ev: Evidence[] = [figureEvidence(claimed)];
   const docs = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   if (docs) ev.push(figureEvidence(docs));
-  const holding = 'Whether owners keep their cut or sell it needs their stake changes, which daily reads do not include, and receiving a cut does not rule out buying back.';
+  const holding = 'This verdict is on the 18% only. That the cut “always stays in the owners’ hands” cannot be tested here: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
   const q = data.snapshot.current.subnetOwnerCut;
   const onChain = data.snapshot.kind !== 'reference' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
   if (onChain) {
     ev.push(computedEvidence('SubnetOwnerCut on chain', pct(onChain.value, 2), onChain));
-    const at = q?.source.kind === 'chain' ? `block ${q.source.block.toLocaleString('en-US')}` : 'the head block';
+    const at = q?.source.kind === 'chain' ? `block ${q.source.block.toLocaleString('en-US')} (the snapshot’s head, not April 2025)` : 'the head block';
     return matches(valueOf(claimed), onChain.value)
       ? result('supported', `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`, ev)
       : result('contradicted', `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, not the article’s 18%. ${holding}`, ev);
@@ -59,26 +62,45 @@ export const C36: VerdictFn = (data) => {
     : result('contradicted', `The Bittensor docs give the owner’s cut as ${pct(valueOf(docs), 0)}, not 18%. ${holding}`, ev);
 };
 
-/** C38: up to 1/3 of daily TAO emission flows to root. Root's share is taken in alpha; valued at pool prices it can be set against TAO emission. */
+/**
+ * C38: up to one third of daily TAO emission flows to root. The author's reading (M1): from dTAO to April 2025 all TAO
+ * emission went into the pools (v2.0.11 run_coinbase.rs L112-L140) and root's alpha was sold for TAO (L164-L208),
+ * so TAO paid to root over TAO emitted is a share of emission in TAO, which the article's 150k / 450k estimates.
+ * Judged on the series up to the article's date only, with the runtime rule of those days (specs 233-333).
+ */
 export const C38: VerdictFn = (data) => {
   const claimed = figure(data, 'article-root-emission-share');
-  const ev: Evidence[] = [figureEvidence(claimed)];
-  const p = splitParams(data.snapshot);
-  const units = 'Root’s share is taken from each subnet’s alpha emission and sold for TAO, so “one third of TAO emission” mixes units';
-  if (!p) return result('unverifiable', `${units}; this build has neither the owner cut nor the TAO weight to compute it.`, ev);
-  const cap = maxRootShare(p.ownerCut.value);
-  ev.push(computedEvidence('Root’s largest possible share of a subnet’s alpha emission', pct(cap), { formula: '(1 − SubnetOwnerCut) / 2', inputs: p.ownerCut.inputs }));
-  const splits = subnetSplits(data.snapshot, p);
-  const est = rootTaoEstimate(data.snapshot, p);
-  if (splits.length === 0 || !est)
-    return result('unverifiable', `${units}: with an owner cut of ${pct(p.ownerCut.value, 0)}, root takes at most ${pct(cap, 0)} of a subnet’s alpha, less as its alpha supply grows. Setting it against TAO emission needs the subnets table (pool reserves and alpha supply per subnet) and the dividends actually paid.`, ev);
-  const shares = splits.map((x) => x.root);
+  const date = dateOf(claimed);
+  const paidFig = figure(data, 'article-root-autosell');
+  const injected = figure(data, 'article-pool-injection');
+  const ev: Evidence[] = [
+    figureEvidence(claimed),
+    { label: 'The article’s own ratio: TAO paid to root over TAO emitted into the pools since dTAO', value: pct(valueOf(paidFig) / valueOf(injected)), formula: '150k / 450k', sources: [paidFig.source, injected.source] },
+    citedEvidence('The April 2025 runtime puts all TAO emission into the subnet pools', 'run_coinbase step 4', CODE.injection),
+    citedEvidence('… and sells root’s share of each subnet’s alpha for TAO, paid to root', 'run_coinbase step 6', CODE.rootSell),
+  ];
+  const docsCut = data.reference.figures.find((f) => f.id === 'default-owner-cut');
+  const cap = docsCut ? maxRootShare(valueOf(docsCut)) : null;
+  if (docsCut && cap !== null) ev.push({ label: 'Root’s largest possible share of a subnet’s alpha emission', value: pct(cap), formula: '(1 − owner cut) / 2', sources: [docsCut.source] });
+  const noParam = `No protocol parameter equals one third: root’s share is the root proportion (TaoWeight × SubnetTAO[0] against the subnet’s alpha issuance) of the validators’ half${cap !== null ? `, at most ${pct(cap, 0)} of a subnet’s alpha` : ''}, and the TAO it fetches depends on pool prices`;
+  const est = sampledRootPayments(data.snapshot, date, DTAO_DATE, EPOCH_CYCLE_BLOCKS);
+  if (!est)
+    return result(
+      'unverifiable',
+      `Read as the author means it, TAO paid to root over TAO emitted into the pools since dTAO, the article’s own 150k / 450k gives 33%: a share of emission in TAO, since until spec 334 all emission went into the pools and root’s alpha was sold for TAO. ${noParam}. This build has no daily reads of PendingRootDivs and SubnetTaoInEmission from ${DTAO_DATE} to ${date} to estimate the real share; a share between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} would bear the claim out.`,
+      ev,
+    );
+  const share = Number(est.value.total) / Number(est.value.injected);
+  const maxDay = est.value.daily.reduce((m, d) => (d.share > m.share ? d : m));
   ev.push(
-    computedEvidence(`Root’s share of alpha emission across ${splits.length} subnets`, `${pct(Math.min(...shares))} to ${pct(Math.max(...shares))}`, { formula: 'TaoWeight × SubnetTAO[0] / (TaoWeight × SubnetTAO[0] + alpha issuance) × (1 − owner cut) / 2', inputs: [...est.inputs] }),
-    computedEvidence('Root’s alpha for one block at spot prices, as a share of the block’s TAO emission', pct(est.value.share), est),
+    computedEvidence(`Estimated TAO paid to root, ${DTAO_DATE} to ${date} (${est.value.days} of ${est.value.span} days)`, formatTao(est.value.total), est),
+    computedEvidence('… as a share of the TAO emitted into the pools over the same days', pct(share), est),
+    computedEvidence(`Highest daily estimate (${maxDay.date})`, pct(maxDay.share), est),
   );
-  const lead = `${units}. Valued at spot prices, root’s alpha for one block at the subnets table’s block was worth ${pct(est.value.share)} of that block’s TAO emission (an upper estimate: selling moves the price)`;
-  return est.value.share <= valueOf(claimed) * (1 + TOLERANCE)
-    ? result('partly supported', `${lead}, within the article’s “up to one third”; one block since ${DTAO_DATE} is not a day’s flow.`, ev)
-    : result('contradicted', `${lead}, more than the article’s “up to one third”.`, ev);
+  const lead = `From daily reads (${est.value.days} days from ${DTAO_DATE} to ${date}, runtimes that sold root’s alpha for TAO), root received an estimated ${formatTao(est.value.total)}, ${pct(share)} of the TAO emitted into the pools`;
+  const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (one third ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).`;
+  if (share > C38_BOUNDS.high) return result('contradicted', `${lead}: more than the article’s “up to one third”. ${tail}`, ev);
+  if (share >= C38_BOUNDS.low) return result('supported', `${lead}: about one third, as the article says. ${tail}`, ev);
+  if (maxDay.share >= C38_BOUNDS.low) return result('partly supported', `${lead}: less than a third over the period, though the highest day (${maxDay.date}, ${pct(maxDay.share)}) came near it. ${tail}`, ev);
+  return result('contradicted', `${lead}, and no day came near a third (highest ${pct(maxDay.share)} on ${maxDay.date}). ${tail}`, ev);
 };

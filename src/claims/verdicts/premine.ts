@@ -1,7 +1,11 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
 import type { ChartData } from '../../charts/types.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
-import { chainAt, figure, figureEvidence, needsChain, observationEvidence, relativeGap, result, tao, TOLERANCE } from '../evidence.ts';
+import { OTHER_CODE } from '../code.ts';
+import { breakEvidence, chainAt, citedEvidence, crossedBreaks, figure, figureEvidence, needsChain, observationEvidence, relativeGap, result, tao, TOLERANCE } from '../evidence.ts';
+
+/** The article's date: its figures are dated 2025-04-17. */
+const ARTICLE_DATE = '2025-04-17';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const SUBNETS_LAUNCH = '2023-10-02';
@@ -22,19 +26,32 @@ export const C05: VerdictFn = (data) => {
     : result('contradicted', `The cited history dates Kusanagi’s start to ${launch.date}, not ${claimed} as the article says.`, ev);
 };
 
-/** C07: "no documentation of how pre-subnet TAO was distributed or where it went". The history and the balances are public. */
+/** Finney's first block carried the Nakamoto chain's state over; earlier TAO can be seen only in its balances then. */
+const FINNEY_START = '2023-03-20';
+
+/**
+ * C07: "no documentation of how pre-subnet TAO was distributed or where it went". For Finney's months before subnets
+ * (2023-03-20 to 2023-10-02) the rules are public code and the balances public state; most of the 5.38M was mined
+ * before Finney, on Kusanagi and Nakamoto, whose rules this report has not read. So: unverifiable as a whole.
+ */
 export const C07: VerdictFn = (data) => {
   const carry = optionalFigure(data, 'kusanagi-carry-over');
   const at = chainAt(data, 'totalIssuance', SUBNETS_LAUNCH);
-  const ev: Evidence[] = [];
+  const start = chainAt(data, 'totalIssuance', FINNEY_START);
+  const ev: Evidence[] = [
+    citedEvidence('Finney’s code at launch: each subnet’s emission split among miners and validators by Yuma consensus', 'epoch_dense', OTHER_CODE.finneyEpoch),
+    citedEvidence('… and paid to their hotkeys at each epoch', 'drain_emission', OTHER_CODE.finneyDrain),
+  ];
   if (carry) ev.push(figureEvidence(carry));
+  if (start) ev.push(observationEvidence('SubtensorModule.TotalIssuance at Finney’s first day (state carried over from Nakamoto)', start));
   if (at) ev.push(observationEvidence('SubtensorModule.TotalIssuance at the subnet launch', at));
-  if (ev.length === 0) return result('unverifiable', 'This build has neither the cited history of the early networks nor a chain read of issuance at the subnet launch.', ev);
-  const parts = [
-    carry && `the Taostats history quoted by CryptoWiki records the early networks and the ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto`,
-    at && `the Finney chain’s own state shows ${formatTao(at.value)} issued by ${at.date} (block ${at.block?.toLocaleString('en-US')}), held in accounts anyone can read`,
-  ].filter(Boolean);
-  return result('contradicted', `The early distribution is on record: ${parts.join(', and ')}. Who owns those accounts is the part that stays open.`, ev);
+  const finney = `For the TAO mined on Finney before subnets (from ${FINNEY_START}) the rules are public code (Yuma consensus split each block’s emission among miners and validators) and the balances are Finney state anyone can read${start && at ? `: ${formatTao(at.value - start.value)} of the ${formatTao(at.value)} issued by ${at.date}` : ''}`;
+  const before = `most of the 5.38M was mined on the earlier chains, Kusanagi (from January 2021) and Nakamoto (from November 2021)${carry ? `, with ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto according to the Taostats history` : ''}, whose distribution rules this report has not read; Finney’s first block carried their balances over, not their history`;
+  return result(
+    'unverifiable',
+    `${finney}, so for those months the claim is wrong. But ${before}. Only pre-Finney records (the Nakamoto chain’s code and blocks) could settle the rest. Who owns the accounts stays open either way.`,
+    ev,
+  );
 };
 
 /** C08: VC backing implies the early TAO went to insiders. Ownership is not in the data. */
@@ -67,10 +84,13 @@ export const C06: VerdictFn = (data) => {
   const ev = [figureEvidence(claimed)];
   if (!at) return needsChain('issuance on 2 October 2023', ev);
   ev.push(observationEvidence('SubtensorModule.TotalIssuance', at));
+  const later = crossedBreaks(['totalIssuance'], at.date, ARTICLE_DATE);
+  ev.push(...later.breaks.map((b) => breakEvidence(b, 'after this read')));
+  const note = later.breaks.length ? ` The counter read here was later recomputed from balances and stake (${later.breaks.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.` : '';
   const gap = relativeGap(Number(claimed.value), Number(at.value));
   return gap <= TOLERANCE
-    ? result('supported', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's 5.38M.`, ev)
-    : result('contradicted', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's 5.38M.`, ev);
+    ? result('supported', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's 5.38M.${note}`, ev)
+    : result('contradicted', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's 5.38M.${note}`, ev);
 };
 
 /** C09: 5.38M / 8.61M = 62.5% of TAO in insiders' hands. The arithmetic and supply are checkable; ownership is not. */
@@ -100,12 +120,14 @@ export const C09: VerdictFn = (data) => {
     formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
     sources: [before.source, then.source],
   });
+  const crossed = crossedBreaks(['totalIssuance'], before.date, then.date);
+  ev.push(...crossed.evidence);
   const supplyGap = relativeGap(Number(supply.value), Number(then.value));
   if (supplyGap > TOLERANCE)
-    return result('contradicted', `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).`, ev);
+    return result('contradicted', `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`, ev);
   return result(
     'partly supported',
-    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, close to the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.`,
+    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, close to the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
     ev,
   );
 };

@@ -4,11 +4,11 @@ import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
 import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
-import { changeEvidence, computedEvidence, dateOf, figure, figureEvidence, formatChange, matches, observationEvidence, pct, result, TOLERANCE, valueOf } from '../evidence.ts';
+import { CODE } from '../code.ts';
+import { breakById, breakEvidence, changeEvidence, citedEvidence, computedEvidence, crossedBreaks, dateOf, figure, figureEvidence, formatChange, matches, observationEvidence, pct, result, ROOT_DIVS_BREAK, rootDivsOmitted, TOLERANCE, valueOf } from '../evidence.ts';
+import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
-/** Article figures are rounded to 10k TAO: a difference of two of them is uncertain by up to 10k. */
-const ROUNDING = 10_000;
 
 /** C27: 450,000 TAO injected into subnet pools since dTAO. */
 export const C27: VerdictFn = (data) => {
@@ -55,48 +55,94 @@ export const C28: VerdictFn = (data) => {
 
 const articleDecline = (before: number, after: number) => before - after;
 
+/** The caveat every root-stake verdict from dTAO to spec 283 carries (series break root-divs-outside-subnet-tao). */
+const ROOT_DIVS_NOTE =
+  ' Until spec 283 (about 30 June 2025) SubnetTAO[0] left out the root dividends credited to stakers, so the stakers’ root stake was higher than it by the dividends paid since dTAO (series break “root-divs-outside-subnet-tao”).';
+
 /** C29: root stake fell from 5.86M to 5.71M TAO between dTAO and the article. */
 export const C29: VerdictFn = (data) => {
   const before = figure(data, 'article-root-stake-before');
   const after = figure(data, 'article-root-stake-after');
   const ev: Evidence[] = [figureEvidence(before), figureEvidence(after)];
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
-  if (!change) return result('unverifiable', `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO.`, ev);
+  if (!change)
+    return result(
+      'unverifiable',
+      `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.`,
+      [...ev, breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range')],
+    );
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
-  const b = raoToTao(change.value.before.value);
-  const a = raoToTao(change.value.after.value);
+  const { before: b0, after: a0 } = change.value;
+  const omitted = rootDivsOmitted(b0.date, a0.date);
+  if (omitted) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
+  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  ev.push(...crossed.evidence);
+  const b = raoToTao(b0.value);
+  const a = raoToTao(a0.value);
   const decline = b - a;
   const claimedDecline = articleDecline(valueOf(before), valueOf(after));
   const endsOk = matches(valueOf(before), b) && matches(valueOf(after), a);
-  const declineOk = Math.abs(decline - claimedDecline) <= ROUNDING + TOLERANCE * claimedDecline;
+  const declineOk = Math.abs(decline - claimedDecline) <= ARTICLE_ROUNDING_TAO + TOLERANCE * claimedDecline;
   const verdict = endsOk && declineOk ? 'supported' : endsOk || declineOk ? 'partly supported' : 'contradicted';
   return result(
     verdict,
-    `The chain’s root stake went from ${formatTao(change.value.before.value)} on ${change.value.before.date} to ${formatTao(change.value.after.value)} on ${change.value.after.date} (${formatChange(change.value.delta)}); the article says 5.86M → 5.71M (−150k).${endsOk ? '' : ' The levels differ from the article’s by more than 3%.'}${declineOk ? '' : ' The change differs from the article’s −150k.'}`,
+    `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says 5.86M → 5.71M (−150k).${endsOk ? '' : ' The levels differ from the article’s by more than 3%.'}${declineOk ? '' : ' The change differs from the article’s −150k.'}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3% would make it supported.`,
     ev,
   );
 };
 
-/** C30: 300,000 TAO (≈$70M) left root. The article's own endpoints give 150k; only a 300k net outflow on chain would bear it out. */
+/** Net outflow bands for C30: within rounding (10k TAO) plus 3% of a figure. */
+const near = (x: number, target: number) => Math.abs(x - target) <= ARTICLE_ROUNDING_TAO + TOLERANCE * target;
+
+/**
+ * C30: 300,000 TAO (≈$70M) left root. In the April 2025 runtime root's TAO dividends were credited to root stake
+ * (v2.0.11 run_coinbase.rs L474-L500) without entering SubnetTAO[0] (stake_utils.rs L532-L535), so the article's
+ * arithmetic holds if its 5.71M is the stakers' root stake: 5.86M + 150k credited − 5.71M = 300k. If the 5.71M is
+ * the SubnetTAO[0] counter, the outflow is 150k. Either way SubnetTAO[0] counted stakes and unstakes on root and
+ * not dividends, so its fall from dTAO to the article is the net outflow, which decides the 300k.
+ */
 export const C30: VerdictFn = (data) => {
   const out = figure(data, 'article-root-outflow');
   const usd = figure(data, 'article-root-outflow-usd');
   const before = figure(data, 'article-root-stake-before');
   const after = figure(data, 'article-root-stake-after');
-  const own = articleDecline(valueOf(before), valueOf(after));
+  const credited = figure(data, 'article-root-autosell');
+  const counterReading = articleDecline(valueOf(before), valueOf(after));
+  const stakersReading = valueOf(before) + valueOf(credited) - valueOf(after);
   const perTao = valueOf(usd) / valueOf(out);
   const ev: Evidence[] = [
     figureEvidence(out),
-    { label: 'The article’s own root stake figures, 5.86M − 5.71M', value: `${own.toLocaleString('en-US')} TAO`, formula: 'article-root-stake-before − article-root-stake-after', sources: [before.source, after.source] },
+    { label: 'Reading 1: the 5.71M is the SubnetTAO[0] counter, which did not include dividends; outflow = 5.86M − 5.71M', value: `${counterReading.toLocaleString('en-US')} TAO`, formula: 'article-root-stake-before − article-root-stake-after', sources: [before.source, after.source] },
+    { label: 'Reading 2: the 5.71M is the stakers’ root stake, which the dividends were credited to; outflow = 5.86M + 150k − 5.71M', value: `${stakersReading.toLocaleString('en-US')} TAO`, formula: 'article-root-stake-before + article-root-autosell − article-root-stake-after', sources: [before.source, credited.source, after.source] },
+    citedEvidence('The April 2025 runtime credits root’s TAO dividends to root stake', 'increase_stake_for_hotkey_on_subnet(hotkey, root, …)', CODE.rootDivsCredited),
+    citedEvidence('… through the stakers’ share pool only, not SubnetTAO[0] or TotalStake', 'share pool only', CODE.shareCreditOnly),
     { label: 'Implied price of the $70M', value: `$${perTao.toFixed(0)} per TAO`, formula: '$70M / 300k TAO', sources: [usd.source, out.source] },
   ];
-  const cex = '“Liquidated on exchanges” is unsupported: unstaked TAO can as well have gone into subnet pools.';
+  const cex = '“Liquidated on exchanges” is unsupported: TAO leaving root could as well have gone into subnet pools, and following it to exchanges needs address labels the chain does not hold.';
+  const readings = `In the April 2025 runtime (v2.0.11) root’s TAO dividends were credited to the stakers’ root stake, so the article’s arithmetic holds if its 5.71M is the stakers’ root stake: 5.86M + 150k credited − 5.71M = ${stakersReading.toLocaleString('en-US')} TAO. If the 5.71M is the SubnetTAO[0] counter, which did not include those dividends, the outflow is ${counterReading.toLocaleString('en-US')} TAO`;
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
-  const selfContradiction = `The article’s own figures give a decline of ${own.toLocaleString('en-US')} TAO (5.86M − 5.71M), not 300k; 300k would need the 150k of root dividends to have been added to root stake and then withdrawn as well, which the article does not say`;
-  if (!change) return result('contradicted', `${selfContradiction}. ${cex}`, ev);
-  ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
-  const decline = -raoToTao(change.value.delta);
-  return matches(valueOf(out), decline)
-    ? result('partly supported', `Root stake fell by ${formatTao(-change.value.delta)} on chain from ${change.value.before.date} to ${change.value.after.date}, matching the 300k, although the article’s own endpoints give only 150k. ${cex}`, ev)
-    : result('contradicted', `${selfContradiction}; the chain’s root stake changed by ${formatChange(change.value.delta)} from ${change.value.before.date} to ${change.value.after.date}, and daily reads show only this net change. ${cex}`, ev);
+  if (!change)
+    return result(
+      'unverifiable',
+      `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it). ${cex}`,
+      ev,
+    );
+  ev.push(changeEvidence('Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)', change));
+  const { before: b0, after: a0 } = change.value;
+  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  ev.push(...crossed.evidence);
+  if (crossed.breaks.length > 0)
+    return result(
+      'unverifiable',
+      `${readings}. The reads of SubnetTAO[0] on ${b0.date} and ${a0.date} straddle a change of the counter itself, so their difference is not the outflow.${crossed.text} ${cex}`,
+      ev,
+    );
+  const net = -raoToTao(change.value.delta);
+  const counterLevel = Math.abs(raoToTao(a0.value) - valueOf(after)) <= ARTICLE_ROUNDING_TAO;
+  const which = counterLevel ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s 5.71M to its rounding, so the article read the counter (reading 1).` : '';
+  const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.`;
+  if (near(net, valueOf(out))) return result('partly supported', `${lead} That bears out the article’s 300k, and its arithmetic (reading 2).${which} ${cex}`, ev);
+  if (near(net, counterReading))
+    return result('contradicted', `${lead} That is the 150k of reading 1, not 300k: the 150k of dividends credited to stakers was not withdrawn on top.${which} ${cex}`, ev);
+  return result('contradicted', `${lead} That is neither the article’s 300k nor the 150k its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3%).${which} ${cex}`, ev);
 };

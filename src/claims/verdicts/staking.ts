@@ -4,7 +4,16 @@ import type { Source } from '../../data/schema.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import { rangeOf, STAKING_RATIO_FORMULA, stakeGrowth, stakingSeries, type StakingDay } from '../../metrics/staking.ts';
-import { dateOf, figure, figureEvidence, matches, needsChain, pct, result, tally, TOLERANCE, valueOf } from '../evidence.ts';
+import { breakById, breakEvidence, crossedBreaks, dateOf, figure, figureEvidence, matches, needsChain, pct, result, ROOT_DIVS_BREAK, rootDivsOmitted, tally, TOLERANCE, valueOf } from '../evidence.ts';
+import { C13_PARTLY, C13_SUPPORTED } from '../thresholds.ts';
+
+/**
+ * From dTAO until spec 283 TotalStake left out the root dividends credited to stakers (series break
+ * root-divs-outside-subnet-tao), so the staking ratio read low: by April 2025 by about the article's 150k TAO paid
+ * to root over 8.61M issued, 1.7 points.
+ */
+const ROOT_DIVS_TEXT =
+  ' From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, so on those days the ratio reads low: by April 2025 by about 1.7 points (the article’s 150k TAO paid to root over 8.61M issued; series break “root-divs-outside-subnet-tao”).';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;
@@ -45,12 +54,18 @@ export const C13: VerdictFn = (data) => {
     formula: g.formula,
     sources: g.inputs,
   });
+  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
+  ev.push(...crossed.evidence);
+  const gap = rootDivsOmitted(first.date, last.date) ? ROOT_DIVS_TEXT : '';
+  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
+  const notes = `${crossed.text}${gap}`;
   const span = `From ${first.date} to ${last.date}`;
-  if (stakeChange <= 0n) return result('contradicted', `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.`, ev);
+  if (stakeChange <= 0n) return result('contradicted', `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.${notes}`, ev);
   const how = `${span} staked TAO rose by ${formatTao(stakeChange)} while the staking ratio went from ${pct(first.ratio)} to ${pct(last.ratio)}: issuance growth at a constant ratio accounts for ${pct(fromIssuance)} of the rise`;
-  if (fromIssuance >= 0.8) return result('supported', `${how}, so the rise mostly reflects a growing supply.`, ev);
-  if (fromIssuance >= 0.5) return result('partly supported', `${how}; the rest came from a higher share of TAO being staked.`, ev);
-  return result('contradicted', `${how}; most of it came from a higher share of TAO being staked.`, ev);
+  const bounds = ` (Thresholds: ${pct(C13_SUPPORTED, 0)} or more supports the claim, ${pct(C13_PARTLY, 0)} to ${pct(C13_SUPPORTED, 0)} partly.)`;
+  if (fromIssuance >= C13_SUPPORTED) return result('supported', `${how}, so the rise mostly reflects a growing supply.${notes}${bounds}`, ev);
+  if (fromIssuance >= C13_PARTLY) return result('partly supported', `${how}; the rest came from a higher share of TAO being staked.${notes}${bounds}`, ev);
+  return result('contradicted', `${how}; most of it came from a higher share of TAO being staked.${notes}${bounds}`, ev);
 };
 
 /** C14: the staking ratio never fell below 70% and peaked near 90%. */
@@ -63,12 +78,25 @@ export const C14: VerdictFn = (data) => {
   const r = rangeOf(daysBefore(data));
   if (!r) return needsChain(`a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`, ev);
   ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'));
-  const floorHolds = r.min.ratio >= valueOf(floor) * (1 - TOLERANCE);
+  const allowed = valueOf(floor) * (1 - TOLERANCE);
+  const floorHolds = r.min.ratio >= allowed;
   const peakHolds = matches(valueOf(peak), r.max.ratio);
   const verdict = tally([floorHolds, peakHolds]);
+  const floorText =
+    r.min.ratio >= valueOf(floor)
+      ? 'never below the article’s 70%'
+      : floorHolds
+        ? `just under the article’s 70% at its lowest, within the 3% allowance for its rounding (down to ${pct(allowed)})`
+        : `below the article’s 70%, and below the 3% allowance (${pct(allowed)})`;
+  const first = daysBefore(data)[0];
+  const last = daysBefore(data).at(-1) ?? first;
+  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
+  ev.push(...crossed.evidence);
+  const gap = rootDivsOmitted(first.date, last.date) ? ROOT_DIVS_TEXT : '';
+  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
   return result(
     verdict,
-    `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorHolds ? 'never below' : 'below'} the article’s 70%, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.`,
+    `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.${crossed.text}${gap}`,
     ev,
   );
 };
@@ -80,14 +108,16 @@ export const C15: VerdictFn = (data) => {
   const floor = figure(data, 'article-staking-floor');
   const own = valueOf(cap) * valueOf(floor);
   const ev: Evidence[] = [figureEvidence(cap), figureEvidence(never), { label: 'The article’s own inputs, recomputed', value: usd(own), formula: '$2B × 70%', sources: [cap.source, floor.source] }];
-  const concept = 'Staked TAO had no unbonding period and could be unstaked and sold in the same block, so “staked” is not “never circulated”; the $2B market cap is not sourced here.';
+  const concept = 'Staked TAO had no unbonding period: it could be unstaked in one block and then transferred to an exchange and sold there, so “staked” is not “never circulated” (after dTAO, though, TotalStake also counts the TAO in subnet pools, about 450k of it injected by the protocol, which no holder can withdraw at par); the $2B market cap is not sourced here.';
   const day = dayAt(data);
   if (!day) return result('unverifiable', `The arithmetic holds (${usd(valueOf(cap))} × 70% = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`, ev);
   const implied = valueOf(cap) * day.ratio;
   ev.push(ratioEvidence(day), { label: 'The article’s $2B times the chain’s ratio', value: usd(implied), formula: '$2B × TotalStake / TotalIssuance', sources: [cap.source, day.source] });
+  const gap = rootDivsOmitted(day.date, day.date) ? ROOT_DIVS_TEXT : '';
+  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force on this date'));
   return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
-    ? result('partly supported', `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”. ${concept}`, ev)
-    : result('contradicted', `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B. ${concept}`, ev);
+    ? result('partly supported', `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap} ${concept}`, ev)
+    : result('contradicted', `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap} ${concept}`, ev);
 };
 
 /** C16: real market cap $600M (the unstaked 30%), FDV $5B (price × 21M). */

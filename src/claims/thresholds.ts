@@ -1,0 +1,110 @@
+/**
+ * Every number a verdict compares against, in one place, each with the claims it serves and why it is what it is.
+ * Verdict functions import these constants; the methodology page lists them from THRESHOLDS
+ * (src/components/methodology/Thresholds.astro), so a threshold is typed once.
+ */
+
+export interface Threshold {
+  /** stable id, used as the anchor `#threshold-<id>` on the methodology page */
+  id: string;
+  value: number;
+  /** how the value reads on the page, e.g. "3%" */
+  display: string;
+  claims: readonly string[];
+  /** what is compared with it */
+  rule: string;
+  /** why this value */
+  reason: string;
+}
+
+/** Within this relative tolerance a rounded article figure counts as matching the chain. */
+export const TOLERANCE = 0.03;
+/** The article's TAO amounts are written in 万 (10,000) with three significant figures: 586万, 571万, 30万. */
+export const ARTICLE_ROUNDING_TAO = 10_000;
+/** C13: issuance growth explains at least this share of the stake's rise → supported … */
+export const C13_SUPPORTED = 0.8;
+/** … at least this share → partly supported; below → contradicted. */
+export const C13_PARTLY = 0.5;
+/** C21: average pool TAO under this share of root stake counts as shallow. */
+export const C21_SHALLOW = 0.01;
+/** C22: root's share of staked TAO at or above this means root TAO "stayed put" … */
+export const C22_ROOT_SHARE = 0.9;
+/** … with this band (± share points) inside which the verdict is "unverifiable". */
+export const C22_ROOT_BAND = 0.03;
+/** C22: users' net TAO into pools, as a share of the protocol's net injection, at or under this is "little" … */
+export const C22_OUTSIDE_LITTLE = 0.25;
+/** … with this band (± share of the baseline) inside which the verdict is "unverifiable". */
+export const C22_OUTSIDE_BAND = 0.1;
+/** C23: subnets added since dTAO of at least this share of the count at dTAO counts as a flood. */
+export const C23_FLOOD = 0.25;
+/** C38: the estimated share of TAO emission paid to root within this relative band of one third matches it. */
+export const C38_BAND = 0.2;
+/** C38's bounds on the estimated share: one third ± C38_BAND. */
+export const C38_BOUNDS = { low: (1 / 3) * (1 - C38_BAND), high: (1 / 3) * (1 + C38_BAND) } as const;
+
+export const THRESHOLDS: readonly Threshold[] = [
+  {
+    id: 'tolerance',
+    value: TOLERANCE,
+    display: '3%',
+    claims: ['C06', 'C09', 'C14', 'C15', 'C16', 'C22', 'C27', 'C29', 'C30', 'C36'],
+    rule: 'A rounded figure of the article matches the chain when it is within 3% of the chain’s value. For a floor such as “never below 70%”, the chain may go as low as 70% × 0.97 = 67.9%.',
+    reason: 'The article writes its figures to two or three significant figures (861万, 70%, 18%); 3% covers that rounding and the day between the article and a daily read, and is still far narrower than any difference the article’s argument turns on.',
+  },
+  {
+    id: 'article-rounding',
+    value: ARTICLE_ROUNDING_TAO,
+    display: '10,000 TAO',
+    claims: ['C29', 'C30'],
+    rule: 'A difference of two of the article’s TAO figures is uncertain by up to 10,000 TAO; a change read on chain matches the article’s when it is within 10,000 TAO plus 3% of it.',
+    reason: 'The article writes TAO amounts in 万 (10,000): 586万, 571万, 30万.',
+  },
+  {
+    id: 'c13-issuance-share',
+    value: C13_SUPPORTED,
+    display: '80% / 50%',
+    claims: ['C13'],
+    rule: 'If issuance growth at a constant staking ratio explains at least 80% of the rise in staked TAO, the claim that the rise only reflects inflation is supported; 50% to 80%, partly supported; under 50%, contradicted.',
+    reason: 'The article says the rise is “because” of inflation: most of it (over half) must come from issuance for that to hold in part, and nearly all of it (four fifths) for it to hold as stated.',
+  },
+  {
+    id: 'c21-shallow',
+    value: C21_SHALLOW,
+    display: '1% of root stake',
+    claims: ['C21'],
+    rule: 'Subnet pools count as shallow when their average TAO is under 1% of the TAO staked on root.',
+    reason: 'The article’s worry is that root stakers could move alpha prices: a pool under 1% of root stake can be swamped by a single large root staker’s unstake.',
+  },
+  {
+    id: 'c22-root-share',
+    value: C22_ROOT_SHARE,
+    display: '90% ± 3 points',
+    claims: ['C22'],
+    rule: 'Root TAO “stayed put” when root held at least 90% of staked TAO (root plus subnet pools) at the article’s date; within 3 points of 90% the verdict is unverifiable.',
+    reason: 'Root held all staked TAO at dTAO, so 90% means that at most a tenth moved in two months. The band covers what SubnetTAO[0] left out until spec 283 (root dividends, about 2.6% of root stake by April 2025) and daily sampling, so the verdict cannot flip on noise.',
+  },
+  {
+    id: 'c22-outside',
+    value: C22_OUTSIDE_LITTLE,
+    display: '25% ± 10 points',
+    claims: ['C22'],
+    rule: 'Users’ net TAO into subnet pools since dTAO (growth of pool TAO minus the protocol’s injection net of TAO paid to root) counts as “little” when it is at most 25% of that net injection; within 10 points of 25% the verdict is unverifiable.',
+    reason: 'The protocol’s net injection is what the pools would hold with no user money at all; a quarter on top of it is the smallest inflow that could be called substantial. Injection and root payments are estimated from one block a day, hence the wide band.',
+  },
+  {
+    id: 'c23-flood',
+    value: C23_FLOOD,
+    display: '25%',
+    claims: ['C23'],
+    rule: 'Subnets were added “too quickly” when their number grew by at least a quarter between dTAO and the article’s date.',
+    reason: 'A quarter more subnets in about two months is fast against the roughly one a day the registration rate limit allowed; “too many” stays a judgement.',
+  },
+  {
+    id: 'c38-band',
+    value: C38_BAND,
+    display: '⅓ ± 20%',
+    claims: ['C38'],
+    rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, and if no day reached 26.7% it overstates it.',
+    reason: 'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; 20% allows for that sampling.',
+  },
+];
