@@ -149,6 +149,9 @@ export class ChainModel {
     return r < p / 20 ? 2 + (mix(n, 3) % 4) : 1;
   }
 
+  /** a few chunks' per-block cumulative counts (a small LRU: the chain itself is never held in memory) */
+  readonly #chunks = new Map<number, Int32Array>();
+
   #missedBefore(n: number): number {
     const c = Math.floor(n / CHUNK);
     while (this.#missedAt.length <= c) {
@@ -157,9 +160,20 @@ export class ChainModel {
       for (let b = k * CHUNK + 1; b <= (k + 1) * CHUNK; b++) if (b >= 2) m += this.gapMissed(b);
       this.#missedAt.push(m);
     }
-    let m = this.#missedAt[c];
-    for (let b = c * CHUNK + 1; b <= n; b++) if (b >= 2) m += this.gapMissed(b);
-    return m;
+    let chunk = this.#chunks.get(c);
+    if (!chunk) {
+      chunk = new Int32Array(CHUNK);
+      let m = this.#missedAt[c];
+      chunk[0] = m;
+      for (let i = 1; i < CHUNK; i++) {
+        const b = c * CHUNK + i;
+        if (b >= 2) m += this.gapMissed(b);
+        chunk[i] = m;
+      }
+      if (this.#chunks.size >= 32) this.#chunks.delete(this.#chunks.keys().next().value!);
+      this.#chunks.set(c, chunk);
+    }
+    return chunk[n - c * CHUNK];
   }
 
   /** Aura slot of block n (n >= 1) */

@@ -41,6 +41,8 @@ interface SpecIndex {
 export class ChainState {
   readonly model: ChainModel;
   readonly #index = new Map<number, SpecIndex>();
+  /** fault injection for the tests: change the value the node serves (never the expected values) */
+  tamper: ((n: number, item: string, netuid: number | null, value: unknown) => unknown) | null = null;
 
   constructor(model: ChainModel) {
     this.model = model;
@@ -94,7 +96,7 @@ export class ChainState {
         case 'SubnetOwner':
           return account('owner', netuid * 1_000_003 + reg);
         case 'TokenSymbol':
-          return new TextEncoder().encode(netuid === 0 ? 'τ' : `α${netuid}`);
+          return netuid === 0 ? 'τ' : `α${netuid}`; // Vec<u8>: a string is its UTF-8 bytes
         default:
           return m.perSubnet(ITEM_IDS[def.item as keyof typeof ITEM_IDS], netuid, n);
       }
@@ -134,7 +136,8 @@ export class ChainState {
     const k = key.toLowerCase();
     const slot = ix.byKey.get(k);
     if (slot) {
-      const v = this.value(n, slot.def, slot.netuid);
+      let v = this.value(n, slot.def, slot.netuid);
+      if (this.tamper) v = this.tamper(n, slot.def.item, slot.netuid, v);
       return v === null ? null : ix.rt.encode(slot.def, v);
     }
     if (k.startsWith(ix.blockHashPrefix) && k.length === ix.blockHashPrefix.length + 24) {
