@@ -48,7 +48,7 @@ export const HEAD_MAPS: ItemRef[] = [
 ];
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
-const PARENT_HASHES = 3;
+const PARENT_HASHES = 48;
 /** Keys per state_queryStorageAt call. */
 const MAX_KEYS = 2000;
 
