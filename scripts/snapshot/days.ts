@@ -84,6 +84,11 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   if (provenFirst(M, hi, lo)) return { kind: 'done', block: hi.block };
   // genesis carries no real time (Timestamp.Now is 0 there): start from block 1 instead of interpolating from it
   if (lo.block === 0) return { kind: 'probe', block: 1 };
+  const bounds = slotBounds(M, lo, hi);
+  if (bounds) {
+    if (bounds.lower === bounds.upper) return { kind: 'done', block: bounds.lower };
+    if (bounds.probe !== null) return { kind: 'probe', block: bounds.probe };
+  }
   let n: number;
   if (iteration >= 2 && iteration % 2 === 0) n = Math.floor((lo.block + hi.block) / 2);
   else {
@@ -94,6 +99,10 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
       if (local !== null) msPerBlock = local;
     }
     n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
+    // from far away, aim a little past the estimate: an overshoot is corrected downwards, to a block whose hash
+    // came with the probe (System.BlockHash of the preceding blocks), where an undershoot needs a hash lookup
+    const aura = (lo.exact && lo.slotMs) || (hi.exact && hi.slotMs); // the slot bounds then correct it in one more read
+    if (aura && msPerBlock > 0 && hi.block - lo.block > 2 * LEAD_BLOCKS) n += Math.min(LEAD_BLOCKS, Math.ceil((LEAD * (M - lo.ts)) / msPerBlock));
   }
   // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
   const max = hi.exact ? hi.block - 1 : hi.block;
@@ -101,15 +110,60 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   return { kind: 'probe', block: n };
 }
 
-/** ms per block over the quarter day or more before anchors[i], or null without such history. */
+/** Lead of a first probe past the interpolated block, as a share of the blocks interpolated over (~2 sd of a day's missed slots). */
+export const LEAD = 0.002;
+export const LEAD_BLOCKS = 24;
+
+/**
+ * Bounds on the first block at or after M from Aura slots (slot = floor(ts / slotMs), at least one slot per
+ * block): a block k blocks before `hi` has a slot at most slot(hi) - k, and a block k blocks after `lo` a slot
+ * at least slot(lo) + k. Blocks with a slot below floor(M / slotMs) are before M; blocks with a slot at or after
+ * ceil(M / slotMs) are at or after it. So the answer is in [lower, upper]; `probe` is the bound closer to its
+ * anchor (reading it either proves it, when its slot is the one at midnight, or narrows the bracket), or null
+ * when neither anchor has slot information.
+ */
+export function slotBounds(M: number, lo: Anchor, hi: Anchor): { lower: number; upper: number; probe: number | null } | null {
+  const loSlot = lo.exact && lo.slotMs && lo.block > 0 ? lo.slotMs : null;
+  const hiSlot = hi.exact && hi.slotMs ? hi.slotMs : null;
+  if (!loSlot && !hiSlot) return null;
+  let lower = lo.block + 1;
+  let upper = hi.block;
+  let fromHi: number | null = null;
+  let fromLo: number | null = null;
+  if (hiSlot) {
+    fromHi = hi.block - (Math.floor(hi.ts / hiSlot) - Math.floor(M / hiSlot));
+    lower = Math.max(lower, fromHi);
+  }
+  if (loSlot) {
+    fromLo = lo.block + (Math.ceil(M / loSlot) - Math.floor(lo.ts / loSlot));
+    upper = Math.min(upper, fromLo);
+  }
+  if (lower > upper) return null; // inconsistent anchors (slot rules not kept): fall back to interpolation
+  let probe: number | null = null;
+  const dHi = fromHi === null ? Infinity : hi.block - lower;
+  const dLo = fromLo === null ? Infinity : upper - lo.block;
+  // a bound is worth probing only when its anchor is near (the other side's bound is a day away otherwise)
+  if (Math.min(dHi, dLo) <= 4 * LEAD_BLOCKS) probe = dHi <= dLo ? lower : upper;
+  if (probe !== null && hi.exact && probe === hi.block) probe = hi.block - 1;
+  if (probe !== null && (probe <= lo.block || probe > hi.block)) probe = null;
+  return { lower, upper, probe };
+}
+
+/** ms per block over the span (a quarter day to RATE_SPAN_MS) before anchors[i], or null without such history. */
 export function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];
+  let best: Anchor | null = null;
   for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
     const p = anchors[j]; // genesis (Timestamp.Now = 0) is no rate reference
-    if (a.ts - p.ts >= DAY_MS / 4) return a.block > p.block ? (a.ts - p.ts) / (a.block - p.block) : null;
+    if (a.ts - p.ts > RATE_SPAN_MS) break;
+    if (a.ts - p.ts >= DAY_MS / 4) best = p;
   }
-  return null;
+  if (!best) return null;
+  return a.block > best.block ? (a.ts - best.ts) / (a.block - best.block) : null;
 }
+
+/** The local block rate is taken over up to this span (a week: long enough to average out a day's missed slots). */
+export const RATE_SPAN_MS = 7 * DAY_MS;
 
 /** Insert or replace an anchor, keeping the list sorted by block (exact anchors win over approximate ones). */
 export function addAnchor(anchors: Anchor[], a: Anchor): void {

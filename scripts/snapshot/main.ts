@@ -7,6 +7,7 @@ import { FINNEY_GENESIS, type Options } from './cli.ts';
 import { dateOf, datesBetween } from './days.ts';
 import { backfill } from './history.ts';
 import { Progress } from './progress.ts';
+import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
 import { Reader } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
@@ -133,7 +134,8 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     const decimals = Number(firstOf(props.tokenDecimals) ?? 9);
     const symbol = String(firstOf(props.tokenSymbol) ?? 'TAO');
 
-    const reader = new Reader(client, ss58, { log });
+    const cacheDir = metadataCacheDir();
+    const reader = new Reader(client, ss58, { log, metadataCache: cacheDir ? new MetadataCache(cacheDir, genesisHash, log) : null });
     // head: --at, or the finalized head (never an unfinalized fork)
     let headNumber: number;
     let headHash: string;

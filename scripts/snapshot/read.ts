@@ -6,6 +6,7 @@
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
 import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
+import type { MetadataCache } from './metadata-cache.ts';
 import type { Codec } from '@polkadot/types/types';
 import { GOVERNANCE_ITEMS, isPlainAggregate, NETUIDS_ITEM, SERIES, SUBNET_COLUMNS, type SeriesDef, type StorageSpan, type SubnetColumnDef } from '../../src/data/series.ts';
 
@@ -33,7 +34,7 @@ export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false
 export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i));
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
-const PARENT_HASHES = 3;
+const PARENT_HASHES = 48;
 /** Keys per state_queryStorageAt call. */
 const MAX_KEYS = 2000;
 
@@ -112,6 +113,8 @@ export interface ReaderOptions {
   /** netuids 0..candidates-1 are read blindly at every block; grows with the largest netuid seen */
   minCandidates?: number;
   log?: (line: string) => void;
+  /** metadata kept on disk between runs (metadata-cache.ts); null: always fetched */
+  metadataCache?: MetadataCache | null;
 }
 
 export class Reader {
@@ -124,6 +127,7 @@ export class Reader {
   #minCandidates: number;
   #latestSpec: number | null = null;
   #ss58: number;
+  #metadataCache: MetadataCache | null;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -131,6 +135,7 @@ export class Reader {
     this.#ss58 = ss58;
     this.#minCandidates = opts.minCandidates ?? 64;
     this.log = opts.log ?? (() => {});
+    this.#metadataCache = opts.metadataCache ?? null;
   }
 
   get candidates(): number {
@@ -184,16 +189,14 @@ export class Reader {
     let p = this.runtimes.get(spec);
     if (!p) {
       p = (async () => {
-        const [version, metadata] = await Promise.all([
-          this.#versionAt(codeHash),
-          this.client.call('state_getMetadata', [codeHash], (r) => {
-            if (!isHex(r)) throw new Error('expected hex metadata');
-            return r;
-          }),
-        ]);
+        const cached = this.#metadataCache?.get(spec);
+        if (cached) return new Runtime(spec, cached, this.#ss58);
+        const [version, metadata] = await Promise.all([this.#versionAt(codeHash), this.#metadataAt(codeHash)]);
         if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version}, expected ${spec}`);
         this.log(`runtime spec ${spec}: metadata loaded`);
-        return new Runtime(spec, metadata, this.#ss58);
+        const rt = new Runtime(spec, metadata, this.#ss58);
+        this.#metadataCache?.put(spec, metadata);
+        return rt;
       })();
       p.catch(() => this.runtimes.delete(spec));
       this.runtimes.set(spec, p);
@@ -206,18 +209,40 @@ export class Reader {
    * always the one that executed `hash` itself); returns its spec version, to be used as the guess for `hash`.
    */
   async preload(hash: string): Promise<number> {
-    const [spec, metadata] = await Promise.all([
-      this.#versionAt(hash),
-      this.client.call('state_getMetadata', [hash], (r) => {
-        if (!isHex(r)) throw new Error('expected hex metadata');
-        return r;
-      }),
-    ]);
+    const cache = this.#metadataCache;
+    if (cache) {
+      // with a metadata cache: the version first, the metadata only when it is not cached
+      const spec = await this.#versionAt(hash);
+      if (!this.runtimes.has(spec)) {
+        const p = (async () => {
+          const cached = cache.get(spec);
+          const metadata = cached ?? (await this.#metadataAt(hash));
+          const rt = new Runtime(spec, metadata, this.#ss58);
+          if (!cached) {
+            this.log(`runtime spec ${spec}: metadata loaded`);
+            cache.put(spec, metadata);
+          }
+          return rt;
+        })();
+        p.catch(() => this.runtimes.delete(spec));
+        this.runtimes.set(spec, p);
+        await p;
+      }
+      return spec;
+    }
+    const [spec, metadata] = await Promise.all([this.#versionAt(hash), this.#metadataAt(hash)]);
     if (!this.runtimes.has(spec)) {
       this.log(`runtime spec ${spec}: metadata loaded`);
       this.runtimes.set(spec, Promise.resolve(new Runtime(spec, metadata, this.#ss58)));
     }
     return spec;
+  }
+
+  #metadataAt(hash: string): Promise<string> {
+    return this.client.call('state_getMetadata', [hash], (r) => {
+      if (!isHex(r)) throw new Error('expected hex metadata');
+      return r;
+    });
   }
 
   /** Timestamp.Now at block n only (one small call once the hash is known). */

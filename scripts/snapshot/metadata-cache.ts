@@ -1,0 +1,94 @@
+/**
+ * Runtime metadata cached on disk between runs, so a resumed or repeated backfill fetches each runtime's
+ * metadata once, ever (Finney's is 0.2-0.35 MB per runtime, one request each). Files are keyed by the chain's
+ * genesis hash and the spec version: `<dir>/<genesis hash>/<spec>.scale` (the raw SCALE bytes, as
+ * state_getMetadata returns them). A cached file is used only if it decodes and its own System.Version
+ * constant names that spec version; otherwise it is removed and fetched again.
+ *
+ * The directory: `TAOPROOF_METADATA_CACHE` if set (`off` disables the cache), else
+ * `node_modules/.cache/taoproof/metadata` in the repository.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Metadata, TypeRegistry } from '@polkadot/types';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+
+export const DEFAULT_METADATA_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/taoproof/metadata');
+
+/** The cache directory from the environment: null when disabled. */
+export function metadataCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const v = env.TAOPROOF_METADATA_CACHE;
+  if (v === 'off' || v === '0') return null;
+  return v ? path.resolve(v) : DEFAULT_METADATA_CACHE;
+}
+
+/** The spec version that metadata declares for itself (System.Version), or an error message. */
+export function specOfMetadata(bytes: Uint8Array): number {
+  const registry = new TypeRegistry();
+  const metadata = new Metadata(registry, bytes);
+  registry.setMetadata(metadata);
+  const system = metadata.asLatest.pallets.find((p) => p.name.toString() === 'System');
+  const c = system?.constants.find((k) => k.name.toString() === 'Version');
+  if (!c) throw new Error('no System.Version constant');
+  const v = registry.createTypeUnsafe(registry.createLookupType(c.type), [c.value.toU8a(true)]).toJSON() as { specVersion?: unknown };
+  if (typeof v?.specVersion !== 'number') throw new Error('System.Version has no specVersion');
+  return v.specVersion;
+}
+
+export class MetadataCache {
+  readonly dir: string;
+  readonly log: (line: string) => void;
+  /** cache hits and misses in this run (for the summary and the tests) */
+  readonly stats = { hits: 0, misses: 0, invalid: 0, written: 0 };
+
+  constructor(dir: string, genesisHash: string, log: (line: string) => void = () => {}) {
+    if (!/^0x[0-9a-f]{64}$/.test(genesisHash)) throw new Error(`metadata cache: not a genesis hash: ${genesisHash}`);
+    this.dir = path.join(dir, genesisHash);
+    this.log = log;
+  }
+
+  file(spec: number): string {
+    return path.join(this.dir, `${spec}.scale`);
+  }
+
+  /** The cached metadata of `spec` as hex, or null (absent, or invalid and then removed). */
+  get(spec: number): string | null {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(this.file(spec));
+    } catch {
+      this.stats.misses++;
+      return null;
+    }
+    let problem: string | null = null;
+    try {
+      const declared = specOfMetadata(bytes);
+      if (declared !== spec) problem = `it is the metadata of spec ${declared}`;
+    } catch (e) {
+      problem = `it does not decode: ${(e as Error).message}`;
+    }
+    if (problem) {
+      this.stats.invalid++;
+      this.stats.misses++;
+      this.log(`metadata cache: ${this.file(spec)} ignored and removed: ${problem}`);
+      rmSync(this.file(spec), { force: true });
+      return null;
+    }
+    this.stats.hits++;
+    return u8aToHex(bytes);
+  }
+
+  /** Store fetched metadata (atomically: temp file, rename). A failure to write is logged, not fatal. */
+  put(spec: number, hex: string): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = `${this.file(spec)}.${process.pid}.tmp`;
+      writeFileSync(tmp, hexToU8a(hex));
+      renameSync(tmp, this.file(spec));
+      this.stats.written++;
+    } catch (e) {
+      this.log(`metadata cache: cannot write ${this.file(spec)}: ${(e as Error).message}`);
+    }
+  }
+}

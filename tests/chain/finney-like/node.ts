@@ -1,0 +1,169 @@
+/**
+ * The Finney-like node: a JSON-RPC-over-WebSocket server answering the methods the snapshot CLI uses
+ * (scripts/snapshot/rpc.ts, read.ts, main.ts), single and batched, from the chain model (model.ts, state.ts)
+ * and the real Finney metadata (runtimes.ts). It counts requests by method. Its genesis hash is not Finney's, so
+ * the CLI needs `--genesis <hash>` and marks its data `synthetic`.
+ */
+import { WebSocketServer, type WebSocket } from 'ws';
+import { freePort } from '../harness.ts';
+import { ChainModel, type ModelOptions } from './model.ts';
+import { ChainState } from './state.ts';
+
+export interface FinneyLikeNode {
+  url: string;
+  model: ChainModel;
+  state: ChainState;
+  genesisHash: string;
+  /** requests by method since start (or the last reset); a batch counts each of its calls */
+  counts: Record<string, number>;
+  /** bytes of the replies sent */
+  bytesOut: number;
+  total(): number;
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+class RpcFault extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const hexNumber = (n: number) => `0x${n.toString(16)}`;
+
+export function handler(state: ChainState) {
+  const m = state.model;
+  const blockOf = (hash: unknown): number => {
+    if (hash === undefined || hash === null) return m.head;
+    const n = typeof hash === 'string' ? m.numberOf(hash.toLowerCase()) : null;
+    if (n === null) throw new RpcFault(4003, `Client error: UnknownBlock: Header was not found in the database: ${String(hash)}`);
+    return n;
+  };
+  const header = (n: number) => ({
+    parentHash: n === 0 ? `0x${'00'.repeat(32)}` : m.hash(n - 1),
+    number: hexNumber(n),
+    stateRoot: m.hash(n).replace(/^0x../, '0x5a'),
+    extrinsicsRoot: m.hash(n).replace(/^0x../, '0xe1'),
+    digest: { logs: [] },
+  });
+  const hashOf = (v: unknown) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v) ? parseInt(v, 16) : NaN;
+    if (!Number.isInteger(n) || n < 0) throw new RpcFault(-32602, `invalid block number ${JSON.stringify(v)}`);
+    return n <= m.head ? m.hash(n) : null;
+  };
+  return (method: string, params: unknown[]): unknown => {
+    switch (method) {
+      case 'system_chain':
+        return 'Bittensor (taoproof Finney-like test node)';
+      case 'system_name':
+        return 'taoproof-finney-like';
+      case 'system_version':
+        return '0.0.0';
+      case 'system_properties':
+        return { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' };
+      case 'rpc_methods':
+        return { methods: METHODS };
+      case 'chain_getBlockHash': {
+        const p = params[0];
+        if (p === undefined || p === null) return m.hash(m.head);
+        return Array.isArray(p) ? p.map(hashOf) : hashOf(p);
+      }
+      case 'chain_getFinalizedHead':
+        return m.hash(m.finalized);
+      case 'chain_getHeader':
+        return header(blockOf(params[0]));
+      case 'state_getRuntimeVersion':
+        return state.index(m.codeSpecAt(blockOf(params[0]))).rt.version;
+      case 'state_getMetadata':
+        return state.index(m.codeSpecAt(blockOf(params[0]))).rt.metadataHex;
+      case 'state_getStorage':
+        return state.raw(blockOf(params[1]), String(params[0]));
+      case 'state_queryStorageAt': {
+        const keys = params[0];
+        if (!Array.isArray(keys)) throw new RpcFault(-32602, 'expected a list of keys');
+        const n = blockOf(params[1]);
+        return [{ block: m.hash(n), changes: keys.map((k) => [String(k), state.raw(n, String(k))]) }];
+      }
+      case 'state_getKeysPaged': {
+        const [prefix, count, start, at] = params as [string, number, string | null, string | undefined];
+        return state.keysPaged(blockOf(at), String(prefix), Math.min(1000, Number(count)), start ?? null);
+      }
+    }
+    throw new RpcFault(-32601, `Method not found: ${method}`);
+  };
+}
+
+export const METHODS = [
+  'system_chain',
+  'system_name',
+  'system_version',
+  'system_properties',
+  'rpc_methods',
+  'chain_getBlockHash',
+  'chain_getFinalizedHead',
+  'chain_getHeader',
+  'state_getRuntimeVersion',
+  'state_getMetadata',
+  'state_getStorage',
+  'state_queryStorageAt',
+  'state_getKeysPaged',
+];
+
+export async function startFinneyLike(options: ModelOptions): Promise<FinneyLikeNode> {
+  const model = new ChainModel(options);
+  const state = new ChainState(model);
+  const handle = handler(state);
+  const port = await freePort();
+  const server = await new Promise<WebSocketServer>((resolve, reject) => {
+    const s = new WebSocketServer({ port, host: '127.0.0.1', maxPayload: 64 * 1024 * 1024 }, () => resolve(s));
+    s.on('error', reject);
+  });
+  const node: FinneyLikeNode = {
+    url: `ws://127.0.0.1:${port}`,
+    model,
+    state,
+    genesisHash: model.genesisHash,
+    counts: {},
+    bytesOut: 0,
+    total: () => Object.values(node.counts).reduce((a, b) => a + b, 0),
+    reset: () => {
+      for (const k of Object.keys(node.counts)) delete node.counts[k];
+      node.bytesOut = 0;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const c of server.clients) c.terminate();
+        server.close(() => resolve());
+      }),
+  };
+  const one = (req: unknown) => {
+    const r = req as { id?: unknown; method?: unknown; params?: unknown };
+    const id = r?.id ?? null;
+    if (typeof r?.method !== 'string') return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
+    node.counts[r.method] = (node.counts[r.method] ?? 0) + 1;
+    try {
+      return { jsonrpc: '2.0', id, result: handle(r.method, Array.isArray(r.params) ? r.params : []) };
+    } catch (e) {
+      const code = e instanceof RpcFault ? e.code : -32603;
+      return { jsonrpc: '2.0', id, error: { code, message: (e as Error).message } };
+    }
+  };
+  server.on('connection', (ws: WebSocket) => {
+    ws.on('message', (data) => {
+      let msg: unknown;
+      try {
+        msg = JSON.parse(data.toString());
+      } catch {
+        ws.send(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }));
+        return;
+      }
+      const reply = JSON.stringify(Array.isArray(msg) ? msg.map(one) : one(msg));
+      node.bytesOut += Buffer.byteLength(reply);
+      ws.send(reply);
+    });
+  });
+  return node;
+}

@@ -1,0 +1,204 @@
+/**
+ * The Finney-like chain's storage: the value of any key at any block, computed on demand from the model
+ * (model.ts) and encoded with the block's own runtime (runtimes.ts). Also the expected snapshot values of a
+ * block, for the tests: what the reader must find there, derived from the model, not from the reader.
+ */
+import { account, ChainModel, ITEM_IDS } from './model.ts';
+import { finneyRuntime, type FinneyRuntime, type ItemDef } from './runtimes.ts';
+
+const SM = 'SubtensorModule';
+/** plain items the node holds a value for */
+const PLAIN: Array<[string, string]> = [
+  ['System', 'LastRuntimeUpgrade'],
+  ['Timestamp', 'Now'],
+  [SM, 'TotalIssuance'],
+  ['Balances', 'TotalIssuance'],
+  [SM, 'TotalStake'],
+  [SM, 'TotalNetworks'],
+  [SM, 'TaoWeight'],
+  [SM, 'SubnetOwnerCut'],
+  ['SenateMembers', 'Members'],
+  ['TriumvirateMembers', 'Members'],
+  ['Aura', 'Authorities'],
+  ['Sudo', 'Key'],
+];
+/** netuid-keyed maps the node holds values for (for existing subnets only) */
+const MAPS = ['NetworksAdded', 'SubnetTAO', 'SubnetTaoInEmission', 'PendingRootDivs', 'SubnetAlphaIn', 'SubnetAlphaOut', 'NetworkRegisteredAt', 'SubnetMechanism', 'SubnetOwner', 'TokenSymbol'];
+/** netuids whose keys are indexed (the model registers fewer) */
+const MAX_NETUID = 256;
+
+type Slot = { def: ItemDef; netuid: number | null };
+
+interface SpecIndex {
+  rt: FinneyRuntime;
+  byKey: Map<string, Slot>;
+  blockHashPrefix: string;
+  blockHashDef: ItemDef;
+  /** the NetworksAdded prefix and its keys by netuid (for state_getKeysPaged) */
+  maps: Map<string, { def: ItemDef; prefix: string; keys: string[] }>;
+}
+
+export class ChainState {
+  readonly model: ChainModel;
+  readonly #index = new Map<number, SpecIndex>();
+  /** fault injection for the tests: change the value the node serves (never the expected values) */
+  tamper: ((n: number, item: string, netuid: number | null, value: unknown) => unknown) | null = null;
+
+  constructor(model: ChainModel) {
+    this.model = model;
+  }
+
+  runtimeOf(n: number): FinneyRuntime {
+    return finneyRuntime(this.model.specOf(n));
+  }
+
+  index(spec: number): SpecIndex {
+    let ix = this.#index.get(spec);
+    if (ix) return ix;
+    const rt = finneyRuntime(spec);
+    const byKey = new Map<string, Slot>();
+    for (const [p, i] of PLAIN) {
+      const def = rt.item(p, i);
+      if (def && def.plain) byKey.set(rt.key(def), { def, netuid: null });
+    }
+    const maps = new Map<string, { def: ItemDef; prefix: string; keys: string[] }>();
+    for (const i of MAPS) {
+      const def = rt.item(SM, i);
+      if (!def || def.plain) continue;
+      const keys: string[] = [];
+      for (let n = 0; n < MAX_NETUID; n++) {
+        const k = rt.key(def, n);
+        keys.push(k);
+        byKey.set(k, { def, netuid: n });
+      }
+      maps.set(i, { def, prefix: rt.prefix(def), keys });
+    }
+    const blockHashDef = rt.item('System', 'BlockHash')!;
+    ix = { rt, byKey, blockHashPrefix: rt.prefix(blockHashDef), blockHashDef, maps };
+    this.#index.set(spec, ix);
+    return ix;
+  }
+
+  /** The JS value of an item at block n (before encoding), or null when the key has no value. */
+  value(n: number, def: ItemDef, netuid: number | null): unknown {
+    const m = this.model;
+    const rt = this.runtimeOf(n);
+    if (netuid !== null) {
+      const reg = m.registeredAt(netuid, n);
+      if (reg === null) return null;
+      switch (def.item) {
+        case 'NetworksAdded':
+          return true;
+        case 'NetworkRegisteredAt':
+          return reg;
+        case 'SubnetMechanism':
+          return netuid === 0 ? 0 : 1;
+        case 'SubnetOwner':
+          return account('owner', netuid * 1_000_003 + reg);
+        case 'TokenSymbol':
+          return netuid === 0 ? 'τ' : `α${netuid}`; // Vec<u8>: a string is its UTF-8 bytes
+        default:
+          return m.perSubnet(ITEM_IDS[def.item as keyof typeof ITEM_IDS], netuid, n);
+      }
+    }
+    switch (`${def.pallet}.${def.item}`) {
+      case 'System.LastRuntimeUpgrade':
+        return { specVersion: m.specOf(n), specName: rt.version.specName };
+      case 'Timestamp.Now':
+        return m.ts(n);
+      case 'SubtensorModule.TotalIssuance':
+        return m.totalIssuance(n);
+      case 'Balances.TotalIssuance':
+        return m.balancesIssuance(n);
+      case 'SubtensorModule.TotalStake':
+        return m.totalStake(n);
+      case 'SubtensorModule.TotalNetworks':
+        return m.netuids(n).length;
+      case 'SubtensorModule.TaoWeight':
+        return m.taoWeight(n);
+      case 'SubtensorModule.SubnetOwnerCut':
+        return m.subnetOwnerCut(n);
+      case 'SenateMembers.Members':
+        return Array.from({ length: m.senateSize(n) }, (_, i) => account('senate', i));
+      case 'TriumvirateMembers.Members':
+        return Array.from({ length: m.triumvirateSize(n) }, (_, i) => account('triumvirate', i));
+      case 'Aura.Authorities':
+        return Array.from({ length: m.authorityCount(n) }, (_, i) => account('aura', i));
+      case 'Sudo.Key':
+        return account('sudo', 0);
+    }
+    return null;
+  }
+
+  /** The raw value (hex) of `key` at block n, or null. */
+  raw(n: number, key: string): string | null {
+    const ix = this.index(this.model.specOf(n));
+    const k = key.toLowerCase();
+    const slot = ix.byKey.get(k);
+    if (slot) {
+      let v = this.value(n, slot.def, slot.netuid);
+      if (this.tamper) v = this.tamper(n, slot.def.item, slot.netuid, v);
+      return v === null ? null : ix.rt.encode(slot.def, v);
+    }
+    if (k.startsWith(ix.blockHashPrefix) && k.length === ix.blockHashPrefix.length + 24) {
+      // System.BlockHash: Twox64Concat(u32); rebuilt with @polkadot/types to be sure it is that key
+      const le = k.slice(-8);
+      const b = parseInt(le.match(/../g)!.reverse().join(''), 16);
+      if (ix.rt.key(ix.blockHashDef, b) !== k) return null;
+      // frame_system keeps the genesis hash and the last BlockHashCount blocks' hashes
+      const kept = b === 0 || (b < n && b >= n - ix.rt.blockHashCount);
+      return kept ? ix.rt.encode(ix.blockHashDef, this.model.hash(b)) : null;
+    }
+    return null;
+  }
+
+  /** state_getKeysPaged: keys with `prefix` that have a value at block n, sorted, after `start`. */
+  keysPaged(n: number, prefix: string, count: number, start: string | null): string[] {
+    const ix = this.index(this.model.specOf(n));
+    const p = prefix.toLowerCase();
+    const out: string[] = [];
+    for (const { prefix: mp, keys } of ix.maps.values()) {
+      if (!mp.startsWith(p) && !p.startsWith(mp)) continue;
+      for (const k of keys) if (k.startsWith(p) && this.raw(n, k) !== null) out.push(k);
+    }
+    out.sort();
+    const from = start ? out.findIndex((k) => k > start.toLowerCase()) : 0;
+    return from < 0 ? [] : out.slice(from, from + count);
+  }
+
+  /** What the snapshot must hold for block n: the series values (null where the runtime lacks the item). */
+  expectedSeries(n: number): Record<string, string | null> {
+    const m = this.model;
+    const rt = this.runtimeOf(n);
+    const has = (p: string, i: string, plain: boolean) => {
+      const d = rt.item(p, i);
+      return d !== null && d.plain === plain;
+    };
+    const netuids = m.netuids(n);
+    const sum = (item: keyof typeof ITEM_IDS, withoutRoot = false) =>
+      has(SM, item, false) ? netuids.filter((u) => !(withoutRoot && u === 0)).reduce((a, u) => a + m.perSubnet(ITEM_IDS[item], u, n), 0n).toString() : null;
+    const s = (ok: boolean, v: () => bigint | number) => (ok ? v().toString() : null);
+    return {
+      totalIssuance: s(has(SM, 'TotalIssuance', true), () => m.totalIssuance(n)),
+      balancesIssuance: s(has('Balances', 'TotalIssuance', true), () => m.balancesIssuance(n)),
+      totalStake: s(has(SM, 'TotalStake', true), () => m.totalStake(n)),
+      rootStake: s(has(SM, 'SubnetTAO', false), () => m.perSubnet(ITEM_IDS.SubnetTAO, 0, n)),
+      subnetTao: sum('SubnetTAO', true),
+      subnetCount: s(has(SM, 'TotalNetworks', true), () => netuids.length),
+      taoInEmission: sum('SubnetTaoInEmission'),
+      pendingRootDivs: sum('PendingRootDivs'),
+      taoWeight: s(has(SM, 'TaoWeight', true), () => m.taoWeight(n)),
+      senateSize: s(has('SenateMembers', 'Members', true), () => m.senateSize(n)),
+      triumvirateSize: s(has('TriumvirateMembers', 'Members', true), () => m.triumvirateSize(n)),
+      authorityCount: s(has('Aura', 'Authorities', true), () => m.authorityCount(n)),
+    };
+  }
+
+  /** subnets-daily.json's rows for block n */
+  expectedSubnets(n: number): Array<{ netuid: number; tao: string | null; alphaIn: string | null; alphaOut: string | null }> {
+    const m = this.model;
+    const rt = this.runtimeOf(n);
+    const v = (item: keyof typeof ITEM_IDS, u: number) => (rt.item(SM, item)?.plain === false ? m.perSubnet(ITEM_IDS[item], u, n).toString() : null);
+    return m.netuids(n).map((u) => ({ netuid: u, tao: v('SubnetTAO', u), alphaIn: v('SubnetAlphaIn', u), alphaOut: v('SubnetAlphaOut', u) }));
+  }
+}
