@@ -1,10 +1,35 @@
 /**
  * Astro integration: before anything renders, check every data and content file (src/content/check.ts) and stop
- * the build with one line per problem.
+ * the build with one line per problem, `<file>:<line>: <message>`.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProject } from './content/check.ts';
+import { parse as parseYaml } from 'yaml';
+import { checkProject, FILES } from './content/check.ts';
+import { splitFrontmatter } from './content/lint.ts';
+
+/** Slugs of the essays marked `draft: true` (for the sitemap's filter in astro.config.mjs). */
+export function draftSlugs(root = process.cwd()): string[] {
+  const dir = join(root, FILES.essays);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.mdx'))
+    .filter((n) => {
+      try {
+        return (parseYaml(splitFrontmatter(readFileSync(join(dir, n), 'utf8')).frontmatter ?? '') as { draft?: unknown })?.draft === true;
+      } catch {
+        return false; // the check reports the bad frontmatter
+      }
+    })
+    .map((n) => n.replace(/\.mdx$/, ''));
+}
+
+/** Is this page URL a draft essay's (kept out of the sitemap)? */
+export function isDraftPage(page: string, drafts: readonly string[] = draftSlugs()): boolean {
+  return drafts.some((slug) => new URL(page).pathname.replace(/\/?$/, '/').endsWith(`/essays/${slug}/`));
+}
 
 export default function taoproofCheck(): AstroIntegration {
   return {
@@ -20,6 +45,9 @@ export default function taoproofCheck(): AstroIntegration {
           throw err;
         }
         logger.info(`data: kind ${snapshot?.kind}, ${snapshot?.series.length} series points${production ? ' (production build)' : ''}`);
+        const drafts = draftSlugs(root);
+        if (drafts.length)
+          logger.info(`draft essays (${drafts.join(', ')}): ${production ? 'left out of this production build' : 'built for preview, not listed, searched or in the sitemap'}`);
       },
     },
   };
