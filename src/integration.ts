@@ -1,14 +1,19 @@
 /**
  * Astro integration: before anything renders, check every data and content file (src/content/check.ts) and stop
- * the build with one line per problem, `<file>:<line>: <message>`.
+ * the build with one line per problem, `<file>:<line>: <message>`. While rendering, each essay component is
+ * wrapped in src/content/SourceLine.astro, so an error it throws names the essay's file and line too.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MdastPluginEntry } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import { checkProject, FILES } from './content/check.ts';
-import { splitFrontmatter } from './content/lint.ts';
+import { COMPONENTS, splitFrontmatter } from './content/lint.ts';
+
+/** The name the essay page gives src/content/SourceLine.astro in its `components`. */
+export const SOURCE_LINE = 'TaoproofSourceLine';
 
 /** Slugs of the essays marked `draft: true` (for the sitemap's filter in astro.config.mjs). */
 export function draftSlugs(root = process.cwd()): string[] {
@@ -31,6 +36,22 @@ export function isDraftPage(page: string, drafts: readonly string[] = draftSlugs
   return drafts.some((slug) => new URL(page).pathname.replace(/\/?$/, '/').endsWith(`/essays/${slug}/`));
 }
 
+/** An mdast plugin for the essays: wrap every essay component in <TaoproofSourceLine at="content/essays/x.mdx:24">. */
+export function sourceLines(root: string): MdastPluginEntry {
+  const essays = join(root, FILES.essays) + sep;
+  return (ctx) => {
+    const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '';
+    if (!path.startsWith(essays)) return null;
+    const file = relative(root, path);
+    const wrap = (type: 'mdxJsxFlowElement' | 'mdxJsxTextElement') => (node: { name: string | null; position?: { start: { line: number } } }, c: { wrapNode: (n: never, p: never) => void }) => {
+      if (!node.name || !(node.name in COMPONENTS)) return;
+      const at = `${file}:${node.position?.start.line ?? 1}`;
+      c.wrapNode(node as never, { type, name: SOURCE_LINE, attributes: [{ type: 'mdxJsxAttribute', name: 'at', value: at }], children: [] } as never);
+    };
+    return { name: 'taoproof-source-lines', options: { position: true }, mdxJsxFlowElement: wrap('mdxJsxFlowElement'), mdxJsxTextElement: wrap('mdxJsxTextElement') };
+  };
+}
+
 export default function taoproofCheck(): AstroIntegration {
   return {
     name: 'taoproof:check',
@@ -45,6 +66,9 @@ export default function taoproofCheck(): AstroIntegration {
           throw err;
         }
         logger.info(`data: kind ${snapshot?.kind}, ${snapshot?.series.length} series points${production ? ' (production build)' : ''}`);
+        const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
+        if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(sourceLines(root));
+        else logger.warn(`markdown processor ${processor?.name}: essay render errors will name the URL, not the file and line`);
         const drafts = draftSlugs(root);
         if (drafts.length)
           logger.info(`draft essays (${drafts.join(', ')}): ${production ? 'left out of this production build' : 'built for preview, not listed, searched or in the sitemap'}`);
