@@ -121,10 +121,11 @@ export function scanEssay(text: string): ScannedEssay {
   return out;
 }
 
-/** The nearest of `names` to `name` (edit distance at most 2), for "did you mean". */
+/** The nearest of `names` to `name`, for "did you mean": one typo (a swap of two letters counts as one) per three letters, at most two. */
 export function nearest(name: string, names: Iterable<string>): string | null {
+  const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
   let best: string | null = null;
-  let bestD = 3;
+  let bestD = limit + 1;
   for (const cand of names) {
     const d = distance(name.toLowerCase(), cand.toLowerCase());
     if (d < bestD) [best, bestD] = [cand, d];
@@ -132,18 +133,15 @@ export function nearest(name: string, names: Iterable<string>): string | null {
   return best;
 }
 
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 const REFS: Record<string, Array<{ attr: string; set: keyof Omit<Known, 'paragraphEssay'>; what: string }>> = {
