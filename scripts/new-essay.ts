@@ -1,6 +1,7 @@
 /**
- * `npm run new:essay -- "Title"`: scaffold content/essays/<slug>.mdx with valid frontmatter and one example of
- * each component, ready to build. Refuses to overwrite an existing essay.
+ * `npm run new:essay -- "Title"`: scaffold content/essays/<slug>.mdx with valid frontmatter (`draft: true` until
+ * the author removes it) and an example of each component that needs no lines of its own, passing the build's
+ * checks and `npm test`. Refuses to overwrite an existing essay.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,13 +28,13 @@ order: ${order}
 claims: []
 authors: ["taoproof"]
 updated: "${today}"
+draft: true # a preview until you remove this line: not listed, searched or in the sitemap, left out of the production build
 ---
 
-{/* Components need no import. See CONTRIBUTING.md for each one.
-    Show lines of the article (ids in content/article/paragraphs.yaml; each line belongs to one essay):
-      <Passage from="p05" to="p07" />
-    Show a claim with its verdict (ids in content/claims.yaml; list it in the frontmatter's claims too):
-      <Claim id="C06" /> */}
+{/* Components need no import; CONTRIBUTING.md describes each one. To show lines of the article, give them to
+    this essay (their essay: field in content/article/paragraphs.yaml), then add a Passage element with from and
+    to. To show a claim, set its essay in content/claims.yaml, list its id under claims above and add a Claim
+    element with that id. The build names the file and line of any mistake. */}
 
 Write the argument here. Cite a source by its id in content/sources.yaml<Cite id="taostats-halving" />, and quote a
 cited figure with its source: <Figure id="max-supply" />.
@@ -57,7 +58,7 @@ function main(): void {
     .filter((n) => n.endsWith('.mdx'))
     .map((n) => Number((parseYaml(splitFrontmatter(readFileSync(join(DIR, n), 'utf8')).frontmatter ?? '') as { order?: number })?.order) || 0);
   writeFileSync(file, scaffold(title, Math.max(0, ...orders) + 1, new Date().toISOString().slice(0, 10)));
-  console.log(`created ${file}; edit it, then \`npm run dev\` to preview or \`npm run build\` to check it`);
+  console.log(`created ${file} (draft: true until you remove that line); edit it, then \`npm run dev\` to preview or \`npm run build\` to check it`);
 }
 
 if (import.meta.main) {

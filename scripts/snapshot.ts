@@ -5,7 +5,7 @@
  */
 import { HELP, parseCli, UsageError } from './snapshot/cli.ts';
 import { run } from './snapshot/main.ts';
-import { recordStatus } from './snapshot/status.ts';
+import { recordStatus, shouldRecordStatus, untouchedLine } from './snapshot/status.ts';
 
 function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   }
   try {
     const s = await run(opts);
-    recordStatus(opts.out, { ok: true });
+    if (shouldRecordStatus()) recordStatus(opts.out, { ok: true });
     if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
     else
       process.stdout.write(
@@ -40,11 +40,13 @@ async function main(): Promise<number> {
   } catch (e) {
     process.stderr.write(`snapshot: error: ${oneLine(e)}\n`);
     if (process.env.SNAPSHOT_DEBUG) console.error(e);
-    try {
-      recordStatus(opts.out, { ok: false, error: oneLine(e) });
-    } catch {
-      /* the output directory may not exist or be writable: the error above is the report */
-    }
+    if (shouldRecordStatus())
+      try {
+        recordStatus(opts.out, { ok: false, error: oneLine(e) });
+      } catch {
+        /* the output directory may not exist or be writable: the error above is the report */
+      }
+    process.stderr.write(`${untouchedLine(opts.out)}\n`);
     return 1;
   }
 }

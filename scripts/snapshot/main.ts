@@ -1,14 +1,14 @@
-/** The snapshot run: connect, read the head, backfill missing days, validate, write atomically. */
+/** The snapshot run (`run`), in named steps: connect and check the chain, find the head, plan the days, backfill, read the head's details, write. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeriesPoint, Snapshot, SubnetsDaily, SubnetsDay } from '../../src/data/schema.ts';
 import { current, governance, seriesValues, subnetRows } from './build.ts';
 import { FINNEY_GENESIS, type Options } from './cli.ts';
 import { dateOf, datesBetween } from './days.ts';
-import { backfill } from './history.ts';
+import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
 import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
-import { Reader } from './read.ts';
+import { Reader, type BlockState } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
 import {
@@ -18,6 +18,7 @@ import {
   readExistingSubnets,
   removeCheckpoint,
   removeStaleTemps,
+  SNAPSHOT_NAME,
   SUBNETS_DAILY_NAME,
   writeCheckpoint,
   writeSnapshot,
@@ -77,27 +78,41 @@ export function checkSeries(points: SeriesPoint[]): void {
   }
 }
 
+/** The files already in `--out`, validated (null when absent, or invalid and rebuilt with --replace). */
+interface Previous {
+  snapshot: Snapshot | null;
+  subnets: SubnetsDaily | null;
+}
+
+/** What the node is: checked against --genesis (by the client) and against the chain of the previous files. */
+interface Chain {
+  name: string;
+  genesisHash: string;
+  kind: 'chain' | 'synthetic';
+  ss58: number;
+  decimals: number;
+  symbol: string;
+  /** the finalized head's hash; null with --at */
+  finalized: string | null;
+}
+
+/** The days to sample and what is already known of them (previous file of the same chain, checkpoint). */
+interface Plan {
+  since: string;
+  dates: string[];
+  known: Map<string, SeriesPoint>;
+  knownSubnets: Map<string, SubnetsDay>;
+  checkpointed: SeriesPoint[];
+  checkpointedSubnets: SubnetsDay[];
+}
+
+/**
+ * The snapshot, step by step: read the previous files, connect and check the chain, find the head, read the head's
+ * details (in parallel with the history), plan the days, backfill them, write.
+ */
 export async function run(opts: Options, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Summary> {
   const t0 = Date.now();
-  mkdirSync(opts.out, { recursive: true });
-  for (const f of removeStaleTemps(opts.out)) log(`removed ${f} left by an interrupted run`);
-  let existing: Snapshot | null = null;
-  try {
-    existing = readExisting(opts.out);
-  } catch (e) {
-    if (!(e instanceof DataFileError) || !opts.replace)
-      throw e instanceof DataFileError ? new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`) : e;
-    log(`existing snapshot is invalid; rebuilding it (--replace)`);
-  }
-  let existingSubnets: SubnetsDaily | null = null;
-  try {
-    existingSubnets = readExistingSubnets(opts.out);
-  } catch (e) {
-    if (!(e instanceof DataFileError) || !opts.replace)
-      throw e instanceof DataFileError ? new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`) : e;
-    log(`existing ${SUBNETS_DAILY_NAME} is invalid; rebuilding it (--replace)`);
-  }
-
+  const previous = readPrevious(opts, log);
   const client = new RpcClient({
     endpoints: opts.endpoints,
     timeoutMs: opts.timeoutMs,
@@ -108,136 +123,20 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
     log,
   });
   try {
-    // the first call opens the connection, which checks the genesis hash
-    const checkHash = (r: unknown) => {
-      if (typeof r !== 'string' || !/^0x[0-9a-f]{64}$/.test(r)) throw new Error('expected a hash');
-      return r;
-    };
-    const [chainName, props, finalized] = await Promise.all([
-      client.call('system_chain', [], (r) => {
-        if (typeof r !== 'string' || !r) throw new Error('expected a chain name');
-        return r;
-      }),
-      client.call('system_properties', [], (r) => {
-        if (typeof r !== 'object' || r === null) throw new Error('expected an object');
-        return r as Record<string, unknown>;
-      }),
-      opts.at === null ? client.call('chain_getFinalizedHead', [], checkHash) : Promise.resolve(null),
-    ]);
-    const genesisHash = client.genesisHash!;
-    const kind = genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic';
-    if (existing && existing.kind !== 'reference' && existing.chain.genesisHash !== genesisHash && !opts.replace)
-      throw new CheckError(`${join(opts.out, 'snapshot.json')} holds chain ${existing.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
-    if (existingSubnets && existingSubnets.chain.genesisHash !== genesisHash && !opts.replace)
-      throw new CheckError(`${join(opts.out, SUBNETS_DAILY_NAME)} holds chain ${existingSubnets.chain.genesisHash}, the node is ${genesisHash}: use another --out, or --replace`);
-    const ss58 = Number(firstOf(props.ss58Format) ?? 42);
-    const decimals = Number(firstOf(props.tokenDecimals) ?? 9);
-    const symbol = String(firstOf(props.tokenSymbol) ?? 'TAO');
-
+    const chain = await connectAndCheckChain(client, opts, previous);
     const cacheDir = metadataCacheDir();
-    const reader = new Reader(client, ss58, { log, metadataCache: cacheDir ? new MetadataCache(cacheDir, genesisHash, log) : null });
-    // head: --at, or the finalized head (never an unfinalized fork)
-    let headNumber: number;
-    let headHash: string;
-    const checkHeader = (r: unknown) => {
-      const n = (r as { number?: unknown })?.number;
-      if (typeof n !== 'string' || !/^0x[0-9a-f]+$/i.test(n)) throw new Error('expected a header');
-      return parseInt(n, 16);
-    };
-    if (typeof opts.at === 'number') {
-      headNumber = opts.at;
-      headHash = await reader.hashOf(headNumber).catch((e) => {
-        throw new CheckError(`--at ${opts.at}: ${(e as Error).message}`);
-      });
-    } else {
-      headHash = (opts.at as string | null) ?? finalized!;
-      headNumber = await client.call('chain_getHeader', [headHash], (r) => {
-        if (r === null && opts.at) throw new Error(`block ${opts.at} is not known to the node`);
-        return checkHeader(r);
-      });
-      reader.hashes.set(headNumber, headHash);
-    }
-    const head = await reader.read(headNumber, await reader.preload(headHash));
-    const details = reader.readHeadDetails(head); // in parallel with the history
-    details.catch(() => {});
-    const headDate = dateOf(head.ts);
-
-    let since = opts.since;
-    if (since === null) {
-      // the day of the first block: known from the existing file when its history starts there
-      const first = existing?.chain.genesisHash === genesisHash ? existing.series[0] : undefined;
-      since = first && first.block !== null && first.block <= 1 ? first.date : dateOf(await reader.timestampOf(Math.min(1, headNumber)));
-    }
-    const dates = since <= headDate ? datesBetween(since, headDate) : [];
-
-    const known = new Map<string, SeriesPoint>();
-    const wanted = new Set(dates);
-    const usable = (p: SeriesPoint) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
-    if (existing && existing.kind !== 'reference' && existing.chain.genesisHash === genesisHash)
-      for (const p of existing.series) if (usable(p)) known.set(p.date, p);
-    const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
-    for (const p of checkpointed) known.set(p.date, p);
-    if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
-
-    // per-subnet days are reused only for the very block of the known point (same chain, same block and hash)
-    const knownSubnets = new Map<string, SubnetsDay>();
-    const sameBlock = (d: SubnetsDay) => {
-      const p = known.get(d.date);
-      return p !== undefined && p.block === d.block && p.hash === d.hash;
-    };
-    if (existingSubnets && existingSubnets.chain.genesisHash === genesisHash) for (const d of existingSubnets.days) if (sameBlock(d)) knownSubnets.set(d.date, d);
-    const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash).filter(sameBlock);
-    for (const d of checkpointedSubnets) knownSubnets.set(d.date, d);
-
-    const missingCount = dates.filter((d) => !known.has(d)).length;
-    const rereadCount = [...known.keys()].filter((d) => !knownSubnets.has(d)).length;
-    const progress = new Progress(missingCount + rereadCount, () => client.stats.requests);
-    if (missingCount) log(`history ${since} .. ${headDate}: ${known.size} days known, ${missingCount} to fetch`);
-    if (rereadCount) log(`${SUBNETS_DAILY_NAME}: ${rereadCount} known days without per-subnet values, read again at their block`);
-    const hist = await backfill({
-      reader,
-      head,
-      dates,
-      known,
-      subnetsKnown: new Set(knownSubnets.keys()),
-      concurrency: opts.concurrency,
-      checkpoint: (pts, sdays) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
-      checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
-      progress,
-      log,
-    });
-    progress.end();
+    const metadataCache = cacheDir ? new MetadataCache(cacheDir, chain.genesisHash, log) : null;
+    const reader = new Reader(client, chain.ss58, { log, metadataCache });
+    const head = await findHead(client, reader, opts, chain.finalized);
+    const details = readHeadDetails(reader, head);
+    const plan = await planDays(reader, opts, head, sameChain(previous, chain.genesisHash), chain.genesisHash, log);
+    const hist = await backfillDays(client, reader, opts, head, plan, chain.genesisHash, log);
     await details;
-    checkSeries(hist.points);
-    const last = hist.points.at(-1);
-    const headValues = seriesValues(head);
-    if (last?.values.totalIssuance != null && headValues.totalIssuance !== null && BigInt(headValues.totalIssuance) < BigInt(last.values.totalIssuance))
-      throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
-
-    const snapshot: Snapshot = {
-      schemaVersion: 2,
-      kind,
-      chain: { name: chainName, genesisHash, ss58Prefix: ss58, decimals, symbol },
-      head: { number: head.number, hash: head.hash, timestamp: new Date(head.ts).toISOString(), specVersion: head.specVersion },
-      source: { endpoint: client.used.join(', ') || opts.endpoints[0], tool: toolVersion(), generatedAt: new Date().toISOString() },
-      current: current(head, headValues),
-      series: hist.points,
-      subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
-      governance: governance(head),
-    };
-    const file = writeSnapshot(opts.out, snapshot);
-    // only after snapshot.json: the per-subnet values of exactly its sampled days
-    const subnetDays = hist.points.map((p) => {
-      const d = hist.subnetDays.get(p.date) ?? knownSubnets.get(p.date);
-      if (!d || d.block !== p.block || d.hash !== p.hash) throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
-      return d;
-    });
-    const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: 2, kind, chain: { genesisHash }, days: subnetDays });
-    removeCheckpoint(opts.out);
+    const written = writeFiles(opts, client, chain, head, hist, plan);
     return {
-      file,
-      kind,
-      head: snapshot.head!,
+      file: written.file,
+      kind: chain.kind,
+      head: written.head,
       days: hist.points.length,
       fetched: hist.fetched.length,
       reused: hist.points.length - hist.fetched.length,
@@ -249,8 +148,8 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
       failovers: client.stats.failovers,
       seconds: (Date.now() - t0) / 1000,
       subnetsDaily: {
-        file: subnetsFile,
-        days: subnetDays.length,
+        file: written.subnetsFile,
+        days: written.subnetDays,
         fetchedDays: [...hist.subnetDays.keys()].sort(),
         regenerated: hist.regenerated,
       },
@@ -258,4 +157,187 @@ export async function run(opts: Options, log: (line: string) => void = (l) => pr
   } finally {
     await client.close();
   }
+}
+
+/** Prepare `--out` (removing temp files of an interrupted run) and read the files already there. */
+function readPrevious(opts: Options, log: (line: string) => void): Previous {
+  mkdirSync(opts.out, { recursive: true });
+  for (const f of removeStaleTemps(opts.out)) log(`removed ${f} left by an interrupted run`);
+  return {
+    snapshot: readOrRebuild(() => readExisting(opts.out), 'snapshot', opts, log),
+    subnets: readOrRebuild(() => readExistingSubnets(opts.out), SUBNETS_DAILY_NAME, opts, log),
+  };
+}
+
+/** A previous file, or null when absent; an invalid one stops the run unless --replace (it is then rebuilt). */
+function readOrRebuild<T>(read: () => T | null, name: string, opts: Options, log: (line: string) => void): T | null {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof DataFileError)) throw e;
+    if (!opts.replace) throw new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`);
+    log(`existing ${name} is invalid; rebuilding it (--replace)`);
+    return null;
+  }
+}
+
+/** The previous files that hold chain reads of this chain (not cited figures, not another chain): their days are reusable. */
+function sameChain(previous: Previous, genesisHash: string): Previous {
+  const s = previous.snapshot;
+  return {
+    snapshot: s && s.kind !== 'reference' && s.chain.genesisHash === genesisHash ? s : null,
+    subnets: previous.subnets?.chain.genesisHash === genesisHash ? previous.subnets : null,
+  };
+}
+
+const checkHash = (r: unknown) => {
+  if (typeof r !== 'string' || !/^0x[0-9a-f]{64}$/.test(r)) throw new Error('expected a hash');
+  return r;
+};
+
+/** Connect (the first call opens the connection, which checks the genesis hash), read the chain's name and token, and refuse previous files of another chain. */
+async function connectAndCheckChain(client: RpcClient, opts: Options, previous: Previous): Promise<Chain> {
+  const [name, props, finalized] = await Promise.all([
+    client.call('system_chain', [], (r) => {
+      if (typeof r !== 'string' || !r) throw new Error('expected a chain name');
+      return r;
+    }),
+    client.call('system_properties', [], (r) => {
+      if (typeof r !== 'object' || r === null) throw new Error('expected an object');
+      return r as Record<string, unknown>;
+    }),
+    opts.at === null ? client.call('chain_getFinalizedHead', [], checkHash) : Promise.resolve(null),
+  ]);
+  const genesisHash = client.genesisHash!;
+  const held: Array<[file: string, genesis: string | undefined]> = [
+    [SNAPSHOT_NAME, previous.snapshot?.kind === 'reference' ? undefined : previous.snapshot?.chain.genesisHash],
+    [SUBNETS_DAILY_NAME, previous.subnets?.chain.genesisHash],
+  ];
+  for (const [file, genesis] of held)
+    if (genesis !== undefined && genesis !== genesisHash && !opts.replace)
+      throw new CheckError(`${join(opts.out, file)} holds chain ${genesis}, the node is ${genesisHash}: use another --out, or --replace`);
+  return {
+    name,
+    genesisHash,
+    kind: genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic',
+    ss58: Number(firstOf(props.ss58Format) ?? 42),
+    decimals: Number(firstOf(props.tokenDecimals) ?? 9),
+    symbol: String(firstOf(props.tokenSymbol) ?? 'TAO'),
+    finalized,
+  };
+}
+
+/** The head: --at (a number or a hash), or the finalized head (never an unfinalized fork), read in full. */
+async function findHead(client: RpcClient, reader: Reader, opts: Options, finalized: string | null): Promise<BlockState> {
+  let headNumber: number;
+  let headHash: string;
+  if (typeof opts.at === 'number') {
+    headNumber = opts.at;
+    headHash = await reader.hashOf(headNumber).catch((e) => {
+      throw new CheckError(`--at ${opts.at}: ${(e as Error).message}`);
+    });
+  } else {
+    headHash = (opts.at as string | null) ?? finalized!;
+    headNumber = await client.call('chain_getHeader', [headHash], (r) => {
+      if (r === null && opts.at) throw new Error(`block ${opts.at} is not known to the node`);
+      const n = (r as { number?: unknown })?.number;
+      if (typeof n !== 'string' || !/^0x[0-9a-f]+$/i.test(n)) throw new Error('expected a header');
+      return parseInt(n, 16);
+    });
+    reader.hashes.set(headNumber, headHash);
+  }
+  return reader.read(headNumber, await reader.preload(headHash));
+}
+
+/** The head's details (subnet owners and names, governance), read in parallel with the history; awaited before writing. */
+function readHeadDetails(reader: Reader, head: BlockState): Promise<void> {
+  const details = reader.readHeadDetails(head);
+  details.catch(() => {}); // awaited (and its error thrown) after the backfill
+  return details;
+}
+
+/** The days from --since (default: the day of block 1) to the head's, and what is already known of them. */
+async function planDays(reader: Reader, opts: Options, head: BlockState, reuse: Previous, genesisHash: string, log: (line: string) => void): Promise<Plan> {
+  const headDate = dateOf(head.ts);
+  let since = opts.since;
+  if (since === null) {
+    // the day of the first block: known from the existing file when its history starts there
+    const first = reuse.snapshot?.series[0];
+    since = first && first.block !== null && first.block <= 1 ? first.date : dateOf(await reader.timestampOf(Math.min(1, head.number)));
+  }
+  const dates = since <= headDate ? datesBetween(since, headDate) : [];
+
+  const known = new Map<string, SeriesPoint>();
+  const wanted = new Set(dates);
+  const usable = (p: SeriesPoint) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
+  for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
+  const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
+  for (const p of checkpointed) known.set(p.date, p);
+  if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
+
+  // per-subnet days are reused only for the very block of the known point (same chain, same block and hash)
+  const knownSubnets = new Map<string, SubnetsDay>();
+  const sameBlock = (d: SubnetsDay) => {
+    const p = known.get(d.date);
+    return p !== undefined && p.block === d.block && p.hash === d.hash;
+  };
+  for (const d of reuse.subnets?.days ?? []) if (sameBlock(d)) knownSubnets.set(d.date, d);
+  const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash).filter(sameBlock);
+  for (const d of checkpointedSubnets) knownSubnets.set(d.date, d);
+  return { since, dates, known, knownSubnets, checkpointed, checkpointedSubnets };
+}
+
+/** Fetch the missing days (and the per-subnet values of known days that lack them), checkpointing as it goes. */
+async function backfillDays(client: RpcClient, reader: Reader, opts: Options, head: BlockState, plan: Plan, genesisHash: string, log: (line: string) => void): Promise<HistoryResult> {
+  const { dates, known, knownSubnets, checkpointed, checkpointedSubnets } = plan;
+  const missingCount = dates.filter((d) => !known.has(d)).length;
+  const rereadCount = [...known.keys()].filter((d) => !knownSubnets.has(d)).length;
+  const progress = new Progress(missingCount + rereadCount, () => client.stats.requests);
+  if (missingCount) log(`history ${plan.since} .. ${dateOf(head.ts)}: ${known.size} days known, ${missingCount} to fetch`);
+  if (rereadCount) log(`${SUBNETS_DAILY_NAME}: ${rereadCount} known days without per-subnet values, read again at their block`);
+  const hist = await backfill({
+    reader,
+    head,
+    dates,
+    known,
+    subnetsKnown: new Set(knownSubnets.keys()),
+    concurrency: opts.concurrency,
+    checkpoint: (pts, sdays) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
+    checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
+    progress,
+    log,
+  });
+  progress.end();
+  return hist;
+}
+
+/** Check the history against the head, then write snapshot.json and, after it, subnets-daily.json; drop the checkpoint. */
+function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockState, hist: HistoryResult, plan: Plan) {
+  checkSeries(hist.points);
+  const last = hist.points.at(-1);
+  const headValues = seriesValues(head);
+  if (last?.values.totalIssuance != null && headValues.totalIssuance !== null && BigInt(headValues.totalIssuance) < BigInt(last.values.totalIssuance))
+    throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
+
+  const snapshot: Snapshot = {
+    schemaVersion: 2,
+    kind: chain.kind,
+    chain: { name: chain.name, genesisHash: chain.genesisHash, ss58Prefix: chain.ss58, decimals: chain.decimals, symbol: chain.symbol },
+    head: { number: head.number, hash: head.hash, timestamp: new Date(head.ts).toISOString(), specVersion: head.specVersion },
+    source: { endpoint: client.used.join(', ') || opts.endpoints[0], tool: toolVersion(), generatedAt: new Date().toISOString() },
+    current: current(head, headValues),
+    series: hist.points,
+    subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
+    governance: governance(head),
+  };
+  const file = writeSnapshot(opts.out, snapshot);
+  // only after snapshot.json: the per-subnet values of exactly its sampled days
+  const subnetDays = hist.points.map((p) => {
+    const d = hist.subnetDays.get(p.date) ?? plan.knownSubnets.get(p.date);
+    if (!d || d.block !== p.block || d.hash !== p.hash) throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
+    return d;
+  });
+  const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: 2, kind: chain.kind, chain: { genesisHash: chain.genesisHash }, days: subnetDays });
+  removeCheckpoint(opts.out);
+  return { file, head: snapshot.head!, subnetsFile, subnetDays: subnetDays.length };
 }

@@ -3,6 +3,8 @@
 export type FailureKind =
   /** connection refused/closed, timeout: retry the same endpoint with backoff, then the next one */
   | 'transport'
+  /** the host name does not resolve (DNS: ENOTFOUND, EAI_AGAIN): no retry here, try the next endpoint at once */
+  | 'unreachable'
   /** HTTP 429 or a JSON-RPC rate-limit error: wait longer (Retry-After if given), then retry */
   | 'rate'
   /** the node answered with a JSON-RPC error (e.g. state pruned): try the next endpoint, no retry here */
@@ -34,7 +36,7 @@ export function retryDelay(
   random = Math.random(),
   retryAfterMs: number | null = null,
 ): number | null {
-  if (kind === 'server' || kind === 'malformed' || kind === 'fatal') return null;
+  if (kind === 'server' || kind === 'malformed' || kind === 'fatal' || kind === 'unreachable') return null;
   if (attempt > policy.retries) return null;
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
   const jittered = Math.round(exp * (0.5 + random / 2));
@@ -48,6 +50,17 @@ const RATE_RE = /rate.?limit|too many requests|\b429\b|limit exceeded/i;
 export function classifyRpcError(code: number, message: string): FailureKind {
   if (code === 429 || code === -32029 || RATE_RE.test(message)) return 'rate';
   return 'server';
+}
+
+/**
+ * DNS failures: the machine is offline or the name is wrong. Retrying the same name a few seconds later does not
+ * help a contributor's run (18 retry lines before the error, issue 10), so these fail over at once.
+ */
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
+
+/** Classify a socket error (Node's `error.code`) raised while connecting. */
+export function classifySocketError(code: string | undefined): FailureKind {
+  return code !== undefined && DNS_CODES.has(code) ? 'unreachable' : 'transport';
 }
 
 /** Parse a Retry-After header (seconds or HTTP date) into milliseconds. */

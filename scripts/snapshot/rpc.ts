@@ -20,7 +20,7 @@
  *    `state_getRuntimeVersion` per new block hash to find that block's registry (Init.js, _getBlockRegistryViaHash).
  */
 import WebSocket from 'ws';
-import { classifyRpcError, parseRetryAfter, retryDelay, type FailureKind, type RetryPolicy } from './retry.ts';
+import { classifyRpcError, classifySocketError, parseRetryAfter, retryDelay, type FailureKind, type RetryPolicy } from './retry.ts';
 
 export class RpcError extends Error {
   readonly kind: FailureKind;
@@ -78,7 +78,9 @@ class Connection {
         res.resume();
       });
       this.ws.on('error', (e) => {
-        const err = new RpcError('transport', `cannot reach ${endpoint}: ${(e as Error).message}`);
+        const kind = classifySocketError((e as NodeJS.ErrnoException).code);
+        const why = kind === 'unreachable' ? `its host name does not resolve (${(e as Error).message}); offline?` : (e as Error).message;
+        const err = new RpcError(kind, `cannot reach ${endpoint}: ${why}`);
         this.#fail(err);
         reject(err);
       });

@@ -1,5 +1,7 @@
 /**
  * Recording the outcome of a snapshot attempt in <out>/status.json (schema: src/data/status.ts), atomically.
+ * Only the nightly job records it (it sets TAOPROOF_RECORD_STATUS=1): a contributor's offline or failed local run
+ * must not put a failure banner on every page nor leave `git status` dirty.
  * Run directly to record a failure the snapshot could not record itself (killed, timed out in CI):
  *   npx node scripts/snapshot/status.ts --out public/data --failed "message" [--unless-since ISO]
  */
@@ -7,9 +9,32 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SnapshotStatus } from '../../src/data/status.ts';
-import { writeAtomic } from './write.ts';
+import { readExisting, SNAPSHOT_NAME, writeAtomic } from './write.ts';
 
 export const STATUS_NAME = 'status.json';
+
+/** The environment variable that makes `npm run snapshot` record its outcome in status.json (set by nightly.yml). */
+export const RECORD_STATUS_ENV = 'TAOPROOF_RECORD_STATUS';
+
+export function shouldRecordStatus(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[RECORD_STATUS_ENV] === '1';
+}
+
+/** The last line of a failed run: what is left in `dir`, and how old it is. */
+export function untouchedLine(dir: string): string {
+  const file = join(dir, SNAPSHOT_NAME);
+  let prev;
+  try {
+    prev = readExisting(dir);
+  } catch {
+    return `snapshot: failed; ${file} is untouched (it does not pass validation: fix it, or rebuild it with --replace)`;
+  }
+  if (prev === null) return `snapshot: failed; nothing was written to ${file}`;
+  const from = prev.head
+    ? `${prev.head.timestamp.slice(0, 10)}, block #${prev.head.number}, kind ${prev.kind}`
+    : `${prev.source.generatedAt.slice(0, 10)}, kind ${prev.kind}: cited figures only`;
+  return `snapshot: failed; ${file} is untouched (last good data from ${from})`;
+}
 
 export function readStatus(dir: string): SnapshotStatus | null {
   const file = join(dir, STATUS_NAME);

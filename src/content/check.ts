@@ -3,7 +3,7 @@
  * problem naming the file and the field (or line), so a contributor can fix a pull request without reading a
  * stack trace. Also used by the tests.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -14,10 +14,10 @@ import { STATUS_FILE } from '../data/status.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { referenceSnapshot } from '../data/reference.ts';
 import type { Reference, Snapshot, Source } from '../data/schema.ts';
-import { lintEssay, splitFrontmatter } from './lint.ts';
+import { checkLinks, essayAnchors, frontmatterLine, lintEssay, passageIds, scanEssay, splitFrontmatter, type Known, type ScannedEssay, type Site } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FNS } from '../claims/index.ts';
-import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph } from './schemas.ts';
+import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
 
 export const FILES = {
   paragraphs: 'content/article/paragraphs.yaml',
@@ -145,11 +145,33 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     paragraphs: new Set(paraById.keys()),
     sources: sourceIds,
     figures: figureIds,
+    paragraphEssay: new Map(paragraphs.map((p) => [p.id, p.essay])),
   };
+  const glossary = readYamlList(root, FILES.glossary, []).flatMap((g) => (typeof (g as { term?: unknown })?.term === 'string' ? [termId((g as { term: string }).term)] : []));
+  checkEssays(root, known, claims, new Set(glossary), opts, problems);
+  return result;
+}
+
+interface EssayFile {
+  file: string;
+  slug: string;
+  frontmatter: string;
+  data: EssayFrontmatter | null;
+  scan: ScannedEssay;
+}
+
+/**
+ * Every essay: its frontmatter, its MDX on its own (lint.ts), then across essays: each line of the article and each
+ * claim shown once, every claim of the frontmatter shown, and internal links and anchors resolving. Draft essays
+ * are checked like the others; a production build leaves them out, so a link to one is then broken.
+ */
+function checkEssays(root: string, known: Known, claims: Claim[], glossaryIds: ReadonlySet<string>, opts: CheckOptions, problems: string[]): void {
   const essayDir = join(root, FILES.essays);
+  const essays: EssayFile[] = [];
   for (const name of readdirSync(essayDir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {
     const file = `${FILES.essays}/${name}`;
-    const { frontmatter, body, bodyLine } = splitFrontmatter(readFileSync(join(essayDir, name), 'utf8'));
+    const text = readFileSync(join(essayDir, name), 'utf8');
+    const { frontmatter } = splitFrontmatter(text);
     if (frontmatter === null) {
       problems.push(`${file}: frontmatter: expected a --- YAML block at the top of the file`);
       continue;
@@ -163,8 +185,86 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     }
     const r = EssayFrontmatter.safeParse(fm);
     if (!r.success) for (const line of formatIssues(r.error, fm, ['frontmatter'])) problems.push(`${file}: ${line}`);
-    else for (const c of r.data.claims) if (!claimIds.has(c)) problems.push(`${file}: frontmatter.claims: unknown claim id "${c}"`);
-    for (const p of lintEssay(body, known, bodyLine)) problems.push(`${file}:${p.line}: ${p.message}`);
+    else for (const c of r.data.claims) if (!known.claims.has(c)) problems.push(`${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`);
+    const slug = name.replace(/\.mdx?$/, '');
+    const scan = scanEssay(text);
+    for (const p of lintEssay(scan, known, slug)) problems.push(`${file}:${p.line}: ${p.message}`);
+    essays.push({ file, slug, frontmatter, data: r.success ? r.data : null, scan });
   }
-  return result;
+
+  // each line of the article and each claim is shown once, in one place
+  const shownAt = new Map<string, string>();
+  const claimAt = new Map<string, string>();
+  const claimEssay = new Map(claims.map((c) => [c.id, c.essay]));
+  for (const e of essays) {
+    const shownHere = new Set<string>();
+    for (const el of e.scan.elements) {
+      const at = `${e.file}:${el.line}`;
+      if (el.name === 'Passage') {
+        // lines of another essay are reported by lintEssay; here, a line of this essay shown twice
+        const ids = passageIds(el, known.paragraphs).filter((id) => known.paragraphEssay?.get(id) === e.slug);
+        const again = ids.filter((id) => shownAt.has(id));
+        if (again.length)
+          problems.push(`${at}: <Passage from="${el.attrs.from}"${el.attrs.to ? ` to="${el.attrs.to}"` : ''}>: ${again.map((id) => `${id} (already shown at line ${shownAt.get(id)!.split(':').pop()})`).join(', ')}; each line of the article is shown once`);
+        for (const id of ids) if (!shownAt.has(id)) shownAt.set(id, at);
+      }
+      const id = el.attrs.id;
+      if (el.name !== 'Claim' || typeof id !== 'string' || !known.claims.has(id)) continue;
+      shownHere.add(id);
+      const first = claimAt.get(id);
+      if (first) problems.push(`${at}: <Claim id="${id}">: already shown at ${first}; a claim is shown once (link to it instead: [${id}](../${claimEssay.get(id)}/#claim-${id}))`);
+      else claimAt.set(id, at);
+    }
+    if (e.data)
+      for (const c of e.data.claims)
+        if (known.claims.has(c) && !shownHere.has(c))
+          problems.push(`${e.file}:${frontmatterLine(e.frontmatter, 'claims')}: frontmatter.claims: ${c} is listed but never shown; add <Claim id="${c}" /> to the essay or take ${c} off the list`);
+  }
+
+  // links and anchors, against the pages of this build
+  const built = essays.filter((e) => !(opts.production && e.data?.draft));
+  const pageIds = templateIds(root);
+  const site: Site = {
+    essays: new Set(built.map((e) => e.slug)),
+    anchors: new Map(built.map((e) => [e.slug, essayAnchors(e.scan, known.paragraphs, pageIds)])),
+    pageAnchors: new Map([['/glossary/', glossaryIds]]),
+    exists: routes(root),
+  };
+  for (const e of essays) for (const p of checkLinks(e.scan, e.slug, site)) problems.push(`${e.file}:${p.line}: ${p.message}`);
+}
+
+/** Literal ids of the essay page's template and layout (e.g. "main", "refs"), present on every essay page. */
+function templateIds(root: string): string[] {
+  const ids: string[] = [];
+  for (const f of ['src/pages/essays/[slug].astro', 'src/layouts/Base.astro']) {
+    if (!existsSync(join(root, f))) continue;
+    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/\bid="([^"{}]+)"/g)) ids.push(m[1]);
+  }
+  return ids;
+}
+
+/**
+ * Which site paths this build has: the files of src/pages (a page at /name/, an endpoint such as rss.xml.ts at
+ * /rss.xml, a [param] segment matching anything) and of public/. Essay pages are checked by slug, not here.
+ */
+function routes(root: string): (path: string) => boolean {
+  const patterns: RegExp[] = [];
+  const walk = (dir: string, rel: string[]) => {
+    if (!existsSync(dir)) return;
+    for (const ent of readdirSync(dir, { withFileTypes: true })) {
+      if (ent.isDirectory()) walk(join(dir, ent.name), [...rel, ent.name]);
+      else if (dir.startsWith(join(root, 'public'))) patterns.push(new RegExp(`^/${[...rel, ent.name].map(escape).join('/')}$`));
+      else {
+        const m = /^(.*)\.(astro|mdx?|ts|js)$/.exec(ent.name);
+        if (!m) continue;
+        const page = /\.(astro|mdx?)$/.test(ent.name);
+        const parts = [...rel, ...(m[1] === 'index' && page ? [] : [m[1]])].map((p) => (/^\[.*\]$/.test(p) ? '[^/]+' : p.split(/(\[[^\]]+\])/).map((x) => (/^\[.*\]$/.test(x) ? '[^/]+' : escape(x))).join('')));
+        patterns.push(new RegExp(`^/${parts.join('/')}${page ? '/?' : ''}$`));
+      }
+    }
+  };
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  walk(join(root, 'src/pages'), []);
+  walk(join(root, 'public'), []);
+  return (path) => path === '/' || patterns.some((re) => re.test(path));
 }

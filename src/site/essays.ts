@@ -5,6 +5,11 @@ export async function essays(): Promise<CollectionEntry<'essays'>[]> {
   return (await getCollection('essays', (e) => !e.data.draft)).sort((a, b) => a.data.order - b.data.order);
 }
 
+/** Draft essays (`draft: true`): built for preview at /essays/<slug>/, never listed; left out of a production build. */
+export async function draftEssays(): Promise<CollectionEntry<'essays'>[]> {
+  return process.env.TAOPROOF_PRODUCTION === '1' ? [] : getCollection('essays', (e) => e.data.draft);
+}
+
 /** Source ids in order of first <Cite id> in the essay's body. */
 export function citationOrder(body: string | undefined): string[] {
   const ids: string[] = [];

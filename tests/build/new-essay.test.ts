@@ -1,10 +1,15 @@
-/** The scaffold makes an essay that builds; a second run refuses to overwrite it. */
+/**
+ * The scaffold makes a draft essay that passes what `npm test` checks of content: the build's up-front check, the
+ * content tests (run on a copy of the project with the new essay) and the build, where the draft is a preview page
+ * kept out of listings, search and the sitemap, and out of the production build. A second run refuses to overwrite.
+ */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
-import { build, removeProject, tempProject } from '../helpers/project.ts';
+import { checkProject } from '../../src/content/check.ts';
+import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -13,21 +18,48 @@ beforeAll(() => {
 afterAll(() => removeProject(dir));
 
 const scaffold = (title: string) => spawnSync(process.execPath, ['scripts/new-essay.ts', title], { cwd: dir, encoding: 'utf8' });
+const page = 'dist/essays/who-holds-the-keys/index.html';
 
 test('slugs are readable file names', () => {
   expect(slugify('Who holds the keys? Sudo & the Senate')).toBe('who-holds-the-keys-sudo-the-senate');
 });
 
-test('npm run new:essay produces an essay that builds', () => {
+test('npm run new:essay writes a draft that passes the checks and the content tests', () => {
   const r = scaffold('Who holds the keys');
   expect(r.status, r.stderr).toBe(0);
-  expect(r.stdout).toContain('created content/essays/who-holds-the-keys.mdx');
-  const b = build(dir);
-  expect(b.status, b.output.slice(-2000)).toBe(0);
-  const html = join(dir, 'dist/essays/who-holds-the-keys/index.html');
-  expect(existsSync(html)).toBe(true);
-  expect(readFileSync(html, 'utf8')).toContain('Who holds the keys');
+  expect(r.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
+  expect(readFileSync(join(dir, 'content/essays/who-holds-the-keys.mdx'), 'utf8')).toMatch(/^draft: true\b/m);
+  expect(checkProject(dir, { production: false }).problems).toEqual([]);
+  expect(checkProject(dir, { production: true }).problems).toEqual([]);
+
+  cpSync(join(ROOT, 'tests'), join(dir, 'tests'), { recursive: true });
+  cpSync(join(ROOT, 'vitest.config.ts'), join(dir, 'vitest.config.ts'));
+  const t = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/content'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  expect(t.status, `${t.stdout}\n${t.stderr}`.slice(-3000)).toBe(0);
+  expect(t.stdout).toMatch(/Tests\s+\S*\d+ passed/);
+
   const again = scaffold('Who holds the keys');
   expect(again.status).toBe(1);
   expect(again.stderr).toContain('content/essays/who-holds-the-keys.mdx already exists');
-});
+}, 180_000);
+
+test('the draft builds as a preview page, out of listings, search and the sitemap', () => {
+  const b = build(dir);
+  expect(b.status, b.output.slice(-2000)).toBe(0);
+  expect(b.output).toContain('draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap');
+  const html = readFileSync(join(dir, page), 'utf8');
+  expect(html).toContain('Who holds the keys');
+  expect(html).toContain('Draft: a preview');
+  expect(html).not.toContain('data-pagefind-body'); // not indexed by search
+  expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).not.toContain('who-holds-the-keys');
+  expect(readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8')).not.toContain('who-holds-the-keys');
+  expect(readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8')).toContain('/essays/staking/');
+}, 180_000);
+
+test('a production build leaves the draft out', () => {
+  const b = build(dir, { TAOPROOF_PRODUCTION: '1' });
+  expect(b.status, b.output.slice(-2000)).toBe(0);
+  expect(b.output).toContain('draft essays (who-holds-the-keys): left out of this production build');
+  expect(existsSync(join(dir, page))).toBe(false);
+  expect(existsSync(join(dir, 'dist/essays/staking/index.html'))).toBe(true);
+}, 180_000);

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/project.ts';
 import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_FIRST_DAY, FINNEY_GENESIS, HELP, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
 
 describe('parseCli', () => {
@@ -58,5 +63,40 @@ describe('parseCli', () => {
     it('is documented in --help', () => {
       expect(HELP).toMatch(/--since YYYY-MM-DD[^\n]*\n[^\n]*not before 2023-03-20, Finney's first day/);
     });
+  });
+});
+
+describe('npm run snapshot on a machine that cannot reach the node', () => {
+  const cli = (out: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(ROOT, 'scripts/snapshot.ts'), '--endpoint', 'ws://taoproof-unreachable.invalid:9944', '--endpoint', 'wss://taoproof-archive.invalid', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, TAOPROOF_RECORD_STATUS: '', ...env },
+      timeout: 60_000,
+    });
+
+  it('fails fast, leaves the data and git untouched, and says so on its last line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'taoproof-offline-'));
+    try {
+      cpSync(join(ROOT, 'public/data/snapshot.json'), join(out, 'snapshot.json'));
+      const before = readFileSync(join(out, 'snapshot.json'), 'utf8');
+      const r = cli(out);
+      expect(r.status).toBe(1);
+      // fast = no retry rounds (wall time is a benchmark's business, not a test's)
+      expect(r.stderr).not.toMatch(/retrying/);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^snapshot: error: all 2 endpoints failed; last: cannot reach wss:\/\/taoproof-archive\.invalid: its host name does not resolve/);
+      expect(lines[1]).toMatch(new RegExp(`^snapshot: failed; ${out}/snapshot\\.json is untouched \\(last good data from \\d{4}-\\d{2}-\\d{2}, kind reference: cited figures only\\)$`));
+      expect(readFileSync(join(out, 'snapshot.json'), 'utf8')).toBe(before);
+      expect(readdirSync(out)).toEqual(['snapshot.json']); // no status.json: a local run records nothing
+
+      const nightly = cli(out, { TAOPROOF_RECORD_STATUS: '1' });
+      expect(nightly.status).toBe(1);
+      const status = JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')) as { error: string; lastSuccess: string | null };
+      expect(status.error).toMatch(/^all 2 endpoints failed; last: cannot reach wss:\/\/taoproof-archive\.invalid/);
+      expect(status.lastSuccess).toBeNull();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRpcError, DEFAULT_POLICY, parseRetryAfter, retryDelay } from '../../scripts/snapshot/retry.ts';
+import { classifyRpcError, classifySocketError, DEFAULT_POLICY, parseRetryAfter, retryDelay } from '../../scripts/snapshot/retry.ts';
 
 const policy = { retries: 3, baseMs: 500, maxMs: 15_000, rateMs: 2_000 };
 
@@ -17,8 +17,16 @@ describe('retry policy', () => {
     expect(retryDelay('rate', 1, policy, 0, 600_000)).toBe(15_000);
   });
 
-  it('does not retry server errors, malformed replies or fatal errors on the same endpoint', () => {
-    for (const k of ['server', 'malformed', 'fatal'] as const) expect(retryDelay(k, 1, policy)).toBeNull();
+  it('classifies DNS failures as unreachable, other socket errors as transport', () => {
+    expect(classifySocketError('ENOTFOUND')).toBe('unreachable');
+    expect(classifySocketError('EAI_AGAIN')).toBe('unreachable');
+    expect(classifySocketError('ECONNREFUSED')).toBe('transport');
+    expect(classifySocketError('ECONNRESET')).toBe('transport');
+    expect(classifySocketError(undefined)).toBe('transport');
+  });
+
+  it('does not retry server errors, malformed replies, unreachable hosts or fatal errors on the same endpoint', () => {
+    for (const k of ['server', 'malformed', 'unreachable', 'fatal'] as const) expect(retryDelay(k, 1, policy)).toBeNull();
   });
 
   it('classifies rate-limit errors sent as JSON-RPC errors', () => {

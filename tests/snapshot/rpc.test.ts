@@ -85,6 +85,24 @@ describe('RpcClient', () => {
     await c.close();
   });
 
+  it('fails over at once from a host name that does not resolve, without retry lines', async () => {
+    // .invalid never resolves (RFC 2606): the same ENOTFOUND (or EAI_AGAIN offline) a contributor's machine gets
+    const archive = await fakeNode(() => ({ result: 'ok' }));
+    const lines: string[] = [];
+    const c = new RpcClient({ endpoints: ['ws://taoproof-unreachable.invalid:9944', archive], timeoutMs: 2000, concurrency: 1, policy, genesis: G, log: (l) => lines.push(l) });
+    expect(await c.call('system_chain', [])).toBe('ok');
+    expect(c.stats).toMatchObject({ retries: 0, failovers: 1 });
+    expect(lines).toEqual([]);
+    await c.close();
+
+    const alone = new RpcClient({ endpoints: ['ws://taoproof-unreachable.invalid:9944'], timeoutMs: 2000, concurrency: 1, policy, genesis: G, log: (l) => lines.push(l) });
+    const err = (await alone.call('system_chain', []).catch((e: unknown) => e)) as RpcError;
+    expect(err.message).toMatch(/^cannot reach ws:\/\/taoproof-unreachable\.invalid:9944: its host name does not resolve \(getaddrinfo (ENOTFOUND|EAI_AGAIN) taoproof-unreachable\.invalid\); offline\?$/);
+    expect(alone.stats.retries).toBe(0);
+    expect(lines).toEqual([]);
+    await alone.close();
+  });
+
   it('validates result shapes', async () => {
     const url = await fakeNode(() => ({ result: 42 }));
     const c = new RpcClient({ endpoints: [url], timeoutMs: 2000, concurrency: 1, policy, genesis: null });
