@@ -134,7 +134,9 @@ const TAO = 1_000_000_000n;
 function fakeNode(spec: number, hex: string, n: number, values: (q: any, put: (entry: any, value: unknown, ...keys: unknown[]) => void) => void) {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, hex as `0x${string}`);
-  registry.setMetadata(metadata);
+  // transaction extensions do not matter for storage; declaring them keeps polkadot.js from warning
+  const x = metadata.asLatest.extrinsic as unknown as Record<string, Array<{ identifier: { toString(): string } }> | undefined>;
+  registry.setMetadata(metadata, undefined, Object.fromEntries((x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [e.identifier.toString(), { extrinsic: {}, payload: {} }])));
   const q = expandMetadata(registry, metadata).query as any;
   const store = new Map<string, string>();
   const put = (entry: any, value: unknown, ...keys: unknown[]) => {
