@@ -67,7 +67,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'TotalIssuance recomputed',
     what:
-      'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Until then the counter had drifted from those sums; at this upgrade it jumps to them.',
+      'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Whatever the counter differed from those sums by shows as a step at this upgrade.',
     source: src('7f8437bd599193336aaa18b7706b82c5fd84082f', 'pallets/subtensor/src/migration.rs'),
   },
   {

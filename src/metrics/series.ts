@@ -95,6 +95,8 @@ export interface Change {
   after: Observation;
   /** after − before, exact */
   delta: bigint;
+  /** the chain's own breaks in this series between the two reads (src/data/breaks.ts): part of the delta may be theirs */
+  breaks: SeriesBreak[];
 }
 
 /** How a measured field changed between two dates (each read on or just after its date); null without both reads. */
@@ -104,10 +106,16 @@ export function changeBetween(snapshot: Snapshot, field: SeriesField, from: stri
   if (!before || !after || after.date <= before.date) return null;
   const item = before.source.kind === 'chain' ? before.source.item : field;
   return {
-    value: { before, after, delta: after.value - before.value },
+    value: { before, after, delta: after.value - before.value, breaks: breaksBetween(field, momentOf(snapshot, before), momentOf(snapshot, after)) },
     formula: `${item} at block ${after.block} − at block ${before.block}`,
     inputs: [before.source, after.source],
   };
+}
+
+/** The date and runtime spec of the point an observation was read from. */
+function momentOf(snapshot: Snapshot, o: Observation): SeriesMoment {
+  const p = snapshot.series.find((x) => x.date === o.date && x.block === o.block);
+  return { date: o.date, specVersion: p?.specVersion ?? null };
 }
 
 export interface SpecReading {

@@ -39,6 +39,15 @@ describe('chain-only reads', () => {
     expect(changeBetween(s, 'totalIssuance', '2025-04-17', '2025-04-17')).toBeNull();
   });
 
+  test('changeBetween names the chain’s breaks the two reads straddle, from the specs of their blocks', () => {
+    const s = daysFrom('2025-02-10', 10, (i) => ({ issuedTao: 8_000_000 + i, stakedTao: 1 }));
+    const specs = s.series.map((p) => p.specVersion);
+    expect(specs[0]).toBeLessThan(233);
+    expect(specs.at(-1)).toBeGreaterThanOrEqual(233);
+    expect(changeBetween(s, 'totalStake', '2025-02-10', '2025-02-19')?.value.breaks.map((b) => b.id)).toEqual(['dtao-233']);
+    expect(changeBetween(s, 'totalStake', '2025-02-14', '2025-02-19')?.value.breaks).toEqual([]);
+  });
+
   test('specAt reads the runtime version with its block', () => {
     const s = daysFrom('2025-02-11', 4, () => ({ issuedTao: 1, stakedTao: 1 }));
     expect(specAt(s, '2025-02-11')).toMatchObject({ specVersion: 219 });
