@@ -56,5 +56,7 @@ export const OTHER_CODE = {
   fixRootSubnetTao: atCommit('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'v3.1.6 (spec 283)', 'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs', 'L22-L40', 'migrate_fix_root_subnet_tao', 'SubnetTAO::<T>::insert(NetUid::ROOT, total_stake);'),
   /** Finney's launch code (2023-03-20): emission per subnet by Yuma consensus (epoch) and drained to hotkeys. */
   finneyEpoch: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'pallets/subtensor/src/epoch.rs', 'L12', 'epoch_dense: Yuma consensus emission to miners and validators', 'pub fn epoch_dense( netuid: u16, rao_emission: u64 ) -> Vec<(T::AccountId, u64)>'),
+  /** Finney's genesis: balances and stakes loaded from a snapshot of the Nakamoto chain (snapshot.json). */
+  finneyGenesis: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'node/src/chain_spec.rs', 'L143-L200', 'finney_config: genesis stakes and balances from Nakamoto data', '// Configure storage from nakamoto data'),
   finneyDrain: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'pallets/subtensor/src/block_step.rs', 'L61-L124', 'drain_emission and generate_emission: each epoch’s emission paid to hotkeys', 'Self::emit_inflation_through_hotkey_account( &hotkey, *amount );'),
 } as const;

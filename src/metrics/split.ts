@@ -63,6 +63,9 @@ export function subnetSplits(s: Snapshot, p: SplitParams): SubnetSplit[] {
   return poolDepths(s).flatMap((d) => (d.alphaIssuance === null ? [] : [{ netuid: d.netuid, alphaIssuance: d.alphaIssuance, ...splitFor(p, d.alphaIssuance) }]));
 }
 
+/** The last runtime spec in which an alpha's price is SubnetTAO / SubnetAlphaIn (methodology: valid to spec 282). */
+export const LAST_RESERVE_PRICE_SPEC = 282;
+
 export interface RootTaoEstimate {
   /** Σ over subnets of root's alpha per block × spot price (TAO per alpha), RAO */
   rootTao: bigint;
@@ -82,6 +85,11 @@ export function rootTaoEstimate(s: Snapshot, p: SplitParams): Computed<RootTaoEs
   const issued = s.current.totalIssuance;
   const table = s.subnets;
   if (!issued?.value || !table || s.kind === 'reference') return null;
+  // the spot price SubnetTAO / SubnetAlphaIn is the pool price only up to spec 282: at v3.1.6 (spec 283) the price
+  // comes from pallet_swap (stake_utils.rs L61, T::SwapInterface::current_alpha_price); root's alpha was sold
+  // automatically only until spec 333
+  const spec = s.series.find((x) => x.block === table.block)?.specVersion ?? (s.head?.number === table.block ? s.head.specVersion : null);
+  if (spec === null || spec === undefined || spec > LAST_RESERVE_PRICE_SPEC) return null;
   const pools = table.rows.filter((r) => r.netuid !== 0 && r.mechanism === 1 && r.tao !== null && r.alphaIn !== null && r.alphaOut !== null && r.alphaIn !== '0');
   if (pools.length === 0) return null;
   let rootTao = 0n;

@@ -3,7 +3,7 @@ import { C32, C34, C35, C36, C38 } from '../../src/claims/verdicts/owners.ts';
 import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
 import { C38_BOUNDS } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, editedReference, poolOf, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, editedReference, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
 
 /** Two weeks of chain reads around the article (2025-04-17), optionally with a subnets table at the last day. */
 const around = (day: Partial<Day> = {}, pools?: Pool[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { referenceSnapshot } from '../../src/data/reference.ts';
-import { maxRootShare, quantityShare, rootTaoEstimate, splitFor, splitParams, subnetSplits } from '../../src/metrics/split.ts';
+import { LAST_RESERVE_PRICE_SPEC, maxRootShare, quantityShare, rootTaoEstimate, splitFor, splitParams, subnetSplits } from '../../src/metrics/split.ts';
 import { daysFrom, poolOf, reference, subnetsTable, TAO } from '../fixtures/snapshots.ts';
 
 const chain = () => {
@@ -56,5 +56,13 @@ describe('per-subnet split and root’s TAO', () => {
     expect(e?.value.share).toBeCloseTo((shares[0] + shares[1]) * 0.01, 6);
     expect(e?.value.subnets).toBe(2);
     expect(rootTaoEstimate({ ...s, subnets: null }, splitParams(s)!)).toBeNull();
+  });
+  test('refuses a subnets table read under a runtime where SubnetTAO / SubnetAlphaIn is no longer the price (after spec 282)', () => {
+    const s = chain();
+    const at = s.series.at(-1)!;
+    const later = { ...s, series: s.series.map((x) => (x === at ? { ...x, specVersion: LAST_RESERVE_PRICE_SPEC + 1 } : x)) };
+    expect(rootTaoEstimate(later, splitParams(later)!)).toBeNull();
+    const ok = { ...s, series: s.series.map((x) => (x === at ? { ...x, specVersion: LAST_RESERVE_PRICE_SPEC } : x)) };
+    expect(rootTaoEstimate(ok, splitParams(ok)!)).not.toBeNull();
   });
 });

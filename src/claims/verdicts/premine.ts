@@ -41,6 +41,7 @@ export const C07: VerdictFn = (data) => {
   const ev: Evidence[] = [
     citedEvidence('Finney’s code at launch: each subnet’s emission split among miners and validators by Yuma consensus', 'epoch_dense', OTHER_CODE.finneyEpoch),
     citedEvidence('… and paid to their hotkeys at each epoch', 'drain_emission', OTHER_CODE.finneyDrain),
+    citedEvidence('Finney’s genesis loaded the stakes and balances of the Nakamoto chain, not its history', 'finney_config', OTHER_CODE.finneyGenesis),
   ];
   if (carry) ev.push(figureEvidence(carry));
   if (start) ev.push(observationEvidence('SubtensorModule.TotalIssuance at Finney’s first day (state carried over from Nakamoto)', start));

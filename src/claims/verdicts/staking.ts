@@ -9,11 +9,14 @@ import { C13_PARTLY, C13_SUPPORTED } from '../thresholds.ts';
 
 /**
  * From dTAO until spec 283 TotalStake left out the root dividends credited to stakers (series break
- * root-divs-outside-subnet-tao), so the staking ratio read low: by April 2025 by about the article's 150k TAO paid
- * to root over 8.61M issued, 1.7 points.
+ * root-divs-outside-subnet-tao), so the staking ratio read low. Each runtime upgrade also reset TotalIssuance to
+ * Balances issuance + TotalStake (v2.0.11 runtime/src/lib.rs L1459-L1462, Migrations: initialise_total_issuance;
+ * migrate_init_total_issuance.rs), taking the dividends paid until then out of the issuance too. By April 2025, with
+ * the article's 150k paid to root and 8.61M issued, the ratio read low by about 0.5 points just after an upgrade and
+ * up to 1.7 points with no upgrade since dTAO.
  */
 const ROOT_DIVS_TEXT =
-  ' From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, so on those days the ratio reads low: by April 2025 by about 1.7 points (the article’s 150k TAO paid to root over 8.61M issued; series break “root-divs-outside-subnet-tao”).';
+  ' From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s 150k TAO paid to root against 8.61M issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “root-divs-outside-subnet-tao”)';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;
