@@ -395,7 +395,7 @@ describe.skipIf(missing !== null)('Reader.read on Finney runtime metadata', () =
     const netuids = [0, 1, 2, 200];
     for (const n of netuids) put(q.subtensorModule.networksAdded, true, n);
     put(q.subtensorModule.totalNetworks, netuids.length);
-    const tao = q.subtensorModule.subnetTAO;
+    const tao = entryOf(decorated, ['SubtensorModule', 'SubnetTAO']); // absent before dTAO
     if (tao) for (const n of netuids) put(tao, 1000n * BigInt(n) + 7n, n);
     const { client, calls } = fakeClient(hex, spec, storage, hashes);
 
