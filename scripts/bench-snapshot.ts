@@ -97,8 +97,7 @@ async function naive(url: string, dates: string[], head: number): Promise<{ requ
       for (const k of keys)
         for (const [p, i] of SERIES_MAPS.slice(1)) {
           const info = rt.uintMap(p, i);
-          const netuid = parseInt(k.slice(-4, -2), 16) + 256 * parseInt(k.slice(-2), 16);
-          if (info) await client.call('state_getStorage', [rt.keyOf(info, netuid), h]);
+          if (info) await client.call('state_getStorage', [rt.keyOf(info, rt.netuidOfKey(added, k)), h]);
         }
     }),
   );

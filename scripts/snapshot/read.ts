@@ -349,14 +349,7 @@ export class Reader {
         if (!Array.isArray(r) || !r.every(isHex)) throw new Error('expected a list of keys');
         return r as string[];
       });
-      for (const k of page) {
-        const tail = k.slice(info.prefix.length);
-        // Identity hasher: the key is the SCALE integer itself; Concat hashers end with it
-        const hex = tail.slice(tail.length - 2 * info.keyUintBytes!);
-        let v = 0;
-        for (let i = hex.length - 2; i >= 0; i -= 2) v = v * 256 + parseInt(hex.slice(i, i + 2), 16);
-        out.push(v);
-      }
+      for (const k of page) out.push(state.runtime.netuidOfKey(info, k));
       if (page.length < 1000) break;
       start = page[page.length - 1];
     }

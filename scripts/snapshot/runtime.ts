@@ -168,6 +168,28 @@ export class Runtime {
   }
 
   /**
+   * The integer key (netuid) of `key`, a storage key of the map `info` (e.g. from state_getKeysPaged), decoded by
+   * @polkadot/types from the map's own key type; throws MalformedError unless `key` is exactly such a key.
+   */
+  netuidOfKey(info: ItemInfo, key: string): number {
+    const k = key.toLowerCase();
+    let n: number | null = null;
+    if (info.kind === 'map' && info.keyUintBytes && k.startsWith(info.prefix)) {
+      try {
+        const sk = this.registry.createType('StorageKey', k);
+        sk.setMeta(info.entry.meta);
+        n = Number(asBigInt(sk.args[0]));
+      } catch {
+        n = null;
+      }
+    }
+    // decoding does not look at trailing bytes: the key rebuilt from the netuid must be the same key
+    if (n === null || !Number.isSafeInteger(n) || this.keyOf(info, n) !== k)
+      throw new MalformedError(`${info.pallet}.${info.item}: …${k.slice(-24)} is not a key of this map`);
+    return n;
+  }
+
+  /**
    * Decode a raw value with this runtime's types. Returns null for an Optional item with no value; a
    * ValueQuery item with no value decodes its declared default. Throws MalformedError on bytes that do not
    * decode exactly (pedantic: re-encoding must give the same bytes).

@@ -243,6 +243,20 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
       expect(keyBits(ref.registry, entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!)).toBe(16);
     });
 
+    it('reads the netuid back from a key the decoration built (keys listed by state_getKeysPaged)', () => {
+      for (const r of [...SERIES_MAPS, ...HEAD_MAPS]) {
+        const e = entryOf(ref.decorated, r);
+        const info = rt.uintMap(r[0], r[1]);
+        if (!e || !info) continue;
+        for (const n of NETUIDS.filter((x) => x < 2 ** keyBits(ref.registry, e)!)) expect(rt.netuidOfKey(info, libKey(e, n)), `${r.join('.')}[${n}]`).toBe(n);
+      }
+      const added = rt.uintMap('SubtensorModule', 'NetworksAdded')!;
+      const other = rt.uintMap('SubtensorModule', 'NetworkRegisteredAt')!;
+      expect(() => rt.netuidOfKey(added, `${libKey(entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!, 5)}00`)).toThrow(/is not a key of this map/);
+      expect(() => rt.netuidOfKey(added, rt.keyOf(other, 5))).toThrow(/NetworksAdded: .* is not a key of this map/);
+      expect(() => rt.netuidOfKey(added, added.prefix)).toThrow(/is not a key of this map/);
+    });
+
     it('refuses a netuid its key type cannot hold', () => {
       const info = rt.uintMap('SubtensorModule', 'NetworksAdded')!;
       expect(() => rt.keyOf(info, 65536)).toThrow();
@@ -336,5 +350,62 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
       for (const a of ABSENT.filter((x) => !lacking.has(x.ref.join('.')))) expect(entryOf(ref.decorated, a.ref), `${a.ref.join('.')} at spec ${spec}`).toBeDefined();
       if (spec < 233 || spec >= 334) expect(absent).toBeGreaterThan(0);
     });
+  });
+});
+
+/**
+ * A fake client holding one block's storage, built with @polkadot/types (keys from the decoration, values from the
+ * runtime's own types), answering the calls Reader.read makes.
+ */
+function fakeClient(hex: string, spec: number, storage: Map<string, string>, hashes: Map<number, string>) {
+  const calls: string[] = [];
+  const client = {
+    async call(method: string, params: unknown[], check?: (r: unknown) => unknown) {
+      calls.push(method);
+      let r: unknown;
+      if (method === 'chain_getBlockHash') r = (params[0] as number[]).map((n) => hashes.get(n) ?? null);
+      else if (method === 'state_getRuntimeVersion') r = { specVersion: spec };
+      else if (method === 'state_getMetadata') r = hex;
+      else if (method === 'state_queryStorageAt') r = [{ block: params[1], changes: (params[0] as string[]).map((k) => [k, storage.get(k) ?? null]) }];
+      else if (method === 'state_getKeysPaged') {
+        const [prefix, count, start] = params as [string, number, string | null];
+        r = [...storage.keys()].filter((k) => k.startsWith(prefix) && (start === null || k > start)).sort().slice(0, count);
+      } else throw new Error(`unexpected ${method}`);
+      return check ? check(r) : r;
+    },
+  };
+  return { client: client as unknown as RpcClient, calls };
+}
+
+describe.skipIf(missing !== null)('Reader.read on Finney runtime metadata', () => {
+  it.each(files.filter((f) => /finney-(219|424)\.scale$/.test(f)))('%s: finds the runtime, the subnets beyond the candidates and their values', async (file) => {
+    const spec = Number(/^finney-(\d+)\.scale$/.exec(file)![1]);
+    const hex = u8aToHex(readFileSync(path.join(METADATA_DIR, file)));
+    const { registry, decorated } = reference(hex);
+    const q = decorated.query as Record<string, Record<string, StorageEntry>>;
+    const N = 5000;
+    const hashes = new Map(Array.from({ length: 4 }, (_, i) => [N - i, `0x${String(N - i).padStart(64, '0')}`] as const));
+    const storage = new Map<string, string>();
+    const put = (e: StorageEntry, value: unknown, ...args: unknown[]) =>
+      storage.set(libKey(e, ...args), u8aToHex(registry.createType(valueType(registry, e), value).toU8a()));
+    storage.set(libKey(q.system.lastRuntimeUpgrade), u8aToHex(registry.createType('LastRuntimeUpgradeInfo', { specVersion: spec, specName: 'node-subtensor' }).toU8a()));
+    put(q.timestamp.now, 1_700_000_000_000n);
+    for (const [n, h] of hashes) if (n < N) put(q.system.blockHash, h, n);
+    // subnets 0, 1, 2 and 200: 200 is beyond the 64 netuids read blindly, found through NetworksAdded's keys
+    const netuids = [0, 1, 2, 200];
+    for (const n of netuids) put(q.subtensorModule.networksAdded, true, n);
+    put(q.subtensorModule.totalNetworks, netuids.length);
+    const tao = entryOf(decorated, ['SubtensorModule', 'SubnetTAO']); // absent before dTAO
+    if (tao) for (const n of netuids) put(tao, 1000n * BigInt(n) + 7n, n);
+    const { client, calls } = fakeClient(hex, spec, storage, hashes);
+
+    const state = await new Reader(client).read(N, null);
+    expect(state.specVersion).toBe(spec);
+    expect(state.ts).toBe(1_700_000_000_000);
+    expect(state.netuids).toEqual(netuids);
+    expect(calls).toContain('state_getKeysPaged');
+    if (tao) expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBe(1000n * (1n + 2n + 200n) + 3n * 7n);
+    else expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBeNull();
+    expect(asBigInt(state.plain(['SubtensorModule', 'TotalNetworks'])!)).toBe(4n);
   });
 });
