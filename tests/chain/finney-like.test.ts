@@ -146,20 +146,25 @@ describe.skipIf(missing !== null)('snapshot CLI against the Finney-like node (re
   }, 120_000);
 
   it('a cached file that is not the metadata of its spec is ignored, replaced and fetched once', async () => {
+    const m = node.model;
     const file = path.join(cache, node.genesisHash, '315.scale');
     cpSync(metadataFile(320), file); // the bytes of another runtime under 315's name
+    // a snapshot as of a block of spec 315, with the history of that day only: two runtimes needed
+    const at = m.upgrades[FINNEY_SPECS.indexOf(315)] + 100;
+    const day = new Date(m.ts(at)).toISOString().slice(0, 10);
+    const run = (dir: string) => cli(dir, '--at', String(at), '--since', day);
     node.reset();
-    const dir = path.join(tmp, 'bad-cache');
-    const r = await cli(dir);
+    const r = await run(path.join(tmp, 'bad-cache'));
     expect(errorLine(r)).toBe('');
     expect(r.stderr).toMatch(/315\.scale ignored and removed: it is the metadata of spec 320/);
     expect(node.counts.state_getMetadata).toBe(1);
-    expect(read(dir).series).toEqual(good.series);
+    expect(read(path.join(tmp, 'bad-cache')).series).toEqual(good.series.filter((p) => p.date === day));
     expect(readFileSync(file)).toEqual(readFileSync(metadataFile(315)));
     writeFileSync(file, 'not metadata');
     node.reset();
-    const r2 = await cli(path.join(tmp, 'bad-cache-2'));
+    const r2 = await run(path.join(tmp, 'bad-cache-2'));
     expect(r2.code).toBe(0);
+    expect(r2.stderr).toMatch(/315\.scale ignored and removed: it does not decode/);
     expect(node.counts.state_getMetadata).toBe(1);
   }, 120_000);
 

@@ -118,7 +118,7 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
   const handle = handler(state);
   const port = await freePort();
   const server = await new Promise<WebSocketServer>((resolve, reject) => {
-    const s = new WebSocketServer({ port, host: '127.0.0.1', maxPayload: 64 * 1024 * 1024 }, () => resolve(s));
+    const s = new WebSocketServer({ port, host: '127.0.0.1' }, () => resolve(s));
     s.on('error', reject);
   });
   const node: FinneyLikeNode = {
