@@ -7,7 +7,7 @@
  */
 import type { SeriesPoint, SubnetsDay } from '../../src/data/schema.ts';
 import { seriesPoint } from './build.ts';
-import { addAnchor, DAY_MS, findFirstBlock, midnightOf, nextStep, type Anchor } from './days.ts';
+import { addAnchor, DAY_MS, findFirstBlock, midnightOf, probeWindow, type Anchor } from './days.ts';
 import type { Progress } from './progress.ts';
 import { asBigInt } from './runtime.ts';
 import type { BlockState, Reader } from './read.ts';
@@ -109,16 +109,14 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     return p;
   };
 
-  // Hash prefetch: the first probe of the next days, estimated now, fetched in one chain_getBlockHash call.
-  const PREFETCH = 32;
+  // Hash prefetch: the first probe of the next days, estimated now, with a window around it (days.ts
+  // probeWindow), fetched in one chain_getBlockHash call.
+  const PREFETCH = 16;
   let prefetchedUpTo = -1;
   const prefetch = (i: number) => {
     if (i <= prefetchedUpTo) return;
     const end = Math.min(missing.length, i + PREFETCH);
-    for (let j = i; j < end; j++) {
-      const step = nextStep(midnightOf(missing[j]), anchors, 0);
-      if (step.kind === 'probe') reader.hashOf(step.block).catch(() => {});
-    }
+    for (let j = i; j < end; j++) for (const b of probeWindow(midnightOf(missing[j]), anchors, j - i + 1, head.number)) reader.hashOf(b).catch(() => {});
     prefetchedUpTo = end - 1;
   };
 
