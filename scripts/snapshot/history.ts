@@ -116,8 +116,12 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const prefetch = (i: number) => {
     if (i <= prefetchedUpTo) return;
     const end = Math.min(missing.length, i + PREFETCH);
-    for (let j = i; j < end; j++) for (const b of probeWindow(midnightOf(missing[j]), anchors, j - i + 1, head.number)) reader.hashOf(b).catch(() => {});
-    prefetchedUpTo = end - 1;
+    for (let j = i; j < end; j++) {
+      const blocks = probeWindow(midnightOf(missing[j]), anchors, j - i + 1, head.number);
+      if (!blocks.length) return; // nothing to estimate from yet (only genesis below): try again with the next day
+      for (const b of blocks) reader.hashOf(b).catch(() => {});
+      prefetchedUpTo = j;
+    }
   };
 
   const found = new Map<string, SeriesPoint>();
