@@ -55,6 +55,21 @@ export function mismatches(node: FinneyLikeNode, s: Snapshot, sd: SubnetsDaily):
   }
   const h = m.finalized;
   if (s.head?.number !== h || s.head.hash !== m.hash(h) || s.head.specVersion !== m.specOf(h)) out.push(`head ${JSON.stringify(s.head)}, expected #${h} spec ${m.specOf(h)}`);
+  // the head's current values and subnets table
+  const headSeries = st.expectedSeries(h);
+  for (const k of ['totalIssuance', 'totalStake', 'rootStake', 'subnetTao', 'subnetCount', 'taoWeight'] as const) {
+    const c = (s.current as Record<string, { value: string | null; source: { block: number } } | undefined>)[k];
+    if (c?.value !== headSeries[k] || c.source.block !== h) out.push(`current.${k} ${c?.value} at #${c?.source.block}, expected ${headSeries[k]} at #${h}`);
+  }
+  const rows = s.subnets?.rows ?? [];
+  const want = st.expectedSubnets(h);
+  if (JSON.stringify(rows.map((r) => r.netuid)) !== JSON.stringify(want.map((w) => w.netuid))) out.push(`subnets table: netuids differ from the model's at #${h}`);
+  for (const [i, r] of rows.entries()) {
+    const w = want[i];
+    const got = { netuid: r.netuid, tao: r.tao, alphaIn: r.alphaIn, alphaOut: r.alphaOut, registeredAt: r.registeredAt, mechanism: r.mechanism, symbol: r.symbol };
+    const exp = { ...w, registeredAt: m.registeredAt(r.netuid, h), mechanism: r.netuid === 0 ? 0 : 1, symbol: r.netuid === 0 ? 'τ' : `α${r.netuid}` };
+    if (JSON.stringify(got) !== JSON.stringify(exp)) out.push(`subnets table netuid ${r.netuid}: ${JSON.stringify(got)}, expected ${JSON.stringify(exp)}`);
+  }
   return out;
 }
 
