@@ -1,166 +1,94 @@
 /**
- * `npm run bench:snapshot [-- --days 300 --latency 150]`: cost of a long backfill against a local node running
- * the real subtensor runtimes (chopsticks; spec 103, upgraded to 218 half-way), through a proxy that adds
- * per-request latency. Prints RPC requests per sampled day and wall time for:
- *   1. a full backfill of every day,
- *   2. an incremental run that finds one new day,
- *   3. a naive reader (bisection on Timestamp.Now per day, then one request per item per day), run for a
- *      sample of days and extrapolated.
- * Figures are printed, not asserted. Needs ../shared/chain (see tests/chain/harness.ts).
+ * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill at Finney's real pace, measured
+ * against the Finney-like node (tests/chain/finney-like/): the real Finney runtimes 218..424 (metadata from
+ * ../shared/chain/metadata) upgraded at Finney's cadence (one runtime every 9.0 days: 133 runtimes reached
+ * subtensor's main branch between 2023-03-20 and 2026-06-30), 12-second Aura slots of which 1.1% are missed
+ * (Finney: 9,233,529 blocks in 1,297 days), timestamp jitter within the slot, 140 subnets. Prints, for a first
+ * backfill (empty metadata cache) and a repeated one (cache kept): RPC requests per sampled day (metadata
+ * fetches included), by method, bytes, and an estimate for a full Finney backfill from 2023-03-20 to today.
+ * Figures are printed, not asserted (tests/chain/finney-like.test.ts asserts the values).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chainMissing, Dev, SPEC_103, SPEC_218, startNode, storageKey } from '../tests/chain/harness.ts';
-import { FaultProxy } from '../tests/chain/proxy.ts';
+import { DAY_MS, FINNEY_BLOCKS_PER_DAY, FINNEY_MISSED_SLOT_RATE, FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30, FINNEY_SPECS, FINNEY_UPGRADE_EVERY_DAYS } from '../tests/chain/finney-like/model.ts';
+import { startFinneyLike } from '../tests/chain/finney-like/node.ts';
+import { metadataMissing } from '../tests/chain/finney-like/runtimes.ts';
 import { runCli } from '../tests/chain/run.ts';
-import { DAY } from '../tests/chain/seed.ts';
-import { RpcClient } from './snapshot/rpc.ts';
-import { DEFAULT_POLICY } from './snapshot/retry.ts';
-import { Runtime } from './snapshot/runtime.ts';
-import { decodeU64 } from './snapshot/keys.ts';
-import { GLOBAL_ITEMS, SERIES_MAPS } from './snapshot/read.ts';
 
 const { values: args } = parseArgs({
-  options: { days: { type: 'string', default: '300' }, latency: { type: 'string', default: '150' }, naive: { type: 'string', default: '8' } },
+  options: { days: { type: 'string', default: '70' }, latency: { type: 'string', default: '0' }, concurrency: { type: 'string', default: '4' } },
 });
 const DAYS = Number(args.days);
-const LATENCY = Number(args.latency);
-const NAIVE_DAYS = Number(args.naive);
-
-const missing = chainMissing();
+const missing = metadataMissing(FINNEY_SPECS);
 if (missing) {
   console.error(missing);
   process.exit(1);
 }
-
+if (DAYS < Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1) {
+  console.error(`--days ${DAYS}: at Finney's cadence the ${FINNEY_SPECS.length} runtimes need at least ${Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1} days`);
+  process.exit(2);
+}
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const t = () => Date.now();
 
-/** Build DAYS days, one or two blocks per day, boundaries made both ways (a new block after midnight, or the head moved past it). */
-async function buildDays(dev: Dev, count: number, upgradeAt: number | null) {
-  let rnd = 12345;
-  const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  await dev.timeTravel(Date.parse('2024-01-01T00:00:00Z') + 4000);
-  for (let d = 1; d < count; d++) {
-    if (upgradeAt !== null && d === upgradeAt) await dev.upgrade(SPEC_218);
-    const headTs = await dev.timestampAt((await dev.head()).hash);
-    const M = Math.floor(headTs / DAY) * DAY + DAY;
-    if (rand() < 0.5) {
-      await dev.timeTravel(M - 1 - Math.floor(rand() * 2500)); // the next block lands just after midnight
-      await dev.newBlock(rand() < 0.15 ? 2 : 1);
-    } else {
-      await dev.newBlock(); // one more block in the previous day, then move it past midnight
-      await dev.timeTravel(M + Math.floor(rand() * 4 * 3_600_000));
-    }
-    if (d % 25 === 0) log(`  built ${d}/${count} days`);
-  }
-}
-
-/** The naive way: per day, bisect block numbers on Timestamp.Now, then read every item with its own request. */
-async function naive(url: string, dates: string[], head: number): Promise<{ requests: number; ms: number }> {
-  const client = new RpcClient({ endpoints: [url], timeoutMs: 60_000, concurrency: 4, policy: DEFAULT_POLICY, genesis: null });
-  const t0 = t();
-  const now = storageKey('Timestamp', 'Now');
-  const tsAt = async (n: number) => {
-    const h = (await client.call('chain_getBlockHash', [n])) as string;
-    const v = (await client.call('state_getStorage', [now, h])) as string | null;
-    return { h, ts: v ? Number(decodeU64(v)) : 0 };
-  };
-  const runtimes = new Map<number, Runtime>();
-  await Promise.all(
-    dates.map(async (date) => {
-      const M = Date.parse(`${date}T00:00:00Z`);
-      let lo = 0;
-      let hi = head;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if ((await tsAt(mid)).ts >= M) hi = mid;
-        else lo = mid;
-      }
-      const h = (await client.call('chain_getBlockHash', [hi])) as string;
-      const parent = (await client.call('chain_getBlockHash', [hi - 1])) as string;
-      const spec = ((await client.call('state_getRuntimeVersion', [parent])) as { specVersion: number }).specVersion;
-      let rt = runtimes.get(spec);
-      if (!rt) {
-        rt = new Runtime(spec, (await client.call('state_getMetadata', [parent])) as string);
-        runtimes.set(spec, rt);
-      }
-      for (const [p, i] of GLOBAL_ITEMS) {
-        const info = rt.plain(p, i);
-        if (info) await client.call('state_getStorage', [rt.keyOf(info), h]);
-      }
-      const added = rt.uintMap('SubtensorModule', 'NetworksAdded');
-      if (!added) return;
-      const keys = (await client.call('state_getKeysPaged', [added.prefix, 1000, null, h])) as string[];
-      for (const k of keys)
-        for (const [p, i] of SERIES_MAPS.slice(1)) {
-          const info = rt.uintMap(p, i);
-          if (info) await client.call('state_getStorage', [rt.keyOf(info, rt.netuidOfKey(added, k)), h]);
-        }
-    }),
-  );
-  const requests = client.stats.requests;
-  await client.close();
-  return { requests, ms: t() - t0 };
-}
-
+const node = await startFinneyLike({ genesisDate: '2025-01-01', days: DAYS, upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS, missedSlotRate: FINNEY_MISSED_SLOT_RATE });
+node.latencyMs = Number(args.latency);
 const tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-bench-'));
-const node = await startNode(SPEC_103, ['--allow-unresolved-imports']);
-const dev = await Dev.connect(node.url);
-let proxy: FaultProxy | null = null;
+const cache = path.join(tmp, 'metadata-cache');
+const m = node.model;
 try {
-  log(`building ${DAYS} days on a local node (spec 103, upgraded to 218 on day ${Math.floor(DAYS / 2)}); this takes a few minutes...`);
-  const tb = t();
-  await buildDays(dev, DAYS, Math.floor(DAYS / 2));
-  const head = await dev.head();
-  log(`  built in ${((t() - tb) / 1000).toFixed(0)} s: ${head.number} blocks`);
-  proxy = await FaultProxy.start(node.url);
-  proxy.set({ latencyMs: LATENCY });
-  const out = path.join(tmp, 'out');
-  const cli = (extra: string[] = []) => runCli(['--endpoint', proxy!.url, '--genesis', 'any', '--out', out, '--json', ...extra]);
+  log(`Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${FINNEY_SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`);
+  const backfill = async (label: string) => {
+    node.reset();
+    const out = path.join(tmp, label);
+    const r = await runCli(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', out, '--json', '--concurrency', args.concurrency], { TAOPROOF_METADATA_CACHE: cache });
+    if (r.code !== 0) throw new Error(`${label} backfill failed: ${r.stderr.slice(-2000)}`);
+    const days = r.summary!.fetched as number;
+    return { label, days, requests: node.total(), byMethod: { ...node.counts }, bytes: node.bytesOut, metaBytes: node.bytesByMethod.state_getMetadata ?? 0, ms: r.ms };
+  };
+  const first = await backfill('first');
+  log(`  first backfill: ${first.requests} requests`);
+  const again = await backfill('repeated');
+  log(`  repeated backfill: ${again.requests} requests`);
 
-  const full = await cli();
-  if (full.code !== 0) throw new Error(`full backfill failed: ${full.stderr}`);
-  const fs = full.summary!;
-
-  // one new day, without touching blocks already sampled: a block in the head's day, then past midnight
-  await dev.newBlock();
-  await dev.timeTravel(Math.floor((await dev.timestampAt((await dev.head()).hash)) / DAY) * DAY + DAY - 1000);
-  await dev.newBlock(2);
-  const inc = await cli();
-  if (inc.code !== 0) throw new Error(`incremental run failed: ${inc.stderr}`);
-  const is = inc.summary!;
-
-  // naive, on a sample of days spread over the history
-  const dates: string[] = [];
-  for (let i = 0; i < NAIVE_DAYS; i++) dates.push(fs.fetchedDays[Math.floor(((i + 0.5) * fs.fetchedDays.length) / NAIVE_DAYS)]);
-  const nv = await naive(proxy.url, dates, head.number);
-
-  const perDay = (r: number, d: number) => (r / d).toFixed(2);
-  const lines = [
-    '',
-    `snapshot benchmark: ${fs.days} sampled days, ${head.number} blocks, runtime 103 -> 218, ${LATENCY} ms added per request, concurrency 4`,
-    '',
-    `| run | days fetched | RPC requests | requests/day | wall time |`,
-    `|---|---|---|---|---|`,
-    `| full backfill | ${fs.fetched} | ${fs.requests} | ${perDay(fs.requests, fs.fetched)} | ${(full.ms / 1000).toFixed(1)} s |`,
-    `| incremental (1 new day) | ${is.fetched} | ${is.requests} | ${perDay(is.requests, Math.max(1, is.fetched))} | ${(inc.ms / 1000).toFixed(1)} s |`,
-    `| naive, measured on ${dates.length} days | ${dates.length} | ${nv.requests} | ${perDay(nv.requests, dates.length)} | ${(nv.ms / 1000).toFixed(1)} s |`,
-    `| naive, extrapolated to ${fs.fetched} days | ${fs.fetched} | ~${Math.round((nv.requests / dates.length) * fs.fetched)} | ${perDay(nv.requests, dates.length)} | ~${((nv.ms / dates.length) * fs.fetched / 1000).toFixed(0)} s |`,
-    '',
-    `full backfill requests by method: ${JSON.stringify(fs.byMethod)}`,
-    `incremental requests by method: ${JSON.stringify(is.byMethod)}`,
-    `naive = per day: bisection on Timestamp.Now over block numbers (2 requests per step), runtime version, then one`,
-    `state_getStorage per item (${GLOBAL_ITEMS.length} globals where present, ${SERIES_MAPS.length - 1} per subnet) — measured on a sample of days, extrapolated.`,
-    `On Finney (~9M blocks) the naive bisection alone needs ~24 steps (48 requests) per day; here ~${Math.ceil(Math.log2(head.number))}.`,
-    `1 request/s (the public endpoints' limit) would make the full backfill take at least ${fs.requests} s; the naive one ~${Math.round((nv.requests / dates.length) * fs.fetched)} s.`,
-  ];
-  console.log(lines.join('\n'));
+  const perDay = (x: { requests: number; days: number }) => (x.requests / x.days).toFixed(2);
+  const row = (x: typeof first) =>
+    `| ${x.label} (${x.label === 'first' ? 'empty' : 'kept'} metadata cache) | ${x.days} | ${x.requests} | **${perDay(x)}** | ${x.byMethod.state_getMetadata ?? 0} | ${(x.bytes / 1e6).toFixed(1)} MB | ${(x.ms / 1000).toFixed(1)} s |`;
+  // full Finney: every day from genesis to today, each runtime's metadata once
+  const today = new Date().toISOString().slice(0, 10);
+  const finneyDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS) + 1;
+  const runtimes = Math.round(FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30 + Math.max(0, (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS));
+  const noMeta = (x: typeof first) => ({
+    req: (x.requests - (x.byMethod.state_getMetadata ?? 0) - (x.byMethod.state_getRuntimeVersion ?? 0)) / x.days,
+    bytes: (x.bytes - x.metaBytes) / x.days,
+  });
+  const d = noMeta(first);
+  const metaAvg = first.metaBytes / Math.max(1, first.byMethod.state_getMetadata ?? 1);
+  const estReq = Math.round(d.req * finneyDays + 2 * runtimes);
+  const estBytes = d.bytes * finneyDays + metaAvg * runtimes;
+  console.log(
+    [
+      '',
+      `snapshot benchmark at Finney's pace: ${first.days} sampled days, ${m.head} blocks (${(m.head / (DAYS + 0.6)).toFixed(0)}/day; Finney ${FINNEY_BLOCKS_PER_DAY.toFixed(0)}/day),`,
+      `${FINNEY_SPECS.length} real runtimes (${FINNEY_SPECS.join(', ')}), an upgrade every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days, ${(FINNEY_MISSED_SLOT_RATE * 100).toFixed(2)}% of slots missed,`,
+      `timestamps jittered within the slot, ${m.netuids(m.head).length} subnets at the head, concurrency ${args.concurrency}, ${node.latencyMs} ms added per request`,
+      '',
+      '| run | days | RPC requests | requests/day | metadata fetches | bytes received | wall time |',
+      '|---|---|---|---|---|---|---|',
+      row(first),
+      row(again),
+      '',
+      `first backfill by method: ${JSON.stringify(first.byMethod)}`,
+      `repeated backfill by method: ${JSON.stringify(again.byMethod)}`,
+      '',
+      `Full Finney backfill estimate, 2023-03-20 to ${today} (${finneyDays} days, ~${runtimes} runtimes: ${FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30} to 2026-06-30, then one per ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days):`,
+      `  ${d.req.toFixed(2)} requests/day for the days + 2 per runtime (metadata, version) = ~${estReq} requests, ~${(estBytes / 1e9).toFixed(2)} GB`,
+      `  (${(d.bytes / 1e3).toFixed(0)} kB/day with ${m.netuids(m.head).length} subnets, ${(metaAvg / 1e3).toFixed(0)} kB of metadata per runtime as JSON hex);`,
+      `  at 1 request/s: ~${Math.ceil(estReq / 60)} minutes (${(estReq / 3600).toFixed(1)} h); a repeated or resumed run with the metadata cache kept saves ${runtimes} metadata fetches.`,
+    ].join('\n'),
+  );
 } finally {
-  await proxy?.stop();
-  await dev.close();
   await node.stop();
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -149,6 +149,23 @@ export function slotBounds(M: number, lo: Anchor, hi: Anchor): { lower: number; 
   return { lower, upper, probe };
 }
 
+/**
+ * Blocks whose hashes are worth fetching ahead (in one chain_getBlockHash call) for the first probe of midnight
+ * M, `daysAhead` days after the newest resolved day: the estimate (the probe nextStep would make now) and a
+ * window around it that grows with the distance (a day's block count varies by about ±11 blocks on Finney, and
+ * the block rate is known to about ±4 blocks a day), so the probe actually made later, from newer anchors,
+ * usually has its hash already. Empty when there is nothing to estimate from yet.
+ */
+export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: number, maxBlock: number): number[] {
+  const step = nextStep(M, anchors, 0);
+  if (step.kind !== 'probe' || step.block <= 1) return [];
+  const k = Math.max(1, daysAhead);
+  const w = 30 + Math.ceil(12 * Math.sqrt(k) + 4 * k);
+  const out: number[] = [];
+  for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);
+  return out;
+}
+
 /** ms per block over the span (a quarter day to RATE_SPAN_MS) before anchors[i], or null without such history. */
 export function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];

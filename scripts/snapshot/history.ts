@@ -7,7 +7,7 @@
  */
 import type { SeriesPoint, SubnetsDay } from '../../src/data/schema.ts';
 import { seriesPoint } from './build.ts';
-import { addAnchor, DAY_MS, findFirstBlock, midnightOf, nextStep, type Anchor } from './days.ts';
+import { addAnchor, DAY_MS, findFirstBlock, midnightOf, probeWindow, type Anchor } from './days.ts';
 import type { Progress } from './progress.ts';
 import { asBigInt } from './runtime.ts';
 import type { BlockState, Reader } from './read.ts';
@@ -109,17 +109,19 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     return p;
   };
 
-  // Hash prefetch: the first probe of the next days, estimated now, fetched in one chain_getBlockHash call.
-  const PREFETCH = 32;
+  // Hash prefetch: the first probe of the next days, estimated now, with a window around it (days.ts
+  // probeWindow), fetched in one chain_getBlockHash call.
+  const PREFETCH = 16;
   let prefetchedUpTo = -1;
   const prefetch = (i: number) => {
     if (i <= prefetchedUpTo) return;
     const end = Math.min(missing.length, i + PREFETCH);
     for (let j = i; j < end; j++) {
-      const step = nextStep(midnightOf(missing[j]), anchors, 0);
-      if (step.kind === 'probe') reader.hashOf(step.block).catch(() => {});
+      const blocks = probeWindow(midnightOf(missing[j]), anchors, j - i + 1, head.number);
+      if (!blocks.length) return; // nothing to estimate from yet (only genesis below): try again with the next day
+      for (const b of blocks) reader.hashOf(b).catch(() => {});
+      prefetchedUpTo = j;
     }
-    prefetchedUpTo = end - 1;
   };
 
   const found = new Map<string, SeriesPoint>();

@@ -3,7 +3,8 @@
  * metadata once, ever (Finney's is 0.2-0.35 MB per runtime, one request each). Files are keyed by the chain's
  * genesis hash and the spec version: `<dir>/<genesis hash>/<spec>.scale` (the raw SCALE bytes, as
  * state_getMetadata returns them). A cached file is used only if it decodes and its own System.Version
- * constant names that spec version; otherwise it is removed and fetched again.
+ * constant names that spec version; otherwise it is removed and fetched again. Fetched metadata is stored
+ * only after the same check.
  *
  * The directory: `TAOPROOF_METADATA_CACHE` if set (`off` disables the cache), else
  * `node_modules/.cache/taoproof/metadata` in the repository.
@@ -12,6 +13,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Metadata, TypeRegistry } from '@polkadot/types';
+import type { Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 
 export const DEFAULT_METADATA_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/taoproof/metadata');
@@ -23,17 +25,21 @@ export function metadataCacheDir(env: NodeJS.ProcessEnv = process.env): string |
   return v ? path.resolve(v) : DEFAULT_METADATA_CACHE;
 }
 
-/** The spec version that metadata declares for itself (System.Version), or an error message. */
-export function specOfMetadata(bytes: Uint8Array): number {
-  const registry = new TypeRegistry();
-  const metadata = new Metadata(registry, bytes);
-  registry.setMetadata(metadata);
-  const system = metadata.asLatest.pallets.find((p) => p.name.toString() === 'System');
+/** The spec version that a runtime's metadata declares for itself (its System.Version constant). */
+export function specOfRegistry(registry: Registry): number {
+  const system = registry.metadata.pallets.find((p) => p.name.toString() === 'System');
   const c = system?.constants.find((k) => k.name.toString() === 'Version');
   if (!c) throw new Error('no System.Version constant');
   const v = registry.createTypeUnsafe(registry.createLookupType(c.type), [c.value.toU8a(true)]).toJSON() as { specVersion?: unknown };
   if (typeof v?.specVersion !== 'number') throw new Error('System.Version has no specVersion');
   return v.specVersion;
+}
+
+/** The spec version declared by raw metadata bytes (decodes them). */
+export function specOfMetadata(bytes: Uint8Array): number {
+  const registry = new TypeRegistry();
+  registry.setMetadata(new Metadata(registry, bytes));
+  return specOfRegistry(registry);
 }
 
 export class MetadataCache {
@@ -52,8 +58,12 @@ export class MetadataCache {
     return path.join(this.dir, `${spec}.scale`);
   }
 
-  /** The cached metadata of `spec` as hex, or null (absent, or invalid and then removed). */
-  get(spec: number): string | null {
+  /**
+   * The cached runtime of `spec`: `build` decodes the cached bytes (e.g. into the reader's Runtime, so they are
+   * decoded once); the result is used only if its System.Version names `spec`. Null when absent, or invalid
+   * (then the file is removed, and the caller fetches the metadata again).
+   */
+  get<T extends { registry: Registry }>(spec: number, build: (hex: string) => T): T | null {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(this.file(spec));
@@ -61,27 +71,33 @@ export class MetadataCache {
       this.stats.misses++;
       return null;
     }
-    let problem: string | null = null;
+    let problem: string;
     try {
-      const declared = specOfMetadata(bytes);
-      if (declared !== spec) problem = `it is the metadata of spec ${declared}`;
+      const rt = build(u8aToHex(bytes));
+      const declared = specOfRegistry(rt.registry);
+      if (declared === spec) {
+        this.stats.hits++;
+        return rt;
+      }
+      problem = `it is the metadata of spec ${declared}`;
     } catch (e) {
       problem = `it does not decode: ${(e as Error).message}`;
     }
-    if (problem) {
-      this.stats.invalid++;
-      this.stats.misses++;
-      this.log(`metadata cache: ${this.file(spec)} ignored and removed: ${problem}`);
-      rmSync(this.file(spec), { force: true });
-      return null;
-    }
-    this.stats.hits++;
-    return u8aToHex(bytes);
+    this.stats.invalid++;
+    this.stats.misses++;
+    this.log(`metadata cache: ${this.file(spec)} ignored and removed: ${problem}`);
+    rmSync(this.file(spec), { force: true });
+    return null;
   }
 
-  /** Store fetched metadata (atomically: temp file, rename). A failure to write is logged, not fatal. */
-  put(spec: number, hex: string): void {
+  /** Store fetched metadata (atomically: temp file, rename) if `registry` (its decoding) declares `spec`. A failure to write is logged, not fatal. */
+  put(spec: number, hex: string, registry: Registry): void {
     try {
+      const declared = specOfRegistry(registry);
+      if (declared !== spec) {
+        this.log(`metadata cache: the node's metadata for spec ${spec} declares spec ${declared}; not cached`);
+        return;
+      }
       mkdirSync(this.dir, { recursive: true });
       const tmp = `${this.file(spec)}.${process.pid}.tmp`;
       writeFileSync(tmp, hexToU8a(hex));

@@ -189,13 +189,13 @@ export class Reader {
     let p = this.runtimes.get(spec);
     if (!p) {
       p = (async () => {
-        const cached = this.#metadataCache?.get(spec);
-        if (cached) return new Runtime(spec, cached, this.#ss58);
+        const cached = this.#metadataCache?.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
+        if (cached) return cached;
         const [version, metadata] = await Promise.all([this.#versionAt(codeHash), this.#metadataAt(codeHash)]);
         if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version}, expected ${spec}`);
         this.log(`runtime spec ${spec}: metadata loaded`);
         const rt = new Runtime(spec, metadata, this.#ss58);
-        this.#metadataCache?.put(spec, metadata);
+        this.#metadataCache?.put(spec, metadata, rt.registry);
         return rt;
       })();
       p.catch(() => this.runtimes.delete(spec));
@@ -215,13 +215,12 @@ export class Reader {
       const spec = await this.#versionAt(hash);
       if (!this.runtimes.has(spec)) {
         const p = (async () => {
-          const cached = cache.get(spec);
-          const metadata = cached ?? (await this.#metadataAt(hash));
+          const cached = cache.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
+          if (cached) return cached;
+          const metadata = await this.#metadataAt(hash);
           const rt = new Runtime(spec, metadata, this.#ss58);
-          if (!cached) {
-            this.log(`runtime spec ${spec}: metadata loaded`);
-            cache.put(spec, metadata);
-          }
+          this.log(`runtime spec ${spec}: metadata loaded`);
+          cache.put(spec, metadata, rt.registry);
           return rt;
         })();
         p.catch(() => this.runtimes.delete(spec));

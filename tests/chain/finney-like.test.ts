@@ -55,6 +55,21 @@ export function mismatches(node: FinneyLikeNode, s: Snapshot, sd: SubnetsDaily):
   }
   const h = m.finalized;
   if (s.head?.number !== h || s.head.hash !== m.hash(h) || s.head.specVersion !== m.specOf(h)) out.push(`head ${JSON.stringify(s.head)}, expected #${h} spec ${m.specOf(h)}`);
+  // the head's current values and subnets table
+  const headSeries = st.expectedSeries(h);
+  for (const k of ['totalIssuance', 'totalStake', 'rootStake', 'subnetTao', 'subnetCount', 'taoWeight'] as const) {
+    const c = (s.current as Record<string, { value: string | null; source: { block: number } } | undefined>)[k];
+    if (c?.value !== headSeries[k] || c.source.block !== h) out.push(`current.${k} ${c?.value} at #${c?.source.block}, expected ${headSeries[k]} at #${h}`);
+  }
+  const rows = s.subnets?.rows ?? [];
+  const want = st.expectedSubnets(h);
+  if (JSON.stringify(rows.map((r) => r.netuid)) !== JSON.stringify(want.map((w) => w.netuid))) out.push(`subnets table: netuids differ from the model's at #${h}`);
+  for (const [i, r] of rows.entries()) {
+    const w = want[i];
+    const got = { netuid: r.netuid, tao: r.tao, alphaIn: r.alphaIn, alphaOut: r.alphaOut, registeredAt: r.registeredAt, mechanism: r.mechanism, symbol: r.symbol };
+    const exp = { ...w, registeredAt: m.registeredAt(r.netuid, h), mechanism: r.netuid === 0 ? 0 : 1, symbol: r.netuid === 0 ? 'τ' : `α${r.netuid}` };
+    if (JSON.stringify(got) !== JSON.stringify(exp)) out.push(`subnets table netuid ${r.netuid}: ${JSON.stringify(got)}, expected ${JSON.stringify(exp)}`);
+  }
   return out;
 }
 
@@ -146,20 +161,25 @@ describe.skipIf(missing !== null)('snapshot CLI against the Finney-like node (re
   }, 120_000);
 
   it('a cached file that is not the metadata of its spec is ignored, replaced and fetched once', async () => {
+    const m = node.model;
     const file = path.join(cache, node.genesisHash, '315.scale');
     cpSync(metadataFile(320), file); // the bytes of another runtime under 315's name
+    // a snapshot as of a block of spec 315, with the history of that day only: two runtimes needed
+    const at = m.upgrades[FINNEY_SPECS.indexOf(315)] + 100;
+    const day = new Date(m.ts(at)).toISOString().slice(0, 10);
+    const run = (dir: string) => cli(dir, '--at', String(at), '--since', day);
     node.reset();
-    const dir = path.join(tmp, 'bad-cache');
-    const r = await cli(dir);
+    const r = await run(path.join(tmp, 'bad-cache'));
     expect(errorLine(r)).toBe('');
     expect(r.stderr).toMatch(/315\.scale ignored and removed: it is the metadata of spec 320/);
     expect(node.counts.state_getMetadata).toBe(1);
-    expect(read(dir).series).toEqual(good.series);
+    expect(read(path.join(tmp, 'bad-cache')).series).toEqual(good.series.filter((p) => p.date === day));
     expect(readFileSync(file)).toEqual(readFileSync(metadataFile(315)));
     writeFileSync(file, 'not metadata');
     node.reset();
-    const r2 = await cli(path.join(tmp, 'bad-cache-2'));
+    const r2 = await run(path.join(tmp, 'bad-cache-2'));
     expect(r2.code).toBe(0);
+    expect(r2.stderr).toMatch(/315\.scale ignored and removed: it does not decode/);
     expect(node.counts.state_getMetadata).toBe(1);
   }, 120_000);
 

@@ -297,7 +297,7 @@ export class ChainModel {
     return 10 + (Math.floor(this.ts(n) / DAY_MS) % 3);
   }
 
-  triumvirateSize(n: number): number {
+  triumvirateSize(_n: number): number {
     return 3;
   }
 

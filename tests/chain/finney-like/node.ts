@@ -16,19 +16,21 @@ export interface FinneyLikeNode {
   genesisHash: string;
   /** requests by method since start (or the last reset); a batch counts each of its calls */
   counts: Record<string, number>;
-  /** bytes of the replies sent */
+  /** bytes of the replies sent, in all and by method */
   bytesOut: number;
+  bytesByMethod: Record<string, number>;
+  /** ms added before each reply (a remote node's round trip) */
+  latencyMs: number;
   total(): number;
   reset(): void;
   stop(): Promise<void>;
 }
 
 class RpcFault extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
+  readonly code: number;
+  constructor(code: number, message: string) {
     super(message);
+    this.code = code;
   }
 }
 
@@ -118,7 +120,7 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
   const handle = handler(state);
   const port = await freePort();
   const server = await new Promise<WebSocketServer>((resolve, reject) => {
-    const s: WebSocketServer = new WebSocketServer({ port, host: '127.0.0.1', maxPayload: 64 * 1024 * 1024 }, () => resolve(s));
+    const s: WebSocketServer = new WebSocketServer({ port, host: '127.0.0.1' }, () => resolve(s));
     s.on('error', reject);
   });
   const node: FinneyLikeNode = {
@@ -128,9 +130,12 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
     genesisHash: model.genesisHash,
     counts: {},
     bytesOut: 0,
+    bytesByMethod: {},
+    latencyMs: 0,
     total: () => Object.values(node.counts).reduce((a, b) => a + b, 0),
     reset: () => {
       for (const k of Object.keys(node.counts)) delete node.counts[k];
+      for (const k of Object.keys(node.bytesByMethod)) delete node.bytesByMethod[k];
       node.bytesOut = 0;
     },
     stop: () =>
@@ -160,9 +165,16 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
         ws.send(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }));
         return;
       }
-      const reply = JSON.stringify(Array.isArray(msg) ? msg.map(one) : one(msg));
+      const calls = Array.isArray(msg) ? msg : [msg];
+      const replies = calls.map(one);
+      const reply = JSON.stringify(Array.isArray(msg) ? replies : replies[0]);
       node.bytesOut += Buffer.byteLength(reply);
-      ws.send(reply);
+      calls.forEach((c, i) => {
+        const method = String((c as { method?: unknown })?.method);
+        node.bytesByMethod[method] = (node.bytesByMethod[method] ?? 0) + Buffer.byteLength(JSON.stringify(replies[i]));
+      });
+      if (node.latencyMs > 0) setTimeout(() => ws.send(reply), node.latencyMs);
+      else ws.send(reply);
     });
   });
   return node;

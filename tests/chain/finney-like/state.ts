@@ -34,8 +34,8 @@ interface SpecIndex {
   byKey: Map<string, Slot>;
   blockHashPrefix: string;
   blockHashDef: ItemDef;
-  /** the NetworksAdded prefix and its keys by netuid (for state_getKeysPaged) */
-  maps: Map<string, { def: ItemDef; prefix: string; keys: string[] }>;
+  /** the netuid maps by their prefix */
+  maps: Map<string, { def: ItemDef; prefix: string }>;
 }
 
 export class ChainState {
@@ -61,17 +61,11 @@ export class ChainState {
       const def = rt.item(p, i);
       if (def && def.plain) byKey.set(rt.key(def), { def, netuid: null });
     }
-    const maps = new Map<string, { def: ItemDef; prefix: string; keys: string[] }>();
+    const maps = new Map<string, { def: ItemDef; prefix: string }>();
     for (const i of MAPS) {
       const def = rt.item(SM, i);
       if (!def || def.plain) continue;
-      const keys: string[] = [];
-      for (let n = 0; n < MAX_NETUID; n++) {
-        const k = rt.key(def, n);
-        keys.push(k);
-        byKey.set(k, { def, netuid: n });
-      }
-      maps.set(i, { def, prefix: rt.prefix(def), keys });
+      maps.set(rt.prefix(def), { def, prefix: rt.prefix(def) });
     }
     const blockHashDef = rt.item('System', 'BlockHash')!;
     ix = { rt, byKey, blockHashPrefix: rt.prefix(blockHashDef), blockHashDef, maps };
@@ -134,7 +128,17 @@ export class ChainState {
   raw(n: number, key: string): string | null {
     const ix = this.index(this.model.specOf(n));
     const k = key.toLowerCase();
-    const slot = ix.byKey.get(k);
+    let slot = ix.byKey.get(k);
+    const map = slot ? undefined : ix.maps.get(k.slice(0, 66));
+    if (map && k.length >= 70) {
+      // Identity and *Concat hashers end with the SCALE key (a u16 netuid); the key is rebuilt with
+      // @polkadot/types to be sure it is that entry's
+      const netuid = parseInt(k.slice(-2) + k.slice(-4, -2), 16);
+      if (netuid < MAX_NETUID && ix.rt.key(map.def, netuid) === k) {
+        slot = { def: map.def, netuid };
+        ix.byKey.set(k, slot);
+      }
+    }
     if (slot) {
       let v = this.value(n, slot.def, slot.netuid);
       if (this.tamper) v = this.tamper(n, slot.def.item, slot.netuid, v);
@@ -157,9 +161,12 @@ export class ChainState {
     const ix = this.index(this.model.specOf(n));
     const p = prefix.toLowerCase();
     const out: string[] = [];
-    for (const { prefix: mp, keys } of ix.maps.values()) {
+    for (const { prefix: mp, def } of ix.maps.values()) {
       if (!mp.startsWith(p) && !p.startsWith(mp)) continue;
-      for (const k of keys) if (k.startsWith(p) && this.raw(n, k) !== null) out.push(k);
+      for (const netuid of this.model.netuids(n)) {
+        const k = ix.rt.key(def, netuid);
+        if (k.startsWith(p) && this.raw(n, k) !== null) out.push(k);
+      }
     }
     out.sort();
     const from = start ? out.findIndex((k) => k > start.toLowerCase()) : 0;
