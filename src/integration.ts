@@ -31,8 +31,10 @@ export function draftSlugs(root = process.cwd()): string[] {
     .map((n) => n.replace(/\.mdx$/, ''));
 }
 
-/** Is this page URL a draft essay's (kept out of the sitemap)? */
-export function isDraftPage(page: string, drafts: readonly string[] = draftSlugs()): boolean {
+let buildDrafts: string[] | undefined;
+
+/** Is this page URL a draft essay's (kept out of the sitemap)? Without `drafts`, this build's (read once). */
+export function isDraftPage(page: string, drafts: readonly string[] = (buildDrafts ??= draftSlugs())): boolean {
   return drafts.some((slug) => new URL(page).pathname.replace(/\/?$/, '/').endsWith(`/essays/${slug}/`));
 }
 

@@ -96,10 +96,14 @@ export function scanEssay(text: string): ScannedEssay {
   const visit = (n: MdastNode) => {
     const node = n as MdastNode & Record<string, unknown>;
     if (n.type === 'mdxjsEsm') {
+      // one entry per statement (a line starting with import or export, up to the next), so a multi-line import counts
       const first = lineOf(n);
       String(node.value)
         .split('\n')
-        .forEach((t, i) => t.trim() && out.esm.push({ text: t, line: first + i }));
+        .forEach((t, i) => {
+          if (/^\s*(import|export)\b/.test(t) || out.esm.length === 0) out.esm.push({ text: t, line: first + i });
+          else out.esm[out.esm.length - 1].text += `\n${t}`;
+        });
     } else if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
       const attrs: Element['attrs'] = {};
       for (const a of (node.attributes as Array<{ type: string; name?: string; value?: unknown }>) ?? []) {
@@ -175,7 +179,7 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
   if (scan.syntax) return [scan.syntax];
   const problems: LintProblem[] = [];
   for (const { text, line } of scan.esm) {
-    const imp = /^\s*import\s.*?from\s+['"]([^'"]+)['"]/.exec(text) ?? /^\s*import\s+['"]([^'"]+)['"]/.exec(text);
+    const imp = /^\s*import\s[\s\S]*?from\s+['"]([^'"]+)['"]/.exec(text) ?? /^\s*import\s*['"]([^'"]+)['"]/.exec(text);
     if (imp && !(ALLOWED_IMPORTS as readonly string[]).includes(imp[1]))
       problems.push({ line, message: `import from "${imp[1]}" is not allowed; essays may import only ${ALLOWED_IMPORTS.map((p) => p.split('/').pop()).join(', ')} from src/components/essay/ (they are also available without an import)` });
     else if (/^\s*export\s/.test(text)) problems.push({ line, message: 'export statements are not allowed in essays' });
@@ -185,9 +189,9 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
     const spec = COMPONENTS[el.name];
     if (!spec) {
       // lower-case names are HTML elements (<sup>, <a>); a capitalised or dotted name is a component
-      if (/^[A-Z]/.test(el.name) || el.name.includes('.') || el.name === '') {
+      if (/^[A-Z]/.test(el.name) || el.name.includes('.')) {
         const near = nearest(el.name, Object.keys(COMPONENTS));
-        problems.push({ line, message: `<${el.name || '>'}>: unknown component${near ? ` (did you mean <${near}>?)` : ''}; essays use ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(', ')} (see CONTRIBUTING.md)` });
+        problems.push({ line, message: `<${el.name}>: unknown component${near ? ` (did you mean <${near}>?)` : ''}; essays use ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(', ')} (see CONTRIBUTING.md)` });
       }
       continue;
     }

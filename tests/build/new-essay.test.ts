@@ -36,7 +36,9 @@ test('npm run new:essay writes a draft that passes the checks and the content te
   cpSync(join(ROOT, 'vitest.config.ts'), join(dir, 'vitest.config.ts'));
   const t = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/content'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   expect(t.status, `${t.stdout}\n${t.stderr}`.slice(-3000)).toBe(0);
-  expect(t.stdout).toMatch(/Tests\s+\S*\d+ passed/);
+  const out = t.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+  expect(out).toMatch(/tests\/content\/article\.test\.ts \(\d+ tests\)/);
+  expect(out).toMatch(/Tests\s+\d+ passed \(\d+\)/);
 
   const again = scaffold('Who holds the keys');
   expect(again.status).toBe(1);

@@ -40,6 +40,13 @@ describe('lintEssay', () => {
     ]);
   });
 
+  test('imports other than the essay components, multi-line too, and exports', () => {
+    expect(lint("import Chart from '../../src/components/essay/Chart.astro';\nimport {\n  readFileSync,\n} from 'node:fs';\nexport const x = 1;\n\ntext\n")).toEqual([
+      expect.stringMatching(/^2: import from "node:fs" is not allowed; essays may import only Chart\.astro, /),
+      '5: export statements are not allowed in essays',
+    ]);
+  });
+
   test('Note tones, and Passages of another essay or reversed', () => {
     expect(lint('<Note tone="wrnog">x</Note>\n\n<Passage from="p02" to="p03" />\n\n<Passage from="p02" to="p01" />\n')).toEqual([
       '1: <Note tone="wrnog">: unknown tone (did you mean "wrong"?), expected one of right, wrong, unverifiable, changed, context',
