@@ -103,10 +103,11 @@ export const emissionSplit: ChartDef<SplitRow> = {
     return {
       options: {
         height: 340,
-        marginLeft: 52,
+        marginLeft: 56,
         marginRight: 16,
-        x: { type: options.scale === 'linear' ? 'linear' : 'log', label: 'alpha issued in the subnet (alpha in + alpha out) →', tickFormat: (v: number) => formatCompact(v), ticks: 4 },
-        y: { domain: [0, 0.5], label: 'share of the block’s alpha emission', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) },
+        marginBottom: 46,
+        x: { type: options.scale === 'linear' ? 'linear' : 'log', label: 'alpha issued in the subnet (in + out) →', tickFormat: (v: number) => formatCompact(v), ticks: 4 },
+        y: { domain: [0, 0.5], label: 'share of the block’s alpha', labelAnchor: 'center', grid: true, insetBottom: 8, tickFormat: (v: number) => formatPercent(v, 0) },
         color: { domain: [...PARTS], range: PARTS.map((p) => PART_COLOR[p]) },
         marks: [
           Plot.lineY(curve, { x: 'alpha', y: 'value', stroke: 'series', strokeWidth: 1.75 }),

@@ -43,7 +43,7 @@ export const issuance: ChartDef<TimeRow> = {
     return {
       options: {
         height: 360,
-        marginLeft: 60,
+        marginLeft: 66,
         y: { type: options.scale === 'log' ? 'log' : 'linear', label: 'TAO', labelAnchor: 'center', grid: true, insetTop: 12, insetBottom: 12, tickFormat: (v: number) => formatCompact(v) },
         x: { type: 'utc', label: null },
         marks: [...(options.scale === 'log' ? [] : [Plot.ruleY([0])]), ...measuredLine(measured, fmt), ...figures.marks],

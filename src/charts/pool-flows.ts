@@ -10,6 +10,7 @@ import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
+import { MARK_FONT, wrap } from './place.ts';
 import { figureRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef, type RowSource } from './types.ts';
 
@@ -23,6 +24,8 @@ export interface FlowRow extends RowSource {
 }
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
+const NO_CHAIN = 'Chain: no reads';
+const NO_CHAIN_TEXT = 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.';
 const ARTICLE_IDS = { injected: 'article-pool-injection', root: 'article-root-autosell' } as const;
 const BAR = {
   injected: 'Pools · article: injected since dTAO',
@@ -109,35 +112,37 @@ export const poolFlows: ChartDef<FlowRow> = {
     const period = options.period ?? 'to-article';
     const shown = rows.filter((r) => r.period === period || (period === 'to-latest' && r.origin === 'article'));
     const colour = (r: FlowRow) => (r.origin === 'article' ? COLORS.article : COLORS.chain);
-    const domain = Object.values(BAR).filter((b) => shown.some((r) => r.bar === b));
+    const chain = shown.some((r) => r.origin !== 'article');
+    // without chain reads, the chain's bars give way to a band that says so, in the frame
+    const domain = [...Object.values(BAR).filter((b) => shown.some((r) => r.bar === b)), ...(chain ? [] : [NO_CHAIN])];
     // narrow: each bar's name above it; wide: names in the left margin
     const narrow = layout.width < 560;
     const marginTop = 20;
     const marginBottom = 36;
+    const marginLeft = narrow ? 12 : 250;
+    const marginRight = 76;
     const height = narrow ? marginTop + marginBottom + Math.max(1, domain.length) * 56 : 300;
     const padding = narrow ? 0.55 : 0.1;
     const step = (height - marginTop - marginBottom) / Math.max(1, domain.length);
-    const chain = shown.some((r) => r.origin !== 'article');
+    const missing = wrap(NO_CHAIN_TEXT, layout.width - marginLeft - 12).join('\n');
     return {
       options: {
         height,
         marginTop,
         marginBottom,
-        marginLeft: narrow ? 12 : 250,
-        marginRight: 76,
+        marginLeft,
+        marginRight,
         x: { label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v), ticks: narrow ? 3 : undefined },
-        y: { label: null, domain, padding, axis: narrow ? null : 'left' },
+        y: { label: null, domain, padding, axis: narrow ? null : 'left', tickFormat: (d: string) => (d === NO_CHAIN ? 'Chain' : d) },
         marks: [
           Plot.barX(shown, { x: 'value', y: 'bar', fill: colour, fillOpacity: (r: FlowRow) => (r.origin === 'article' ? 0.35 : 0.85), stroke: colour }),
           Plot.ruleX([0]),
-          ...(narrow ? [Plot.text(domain, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dy: -(step * (1 - padding)) / 2 - 9, fontSize: 11, fill: 'currentColor' })] : []),
-          Plot.tip(shown, Plot.pointerY({ x: 'value', y: 'bar', fontSize: 11, title: (r: FlowRow) => `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}` })),
+          ...(narrow ? [Plot.text(domain.filter((d) => d !== NO_CHAIN), { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dy: -(step * (1 - padding)) / 2 - 9, fontSize: MARK_FONT, fill: 'currentColor' })] : []),
+          ...(chain ? [] : [Plot.text([missing], { y: () => NO_CHAIN, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, lineHeight: 1.2, fontSize: MARK_FONT, fontStyle: 'italic', fill: 'currentColor' })]),
+          Plot.tip(shown, Plot.pointerY({ x: 'value', y: 'bar', fontSize: MARK_FONT, title: (r: FlowRow) => `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}` })),
         ],
       },
-      annotations: {
-        labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })),
-        message: chain ? null : 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.',
-      },
+      annotations: { labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })) },
     };
   },
 };

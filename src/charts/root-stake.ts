@@ -48,7 +48,7 @@ export const rootStake: ChartDef<TimeRow> = {
     return {
       options: {
         height: 340,
-        marginLeft: 60,
+        marginLeft: 66,
         y: { label: 'TAO on root', labelAnchor: 'center', grid: true, zero: options.baseline === 'zero', insetTop: 16, insetBottom: 16, tickFormat: (v: number) => formatCompact(v) },
         x: { type: 'utc', label: null },
         marks: [...measuredLine(measured, fmt), ...figures.marks],

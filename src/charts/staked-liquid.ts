@@ -76,7 +76,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     return {
       options: {
         height: 360,
-        marginLeft: 60,
+        marginLeft: 66,
         color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
         y: shares
           ? { domain: [0, 1], label: 'share of issued TAO', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) }

@@ -71,7 +71,7 @@ export const subnetPools: ChartDef<PoolRow> = {
       return {
         options: {
           height: 340,
-          marginLeft: 60,
+          marginLeft: 66,
           marginBottom: 40,
           x: { label: 'subnet (deepest pool first)', domain: pools.map((r) => String(r.netuid)), tickFormat: (v: string, i: number) => (i % every === 0 ? v : ''), tickSize: 0 },
           y: { label: 'TAO in the pool', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatCompact(v) },
