@@ -151,6 +151,7 @@ export function renderChart(def: ChartDef<any>, data: ChartData, options: ChartO
   const { marks: extra, unplaced } = annotationMarks(annotations, plot, lanes, width);
   const el = draw({ marginTop, ariaLabel: def.title, ariaDescription: def.describe(rows, data) }, extra);
   unnameMarks(el);
+  el.setAttribute('font-size', String(AXIS_FONT)); // Plot writes 10; the style says 12: one value, not two
   el.setAttribute('role', 'img');
   el.setAttribute('aria-describedby', describedBy);
   el.removeAttribute('aria-description');
