@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
-import { renderStatic, renderSvg } from '../../src/charts/ssr.ts';
+import { renderSvg } from '../../src/charts/ssr.ts';
 import { NO_CHAIN_READS } from '../../src/charts/time-marks.ts';
 import { referenceSnapshot } from '../../src/data/reference.ts';
 import type { ChartData } from '../../src/charts/types.ts';
