@@ -10,6 +10,7 @@ import { assignLanes, intersects, placeLabels, textWidth, type Box } from '../..
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderStatic } from '../../src/charts/ssr.ts';
 import { breaksWithin, type SeriesBreak } from '../../src/data/breaks.ts';
+import { formatCompact } from '../../src/metrics/amount.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 
 const brk = (id: string, date: string, series: SeriesBreak['series']): SeriesBreak => ({
@@ -93,5 +94,20 @@ describe('placement', () => {
   test('text widths are estimated generously', () => {
     expect(textWidth('MMMM', 11)).toBeGreaterThan(textWidth('iiii', 11));
     expect(textWidth('article 5.71M TAO', 11)).toBeGreaterThan(80);
+  });
+});
+
+describe('no label is lost', () => {
+  test.each([200, 340, 688])('every article figure of root-stake is labelled on the chart or listed in the key at %i px', (width) => {
+    const d = { snapshot: dtaoSnapshot(), reference: reference() };
+    const { svg, key } = renderStatic(CHARTS['root-stake'], d, {}, width);
+    const figures = CHARTS['root-stake'].rows(d).filter((r: { origin: string; date: string | null; series: string }) => r.origin === 'article' && r.date && !r.series.startsWith('event: '));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) {
+      const text = `article ${formatCompact(f.value)} TAO`;
+      const drawn = svg.includes(`>${text}<`);
+      const keyed = key.some((k) => k.kind === 'figure' && k.label === text);
+      expect(drawn !== keyed, `${text}: drawn ${drawn}, keyed ${keyed}`).toBe(true);
+    }
   });
 });
