@@ -9,7 +9,7 @@ import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { describeSource } from '../metrics/provenance.ts';
 import { maxRootShare, splitFor, splitParams, subnetSplits, type SplitParams } from '../metrics/split.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
-import { articleMarks } from './time-marks.ts';
+import { figureMarks } from './time-marks.ts';
 import { figureRow, isArticle, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
@@ -63,8 +63,18 @@ function rows(data: ChartData): SplitRow[] {
 export const emissionSplit: ChartDef<SplitRow> = {
   id: 'emission-split',
   title: 'How one block’s alpha emission splits',
-  caption:
-    'Shares of a subnet’s alpha emission per block, by the subnet’s alpha issuance, from run_coinbase’s rule: owner cut first, the rest half to miners and half to validators, root’s part taken from the validators’ half. Dots: the snapshot’s subnets. Dashed: the article’s 18% and “up to 1/3 of daily TAO emission” (a share of TAO, not of alpha).',
+  caption(rows) {
+    const curve = rows.some((r) => r.alpha !== null && r.netuid === null);
+    const dots = rows.filter((r) => r.netuid !== null).length;
+    const levels = rows.filter(isArticle);
+    return [
+      curve
+        ? 'Shares of a subnet’s alpha emission per block, by the subnet’s alpha issuance, from run_coinbase’s rule: owner cut first, the rest half to miners and half to validators, root’s part taken from the validators’ half.'
+        : 'No owner cut, TAO weight or root stake in this build: the curves appear once a chain snapshot (or the cited parameters) is committed.',
+      dots ? `Dots: root’s share in each of the snapshot’s ${dots} subnets.` : '',
+      levels.length ? `Dashed: the article’s ${levels.map((r) => `${r.series.replace(/^article: /, '')} (${fmtShare(r.value ?? 0)})`).join(' and ')}; the second is a share of TAO, not of alpha.` : '',
+    ].filter(Boolean).join(' ');
+  },
   columns: [
     { key: 'series', label: 'Part', format: 'text' },
     { key: 'alpha', label: 'Alpha issuance', format: 'count' },
@@ -85,22 +95,29 @@ export const emissionSplit: ChartDef<SplitRow> = {
   plot(rows, options) {
     const curve = rows.filter((r) => r.alpha !== null && r.netuid === null);
     const dots = rows.filter((r) => r.netuid !== null);
+    const figures = figureMarks(rows.filter(isArticle), fmtShare, GRID[0]);
+    const ends = PARTS.flatMap((part) => {
+      const last = curve.filter((r) => r.series === part).at(-1);
+      return last ? [{ x: last.alpha ?? 0, y: last.value ?? 0, text: part, fill: PART_COLOR[part], left: true }] : [];
+    });
     return {
-      height: 340,
-      marginLeft: 48,
-      marginTop: 30,
-      marginRight: 16,
-      x: { type: options.scale === 'linear' ? 'linear' : 'log', label: 'alpha issued in the subnet (alpha in + alpha out) →', tickFormat: (v: number) => formatCompact(v) },
-      y: { domain: [0, 0.5], label: 'share of the block’s alpha emission', grid: true, tickFormat: (v: number) => formatPercent(v, 0) },
-      color: { domain: [...PARTS], range: PARTS.map((p) => PART_COLOR[p]) },
-      marks: [
-        Plot.lineY(curve, { x: 'alpha', y: 'value', stroke: 'series', strokeWidth: 1.75 }),
-        Plot.text(curve, Plot.selectLast({ x: 'alpha', y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: 'end', dy: -7, fontSize: 10 })),
-        Plot.dot(dots, { x: 'alpha', y: 'value', r: 3, fill: PART_COLOR.root, fillOpacity: 0.6 }),
-        ...articleMarks(rows.filter(isArticle), fmtShare),
-        Plot.tip(curve, Plot.pointerX({ x: 'alpha', y: 'value', title: (r: SplitRow) => `${r.series}: ${fmtShare(r.value ?? 0)}\nat ${formatCompact(r.alpha ?? 0)} alpha issued` })),
-        Plot.tip(dots, Plot.pointer({ x: 'alpha', y: 'value', title: (r: SplitRow) => `Subnet ${r.netuid}: root ${fmtShare(r.value ?? 0)}\n${formatCompact(r.alpha ?? 0)} alpha issued` })),
-      ],
+      options: {
+        height: 340,
+        marginLeft: 56,
+        marginRight: 16,
+        marginBottom: 46,
+        x: { type: options.scale === 'linear' ? 'linear' : 'log', label: 'alpha issued in the subnet (in + out) →', tickFormat: (v: number) => formatCompact(v), ticks: 4 },
+        y: { domain: [0, 0.5], label: 'share of the block’s alpha', labelAnchor: 'center', grid: true, insetBottom: 8, tickFormat: (v: number) => formatPercent(v, 0) },
+        color: { domain: [...PARTS], range: PARTS.map((p) => PART_COLOR[p]) },
+        marks: [
+          Plot.lineY(curve, { x: 'alpha', y: 'value', stroke: 'series', strokeWidth: 1.75 }),
+          Plot.dot(dots, { x: 'alpha', y: 'value', r: 3, fill: PART_COLOR.root, fillOpacity: 0.6 }),
+          ...figures.marks,
+          Plot.tip(curve, Plot.pointerX({ x: 'alpha', y: 'value', fontSize: 11, title: (r: SplitRow) => `${r.series}: ${fmtShare(r.value ?? 0)}\nat ${formatCompact(r.alpha ?? 0)} alpha issued` })),
+          Plot.tip(dots, Plot.pointer({ x: 'alpha', y: 'value', fontSize: 11, title: (r: SplitRow) => `Subnet ${r.netuid}: root ${fmtShare(r.value ?? 0)}\n${formatCompact(r.alpha ?? 0)} alpha issued` })),
+        ],
+      },
+      annotations: { labels: [...ends, ...figures.labels] },
     };
   },
 };

@@ -8,8 +8,8 @@ import { SERIES_FIELDS } from '../data/fields.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, eventMarks, RANGE_CONTROL, inRange } from './time-marks.ts';
-import { eventRows, figureRows, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRows, isArticle, isEvent, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 export interface GovRow extends TimeRow {
@@ -47,8 +47,18 @@ function stepText(data: ChartData): string[] {
 export const governancePower: ChartDef<GovRow> = {
   id: 'governance-power',
   title: 'Who holds governance power',
-  caption:
-    'Members of the Senate (SenateMembers.Members), the Triumvirate (TriumvirateMembers.Members) and block authors (Aura.Authorities) at the first block of each UTC day; a line stops where the pallet is absent from the runtime. Square: the sudo key at the snapshot’s governance block. Diamonds: the article’s Senate of 12 and Triumvirate of 3.',
+  caption(rows) {
+    const drawn = GOVERNANCE_FIELDS.filter((f) => rows.some((r) => isMeasured(r) && r.series === SERIES_FIELDS[f].label));
+    const article = rows.filter(isArticle).map((r) => `${r.series.replace(/^article: /, '')} (${fmt(r.value ?? 0)})`);
+    return [
+      drawn.length
+        ? `${drawn.map((f) => `${SERIES_FIELDS[f].label} (${SERIES_FIELDS[f].item})`).join(', ')} at the first block of each UTC day; a line stops where the pallet is absent from the runtime.`
+        : `No chain reads of ${GOVERNANCE_FIELDS.map((f) => SERIES_FIELDS[f].item).join(', ')} in this build.`,
+      rows.some((r) => r.series === SUDO) ? 'Square: the sudo key at the snapshot’s governance block.' : '',
+      article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
+      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+    ].filter(Boolean).join(' ');
+  },
   columns: [...TIME_COLUMNS, { key: 'account', label: 'Account', format: 'text' }],
   controls: [RANGE_CONTROL],
   rows,
@@ -60,27 +70,37 @@ export const governancePower: ChartDef<GovRow> = {
     if (steps.length === 0) return `No chain measurements in this build: the chart shows only the article’s figures and the dated events, among them the removal of the Senate and Triumvirate in November 2025. ${said}`;
     return `${steps.join('. ')}.${sudoText} ${said}`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const lines = shown.filter((r) => isMeasured(r) && r.series !== SUDO);
     const sudo = shown.filter((r) => r.series === SUDO);
     const top = Math.max(14, ...lines.map((r) => r.value ?? 0)) + 2;
+    const figures = figureMarks(shown, fmt);
+    const colour = Object.fromEntries(LABELS.map((l, i) => [l, [COLORS.purple, COLORS.accent, COLORS.chain][i]]));
+    const firsts = LABELS.flatMap((l) => {
+      const r = lines.find((x) => x.series === l && x.value !== null);
+      return r ? [{ x: toDate(r) as Date, y: r.value ?? 0, text: l, fill: colour[l] }] : [];
+    });
+    const sudoLabels = sudo.map((r) => ({ x: toDate(r) as Date, y: 0, text: r.account ? 'sudo key held' : 'no sudo key', fill: 'currentColor', left: true }));
     return {
-      height: 320,
-      marginLeft: 40,
-      marginTop: 60,
-      y: { domain: [0, top], label: 'members', grid: true },
-      x: { type: 'utc', label: null },
-      color: { domain: LABELS, range: [COLORS.purple, COLORS.accent, COLORS.chain] },
-      marks: [
-        ...eventMarks(shown),
-        Plot.lineY(lines, { x: toDate, y: 'value', z: 'series', stroke: 'series', curve: 'step-after', strokeWidth: 1.75 }),
-        Plot.text(lines.filter((r) => r.value !== null), Plot.selectFirst({ x: toDate, y: 'value', z: 'series', text: 'series', fill: 'series', textAnchor: 'start', dy: -7, fontSize: 10 })),
-        Plot.dot(sudo, { x: toDate, y: 0, symbol: 'square', r: 5, fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'), stroke: 'currentColor' }),
-        Plot.text(sudo, { x: toDate, y: 0, text: (r: GovRow) => (r.account ? 'sudo key held' : 'no sudo key'), dy: -10, textAnchor: 'end', fontSize: 10, fill: 'currentColor' }),
-        ...articleMarks(shown, fmt),
-        Plot.tip(lines, Plot.pointerX({ x: toDate, y: 'value', title: (r: GovRow) => `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
-      ],
+      options: {
+        height: 320,
+        marginLeft: 44,
+        y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true },
+        x: { type: 'utc', label: null },
+        color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
+        marks: [
+          Plot.lineY(lines, { x: toDate, y: 'value', z: 'series', stroke: 'series', curve: 'step-after', strokeWidth: 1.75 }),
+          Plot.dot(sudo, { x: toDate, y: 0, symbol: 'square', r: 5, fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'), stroke: 'currentColor' }),
+          ...figures.marks,
+          Plot.tip(lines, Plot.pointerX({ x: toDate, y: 'value', fontSize: 11, title: (r: GovRow) => `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
+        ],
+      },
+      annotations: {
+        markers: timeMarkers(shown, GOVERNANCE_FIELDS, data),
+        labels: [...firsts, ...sudoLabels, ...figures.labels],
+        message: lines.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

@@ -1,8 +1,9 @@
 /** Total issuance over time, with the network's events and the article's supply figures. */
 import * as Plot from '@observablehq/plot';
 import { formatCompact } from '../metrics/amount.ts';
-import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
-import { eventRows, figureRows, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRows, isArticle, isCited, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
@@ -10,11 +11,20 @@ const fmt = (v: number) => `${formatCompact(v)} TAO`;
 export const issuance: ChartDef<TimeRow> = {
   id: 'issuance',
   title: 'Issued TAO over time',
-  caption: 'SubtensorModule.TotalIssuance at the first block of each UTC day, with the article’s figures (diamonds) and cited figures (circles).',
+  caption(rows) {
+    const f = SERIES_FIELDS.totalIssuance;
+    const parts = [
+      rows.some(isMeasured) ? `${f.label} (${f.item}) at the first block of each UTC day (blue line).` : `No chain reads of ${f.item} in this build.`,
+      rows.some(isArticle) ? 'Diamonds: the article’s figures.' : '',
+      rows.some(isCited) ? 'Circles: cited figures.' : '',
+      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+    ];
+    return parts.filter(Boolean).join(' ');
+  },
   columns: [...TIME_COLUMNS],
   controls: [{ name: 'scale', label: 'Scale', values: ['linear', 'log'] }, RANGE_CONTROL],
   rows: (data) => [
-    ...measuredRows(data.snapshot, 'totalIssuance', 'Issued TAO', taoValue, 'TAO'),
+    ...measuredRows(data.snapshot, 'totalIssuance', SERIES_FIELDS.totalIssuance.label, taoValue, 'TAO'),
     ...figureRows(data, 'totalIssuance'),
     ...eventRows(data),
   ],
@@ -26,21 +36,19 @@ export const issuance: ChartDef<TimeRow> = {
     const line = first && last ? `Issued TAO rose from ${fmt(first.value ?? 0)} on ${first.date} to ${fmt(last.value ?? 0)} on ${last.date}. ` : 'No chain measurements in this build. ';
     return `${line}${figures.join('; ')}.`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const shown = inRange(rows, options.range);
+    const measured = shown.filter(isMeasured);
+    const figures = figureMarks(shown, fmt);
     return {
-      height: 360,
-      marginLeft: 56,
-      marginTop: 60,
-      y: { type: options.scale === 'log' ? 'log' : 'linear', label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v) },
-      x: { type: 'utc', label: null },
-      marks: [
-        ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
-        ...eventMarks(shown),
-        ...measuredLine(shown.filter(isMeasured), fmt),
-        ...citedMarks(shown, fmt),
-        ...articleMarks(shown, fmt),
-      ],
+      options: {
+        height: 360,
+        marginLeft: 66,
+        y: { type: options.scale === 'log' ? 'log' : 'linear', label: 'TAO', labelAnchor: 'center', grid: true, insetTop: 12, insetBottom: 12, tickFormat: (v: number) => formatCompact(v) },
+        x: { type: 'utc', label: null },
+        marks: [...(options.scale === 'log' ? [] : [Plot.ruleY([0])]), ...measuredLine(measured, fmt), ...figures.marks],
+      },
+      annotations: { markers: timeMarkers(shown, ['totalIssuance'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
     };
   },
 };

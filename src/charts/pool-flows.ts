@@ -10,6 +10,7 @@ import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
+import { MARK_FONT, wrap } from './place.ts';
 import { figureRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef, type RowSource } from './types.ts';
 
@@ -23,6 +24,8 @@ export interface FlowRow extends RowSource {
 }
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
+const NO_CHAIN = 'Chain: no reads';
+const NO_CHAIN_TEXT = 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.';
 const ARTICLE_IDS = { injected: 'article-pool-injection', root: 'article-root-autosell' } as const;
 const BAR = {
   injected: 'Pools · article: injected since dTAO',
@@ -68,8 +71,22 @@ function rows(data: ChartData): FlowRow[] {
 export const poolFlows: ChartDef<FlowRow> = {
   id: 'pool-flows',
   title: 'TAO into subnet pools and to root since dTAO',
-  caption:
-    'The article’s 450k TAO injected into pools and 150k paid to root (vermillion) beside what daily chain reads give (blue): the change in issued TAO (new TAO net of recycling), daily reads of TAO injected per block × 7,200 (an estimate), and the net changes of TAO in subnet pools and on root, which include every user’s stakes and unstakes. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.',
+  caption(rows) {
+    const article = rows.filter((r) => r.origin === 'article');
+    const chain = rows.filter((r) => r.origin !== 'article');
+    const has = (bar: string) => chain.some((r) => r.bar === bar);
+    const measures = [
+      has(BAR.issued) ? 'the change in issued TAO (new TAO net of recycling)' : '',
+      has(BAR.sampled) ? 'daily reads of TAO injected per block × 7,200 (an estimate)' : '',
+      has(BAR.pools) || has(BAR.rootStake) ? 'the net changes of TAO in subnet pools and on root, which include every user’s stakes and unstakes' : '',
+    ].filter(Boolean);
+    return [
+      article.length ? `The article’s ${article.map((r) => `${fmt(r.value)} ${r.bar.includes('Root') ? 'paid to root' : 'injected into pools'}`).join(' and ')} (vermillion).` : '',
+      chain.length
+        ? `Beside them, what daily chain reads give (blue): ${measures.join('; ')}. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.`
+        : 'No chain reads in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) appear once a chain snapshot is committed.',
+    ].filter(Boolean).join(' ');
+  },
   columns: [
     { key: 'period', label: 'Period', format: 'text' },
     { key: 'bar', label: 'Measure', format: 'text' },
@@ -91,23 +108,41 @@ export const poolFlows: ChartDef<FlowRow> = {
     const parts = chain.map((r) => `${r.bar.replace(/^.*chain: /, '')} ${fmt(r.value)}`);
     return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the 150k.` : ''}`;
   },
-  plot(rows, options) {
+  plot(rows, options, _data, layout) {
     const period = options.period ?? 'to-article';
     const shown = rows.filter((r) => r.period === period || (period === 'to-latest' && r.origin === 'article'));
     const colour = (r: FlowRow) => (r.origin === 'article' ? COLORS.article : COLORS.chain);
+    const chain = shown.some((r) => r.origin !== 'article');
+    // without chain reads, the chain's bars give way to a band that says so, in the frame
+    const domain = [...Object.values(BAR).filter((b) => shown.some((r) => r.bar === b)), ...(chain ? [] : [NO_CHAIN])];
+    // narrow: each bar's name above it; wide: names in the left margin
+    const narrow = layout.width < 560;
+    const marginTop = 20;
+    const marginBottom = 36;
+    const marginLeft = narrow ? 12 : 250;
+    const marginRight = 76;
+    const height = narrow ? marginTop + marginBottom + Math.max(1, domain.length) * 56 : 300;
+    const padding = narrow ? 0.55 : 0.1;
+    const step = (height - marginTop - marginBottom) / Math.max(1, domain.length);
+    const missing = wrap(NO_CHAIN_TEXT, layout.width - marginLeft - 12).join('\n');
     return {
-      height: 300,
-      marginLeft: 250,
-      marginRight: 70,
-      x: { label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v) },
-      y: { label: null, domain: Object.values(BAR).filter((b) => shown.some((r) => r.bar === b)) },
-      marks: [
-        Plot.barX(shown, { x: 'value', y: 'bar', fill: colour, fillOpacity: (r: FlowRow) => (r.origin === 'article' ? 0.35 : 0.85), stroke: colour }),
-        Plot.ruleX([0]),
-        Plot.text(shown.filter((r) => r.value >= 0), { x: 'value', y: 'bar', text: (r: FlowRow) => fmt(r.value), textAnchor: 'start', dx: 4, fill: colour, fontSize: 10 }),
-        Plot.text(shown.filter((r) => r.value < 0), { x: 0, y: 'bar', text: (r: FlowRow) => fmt(r.value), textAnchor: 'start', dx: 4, fill: colour, fontSize: 10 }),
-        Plot.tip(shown, Plot.pointerY({ x: 'value', y: 'bar', title: (r: FlowRow) => `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}` })),
-      ],
+      options: {
+        height,
+        marginTop,
+        marginBottom,
+        marginLeft,
+        marginRight,
+        x: { label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v), ticks: narrow ? 3 : undefined },
+        y: { label: null, domain, padding, axis: narrow ? null : 'left', tickFormat: (d: string) => (d === NO_CHAIN ? 'Chain' : d) },
+        marks: [
+          Plot.barX(shown, { x: 'value', y: 'bar', fill: colour, fillOpacity: (r: FlowRow) => (r.origin === 'article' ? 0.35 : 0.85), stroke: colour }),
+          Plot.ruleX([0]),
+          ...(narrow ? [Plot.text(domain.filter((d) => d !== NO_CHAIN), { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dy: -(step * (1 - padding)) / 2 - 9, fontSize: MARK_FONT, fill: 'currentColor' })] : []),
+          ...(chain ? [] : [Plot.text([missing], { y: () => NO_CHAIN, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, lineHeight: 1.2, fontSize: MARK_FONT, fontStyle: 'italic', fill: 'currentColor' })]),
+          Plot.tip(shown, Plot.pointerY({ x: 'value', y: 'bar', fontSize: MARK_FONT, title: (r: FlowRow) => `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}` })),
+        ],
+      },
+      annotations: { labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })) },
     };
   },
 };

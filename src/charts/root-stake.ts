@@ -2,21 +2,30 @@
 import { formatCompact, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
-import { articleMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
-import { eventRows, figureRows, isArticle, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRows, isArticle, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
 
 function rows(data: ChartData): TimeRow[] {
-  const measured = measuredRows(data.snapshot, 'rootStake', 'Root stake', taoValue, 'TAO').filter((r) => r.date !== null && r.date >= DTAO_DATE);
+  const measured = measuredRows(data.snapshot, 'rootStake', SERIES_FIELDS.rootStake.label, taoValue, 'TAO').filter((r) => r.date !== null && r.date >= DTAO_DATE);
   return [...measured, ...figureRows(data, 'rootStake'), ...eventRows(data, DTAO_DATE)];
 }
 
 export const rootStake: ChartDef<TimeRow> = {
   id: 'root-stake',
   title: 'TAO staked on the root network since dTAO',
-  caption: 'SubtensorModule.SubnetTAO[0] at the first block of each UTC day since dTAO (13 February 2025). Diamonds: the article’s 5.86M at dTAO and 5.71M at the time of writing.',
+  caption(rows) {
+    const f = SERIES_FIELDS.rootStake;
+    const article = rows.filter(isArticle).map((r) => `${fmt(r.value ?? 0)} (${r.date})`);
+    return [
+      rows.some(isMeasured) ? `${f.label} (${f.item}) at the first block of each UTC day since dTAO (13 February 2025), blue line.` : `No chain reads of ${f.item} in this build.`,
+      article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
+      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+    ].filter(Boolean).join(' ');
+  },
   columns: [...TIME_COLUMNS],
   controls: [{ name: 'baseline', label: 'Y axis', values: ['fit', 'zero'] }, RANGE_CONTROL],
   rows,
@@ -32,15 +41,19 @@ export const rootStake: ChartDef<TimeRow> = {
       : 'The chain data do not cover both of the article’s dates. ';
     return `${between}${said} The latest read: ${fmt(m.at(-1)?.value ?? 0)} on ${m.at(-1)?.date}.`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const shown = inRange(rows, options.range);
+    const measured = shown.filter(isMeasured);
+    const figures = figureMarks(shown, fmt);
     return {
-      height: 340,
-      marginLeft: 56,
-      marginTop: 50,
-      y: { label: 'TAO on root', grid: true, zero: options.baseline === 'zero', tickFormat: (v: number) => formatCompact(v) },
-      x: { type: 'utc', label: null },
-      marks: [...eventMarks(shown), ...measuredLine(shown.filter(isMeasured), fmt), ...articleMarks(shown, fmt)],
+      options: {
+        height: 340,
+        marginLeft: 66,
+        y: { label: 'TAO on root', labelAnchor: 'center', grid: true, zero: options.baseline === 'zero', insetTop: 16, insetBottom: 16, tickFormat: (v: number) => formatCompact(v) },
+        x: { type: 'utc', label: null },
+        marks: [...measuredLine(measured, fmt), ...figures.marks],
+      },
+      annotations: { markers: timeMarkers(shown, ['rootStake'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
     };
   },
 };

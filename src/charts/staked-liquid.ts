@@ -3,8 +3,9 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, citedMarks, eventMarks, RANGE_CONTROL, inRange } from './time-marks.ts';
-import { eventRows, figureRows, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRows, isArticle, isCited, isEvent, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
@@ -29,8 +30,17 @@ function rows(data: ChartData): TimeRow[] {
 export const stakedLiquid: ChartDef<TimeRow> = {
   id: 'staked-liquid',
   title: 'Staked and liquid TAO',
-  caption:
-    'TotalStake (staked) and TotalIssuance − TotalStake (liquid) at the first block of each UTC day, stacked so the top is issued TAO; after dTAO, TAO in subnet pools counts as staked. Diamonds: the article’s supply figures; circles: cited supply figures.',
+  caption(rows) {
+    const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
+    return [
+      rows.some(isMeasured)
+        ? `${stake.item} (staked, dark blue) and ${issued.item} − ${stake.item} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${issued.label.toLowerCase()}; after dTAO, TAO in subnet pools counts as staked.`
+        : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
+      rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
+      rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
+      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+    ].filter(Boolean).join(' ');
+  },
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL, { name: 'stack', label: 'Show', values: ['amounts', 'shares'] }],
   rows,
@@ -46,26 +56,40 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     };
     return `From ${at(0)} to ${at(-1)}. Both parts grow with issuance; the share staked shows whether staking itself rose.`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
     const shares = options.stack === 'shares';
     const stack = { x: toDate, y: 'value', fill: 'series', order: [LIQUID, STAKED], ...(shares ? { offset: 'normalize' as const } : {}) };
+    const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, fmt);
+    // the series' names inside their bands at the last day
+    const last = measured.at(-1)?.date;
+    const at = (series: string) => measured.find((r) => r.date === last && r.series === series)?.value ?? 0;
+    const [s, l] = [at(STAKED), at(LIQUID)];
+    const total = shares ? s + l || 1 : 1;
+    const names = last
+      ? [
+          { x: toDate(measured.at(-1)!) as Date, y: l / 2 / total, text: LIQUID, fill: 'white', left: true, fontWeight: 'bold' },
+          { x: toDate(measured.at(-1)!) as Date, y: (l + s / 2) / total, text: STAKED, fill: 'white', left: true, fontWeight: 'bold' },
+        ]
+      : [];
     return {
-      height: 360,
-      marginLeft: 56,
-      marginTop: 60,
-      color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
-      y: shares ? { domain: [0, 1], label: 'share of issued TAO', grid: true, tickFormat: (v: number) => formatPercent(v, 0) } : { label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v) },
-      x: { type: 'utc', label: null },
-      marks: [
-        Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
-        Plot.ruleY([0]),
-        Plot.text(measured, Plot.selectLast(Plot.stackY({ ...stack, z: 'series', text: 'series', textAnchor: 'end', dx: -6, dy: 8, fill: 'white', fontWeight: 'bold' }))),
-        ...eventMarks(shown),
-        ...(shares ? [] : [...citedMarks(shown, fmt), ...articleMarks(shown, fmt)]),
-        Plot.tip(measured, Plot.pointerX(Plot.stackY({ ...stack, title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` }))),
-      ],
+      options: {
+        height: 360,
+        marginLeft: 66,
+        color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
+        y: shares
+          ? { domain: [0, 1], label: 'share of issued TAO', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) }
+          : { label: 'TAO', labelAnchor: 'center', grid: true, insetTop: 12, tickFormat: (v: number) => formatCompact(v) },
+        x: { type: 'utc', label: null },
+        marks: [
+          Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
+          Plot.ruleY([0]),
+          ...figures.marks,
+          Plot.tip(measured, Plot.pointerX(Plot.stackY({ ...stack, fontSize: 11, title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` }))),
+        ],
+      },
+      annotations: { markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data), labels: [...names, ...figures.labels], message: measured.length ? null : NO_CHAIN_READS },
     };
   },
 };

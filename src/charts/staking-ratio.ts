@@ -2,8 +2,9 @@
 import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { articleMarks, citedMarks, eventMarks, measuredLine, RANGE_CONTROL, inRange } from './time-marks.ts';
-import { eventRows, figureRow, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRow, isArticle, isCited, isEvent, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
 const fmt = (v: number) => formatPercent(v);
@@ -31,7 +32,15 @@ function rows(data: ChartData): TimeRow[] {
 export const stakingRatio: ChartDef<TimeRow> = {
   id: 'staking-ratio',
   title: 'Share of issued TAO that is staked',
-  caption: 'TotalStake / TotalIssuance at the first block of each UTC day. Dashed lines: the article’s “never below 70%” and “near 90% at peak”.',
+  caption(rows) {
+    const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
+    return [
+      rows.some(isMeasured) ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).` : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
+      rows.some((r) => isArticle(r) && !r.date) ? `Dashed lines: the article’s ${rows.filter((r) => isArticle(r) && !r.date).map((r) => `“${r.series.replace(/^article: /, '')}” (${fmt(r.value ?? 0)})`).join(' and ')}.` : '',
+      rows.some((r) => isCited(r) && r.date) ? 'Circles: cited figures.' : '',
+      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+    ].filter(Boolean).join(' ');
+  },
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL],
   rows,
@@ -42,16 +51,19 @@ export const stakingRatio: ChartDef<TimeRow> = {
     const max = m.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
     return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
+    const figures = figureMarks(shown, fmt);
     return {
-      height: 320,
-      marginLeft: 48,
-      marginTop: 50,
-      y: { domain: [0, 1], label: 'staked / issued', grid: true, tickFormat: (v: number) => formatPercent(v, 0) },
-      x: { type: 'utc', label: null },
-      marks: [...eventMarks(shown), ...measuredLine(measured, fmt), ...citedMarks(shown, fmt), ...articleMarks(shown, fmt)],
+      options: {
+        height: 320,
+        marginLeft: 52,
+        y: { domain: [0, 1], label: 'staked / issued', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) },
+        x: { type: 'utc', label: null },
+        marks: [...measuredLine(measured, fmt), ...figures.marks],
+      },
+      annotations: { markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
     };
   },
 };

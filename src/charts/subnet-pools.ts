@@ -6,8 +6,10 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact, raoToTao } from '../metrics/amount.ts';
 import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
-import { citedMarks, eventMarks, measuredLine, RANGE_CONTROL, rangeStart } from './time-marks.ts';
-import { eventRows, figureRow, isCited, isMeasured, measuredRows, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { SUBNET_ITEMS } from '../data/fields.ts';
+import { figureMarks, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, rangeStart, timeMarkers } from './time-marks.ts';
+import { eventRows, figureRow, isCited, isEvent, isMeasured, measuredRows, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 export interface PoolRow extends TimeRow {
@@ -16,7 +18,7 @@ export interface PoolRow extends TimeRow {
   netuid: number | null;
 }
 
-const COUNT = 'Subnets (incl. root)';
+const COUNT = SERIES_FIELDS.subnetCount.label;
 const fmtTao = (v: number) => `${formatCompact(v)} TAO`;
 const fmtCount = (v: number) => v.toLocaleString('en-US');
 
@@ -33,8 +35,18 @@ function rows(data: ChartData): PoolRow[] {
 export const subnetPools: ChartDef<PoolRow> = {
   id: 'subnet-pools',
   title: 'Subnets: how many, and how deep their pools are',
-  caption:
-    'Count: SubtensorModule.TotalNetworks (root included) at the first block of each UTC day, with the cited return of a 128-subnet cap. Pools: SubtensorModule.SubnetTAO for each subnet at the snapshot’s head block, deepest first.',
+  caption(rows) {
+    const count = rows.filter((r) => r.panel === 'count');
+    const cited = count.filter((r) => isCited(r) && r.date).map((r) => r.series.replace(/^cited: /, ''));
+    return [
+      count.some(isMeasured)
+        ? `Count: ${SERIES_FIELDS.subnetCount.label} (${SERIES_FIELDS.subnetCount.item}) at the first block of each UTC day.`
+        : `Count: no chain reads of ${SERIES_FIELDS.subnetCount.item} in this build.`,
+      cited.length ? `Circles: cited figures (${cited.join('; ')}).` : '',
+      count.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      rows.some((r) => r.panel === 'pools') ? `Pools: ${SUBNET_ITEMS.tao} for each subnet at the snapshot’s head block, deepest first.` : 'Pools: no subnets table in this build.',
+    ].filter(Boolean).join(' ');
+  },
   columns: [{ key: 'panel', label: 'Panel', format: 'text' }, { key: 'netuid', label: 'Subnet', format: 'count' }, ...TIME_COLUMNS],
   controls: [{ name: 'view', label: 'Show', values: ['count', 'pools'] }, RANGE_CONTROL],
   rows,
@@ -51,38 +63,41 @@ export const subnetPools: ChartDef<PoolRow> = {
     const none = countText || poolText ? '' : 'No chain measurements in this build: the chart shows only the cited return of a 128-subnet cap in September 2025 and the dated events. ';
     return `${none}${countText}${poolText}`.trim();
   },
-  plot(rows, options) {
+  plot(rows, options, data, layout) {
     if (options.view === 'pools') {
       const pools = rows.filter((r) => r.panel === 'pools');
-      const every = Math.max(1, Math.ceil(pools.length / 32));
+      // one tick label per ~30 px of frame, so three-digit subnet ids never touch
+      const every = Math.max(1, Math.ceil(pools.length / Math.max(1, Math.floor((layout.width - 80) / 30))));
       return {
-        height: 340,
-        marginLeft: 56,
-        marginBottom: 36,
-        x: { label: 'subnet (deepest pool first)', domain: pools.map((r) => String(r.netuid)), tickFormat: (v: string, i: number) => (i % every === 0 ? v : ''), tickSize: 0 },
-        y: { label: 'TAO in the pool', grid: true, tickFormat: (v: number) => formatCompact(v) },
-        marks: [
-          ...(pools.length ? [] : [Plot.text(['No subnets table in this build: pool depths need a chain snapshot.'], { frameAnchor: 'middle', fontSize: 12 })]),
-          Plot.barY(pools, { x: (r: PoolRow) => String(r.netuid), y: 'value', fill: COLORS.chain }),
-          Plot.ruleY([0]),
-          Plot.tip(pools, Plot.pointerX({ x: (r: PoolRow) => String(r.netuid), y: 'value', title: (r: PoolRow) => `${r.series} (subnet ${r.netuid})\n${fmtTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}` })),
-        ],
+        options: {
+          height: 340,
+          marginLeft: 66,
+          marginBottom: 40,
+          x: { label: 'subnet (deepest pool first)', domain: pools.map((r) => String(r.netuid)), tickFormat: (v: string, i: number) => (i % every === 0 ? v : ''), tickSize: 0 },
+          y: { label: 'TAO in the pool', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatCompact(v) },
+          marks: [
+            Plot.barY(pools, { x: (r: PoolRow) => String(r.netuid), y: 'value', fill: COLORS.chain }),
+            Plot.ruleY([0]),
+            Plot.tip(pools, Plot.pointerX({ x: (r: PoolRow) => String(r.netuid), y: 'value', fontSize: 11, title: (r: PoolRow) => `${r.series} (subnet ${r.netuid})\n${fmtTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}` })),
+          ],
+        },
+        annotations: { message: pools.length ? null : 'No subnets table in this build: pool depths appear once a chain snapshot is committed.' },
       };
     }
     const from = rangeStart(options.range, rows);
     const shown = rows.filter((r) => r.panel === 'count' && (!from || !r.date || r.date >= from));
+    const measured = shown.filter(isMeasured);
+    const figures = figureMarks(shown, fmtCount);
+    const cited = shown.filter((r) => isCited(r) && r.date).map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: `cited: ${r.series.replace(/^cited: /, '')} ${r.value}`, fill: COLORS.cited, left: true, date: r.date }));
     return {
-      height: 340,
-      marginLeft: 48,
-      marginTop: 60,
-      y: { label: 'subnets', grid: true, zero: true },
-      x: { type: 'utc', label: null },
-      marks: [
-        ...eventMarks(shown),
-        ...measuredLine(shown.filter(isMeasured), fmtCount, COLORS.chain, true),
-        ...citedMarks(shown, fmtCount),
-        Plot.text(shown.filter((r) => isCited(r) && r.date), { x: toDate, y: 'value', text: (r: PoolRow) => `cited: ${r.series.replace(/^cited: /, '')} ${r.value}`, textAnchor: 'end', dx: -8, fill: COLORS.cited, fontSize: 10 }),
-      ],
+      options: {
+        height: 340,
+        marginLeft: 52,
+        y: { label: 'subnets', labelAnchor: 'center', grid: true, zero: true, insetTop: 12 },
+        x: { type: 'utc', label: null },
+        marks: [...measuredLine(measured, fmtCount, COLORS.chain, true), ...figures.marks],
+      },
+      annotations: { markers: timeMarkers(shown, ['subnetCount'], data), labels: [...cited, ...figures.labels], message: measured.length ? null : NO_CHAIN_READS },
     };
   },
 };

@@ -1,47 +1,72 @@
-/** Marks shared by the time-series charts: events, the article's figures and cited figures, drawn distinctly. */
+/** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { COLORS } from './types.ts';
+import { breaksWithin } from '../data/breaks.ts';
+import type { SeriesField } from '../data/fields.ts';
+import { MARK_FONT } from './place.ts';
+import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, toDate, type TimeRow } from './time-rows.ts';
 
 const label = (r: TimeRow) => r.series.replace(/^(event|article|cited): /, '');
 
-/** Vertical rules with short labels for dated events. */
-export function eventMarks(rows: TimeRow[]) {
-  const events = rows.filter(isEvent);
-  return [
-    Plot.ruleX(events, { x: toDate, stroke: COLORS.muted, strokeDasharray: '2,3' }),
-    Plot.text(events, { x: toDate, text: label, frameAnchor: 'top', dy: -2, rotate: -90, textAnchor: 'end', dx: 3, fontSize: 9, fill: 'currentColor', fillOpacity: 0.75 }),
-  ];
+/** What a time chart says in its frame when the build has no chain reads for it. */
+export const NO_CHAIN_READS = 'No chain reads in this build: the line appears once a chain snapshot is committed.';
+
+/** The dated rows' first and last date. */
+export function dateSpan(rows: Array<{ date: string | null }>): [string, string] | null {
+  const dates = rows.flatMap((r) => (r.date ? [r.date] : [])).sort();
+  return dates.length ? [dates[0], dates[dates.length - 1]] : null;
 }
 
-/** The article's figures: vermillion diamonds (dated) or dashed rules (levels), labelled "article". */
-export function articleMarks(rows: TimeRow[], fmt: (v: number) => string) {
+/**
+ * The markers of a time chart: its dated events, numbered 1, 2, … in date order, and the chain's series breaks of
+ * `series` within the chart's date span, lettered A, B, … (`data.breaks` when given, else SERIES_BREAKS).
+ */
+export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], data: ChartData): KeyItem[] {
+  const span = dateSpan(shown);
+  if (!span) return [];
+  const [from, to] = span;
+  const events: KeyItem[] = shown
+    .filter(isEvent)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+    .map((r, i) => ({ mark: String(i + 1), kind: 'event', date: r.date, label: label(r), href: r.url }));
+  const list = data.breaks ? data.breaks.filter((b) => b.date >= from && b.date <= to && b.series.some((s) => series.includes(s))) : breaksWithin(from, to, series);
+  const breaks: KeyItem[] = [...list]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((b, i) => ({ mark: String.fromCharCode(65 + (i % 26)), kind: 'break', date: b.date, label: `counter break: ${b.label}`, href: `methodology/#break-${b.id}` }));
+  return [...events, ...breaks];
+}
+
+/**
+ * The article's figures (vermillion diamonds when dated, dashed rules when levels) and cited figures (green
+ * circles), with labels for the article's figures that the renderer places clear of other text.
+ */
+export function figureMarks(rows: TimeRow[], fmt: (v: number) => string, levelX?: number | Date): { marks: unknown[]; labels: PointLabel[] } {
   const article = rows.filter(isArticle);
   const dated = article.filter((r) => r.date);
   const levels = article.filter((r) => !r.date);
-  return [
-    Plot.ruleY(levels, { y: 'value', stroke: COLORS.article, strokeDasharray: '6,3', strokeWidth: 1.5 }),
-    Plot.text(levels, { y: 'value', text: (r: TimeRow) => `article: ${label(r)} ${fmt(r.value ?? 0)}`, frameAnchor: 'left', dy: -7, fill: COLORS.article, fontSize: 10 }),
-    Plot.dot(dated, { x: toDate, y: 'value', symbol: 'diamond2', r: 5, stroke: COLORS.article, strokeWidth: 2, fill: 'none' }),
-    Plot.text(dated, { x: toDate, y: 'value', text: (r: TimeRow) => `article ${fmt(r.value ?? 0)}`, dx: 8, textAnchor: 'start', fill: COLORS.article, fontSize: 10 }),
-    Plot.tip(dated, Plot.pointer({ x: toDate, y: 'value', title: (r: TimeRow) => `The article: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
-  ];
-}
-
-/** Figures cited from publications: green circles. */
-export function citedMarks(rows: TimeRow[], fmt: (v: number) => string) {
   const cited = rows.filter((r) => isCited(r) && r.date);
-  return [
-    Plot.dot(cited, { x: toDate, y: 'value', r: 4, stroke: COLORS.cited, strokeWidth: 2, fill: 'none' }),
-    Plot.tip(cited, Plot.pointer({ x: toDate, y: 'value', title: (r: TimeRow) => `Cited: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
-  ];
+  const span = dateSpan(rows);
+  const start = levelX ?? (span ? new Date(`${span[0]}T00:00:00Z`) : null);
+  return {
+    marks: [
+      Plot.ruleY(levels, { y: 'value', stroke: COLORS.article, strokeDasharray: '6,3', strokeWidth: 1.5 }),
+      Plot.dot(dated, { x: toDate, y: 'value', symbol: 'diamond2', r: 5, stroke: COLORS.article, strokeWidth: 2, fill: 'none' }),
+      Plot.tip(dated, Plot.pointer({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `The article: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
+      Plot.dot(cited, { x: toDate, y: 'value', r: 4, stroke: COLORS.cited, strokeWidth: 2, fill: 'none' }),
+      Plot.tip(cited, Plot.pointer({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `Cited: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
+    ],
+    labels: [
+      ...dated.map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: `article ${fmt(r.value ?? 0)}`, fill: COLORS.article, date: r.date })),
+      ...(start ? levels.map((r) => ({ x: start, y: r.value ?? 0, text: `article: ${label(r)} ${fmt(r.value ?? 0)}`, fill: COLORS.article, level: true })) : []),
+    ],
+  };
 }
 
 /** A measured line with a hover tip naming the block each point was read at; `step` for counts that change in steps. */
 export function measuredLine(rows: TimeRow[], fmt: (v: number) => string, stroke: string = COLORS.chain, step = false) {
   return [
     Plot.lineY(rows, { x: toDate, y: 'value', stroke, strokeWidth: 1.75, ...(step ? { curve: 'step-after' as const } : {}) }),
-    Plot.tip(rows, Plot.pointerX({ x: toDate, y: 'value', title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
+    Plot.tip(rows, Plot.pointerX({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
   ];
 }
 

@@ -3,11 +3,61 @@
  * as a table), and `plot(rows, options)` turns them into Observable Plot options. The same two functions run
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
+import type { SeriesBreak } from '../data/breaks.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
 
 export interface ChartData {
   snapshot: Snapshot;
   reference: Reference;
+  /** the chain's series breaks to mark; default: SERIES_BREAKS (src/data/breaks.ts). Tests pass their own rows. */
+  breaks?: readonly SeriesBreak[];
+}
+
+/** The size a chart is drawn at: the width of its container (live) or of one of the build-time layouts. */
+export interface Layout {
+  width: number;
+}
+
+/** One entry of the numbered key under a chart: a dated event, a series break, or a figure whose label did not fit. */
+export interface KeyItem {
+  /** what the chart draws for it: "1", "2" for events, "A", "B" for breaks, "" for a figure */
+  mark: string;
+  kind: 'event' | 'break' | 'figure';
+  date: string | null;
+  label: string;
+  /** a citation (events), a methodology anchor relative to the site's base (breaks), or null */
+  href: string | null;
+}
+
+/** A text label for a point, placed by the renderer where it collides with no other label (or moved to the key). */
+export interface PointLabel {
+  /** in the scale's domain: a date or number, or a band's name */
+  x: number | Date | string;
+  y: number | string;
+  text: string;
+  fill: string;
+  /** the row's date, for the key when the label does not fit */
+  date?: string | null;
+  /** a level (a horizontal rule): the label sits above or below it at the frame's left */
+  level?: boolean;
+  /** try left of the point first (e.g. a label inside an area at its last point) */
+  left?: boolean;
+  fontWeight?: string;
+}
+
+/** What the renderer places around the chart's own marks, measured in pixels at the chart's width. */
+export interface Annotations {
+  /** dated rules (events, breaks), each with a short mark above the frame, explained in the key */
+  markers?: KeyItem[];
+  labels?: PointLabel[];
+  /** a sentence drawn in the frame, e.g. that the build has no chain reads */
+  message?: string | null;
+}
+
+export interface ChartPlot {
+  /** Plot options without `document`, width or aria (added by spec.ts) */
+  options: Record<string, unknown> & { marks?: unknown[] };
+  annotations?: Annotations;
 }
 
 /** Where a plotted number came from. */
@@ -40,15 +90,14 @@ export type ChartOptions = Record<string, string>;
 export interface ChartDef<R extends RowSource = RowSource> {
   id: string;
   title: string;
-  /** what the chart shows, for the caption */
-  caption: string;
+  /** what the chart shows, for the caption: a function of the rows, so it names only what is drawn */
+  caption(rows: R[], data: ChartData): string;
   columns: Column<R>[];
   controls: Control[];
   rows(data: ChartData): R[];
   /** a text alternative: what a sighted reader would take from the chart */
   describe(rows: R[], data: ChartData): string;
-  /** Plot options without `document`, width or aria (added by spec.ts) */
-  plot(rows: R[], options: ChartOptions, data: ChartData): Record<string, unknown>;
+  plot(rows: R[], options: ChartOptions, data: ChartData, layout: Layout): ChartPlot;
 }
 
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, in light and dark mode. */

@@ -1,9 +1,11 @@
 /**
  * Live charts: fetch the same JSON the build used (d3-fetch), re-render the same chart spec with Plot in the
- * browser, and wire the reader's controls. The build-time SVG stays until the live one is ready.
+ * browser at the container's real width (again whenever that width changes), and wire the reader's controls.
+ * The build-time SVGs stay until the live one is ready.
  */
 import { json } from 'd3-fetch';
 import { getChart } from '../charts/index.ts';
+import { keyHtml } from '../charts/key.ts';
 import { renderChart, unnameMarks } from '../charts/spec.ts';
 import type { ChartData } from '../charts/types.ts';
 import { migrate } from '../data/migrate.ts';
@@ -22,19 +24,37 @@ export async function hydrate(figure: HTMLElement): Promise<void> {
   const def = getChart(figure.dataset.chart ?? '');
   const plot = figure.querySelector<HTMLElement>('.chart-plot');
   if (!def || !plot) return;
-  const d = await loadData(figure.dataset.base ?? '/');
+  const base = figure.dataset.base ?? '/';
+  const d = await loadData(base);
   const controls = figure.querySelector<HTMLFieldSetElement>('.chart-controls');
+  let drawnWidth = 0;
   const draw = () => {
+    const width = Math.floor(plot.clientWidth);
+    if (width <= 0) return;
+    drawnWidth = width;
     const options = Object.fromEntries([...(controls?.querySelectorAll('select') ?? [])].map((s) => [s.name, s.value]));
-    const el = renderChart(def, d, options, `chart-${def.id}-desc`);
-    plot.replaceChildren(el);
+    const { el, key } = renderChart(def, d, options, `chart-${def.id}-desc`, width);
+    const layout = document.createElement('div');
+    layout.className = 'chart-layout chart-layout-live';
+    layout.append(el);
+    layout.insertAdjacentHTML('beforeend', keyHtml(key, base));
+    plot.replaceChildren(layout);
     // Plot re-renders interactive marks (tips) on pointer moves: keep them free of ARIA names too
     new MutationObserver(() => unnameMarks(el)).observe(el, { childList: true, subtree: true });
     figure.dataset.live = 'true';
   };
   draw();
+  if ('ResizeObserver' in window) {
+    let frame = 0;
+    new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (Math.floor(plot.clientWidth) !== drawnWidth) draw();
+      });
+    }).observe(plot);
+  }
   if (controls) {
-    controls.classList.remove("pending");
+    controls.classList.remove('pending');
     controls.addEventListener('change', draw);
   }
 }

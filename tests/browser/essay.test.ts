@@ -35,7 +35,7 @@ describe('essay page in Chromium', () => {
     await page.waitForSelector('figure[data-chart="issuance"][data-live="true"]', { timeout: 10_000 });
     expect(site.requests).toContain('/data/snapshot.json');
     expect(site.requests).toContain('/data/reference.json');
-    expect(await fig.locator('.chart-plot > svg').getAttribute('aria-label')).toBe('Issued TAO over time');
+    expect(await fig.locator('.chart-layout-live > svg').getAttribute('aria-label')).toBe('Issued TAO over time');
   });
 
   test('hovering a figure of the article shows its tip', async () => {
@@ -91,7 +91,7 @@ describe('without JavaScript, and in print', () => {
     const p = await ctx.newPage();
     await p.goto(`${site.url}/essays/staking/`);
     const fig = p.locator('figure[data-chart="staking-ratio"]');
-    expect(await fig.locator('.chart-plot > svg[role="img"]').count()).toBe(1);
+    expect(await fig.locator('.chart-plot svg[role="img"]:visible').count()).toBe(1);
     expect(await fig.getAttribute('data-live')).toBeNull();
     await p.emulateMedia({ media: 'print' });
     expect(await p.locator('.site-header nav').isVisible()).toBe(false);

@@ -20,7 +20,7 @@ describe('built site', () => {
     const doc = page('essays/staking/index.html');
     const figure = doc.querySelector('figure[data-chart="staking-ratio"]');
     expect(figure).not.toBeNull();
-    const svg = figure?.querySelector('.chart-plot > svg');
+    const svg = figure?.querySelector('.chart-plot svg');
     expect(svg?.getAttribute('aria-label')).toBe('Share of issued TAO that is staked');
     expect(svg?.getAttribute('role')).toBe('img');
     const desc = doc.getElementById(svg?.getAttribute('aria-describedby') ?? '');

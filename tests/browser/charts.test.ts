@@ -1,0 +1,143 @@
+/**
+ * Charts read on their own on a phone and a desktop (issue 10 item 2): on every chart of every essay, at 390 and
+ * 1280 px, in light and dark, with JavaScript off (the build-time layouts) and on (the live render at the
+ * container's width), no two text boxes intersect (each SVG <text> with its <tspan> lines, the title, the caption and the key's
+ * entries) and no text is drawn under 11 px (computed font size × the SVG's scale). Run against the committed data
+ * (dist/) and against a scratch build from a synthetic snapshot that fills every chart.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildScratch, scratchProject } from '../../scripts/preview-synthetic.ts';
+import { dtaoSnapshot } from '../fixtures/snapshots.ts';
+import { launch } from '../helpers/browser.ts';
+import { DIST } from '../helpers/dist.ts';
+import { removeProject } from '../helpers/project.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+const MIN_PX = 11;
+const WIDTHS = [390, 1280];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Essay pages with at least one chart. */
+function chartPages(dist: string): string[] {
+  const dir = path.join(dist, 'essays');
+  return readdirSync(dir).filter((slug) => readFileSync(path.join(dir, slug, 'index.html'), 'utf8').includes('data-chart=')).map((slug) => `/essays/${slug}/`);
+}
+
+interface Problem {
+  chart: string;
+  problem: string;
+}
+
+/** Measure every visible chart text on the page (runs in the browser). */
+function measure(min: number): Problem[] {
+  type B = { text: string; r: DOMRect; size: number };
+  const problems: Problem[] = [];
+  const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  for (const fig of document.querySelectorAll<HTMLElement>('figure.chart')) {
+    const chart = fig.dataset.chart ?? '?';
+    const boxes: B[] = [];
+    for (const svg of fig.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+      if (!visible(svg)) continue;
+      const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+      for (const t of svg.querySelectorAll('text')) {
+        if (t.closest('[data-mark="tip"]')) continue; // tips appear on pointer only, over the chart
+        // one box per <text>: the lines (tspans) of one label are laid out by Plot one under the other
+        const text = t.textContent?.trim() ?? '';
+        const r = t.getBoundingClientRect();
+        if (!text || r.width === 0) continue;
+        const sizes = [t, ...t.querySelectorAll('tspan')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+        boxes.push({ text, r, size: Math.min(...sizes) * scale });
+      }
+    }
+    for (const el of fig.querySelectorAll('.chart-title, .chart-caption, .chart-key li, .chart-controls label')) {
+      if (!visible(el)) continue;
+      boxes.push({ text: el.textContent?.trim().slice(0, 40) ?? '', r: el.getBoundingClientRect(), size: parseFloat(getComputedStyle(el).fontSize) });
+    }
+    for (const b of boxes) if (b.size < min - 0.01) problems.push({ chart, problem: `"${b.text}" at ${b.size.toFixed(2)} px` });
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].r, boxes[j].r];
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (dx > 0.5 && dy > 0.5) problems.push({ chart, problem: `"${boxes[i].text}" overlaps "${boxes[j].text}" (${dx.toFixed(1)} × ${dy.toFixed(1)} px)` });
+      }
+    const live = fig.querySelector<SVGSVGElement>('.chart-layout-live svg[role="img"]');
+    const plot = fig.querySelector<HTMLElement>('.chart-plot');
+    if (live && plot && Math.abs(live.width.baseVal.value - Math.floor(plot.clientWidth)) > 1)
+      problems.push({ chart, problem: `live chart drawn at ${live.width.baseVal.value} px in a ${plot.clientWidth} px container` });
+  }
+  return problems;
+}
+
+async function check(page: Page, url: string, width: number, scheme: 'light' | 'dark', js: boolean): Promise<string[]> {
+  await page.goto(url);
+  if (js) {
+    // bring each chart into view so the live renderer draws it, then wait for all of them
+    const n = await page.locator('figure.chart').count();
+    for (let i = 0; i < n; i++) await page.locator('figure.chart').nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('figure.chart')].every((f) => f.dataset.live === 'true'), null, { timeout: 20_000 });
+  }
+  const problems = await page.evaluate(measure, MIN_PX);
+  return problems.map((p) => `${width}px ${scheme} ${js ? 'live' : 'static'} ${p.chart}: ${p.problem}`);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const builds: Record<string, { dist: () => string; setup?: () => Promise<void>; teardown?: () => void }> = {};
+
+let synthetic: { data: string; project: string; dist: string } | undefined;
+builds.committed = { dist: () => DIST };
+builds.synthetic = {
+  dist: () => synthetic!.dist,
+  setup: async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'taoproof-charts-data-'));
+    writeFileSync(path.join(data, 'snapshot.json'), JSON.stringify(dtaoSnapshot()));
+    const project = scratchProject(data);
+    synthetic = { data, project, dist: buildScratch(project) };
+  },
+  teardown: () => {
+    if (!synthetic) return;
+    removeProject(synthetic.project);
+    rmSync(synthetic.data, { recursive: true, force: true });
+  },
+};
+
+// TAOPROOF_CHART_BUILDS=committed (or synthetic) runs one of the two, e.g. while fixing a chart
+const only = process.env.TAOPROOF_CHART_BUILDS?.split(',');
+describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('charts built from the %s data', (name) => {
+  const b = builds[name];
+  let site: Served;
+  beforeAll(async () => {
+    await b.setup?.();
+    site = await serve(b.dist());
+  }, 240_000);
+  afterAll(async () => {
+    await site?.close();
+    b.teardown?.();
+  });
+
+  test('every chart on every essay: text at 11 px or more, no two text boxes overlapping', async () => {
+    const pages = chartPages(b.dist());
+    expect(pages.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const width of WIDTHS)
+      for (const scheme of SCHEMES)
+        for (const js of [false, true]) {
+          const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, javaScriptEnabled: js });
+          const page = await context.newPage();
+          for (const p of pages) problems.push(...(await check(page, `${site.url}${p}`, width, scheme, js)).map((x) => `${p} ${x}`));
+          await context.close();
+        }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
