@@ -3,7 +3,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { DIST, distFile } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/project.ts';
+import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
+import { verdictFor } from '../../src/claims/index.ts';
+import type { Evidence } from '../../src/claims/types.ts';
+import type { Source } from '../../src/data/schema.ts';
+import type { Claim } from '../../src/content/schemas.ts';
+import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
@@ -111,5 +119,68 @@ describe('text between inline elements', () => {
       return m ? [`${f.slice(DIST.length)}: “…${t.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`] : [];
     });
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the home page’s bottom line comes from the verdict registry', () => {
+  // the same data the build used: the committed snapshot and reference figures
+  const data = { snapshot: loadSnapshot(), reference: loadReferenceYaml() };
+  const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
+  const essayDir = join(ROOT, 'content/essays');
+  const deciding = readdirSync(essayDir)
+    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), fm: parseYaml(readFileSync(join(essayDir, f), 'utf8').split(/^---$/m)[1]) as { decidingClaim?: string; draft?: boolean; order: number } }))
+    .filter((e) => e.fm.decidingClaim && !e.fm.draft)
+    .sort((a, b) => a.fm.order - b.fm.order);
+
+  test('one finding per essay with a decidingClaim, in reading order, each with the registry’s verdict, reason and figure', () => {
+    expect(deciding.length).toBe(6);
+    const doc = page('index.html');
+    const cards = [...doc.querySelectorAll('.finding')];
+    expect(cards.map((c) => c.id)).toEqual(deciding.map((e) => `finding-${e.slug}`));
+    for (const [i, e] of deciding.entries()) {
+      const v = verdictFor(e.fm.decidingClaim!, data);
+      expect(v, e.slug).not.toBeNull();
+      const card = cards[i];
+      expect(card.querySelector('.verdict')?.textContent, e.slug).toBe(v!.verdict);
+      expect(card.querySelector('h3')?.textContent, e.slug).toContain(`(${e.fm.decidingClaim})`);
+      expect(card.querySelector('.finding-why')?.textContent, e.slug).toBe(firstSentence(v!.reason));
+      expect(v!.reason.startsWith(card.querySelector('.finding-why')!.textContent!), e.slug).toBe(true);
+      const fig = decidingEvidence(v!);
+      expect(card.querySelector('.finding-figure strong')?.textContent, e.slug).toBe(fig!.value);
+      // the at-a-glance row says the same
+      expect(doc.querySelectorAll('.glance li')[i].querySelector('.verdict')?.textContent).toBe(v!.verdict);
+    }
+  });
+
+  test('the verdict counts add up to the register and link to their filtered lists; opinions are counted apart', () => {
+    const doc = page('index.html');
+    const counts = countLabels(claims, data);
+    for (const a of doc.querySelectorAll('.counts a')) {
+      const slug = a.getAttribute('href')!.match(/claims\/verdict\/([a-z-]+)\/$/)![1];
+      expect(Number(a.querySelector('.count')?.textContent), slug).toBe(counts.get(slug.replace('-', ' ') as never));
+      const list = page(`claims/verdict/${slug}/index.html`);
+      expect(list.querySelectorAll('.claims-table tbody tr:not([hidden])').length, slug).toBe(counts.get(slug.replace('-', ' ') as never));
+    }
+    expect(doc.querySelector('.counts .count-opinion .verdict')?.textContent).toBe('opinion, not judged');
+  });
+});
+
+describe('the deciding figure rule (src/site/findings.ts)', () => {
+  const article = { kind: 'cited' as const, by: 'article' as const, ref: 'a', url: 'https://example.org/a', title: 'the article' };
+  const docs = { ...article, by: 'publication' as const, ref: 'd', title: 'docs' };
+  const chain = { kind: 'chain' as const, block: 5, hash: `0x${'ab'.repeat(32)}`, item: 'SubtensorModule.TotalIssuance' };
+  const e = (value: string, sources: Source[], formula?: string): Evidence => ({ label: value, value, sources, formula });
+  const pick = (...ev: Evidence[]) => decidingEvidence({ verdict: 'supported', reason: 'x.', evidence: ev })?.value;
+
+  test('a chain read (the last) over a computation over a non-article source over the first line', () => {
+    expect(pick(e('claimed', [article]), e('computed', [article], 'a / b'), e('read 1', [chain]), e('read 2', [chain]))).toBe('read 2');
+    expect(pick(e('claimed', [article]), e('docs', [docs]), e('computed', [article], 'a / b'))).toBe('computed');
+    expect(pick(e('claimed', [article]), e('docs', [docs]))).toBe('docs');
+    expect(pick(e('claimed', [article]))).toBe('claimed');
+    expect(pick()).toBeUndefined();
+  });
+
+  test('the first sentence does not stop at a version number or a decimal', () => {
+    expect(firstSentence('The v2.0.11 runtime has 5.86M TAO on root. Then more.')).toBe('The v2.0.11 runtime has 5.86M TAO on root.');
   });
 });
