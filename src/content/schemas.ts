@@ -30,8 +30,14 @@ export const EssayFrontmatter = z
     updated: IsoDate,
     /** leave out of listings and feeds while a draft */
     draft: z.boolean().default(false),
+    /** the claim whose verdict decides the essay's argument, shown on the home page's bottom line; one of `claims` */
+    decidingClaim: ClaimId.optional(),
   })
-  .strict();
+  .strict()
+  .refine((fm) => fm.decidingClaim === undefined || fm.claims.includes(fm.decidingClaim), {
+    path: ['decidingClaim'],
+    error: 'expected one of the ids listed in claims',
+  });
 export type EssayFrontmatter = z.infer<typeof EssayFrontmatter>;
 
 const TranslatorNote = z.object({

@@ -3,7 +3,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { DIST, distFile } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/project.ts';
+import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
+import { verdictFor } from '../../src/claims/index.ts';
+import type { Evidence } from '../../src/claims/types.ts';
+import type { Source } from '../../src/data/schema.ts';
+import type { Claim } from '../../src/content/schemas.ts';
+import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
@@ -52,5 +60,127 @@ describe('built site', () => {
   test('only pages with charts load the chart script', () => {
     expect(distFile('essays/staking/index.html')).toMatch(/<script type="module" src="[^"]+\.js">/);
     expect(distFile('claims/index.html')).not.toMatch(/<script type="module"/);
+  });
+});
+
+/** Every built HTML page (without the search index and assets). */
+function htmlPages(dir = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (['pagefind', '_astro', 'og'].includes(e.name) ? [] : htmlPages(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+}
+
+const BLOCK = new Set('address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul label select option'.split(' '));
+
+/**
+ * The page's text as a reader (or Pagefind) gets it: block elements and table cells are separated, inline elements
+ * are not, and the hidden search copy, scripts and SVG are left out. Two inline elements written on separate lines
+ * of a template can lose the space between them; this text shows it.
+ */
+function readerText(html: string): string {
+  const { document } = parseHTML(html);
+  for (const e of document.querySelectorAll('script, style, svg, template, .pf-words')) e.remove();
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    for (const c of n.childNodes) {
+      if (c.nodeType === 3) out.push(c.textContent ?? '');
+      else if (c.nodeType === 1) {
+        const block = BLOCK.has((c as Element).localName);
+        if (block) out.push(' ');
+        walk(c);
+        if (block) out.push(' ');
+      }
+    }
+  };
+  walk(document.body);
+  return out.join('').replace(/\s+/g, ' ');
+}
+
+describe('text between inline elements', () => {
+  // the joins readers reported (issue 10), and the general forms of each
+  const JOINS: Array<[string, RegExp]> = [
+    ['footer: "Sources ·snapshot.json"', /\s·[^\s]/],
+    ['claims: "from¶2"', /\w¶\d/],
+    ['data: "genesis0x2f05…"', /genesis0x/],
+    ['data: "(TAO).No head block"', /\(TAO\)\.\S/],
+    ['data: "chain.Written by"', /\.Written by/],
+    ['claims and essays: "inferenceunverifiable"', /(figure|fact|inference)(supported|partly|contradicted|unverifiable)/],
+    ['essays: "Claim C01fact", "C01C02", ")C27"', /C\d{2}(fact|figure|inference|opinion|C\d{2})|\)C\d{2}/],
+    ['essays: "¶2in the register", "unverifiableback to"', /¶\d+in the register|(supported|contradicted|unverifiable|judged)back to/],
+  ];
+  const pages = htmlPages();
+
+  test('there are pages to check', () => expect(pages.length).toBeGreaterThan(10));
+
+  test.each(JOINS)('no page runs words together: %s', (_, re) => {
+    const hits = pages.flatMap((f) => {
+      const t = readerText(readFileSync(f, 'utf8'));
+      const m = t.match(re);
+      return m ? [`${f.slice(DIST.length)}: “…${t.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`] : [];
+    });
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('the home page’s bottom line comes from the verdict registry', () => {
+  // the same data the build used: the committed snapshot and reference figures
+  const data = { snapshot: loadSnapshot(), reference: loadReferenceYaml() };
+  const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
+  const essayDir = join(ROOT, 'content/essays');
+  const deciding = readdirSync(essayDir)
+    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), fm: parseYaml(readFileSync(join(essayDir, f), 'utf8').split(/^---$/m)[1]) as { decidingClaim?: string; draft?: boolean; order: number } }))
+    .filter((e) => e.fm.decidingClaim && !e.fm.draft)
+    .sort((a, b) => a.fm.order - b.fm.order);
+
+  test('one finding per essay with a decidingClaim, in reading order, each with the registry’s verdict, reason and figure', () => {
+    expect(deciding.length).toBe(6);
+    const doc = page('index.html');
+    const cards = [...doc.querySelectorAll('.finding')];
+    expect(cards.map((c) => c.id)).toEqual(deciding.map((e) => `finding-${e.slug}`));
+    for (const [i, e] of deciding.entries()) {
+      const v = verdictFor(e.fm.decidingClaim!, data);
+      expect(v, e.slug).not.toBeNull();
+      const card = cards[i];
+      expect(card.querySelector('.verdict')?.textContent, e.slug).toBe(v!.verdict);
+      expect(card.querySelector('h3')?.textContent, e.slug).toContain(`(${e.fm.decidingClaim})`);
+      expect(card.querySelector('.finding-why')?.textContent, e.slug).toBe(firstSentence(v!.reason));
+      expect(v!.reason.startsWith(card.querySelector('.finding-why')!.textContent!), e.slug).toBe(true);
+      const fig = decidingEvidence(v!);
+      expect(card.querySelector('.finding-figure strong')?.textContent, e.slug).toBe(fig!.value);
+      // the at-a-glance row says the same
+      expect(doc.querySelectorAll('.glance li')[i].querySelector('.verdict')?.textContent).toBe(v!.verdict);
+    }
+  });
+
+  test('the verdict counts add up to the register and link to their filtered lists; opinions are counted apart', () => {
+    const doc = page('index.html');
+    const counts = countLabels(claims, data);
+    for (const a of doc.querySelectorAll('.counts a')) {
+      const slug = a.getAttribute('href')!.match(/claims\/verdict\/([a-z-]+)\/$/)![1];
+      expect(Number(a.querySelector('.count')?.textContent), slug).toBe(counts.get(slug.replace('-', ' ') as never));
+      const list = page(`claims/verdict/${slug}/index.html`);
+      expect(list.querySelectorAll('.claims-table tbody tr:not([hidden])').length, slug).toBe(counts.get(slug.replace('-', ' ') as never));
+    }
+    expect(doc.querySelector('.counts .count-opinion .verdict')?.textContent).toBe('opinion, not judged');
+  });
+});
+
+describe('the deciding figure rule (src/site/findings.ts)', () => {
+  const article = { kind: 'cited' as const, by: 'article' as const, ref: 'a', url: 'https://example.org/a', title: 'the article' };
+  const docs = { ...article, by: 'publication' as const, ref: 'd', title: 'docs' };
+  const chain = { kind: 'chain' as const, block: 5, hash: `0x${'ab'.repeat(32)}`, item: 'SubtensorModule.TotalIssuance' };
+  const e = (value: string, sources: Source[], formula?: string): Evidence => ({ label: value, value, sources, formula });
+  const pick = (...ev: Evidence[]) => decidingEvidence({ verdict: 'supported', reason: 'x.', evidence: ev })?.value;
+
+  test('a chain read (the last) over a computation over a non-article source over the first line', () => {
+    expect(pick(e('claimed', [article]), e('computed', [article], 'a / b'), e('read 1', [chain]), e('read 2', [chain]))).toBe('read 2');
+    expect(pick(e('claimed', [article]), e('docs', [docs]), e('computed', [article], 'a / b'))).toBe('computed');
+    expect(pick(e('claimed', [article]), e('docs', [docs]))).toBe('docs');
+    expect(pick(e('claimed', [article]))).toBe('claimed');
+    expect(pick()).toBeUndefined();
+  });
+
+  test('the first sentence does not stop at a version number or a decimal', () => {
+    expect(firstSentence('The v2.0.11 runtime has 5.86M TAO on root. Then more.')).toBe('The v2.0.11 runtime has 5.86M TAO on root.');
   });
 });

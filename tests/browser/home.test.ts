@@ -1,0 +1,198 @@
+/**
+ * In Chromium: the home page's first screen on a phone holds the bottom line; the claims register filters with
+ * JavaScript off (links to static filter pages) and on (selects); verdict counts link to their filtered lists;
+ * citation previews stay on screen on a phone; the language view is remembered between essays; the About page.
+ * With TAOPROOF_SCREENSHOT=1 it also writes docs/screenshots/home-390.png (the README's screenshot).
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { DIST } from '../helpers/dist.ts';
+import { ROOT } from '../helpers/project.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+let browser: Browser;
+let site: Served;
+const PHONE = { width: 390, height: 844 };
+
+beforeAll(async () => {
+  site = await serve(DIST);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function withPage<T>(opts: Parameters<Browser['newContext']>[0], run: (p: Page, ctx: BrowserContext) => Promise<T>): Promise<T> {
+  const ctx = await browser.newContext(opts);
+  try {
+    return await run(await ctx.newPage(), ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Rows of the claims table a reader can see: [id, verdict, essay slug]. */
+const visibleRows = (p: Page) =>
+  p.$$eval('.claims-table tbody tr', (trs) =>
+    trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => [tr.querySelector('th')!.textContent!.trim(), (tr as HTMLElement).dataset.verdict!, (tr as HTMLElement).dataset.essay!]),
+  );
+
+describe('home page on a 390 × 844 phone', () => {
+  test('the first screen shows the six arguments with their verdicts', async () => {
+    await withPage({ viewport: PHONE, deviceScaleFactor: 1 }, async (p) => {
+      await p.goto(`${site.url}/`);
+      const rows = p.locator('.glance li');
+      expect(await rows.count()).toBe(6);
+      for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox()))) {
+        expect(box).not.toBeNull();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      }
+      // each row names its argument and carries a verdict label as text
+      for (const text of await rows.allTextContents()) expect(text).toMatch(/(supported|partly supported|contradicted|unverifiable)\s*$/);
+      // and the first finding's verdict, reason and heading start on the first screen as well
+      const first = await p.locator('.finding').first().locator('.verdict').boundingBox();
+      expect(first!.y + first!.height).toBeLessThanOrEqual(PHONE.height);
+      // nothing spills sideways
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      if (process.env.TAOPROOF_SCREENSHOT === '1') {
+        mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
+        await p.screenshot({ path: join(ROOT, 'docs/screenshots/home-390.png') });
+      }
+    });
+  });
+
+  test('each finding links to its essay and gives a deciding figure with a source', async () => {
+    await withPage({ javaScriptEnabled: false }, async (p) => {
+      await p.goto(`${site.url}/`);
+      const findings = p.locator('.finding');
+      expect(await findings.count()).toBe(6);
+      for (const f of await findings.all()) {
+        expect(await f.locator('h3 a').getAttribute('href')).toMatch(/^\/essays\/[a-z-]+\/#claim-C\d{2}$/);
+        expect((await f.locator('.finding-why').textContent())!.length).toBeGreaterThan(20);
+        expect(await f.locator('.finding-figure .prov').textContent()).toMatch(/Source: \S/);
+      }
+    });
+  });
+});
+
+describe('claims register', () => {
+  test('without JavaScript, a verdict count on the home page opens the filtered list, and the essay filter works', async () => {
+    await withPage({ javaScriptEnabled: false }, async (p) => {
+      await p.goto(`${site.url}/`);
+      const link = p.locator('.counts a[href$="/claims/verdict/contradicted/"]');
+      const count = Number(await link.locator('.count').textContent());
+      expect(count).toBeGreaterThan(0);
+      await link.click();
+      await p.waitForURL(/\/claims\/verdict\/contradicted\/$/);
+      const rows = await visibleRows(p);
+      expect(rows).toHaveLength(count);
+      for (const [, v] of rows) expect(v).toBe('contradicted');
+      expect(await p.locator('.filter-form').isVisible()).toBe(false); // the selects need script; the links do not
+
+      await p.locator('.filter-links a[data-essay="owners"]').click();
+      await p.waitForURL(/\/claims\/essay\/owners\/$/);
+      const owners = await visibleRows(p);
+      expect(owners.length).toBeGreaterThan(0);
+      for (const [, , e] of owners) expect(e).toBe('owners');
+      expect(await p.locator('.filter-links a[data-essay="owners"]').getAttribute('aria-current')).toBe('page');
+    });
+  });
+
+  test('the unfiltered register lists all claims, opinions labelled and not counted as verdicts', async () => {
+    await withPage({ javaScriptEnabled: false }, async (p) => {
+      await p.goto(`${site.url}/claims/`);
+      const rows = await visibleRows(p);
+      expect(rows.length).toBe(41);
+      const opinions = rows.filter(([, v]) => v === 'opinion');
+      expect(opinions.length).toBeGreaterThan(0);
+      const label = await p.locator('.claims-table tr[data-verdict="opinion"] .verdict').first().textContent();
+      expect(label).toBe('opinion, not judged');
+      await p.goto(`${site.url}/`);
+      const judged = await p.$$eval('.counts li:not(.count-opinion) .count', (els) => els.reduce((s, e) => s + Number(e.textContent), 0));
+      expect(judged).toBe(41 - opinions.length);
+    });
+  });
+
+  test('with JavaScript, the selects filter rows in place by verdict and essay together', async () => {
+    await withPage({}, async (p) => {
+      await p.goto(`${site.url}/claims/`);
+      const form = p.locator('.filter-form');
+      expect(await form.isVisible()).toBe(true);
+      await form.locator('select[name="verdict"]').selectOption('unverifiable');
+      let rows = await visibleRows(p);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(41);
+      for (const [, v] of rows) expect(v).toBe('unverifiable');
+      await form.locator('select[name="essay"]').selectOption('staking');
+      rows = await visibleRows(p);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [, v, e] of rows) expect([v, e]).toEqual(['unverifiable', 'staking']);
+      expect(await p.locator('.filter-status').textContent()).toContain(`Showing ${rows.length} of 41`);
+      expect(new URL(p.url()).search).toBe('?verdict=unverifiable&essay=staking');
+      // the same URL restores the same filter
+      await p.reload();
+      expect(await visibleRows(p)).toEqual(rows);
+    });
+  });
+});
+
+describe('essays on a phone', () => {
+  test('a citation preview stays inside the 390 px screen', async () => {
+    await withPage({ viewport: PHONE }, async (p) => {
+      await p.goto(`${site.url}/essays/root-exodus/`);
+      const cites = await p.locator('.prose .cite').all();
+      expect(cites.length).toBeGreaterThan(0);
+      for (const cite of cites.slice(0, 6)) {
+        await cite.locator('a').focus();
+        const tip = cite.locator('.cite-tip');
+        expect(await tip.isVisible()).toBe(true);
+        const box = (await tip.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+      }
+    });
+  });
+
+  test('the language view chosen on one essay is kept on the next', async () => {
+    await withPage({}, async (p) => {
+      await p.goto(`${site.url}/essays/staking/`);
+      await p.locator('label:has(#view-en)').click();
+      expect(await p.locator('.para .ja').first().isVisible()).toBe(false);
+      await p.goto(`${site.url}/essays/premine/`);
+      expect(await p.locator('#view-en').isChecked()).toBe(true);
+      expect(await p.locator('.para .ja').first().isVisible()).toBe(false);
+      expect(await p.locator('.para .en').first().isVisible()).toBe(true);
+      await p.locator('label:has(#view-both)').click();
+      await p.goto(`${site.url}/essays/staking/`);
+      expect(await p.locator('#view-both').isChecked()).toBe(true);
+      expect(await p.locator('.para .ja').first().isVisible()).toBe(true);
+    });
+  });
+});
+
+describe('about page', () => {
+  test('is linked from the footer and says who wrote it, the license and how to report an error', async () => {
+    await withPage({ javaScriptEnabled: false }, async (p) => {
+      await p.goto(`${site.url}/claims/`);
+      await p.locator('.site-footer a[href$="/about/"]').click();
+      await p.waitForURL(/\/about\/$/);
+      const text = (await p.locator('main').textContent())!;
+      const dir = join(ROOT, 'content/essays');
+      const authors = readdirSync(dir).flatMap((f) => (parseYaml(readFileSync(join(dir, f), 'utf8').split(/^---$/m)[1]) as { authors: string[] }).authors);
+      expect(authors.length).toBeGreaterThan(0);
+      for (const a of authors) expect(text).toContain(a);
+      expect(text).toContain('No license has been chosen yet');
+      expect(await p.locator('#report').count()).toBe(1);
+      expect(text).toMatch(/Open an issue on the repository/);
+    });
+  });
+});
