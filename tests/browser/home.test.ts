@@ -86,14 +86,22 @@ describe('claims register', () => {
   test('without JavaScript, a verdict count on the home page opens the filtered list, and the essay filter works', async () => {
     await withPage({ javaScriptEnabled: false }, async (p) => {
       await p.goto(`${site.url}/`);
-      const link = p.locator('.counts a[href$="/claims/verdict/contradicted/"]');
-      const count = Number(await link.locator('.count').textContent());
+      // the first verdict with claims in this build's data (which verdicts occur depends on the data)
+      const links = await p.locator('.counts a[href*="/claims/verdict/"]').all();
+      let link = links[0];
+      let count = 0;
+      for (const l of links) {
+        count = Number(await l.locator('.count').textContent());
+        link = l;
+        if (count > 0) break;
+      }
       expect(count).toBeGreaterThan(0);
+      const slug = /\/claims\/verdict\/([a-z-]+)\/$/.exec((await link.getAttribute('href'))!)![1];
       await link.click();
-      await p.waitForURL(/\/claims\/verdict\/contradicted\/$/);
+      await p.waitForURL(new RegExp(`/claims/verdict/${slug}/$`));
       const rows = await visibleRows(p);
       expect(rows).toHaveLength(count);
-      for (const [, v] of rows) expect(v).toBe('contradicted');
+      for (const [, v] of rows) expect(v.replace(/ /g, '-')).toBe(slug);
       expect(await p.locator('.filter-form').isVisible()).toBe(false); // the selects need script; the links do not
 
       await p.locator('.filter-links a[data-essay="owners"]').click();
