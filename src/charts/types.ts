@@ -3,12 +3,10 @@
  * as a table), and `plot(rows, options)` turns them into Observable Plot options. The same two functions run
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
-import type { Reference, Snapshot } from '../data/schema.ts';
+import type { ReportData } from '../data/schema.ts';
 
-export interface ChartData {
-  snapshot: Snapshot;
-  reference: Reference;
-}
+/** A chart reads the report's data (owned by the data layer, src/data/schema.ts). */
+export type ChartData = ReportData;
 
 /** Where a plotted number came from. */
 export type Origin = 'chain' | 'synthetic' | 'publication' | 'article' | 'computed';

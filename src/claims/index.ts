@@ -1,5 +1,5 @@
 /** Every verdict function, by claim id. Opinions have none: they are labelled, not judged. */
-import type { ChartData } from '../charts/types.ts';
+import type { ReportData } from '../data/schema.ts';
 import type { VerdictFn, VerdictResult } from './types.ts';
 import * as governance from './verdicts/governance.ts';
 import * as owners from './verdicts/owners.ts';
@@ -20,7 +20,7 @@ export const VERDICTS_BY_ESSAY: Record<string, Record<string, VerdictFn>> = {
 
 export const VERDICT_FNS: Record<string, VerdictFn> = Object.assign({}, ...Object.values(VERDICTS_BY_ESSAY));
 
-export function verdictFor(id: string, data: ChartData): VerdictResult | null {
+export function verdictFor(id: string, data: ReportData): VerdictResult | null {
   const fn = Object.hasOwn(VERDICT_FNS, id) ? VERDICT_FNS[id] : undefined;
   return fn ? fn(data) : null;
 }

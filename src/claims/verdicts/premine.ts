@@ -1,5 +1,5 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
-import type { ChartData } from '../../charts/types.ts';
+import type { ReportData } from '../../data/schema.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
 import { OTHER_CODE } from '../code.ts';
 import { breakEvidence, chainAt, citedEvidence, crossedBreaks, figure, figureEvidence, needsChain, observationEvidence, relativeGap, result, tao, TOLERANCE } from '../evidence.ts';
@@ -9,7 +9,7 @@ const ARTICLE_DATE = '2025-04-17';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const SUBNETS_LAUNCH = '2023-10-02';
-const optionalFigure = (data: ChartData, id: string) => data.reference.figures.find((f) => f.id === id);
+const optionalFigure = (data: ReportData, id: string) => data.reference.figures.find((f) => f.id === id);
 
 /** C05: Kusanagi launched on 3 January 2021: a dated event with a citation (it predates the Finney chain). */
 export const C05: VerdictFn = (data) => {
