@@ -15,7 +15,7 @@ const segment = (q: string) => {
  * Where to land: the last paragraph/claim anchor before the match. For a query of n words (a Japanese term is
  * split into several), the match is the first run of n consecutive word positions, i.e. the phrase itself.
  */
-export function landing(d: PagefindData, words: number): string {
+function landing(d: PagefindData, words: number): string {
   const locs = [...d.locations].sort((a, b) => a - b);
   const run = locs.findIndex((l, i) => locs.slice(i, i + words).every((m, k) => m === l + k) && i + words <= locs.length);
   const first = locs[run >= 0 ? run : 0] ?? 0;

@@ -12,7 +12,7 @@
 import GithubSlugger from 'github-slugger';
 import { mdxToMdast, type MdastNode } from 'satteri';
 
-export const ALLOWED_IMPORTS = [
+const ALLOWED_IMPORTS = [
   '../../src/components/essay/Chart.astro',
   '../../src/components/essay/Claim.astro',
   '../../src/components/essay/Passage.astro',
@@ -126,7 +126,7 @@ export function scanEssay(text: string): ScannedEssay {
 }
 
 /** The nearest of `names` to `name`, for "did you mean": one typo (a swap of two letters counts as one) per three letters, at most two. */
-export function nearest(name: string, names: Iterable<string>): string | null {
+function nearest(name: string, names: Iterable<string>): string | null {
   const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
   let best: string | null = null;
   let bestD = limit + 1;
