@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, linkClaims, Paragraph, termId } from './content/schemas.ts';
+import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, linkClaims, Paragraph, termId } from './checks/schemas.ts';
 
 const essays = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/essays' }),

@@ -1,7 +1,7 @@
 /**
  * Every verdict function, by claim id, collected from `src/claims/verdicts/<essay>.ts`: each export named for a claim
  * (`export const C06: VerdictFn`) is that claim's verdict, and the module's name is the claim's essay. Adding a verdict
- * touches only its essay's module (and content/claims.yaml and its test); src/content/check.ts checks the collection
+ * touches only its essay's module (and content/claims.yaml and its test); src/checks/check.ts checks the collection
  * against content/claims.yaml before the build renders. Opinions have none: they are labelled, not judged.
  */
 import type { ReportData } from '../data/schema.ts';

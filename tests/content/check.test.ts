@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { checkProject } from '../../src/content/check.ts';
+import { checkProject } from '../../src/checks/check.ts';
 import { removeProject, tempProject } from '../helpers/project.ts';
 
 let dir: string;

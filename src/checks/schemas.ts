@@ -1,7 +1,7 @@
 /**
  * Schemas of the report's content: essay frontmatter, the article's paragraphs, the claims register, the
  * bibliography and the glossary. One schema each, used by the Astro collections (src/content.config.ts), by the
- * build's up-front check (src/content/check.ts) and by the tests.
+ * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
 import { IsoDate } from '../data/schema.ts';

@@ -6,7 +6,7 @@
  * Per essay (`lintEssay`): imports only from the documented components (an essay's code runs at build time); only
  * known components, with their attributes given as literal strings; every <Chart id>, <Claim id>, <Passage
  * from/to>, <Cite id>, <Figure id> names something that exists; a <Note tone> is one of NOTE_TONES; a <Passage>
- * shows only lines of its own essay. Across essays (src/content/check.ts, with `essayAnchors` and `checkLinks`):
+ * shows only lines of its own essay. Across essays (src/checks/check.ts, with `essayAnchors` and `checkLinks`):
  * each line and claim shown once, every claim of the frontmatter shown, internal links and anchors resolve.
  */
 import GithubSlugger from 'github-slugger';
