@@ -14,7 +14,7 @@ import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { changeBetween, daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
+import { changeBetween, daysBetween, measuredAt, type Change, type Observation } from './series.ts';
 import { pointSource } from './provenance.ts';
 
 /** Net change of root stake between two dates (default: from dTAO). Negative: root stake fell. */

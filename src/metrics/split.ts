@@ -3,8 +3,8 @@
  * and root stake, read from the chain or, in a reference build, cited (each input keeps its source).
  */
 import type { Quantity, Snapshot } from '../data/schema.ts';
-import { rao, ratio } from './amount.ts';
-import { blockEmissionForIssuance, emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
+import { rao } from './amount.ts';
+import { emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
 import { poolDepths } from './pools.ts';
 import type { Computed } from './provenance.ts';
 import { observations } from './series.ts';

@@ -1,6 +1,6 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
 import type { Snapshot, Source } from '../data/schema.ts';
-import { rao, ratio } from './amount.ts';
+import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
 

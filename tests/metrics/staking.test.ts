@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rangeOf, stakeGrowth, stakingSeries } from '../../src/metrics/staking.ts';
-import { daysFrom, point, snapshotOf, TAO } from '../fixtures/snapshots.ts';
+import { daysFrom, TAO } from '../fixtures/snapshots.ts';
 
 const flat = () => daysFrom('2025-01-01', 10, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: (8_000_000 + i * 7200) * 0.75 }));
 
