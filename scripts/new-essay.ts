@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../src/content/lint.ts';
+import { splitFrontmatter } from '../src/checks/lint.ts';
 
 const DIR = 'content/essays';
 

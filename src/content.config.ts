@@ -1,14 +1,20 @@
 /** Astro content collections over content/: essays, the article's paragraphs, claims, sources, glossary. */
+import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './content/schemas.ts';
+import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, linkClaims, Paragraph, termId } from './checks/schemas.ts';
 
 const essays = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/essays' }),
   schema: EssayFrontmatter,
 });
-const paragraphs = defineCollection({ loader: file('content/article/paragraphs.yaml'), schema: Paragraph });
+const paragraphs = defineCollection({
+  loader: file('content/article/paragraphs.yaml', {
+    parser: (text) => linkClaims(parseYaml(text), parseYaml(readFileSync('content/claims.yaml', 'utf8'))) as Record<string, unknown>[],
+  }),
+  schema: Paragraph,
+});
 const claims = defineCollection({ loader: file('content/claims.yaml'), schema: Claim });
 const sources = defineCollection({ loader: file('content/sources.yaml'), schema: BibSource });
 const glossary = defineCollection({

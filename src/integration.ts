@@ -1,7 +1,7 @@
 /**
- * Astro integration: before anything renders, check every data and content file (src/content/check.ts) and stop
+ * Astro integration: before anything renders, check every data and content file (src/checks/check.ts) and stop
  * the build with one line per problem, `<file>:<line>: <message>`. While rendering, each essay component is
- * wrapped in src/content/SourceLine.astro, so an error it throws names the essay's file and line too.
+ * wrapped in src/checks/SourceLine.astro, so an error it throws names the essay's file and line too.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginEntry } from 'satteri';
 import { parse as parseYaml } from 'yaml';
-import { checkProject, FILES } from './content/check.ts';
-import { COMPONENTS, splitFrontmatter } from './content/lint.ts';
+import { checkProject, FILES } from './checks/check.ts';
+import { COMPONENTS, splitFrontmatter } from './checks/lint.ts';
 
-/** The name the essay page gives src/content/SourceLine.astro in its `components`. */
+/** The name the essay page gives src/checks/SourceLine.astro in its `components`. */
 export const SOURCE_LINE = 'TaoproofSourceLine';
 
 /** Slugs of the essays marked `draft: true` (for the sitemap's filter in astro.config.mjs). */

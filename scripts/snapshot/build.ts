@@ -25,7 +25,7 @@ function plainLen(s: BlockState, ref: ItemRef): string | null {
  * One series' value at a block, computed as its table entry says (src/data/series.ts), from the first of its
  * storage spans that the block's runtime declares; null when none is declared there (absent, never zero).
  */
-export function seriesValue(s: BlockState, field: SeriesField): string | null {
+function seriesValue(s: BlockState, field: SeriesField): string | null {
   const def = SERIES[field] as SeriesDef;
   for (const span of def.storage) {
     const ref: ItemRef = [span.pallet, span.item];

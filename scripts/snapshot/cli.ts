@@ -1,7 +1,7 @@
 /** Command-line arguments of `npm run snapshot` (pure). */
 import { parseArgs } from 'node:util';
+import { FINNEY } from '../../src/data/chain.ts';
 
-export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
 export const DEFAULT_OUT = 'public/data';
 /**
@@ -56,7 +56,7 @@ Options:
                      not before ${FINNEY_FIRST_DAY}, Finney's first day: earlier days exist only in
                      pre-Finney (Nakamoto) records, which no Finney node holds
   --at BLOCK|HASH    snapshot as of that block (to reproduce a published figure); needs an explicit --out
-  --genesis HASH|any expected genesis hash (default: Finney ${FINNEY_GENESIS.slice(0, 10)}…);
+  --genesis HASH|any expected genesis hash (default: Finney ${FINNEY.genesisHash.slice(0, 10)}…);
                      "any" accepts any chain; data from a chain other than Finney is marked "synthetic"
   --concurrency N    requests in flight at once (default: 4)
   --rps N            at most N requests per second to start with (default: 0 = no limit); the pace
@@ -121,13 +121,13 @@ export function parseCli(argv: string[]): Options {
     else throw new UsageError(`--at expects a block number or a 0x-prefixed 32-byte hash, got ${JSON.stringify(v.at)}`);
     if (v.out === undefined) throw new UsageError(`--at writes a historical snapshot: give it its own --out DIR so ${DEFAULT_OUT} is not replaced`);
   }
-  let genesis: string | null = FINNEY_GENESIS;
+  let genesis: string | null = FINNEY.genesisHash;
   if (v.genesis !== undefined) {
     if (v.genesis === 'any') genesis = null;
     else if (/^0x[0-9a-fA-F]{64}$/.test(v.genesis)) genesis = v.genesis.toLowerCase();
     else throw new UsageError(`--genesis expects a 0x-prefixed 32-byte hash or "any", got ${JSON.stringify(v.genesis)}`);
   }
-  if (since !== null && genesis === FINNEY_GENESIS && since < FINNEY_FIRST_DAY)
+  if (since !== null && genesis === FINNEY.genesisHash && since < FINNEY_FIRST_DAY)
     throw new UsageError(
       `--since ${since}: Finney's first block dates from ${FINNEY_FIRST_DAY} and its genesis holds the balances and stakes ` +
         `carried over from the Nakamoto chain; the days before it exist only in pre-Finney (Nakamoto) records, which no Finney node holds. ` +

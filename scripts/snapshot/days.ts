@@ -111,8 +111,8 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
 }
 
 /** Lead of a first probe past the interpolated block, as a share of the blocks interpolated over (~2 sd of a day's missed slots). */
-export const LEAD = 0.002;
-export const LEAD_BLOCKS = 24;
+const LEAD = 0.002;
+const LEAD_BLOCKS = 24;
 
 /**
  * Bounds on the first block at or after M from Aura slots (slot = floor(ts / slotMs), at least one slot per
@@ -167,7 +167,7 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
 }
 
 /** ms per block over the span (a quarter day to RATE_SPAN_MS) before anchors[i], or null without such history. */
-export function localRate(anchors: readonly Anchor[], i: number): number | null {
+function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];
   let best: Anchor | null = null;
   for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
@@ -180,7 +180,7 @@ export function localRate(anchors: readonly Anchor[], i: number): number | null 
 }
 
 /** The local block rate is taken over up to this span (a week: long enough to average out a day's missed slots). */
-export const RATE_SPAN_MS = 7 * DAY_MS;
+const RATE_SPAN_MS = 7 * DAY_MS;
 
 /** Insert or replace an anchor, keeping the list sorted by block (exact anchors win over approximate ones). */
 export function addAnchor(anchors: Anchor[], a: Anchor): void {

@@ -13,7 +13,7 @@ import { asBigInt } from './runtime.ts';
 import type { BlockState, Reader } from './read.ts';
 
 /** The per-subnet values of a sampled block; null for an item absent from its runtime. */
-export function subnetsDay(s: BlockState, date: string): SubnetsDay {
+function subnetsDay(s: BlockState, date: string): SubnetsDay {
   const int = (item: string, netuid: number) => {
     const c = s.entry(['SubtensorModule', item], netuid);
     return c === undefined || c === null ? null : asBigInt(c).toString();
@@ -62,7 +62,7 @@ export interface HistoryResult {
   regenerated: string[];
 }
 
-export function anchorOf(s: BlockState): Anchor {
+function anchorOf(s: BlockState): Anchor {
   return { block: s.number, ts: s.ts, exact: true, minGapMs: s.runtime.minimumPeriodMs, slotMs: s.runtime.slotMs };
 }
 

@@ -1,9 +1,10 @@
 /** The snapshot run (`run`), in named steps: connect and check the chain, find the head, plan the days, backfill, read the head's details, write. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SeriesPoint, Snapshot, SubnetsDaily, SubnetsDay } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type SeriesPoint, type Snapshot, type SubnetsDaily, type SubnetsDay } from '../../src/data/schema.ts';
 import { current, governance, seriesValues, subnetRows } from './build.ts';
-import { FINNEY_GENESIS, type Options } from './cli.ts';
+import type { Options } from './cli.ts';
+import { FINNEY } from '../../src/data/chain.ts';
 import { dateOf, datesBetween } from './days.ts';
 import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
@@ -219,7 +220,7 @@ async function connectAndCheckChain(client: RpcClient, opts: Options, previous: 
   return {
     name,
     genesisHash,
-    kind: genesisHash === FINNEY_GENESIS ? 'chain' : 'synthetic',
+    kind: genesisHash === FINNEY.genesisHash ? 'chain' : 'synthetic',
     ss58: Number(firstOf(props.ss58Format) ?? 42),
     decimals: Number(firstOf(props.tokenDecimals) ?? 9),
     symbol: String(firstOf(props.tokenSymbol) ?? 'TAO'),
@@ -320,7 +321,7 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
     throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
 
   const snapshot: Snapshot = {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
     chain: { name: chain.name, genesisHash: chain.genesisHash, ss58Prefix: chain.ss58, decimals: chain.decimals, symbol: chain.symbol },
     head: { number: head.number, hash: head.hash, timestamp: new Date(head.ts).toISOString(), specVersion: head.specVersion },
@@ -337,7 +338,7 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
     if (!d || d.block !== p.block || d.hash !== p.hash) throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
     return d;
   });
-  const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: 2, kind: chain.kind, chain: { genesisHash: chain.genesisHash }, days: subnetDays });
+  const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: SCHEMA_VERSION, kind: chain.kind, chain: { genesisHash: chain.genesisHash }, days: subnetDays });
   removeCheckpoint(opts.out);
   return { file, head: snapshot.head!, subnetsFile, subnetDays: subnetDays.length };
 }

@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 
@@ -26,20 +25,13 @@ export function metadataCacheDir(env: NodeJS.ProcessEnv = process.env): string |
 }
 
 /** The spec version that a runtime's metadata declares for itself (its System.Version constant). */
-export function specOfRegistry(registry: Registry): number {
+function specOfRegistry(registry: Registry): number {
   const system = registry.metadata.pallets.find((p) => p.name.toString() === 'System');
   const c = system?.constants.find((k) => k.name.toString() === 'Version');
   if (!c) throw new Error('no System.Version constant');
   const v = registry.createTypeUnsafe(registry.createLookupType(c.type), [c.value.toU8a(true)]).toJSON() as { specVersion?: unknown };
   if (typeof v?.specVersion !== 'number') throw new Error('System.Version has no specVersion');
   return v.specVersion;
-}
-
-/** The spec version declared by raw metadata bytes (decodes them). */
-export function specOfMetadata(bytes: Uint8Array): number {
-  const registry = new TypeRegistry();
-  registry.setMetadata(new Metadata(registry, bytes));
-  return specOfRegistry(registry);
 }
 
 export class MetadataCache {

@@ -91,7 +91,7 @@ function isHex(v: unknown): v is string {
 }
 
 /** Validate a state_queryStorageAt reply: `[{ block, changes: [[key, value|null]] }]`, keys among those asked. */
-export function checkStorageAt(keys: readonly string[]) {
+function checkStorageAt(keys: readonly string[]) {
   const asked = new Set(keys);
   return (r: unknown): Map<string, string | null> => {
     if (!Array.isArray(r) || r.length !== 1) throw new Error('expected one change set');

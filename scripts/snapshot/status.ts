@@ -11,10 +11,10 @@ import { parseArgs } from 'node:util';
 import { SnapshotStatus } from '../../src/data/status.ts';
 import { readExisting, SNAPSHOT_NAME, writeAtomic } from './write.ts';
 
-export const STATUS_NAME = 'status.json';
+const STATUS_NAME = 'status.json';
 
 /** The environment variable that makes `npm run snapshot` record its outcome in status.json (set by nightly.yml). */
-export const RECORD_STATUS_ENV = 'TAOPROOF_RECORD_STATUS';
+const RECORD_STATUS_ENV = 'TAOPROOF_RECORD_STATUS';
 
 export function shouldRecordStatus(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[RECORD_STATUS_ENV] === '1';

@@ -12,7 +12,7 @@ import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '..
 
 export const SNAPSHOT_NAME = 'snapshot.json';
 export const SUBNETS_DAILY_NAME = 'subnets-daily.json';
-export const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
+const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
 
 /** Write `text` to `file` atomically: a temp file beside it, fsync, rename. A crash leaves the old file. */
 export function writeAtomic(file: string, text: string): void {

@@ -8,14 +8,6 @@ export function rowSource(source: Source, kind: SnapshotKind): RowSource {
   return { origin: source.by === 'article' ? 'article' : 'publication', block: null, hash: null, item: null, url: source.url };
 }
 
-export const ORIGIN_LABEL: Record<RowSource['origin'], string> = {
-  chain: 'chain',
-  synthetic: 'synthetic test data',
-  publication: 'cited',
-  article: 'the article',
-  computed: 'computed',
-};
-
 /** The provenance columns of a chart table, for rows that are not plain time series. */
 export const SOURCE_COLUMNS = [
   { key: 'origin', label: 'Origin', format: 'text' },

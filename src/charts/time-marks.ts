@@ -29,7 +29,7 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
     .filter(isEvent)
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
     .map((r, i) => ({ mark: String(i + 1), kind: 'event', date: r.date, label: label(r), href: r.url }));
-  const list = data.breaks ? data.breaks.filter((b) => b.date >= from && b.date <= to && b.series.some((s) => series.includes(s))) : breaksWithin(from, to, series);
+  const list = breaksWithin(from, to, series, data.breaks);
   const breaks: KeyItem[] = [...list]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((b, i) => ({ mark: String.fromCharCode(65 + (i % 26)), kind: 'break', date: b.date, label: `counter break: ${b.label}`, href: `methodology/#break-${b.id}` }));

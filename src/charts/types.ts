@@ -4,11 +4,10 @@
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
 import type { SeriesBreak } from '../data/breaks.ts';
-import type { Reference, Snapshot } from '../data/schema.ts';
+import type { ReportData } from '../data/schema.ts';
 
-export interface ChartData {
-  snapshot: Snapshot;
-  reference: Reference;
+/** A chart reads the report's data (owned by the data layer, src/data/schema.ts). */
+export interface ChartData extends ReportData {
   /** the chain's series breaks to mark; default: SERIES_BREAKS (src/data/breaks.ts). Tests pass their own rows. */
   breaks?: readonly SeriesBreak[];
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
 import { VERDICTS, type Verdict } from './types.ts';
 
-export const CORRECTIONS_FILE = 'content/corrections.yaml';
+const CORRECTIONS_FILE = 'content/corrections.yaml';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
 const claimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' });

@@ -1,7 +1,7 @@
 /** Building blocks for verdict functions: figures by id, chain observations near a date, and evidence lines. */
-import type { ChartData } from '../charts/types.ts';
+import type { ReportData } from '../data/schema.ts';
 import type { Figure, SeriesField, Source } from '../data/schema.ts';
-import { formatCompact, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
+import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
@@ -9,24 +9,10 @@ import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../data/breaks.t
 import type { SeriesField as Field } from '../data/fields.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 
-export function figure(data: ChartData, id: string): Figure {
+export function figure(data: ReportData, id: string): Figure {
   const f = data.reference.figures.find((x) => x.id === id);
   if (!f) throw new Error(`content/reference.yaml: figures: expected a figure with id "${id}"`);
   return f;
-}
-
-/** Display a figure's value in its unit. */
-export function formatFigure(f: Pick<Figure, 'value' | 'unit'>): string {
-  switch (f.unit) {
-    case 'rao':
-      return formatTao(BigInt(f.value));
-    case 'ratio':
-      return formatPercent(Number(f.value));
-    case 'usd':
-      return `$${formatCompact(Number(f.value))}`;
-    default:
-      return Number(f.value).toLocaleString('en-US');
-  }
 }
 
 export function figureEvidence(f: Figure, label = f.label): Evidence {
@@ -34,7 +20,7 @@ export function figureEvidence(f: Figure, label = f.label): Evidence {
 }
 
 /** A chain (or synthetic) observation of `field` on or just after `date`; null in a reference build. */
-export function chainAt(data: ChartData, field: SeriesField, date: string): Observation | null {
+export function chainAt(data: ReportData, field: SeriesField, date: string): Observation | null {
   return measuredAt(data.snapshot, field, date);
 }
 

@@ -1,6 +1,6 @@
 /** Verdicts: what the chain data (and cited figures) say about a checkable claim, with the evidence used. */
 import type { Source } from '../data/schema.ts';
-import type { ChartData } from '../charts/types.ts';
+import type { ReportData } from '../data/schema.ts';
 
 export const VERDICTS = ['supported', 'partly supported', 'contradicted', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -22,4 +22,4 @@ export interface VerdictResult {
 }
 
 /** A verdict function: pure, over the parsed data. It must say "unverifiable" when its inputs are missing. */
-export type VerdictFn = (data: ChartData) => VerdictResult;
+export type VerdictFn = (data: ReportData) => VerdictResult;

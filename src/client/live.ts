@@ -7,13 +7,13 @@ import { json } from 'd3-fetch';
 import { getChart } from '../charts/index.ts';
 import { keyHtml } from '../charts/key.ts';
 import { renderChart, unnameMarks } from '../charts/spec.ts';
-import type { ChartData } from '../charts/types.ts';
+import type { ReportData } from '../data/schema.ts';
 import { migrate } from '../data/migrate.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
 
-let data: Promise<ChartData> | undefined;
+let data: Promise<ReportData> | undefined;
 
-function loadData(base: string): Promise<ChartData> {
+function loadData(base: string): Promise<ReportData> {
   data ??= Promise.all([json<unknown>(`${base}data/snapshot.json`), json<Reference>(`${base}data/reference.json`)]).then(
     ([snapshot, reference]) => ({ snapshot: migrate(snapshot) as Snapshot, reference: reference as Reference }),
   );

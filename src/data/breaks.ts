@@ -178,7 +178,13 @@ export function breaksCrossed(series: SeriesField, from: string, to: string): Se
   return SERIES_BREAKS.filter((b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to));
 }
 
-/** Breaks of any series dated within [from, to], for chart marks. */
-export function breaksWithin(from: string, to: string, series?: readonly SeriesField[]): SeriesBreak[] {
-  return SERIES_BREAKS.filter((b) => b.date >= from && b.date <= to && (!series || b.series.some((s) => series.includes(s))));
+
+/** Breaks of any of `series` dated within [from, to], for chart marks; `rows` defaults to the table (tests pass their own). */
+export function breaksWithin(
+  from: string,
+  to: string,
+  series: readonly SeriesField[],
+  rows: readonly SeriesBreak[] = SERIES_BREAKS,
+): SeriesBreak[] {
+  return rows.filter((b) => b.date >= from && b.date <= to && b.series.some((s) => series.includes(s)));
 }

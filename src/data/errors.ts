@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 
 /** Render a JSON path as `series[3].values.totalIssuance`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
   return out || '(root)';
@@ -20,7 +20,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A short, quoted rendering of what was found. */
-export function describeReceived(v: unknown): string {
+function describeReceived(v: unknown): string {
   if (v === undefined) return 'nothing (the field is missing)';
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);

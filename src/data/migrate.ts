@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from './version.ts';
 
 type Json = Record<string, unknown>;
 
-export const migrations: Record<number, (file: Json) => Json> = {
+const migrations: Record<number, (file: Json) => Json> = {
   /**
    * v1 is the shape sketched in the design notes: `head.block` (now `head.number`) and `source.endpoints`
    * as a list (now `source.endpoint`, the one endpoint that answered).

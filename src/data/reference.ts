@@ -16,7 +16,7 @@ import {
 const sameSource = (a: Figure['source'], b: Figure['source']) => a.ref === b.ref && a.url === b.url;
 
 /** Series points from dated figures that name a field; figures of one day must share one source. */
-export function referenceSeries(figures: Figure[]): SeriesPoint[] {
+function referenceSeries(figures: Figure[]): SeriesPoint[] {
   const byDate = new Map<string, SeriesPoint>();
   for (const f of figures) {
     if (!f.field || !f.asOf) continue;

@@ -266,3 +266,12 @@ export const Reference = z.object({
   events: z.array(Event),
 });
 export type Reference = z.infer<typeof Reference>;
+
+/**
+ * What every chart and every verdict reads: the parsed snapshot (public/data/snapshot.json) and the cited figures
+ * (content/reference.yaml). Built once per build by src/site/data.ts, and in the browser by src/client/live.ts.
+ */
+export interface ReportData {
+  snapshot: Snapshot;
+  reference: Reference;
+}

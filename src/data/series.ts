@@ -209,7 +209,7 @@ export const CURRENT_FIELD_NAMES = SERIES_FIELD_NAMES.filter((f) => SERIES[f].cu
 export const itemName = (s: StorageSpan): string => `${s.pallet}.${s.item}`;
 
 /** The storage item as cited in provenance: `SubtensorModule.SubnetTAO[0]`, `Σ SubtensorModule.SubnetTAO[netuid>0]`, … */
-export function seriesItem(def: SeriesDef): string {
+function seriesItem(def: SeriesDef): string {
   const name = def.storage.map(itemName).join(' / ');
   switch (def.aggregate) {
     case 'root':
@@ -229,11 +229,6 @@ export function specRange(s: StorageSpan): string {
   if (s.toSpec === null) return `spec ${s.fromSpec} on`;
   if (s.fromSpec === null) return `up to spec ${s.toSpec}`;
   return `specs ${s.fromSpec}–${s.toSpec}`;
-}
-
-/** The span holding the series at runtime `spec`, or null when no span covers it (the series is absent there). */
-export function spanAt(field: SeriesField, spec: number): StorageSpan | null {
-  return (SERIES[field].storage as readonly StorageSpan[]).find((s) => (s.fromSpec === null || spec >= s.fromSpec) && (s.toSpec === null || spec <= s.toSpec)) ?? null;
 }
 
 /**

@@ -2,6 +2,8 @@
  * Exact amounts. On chain, TAO amounts are integers in RAO (1 TAO = 1e9 RAO): they stay `bigint` through every
  * computation and become decimal numbers only for display (`formatTao`) or for plotting (`raoToTao`).
  */
+import type { Figure } from '../data/schema.ts';
+
 export const RAO_PER_TAO = 1_000_000_000n;
 
 export function rao(decimal: string): bigint {
@@ -51,4 +53,18 @@ export function formatPercent(x: number, digits = 1): string {
 /** A signed change: `−150k TAO`, `+7.2k TAO`. */
 export function formatTaoChange(r: bigint, digits = 3): string {
   return `${r < 0n ? '−' : '+'}${formatTao(r < 0n ? -r : r, digits)}`;
+}
+
+/** Display a cited figure's (or a current quantity's) value in its unit: RAO as TAO, ratios as percent, dollars. */
+export function formatFigure(f: Pick<Figure, 'value' | 'unit'>): string {
+  switch (f.unit) {
+    case 'rao':
+      return formatTao(BigInt(f.value));
+    case 'ratio':
+      return formatPercent(Number(f.value));
+    case 'usd':
+      return `$${formatCompact(Number(f.value))}`;
+    default:
+      return Number(f.value).toLocaleString('en-US');
+  }
 }

@@ -5,14 +5,12 @@
  */
 import type { Figure, Snapshot } from '../data/schema.ts';
 import { formatCompact, formatPercent, formatTao, raoToTao, taoToRao } from './amount.ts';
-import { DTAO_DATE } from './dates.ts';
+import { ARTICLE_DATE, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { rootStakeChange } from './root.ts';
 import { changeBetween, measuredAt } from './series.ts';
 import { maxRootShare } from './split.ts';
 
-/** The article's writing date used for "now" in its figures. */
-export const ARTICLE_DATE = '2025-04-17';
 
 type Inputs = Record<string, Figure>;
 const num = (f: Figure) => (f.unit === 'rao' ? raoToTao(BigInt(f.value)) : Number(f.value));

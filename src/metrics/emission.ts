@@ -5,8 +5,8 @@
 import { ratio } from './amount.ts';
 
 export const MAX_SUPPLY_RAO = 21_000_000n * 1_000_000_000n;
-export const U16_MAX = 65_535n;
-export const U64_MAX = 18_446_744_073_709_551_615n;
+const U16_MAX = 65_535n;
+const U64_MAX = 18_446_744_073_709_551_615n;
 
 /**
  * TAO block reward for a given issuance: 1 TAO halved each time issuance crosses 10.5M, 15.75M, 18.375M ...

@@ -38,11 +38,6 @@ export function governanceAt(s: Snapshot, date: string): Record<GovernanceField,
   return Object.fromEntries(GOVERNANCE_FIELDS.map((f) => [f, sampleAt(s, f, date)])) as Record<GovernanceField, Sample | null>;
 }
 
-/** The last day a field was present (non-null) in the series, or null if never. */
-export function lastPresent(s: Snapshot, field: GovernanceField): Sample | null {
-  return samples(s, field).filter((x) => x.value !== null).at(-1) ?? null;
-}
-
 export interface SudoReading {
   /** Sudo.Key, or null when that block's runtime has no key */
   key: string | null;

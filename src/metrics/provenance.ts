@@ -20,13 +20,6 @@ export function pointSource(point: SeriesPoint, field: SeriesField): Source {
   throw new Error(`series point ${point.date} has neither a block nor a source`);
 }
 
-/** Deduplicate sources (same block and item, or same citation). */
-export function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const s of sources) seen.set(s.kind === 'chain' ? `${s.block}:${s.hash}:${s.item}` : `${s.ref}:${s.url}`, s);
-  return [...seen.values()];
-}
-
 /** A short human rendering: `block 5,029,000 (0x1234…abcd), SubtensorModule.TotalIssuance`. */
 export function describeSource(s: Source): string {
   return s.kind === 'chain'
@@ -39,4 +32,11 @@ export function asOf(snapshot: Snapshot): string {
   if (snapshot.head) return `block ${snapshot.head.number.toLocaleString('en-US')}, ${snapshot.head.timestamp.slice(0, 10)}`;
   const last = snapshot.series.at(-1);
   return last ? `cited figures up to ${last.date}` : 'cited figures';
+}
+
+/** Deduplicate sources (same block and item, or same citation). */
+export function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const s of sources) seen.set(s.kind === 'chain' ? `${s.block}:${s.hash}:${s.item}` : `${s.ref}:${s.url}`, s);
+  return [...seen.values()];
 }

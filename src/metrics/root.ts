@@ -14,13 +14,8 @@ import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { changeBetween, daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
+import { changeBetween, daysBetween, measuredAt, type Change, type Observation } from './series.ts';
 import { pointSource } from './provenance.ts';
-
-/** Daily root stake since dTAO (chain reads only). */
-export function rootStakeSeries(s: Snapshot): Observation[] {
-  return measuredObservations(s, 'rootStake').filter((o) => o.date >= DTAO_DATE);
-}
 
 /** Net change of root stake between two dates (default: from dTAO). Negative: root stake fell. */
 export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
@@ -47,7 +42,7 @@ export function rootShareOfStake(s: Snapshot, date: string): Computed<RootShare>
 }
 
 /** The first spec with dTAO, and the last spec where root's share was sold for TAO into PendingRootDivs (334 replaced it by root claim). */
-export const ROOT_SELL_SPECS = { first: 233, last: 333 } as const;
+const ROOT_SELL_SPECS = { first: 233, last: 333 } as const;
 
 export interface SampledRootPayments {
   /** estimated TAO paid to root over the sampled days, RAO */

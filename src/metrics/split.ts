@@ -3,8 +3,8 @@
  * and root stake, read from the chain or, in a reference build, cited (each input keeps its source).
  */
 import type { Quantity, Snapshot } from '../data/schema.ts';
-import { rao, ratio } from './amount.ts';
-import { blockEmissionForIssuance, emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
+import { rao } from './amount.ts';
+import { emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
 import { poolDepths } from './pools.ts';
 import type { Computed } from './provenance.ts';
 import { observations } from './series.ts';
@@ -61,50 +61,4 @@ export interface SubnetSplit extends EmissionSplit {
 /** The split for every subnet of the snapshot's subnets table that has both alpha reserves. */
 export function subnetSplits(s: Snapshot, p: SplitParams): SubnetSplit[] {
   return poolDepths(s).flatMap((d) => (d.alphaIssuance === null ? [] : [{ netuid: d.netuid, alphaIssuance: d.alphaIssuance, ...splitFor(p, d.alphaIssuance) }]));
-}
-
-/** The last runtime spec in which an alpha's price is SubnetTAO / SubnetAlphaIn (methodology: valid to spec 282). */
-export const LAST_RESERVE_PRICE_SPEC = 282;
-
-export interface RootTaoEstimate {
-  /** Σ over subnets of root's alpha per block × spot price (TAO per alpha), RAO */
-  rootTao: bigint;
-  /** the TAO block reward for the current issuance, RAO */
-  blockEmission: bigint;
-  /** rootTao / blockEmission */
-  share: number;
-  subnets: number;
-}
-
-/**
- * What root's alpha of one block is worth in TAO at spot prices, against the block's TAO emission, under the
- * April 2025 rule (v2.0.11 run_coinbase: root's alpha is sold into each pool for TAO). Spot price ignores
- * slippage, so this is an upper estimate of the TAO root received for that block.
- */
-export function rootTaoEstimate(s: Snapshot, p: SplitParams): Computed<RootTaoEstimate> | null {
-  const issued = s.current.totalIssuance;
-  const table = s.subnets;
-  if (!issued?.value || !table || s.kind === 'reference') return null;
-  // the spot price SubnetTAO / SubnetAlphaIn is the pool price only up to spec 282: at v3.1.6 (spec 283) the price
-  // comes from pallet_swap (stake_utils.rs L61, T::SwapInterface::current_alpha_price); root's alpha was sold
-  // automatically only until spec 333
-  const spec = s.series.find((x) => x.block === table.block)?.specVersion ?? (s.head?.number === table.block ? s.head.specVersion : null);
-  if (spec === null || spec === undefined || spec > LAST_RESERVE_PRICE_SPEC) return null;
-  const pools = table.rows.filter((r) => r.netuid !== 0 && r.mechanism === 1 && r.tao !== null && r.alphaIn !== null && r.alphaOut !== null && r.alphaIn !== '0');
-  if (pools.length === 0) return null;
-  let rootTao = 0n;
-  for (const r of pools) {
-    const alphaIn = BigInt(r.alphaIn as string);
-    const alphaIssuance = alphaIn + BigInt(r.alphaOut as string);
-    const alphaPerBlock = blockEmissionForIssuance(alphaIssuance);
-    const rootAlpha = BigInt(Math.round(splitFor(p, alphaIssuance).root * Number(alphaPerBlock)));
-    rootTao += (rootAlpha * BigInt(r.tao as string)) / alphaIn;
-  }
-  const blockEmission = blockEmissionForIssuance(rao(issued.value));
-  const at = (item: string) => ({ kind: 'chain' as const, block: table.block, hash: table.hash, item });
-  return {
-    value: { rootTao, blockEmission, share: ratio(rootTao, blockEmission), subnets: pools.length },
-    formula: 'Σ_subnets root_share × alpha_emission × SubnetTAO / SubnetAlphaIn ÷ TAO block emission',
-    inputs: [at('SubtensorModule.SubnetTAO'), at('SubtensorModule.SubnetAlphaIn'), at('SubtensorModule.SubnetAlphaOut'), issued.source, ...p.ownerCut.inputs, ...p.taoWeight.inputs, ...p.rootTao.inputs],
-  };
 }

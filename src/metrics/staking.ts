@@ -1,30 +1,10 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
 import type { Snapshot, Source } from '../data/schema.ts';
-import { rao, ratio } from './amount.ts';
+import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
 
 export const STAKING_RATIO_FORMULA = 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance';
-
-/** staked / issued at the snapshot's head, or null when either input is unknown or absent. */
-export function stakingRatio(s: Snapshot): Computed<number> | null {
-  const staked = s.current.totalStake;
-  const issued = s.current.totalIssuance;
-  if (!staked?.value || !issued?.value) return null;
-  return { value: ratio(rao(staked.value), rao(issued.value)), formula: STAKING_RATIO_FORMULA, inputs: [staked.source, issued.source] };
-}
-
-/** Issued TAO not staked (RAO): issuance − stake. */
-export function liquidSupply(s: Snapshot): Computed<bigint> | null {
-  const staked = s.current.totalStake;
-  const issued = s.current.totalIssuance;
-  if (!staked?.value || !issued?.value) return null;
-  return {
-    value: rao(issued.value) - rao(staked.value),
-    formula: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake',
-    inputs: [issued.source, staked.source],
-  };
-}
 
 export interface StakingDay {
   date: string;
@@ -48,11 +28,6 @@ export function stakingSeries(s: Snapshot): StakingDay[] {
     liquid: b.value - a.value,
     ratio: ratio(a.value, b.value),
   }));
-}
-
-/** Lowest and highest daily ratio, with their days. */
-export function stakingRange(s: Snapshot): { min: StakingDay; max: StakingDay; days: number } | null {
-  return rangeOf(stakingSeries(s));
 }
 
 /** Lowest and highest ratio of some days. */

@@ -1,11 +1,11 @@
 /** Build-time access to the validated data, read once per build. */
-import type { ChartData } from '../charts/types.ts';
+import type { ReportData } from '../data/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
 import { staleDays, type SnapshotStatus } from '../data/status.ts';
 
-let cached: ChartData | undefined;
+let cached: ReportData | undefined;
 
-export function siteData(): ChartData {
+export function siteData(): ReportData {
   cached ??= { snapshot: loadSnapshot(), reference: loadReferenceYaml() };
   return cached;
 }

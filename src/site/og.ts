@@ -21,7 +21,7 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
   return lines;
 }
 
-export function ogSvg(title: string, subtitle: string, footer: string): string {
+function ogSvg(title: string, subtitle: string, footer: string): string {
   const t = wrap(title, 30, 3).map((l, i) => `<text x="72" y="${190 + i * 72}" font-size="60" font-weight="700">${esc(l)}</text>`);
   const s = wrap(subtitle, 62, 3).map((l, i) => `<text x="72" y="${430 + i * 40}" font-size="30" fill="#444">${esc(l)}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="DejaVu Sans, Arial, sans-serif">

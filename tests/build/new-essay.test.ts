@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
-import { checkProject } from '../../src/content/check.ts';
+import { checkProject } from '../../src/checks/check.ts';
 import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
 
 let dir: string;

@@ -10,7 +10,7 @@ import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
 import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/data/schema.ts';
-import type { Claim } from '../../src/content/schemas.ts';
+import type { Claim } from '../../src/checks/schemas.ts';
 import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;

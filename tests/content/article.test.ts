@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { passageIds, scanEssay } from '../../src/content/lint.ts';
-import { Claim, Paragraph } from '../../src/content/schemas.ts';
+import { passageIds, scanEssay } from '../../src/checks/lint.ts';
+import { Claim, Paragraph } from '../../src/checks/schemas.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const SHARED = join(ROOT, '..', 'shared', 'source', '000_059284908b6f7c30.txt');

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { checkProject } from '../../src/content/check.ts';
+import { checkProject } from '../../src/checks/check.ts';
 import { removeProject, tempProject } from '../helpers/project.ts';
 
 let dir: string;
@@ -30,7 +30,24 @@ test('a reference snapshot that no longer matches content/reference.yaml is refu
 test('an opinion with a verdict, or a figure without one, is refused', () => {
   edit('content/claims.yaml', (t) => t.replace(/(- id: C09\n  type: )figure/, '$1opinion').replace(/(- id: C11\n  type: )opinion/, '$1figure'));
   expect(check()).toEqual([
-    'content/claims.yaml: C09.type: an opinion is labelled, not judged, but src/claims has a verdict function for it',
+    'content/claims.yaml: C09.type: an opinion is labelled, not judged, but src/claims/verdicts/premine.ts has a verdict function for it',
     'content/claims.yaml: C11.type: a figure needs a verdict function in src/claims/verdicts/staking.ts',
+  ]);
+});
+
+test('a verdict in another essay’s module, or for a claim the register lacks, is refused with the file and the field', () => {
+  edit('content/claims.yaml', (t) => t.replace(/(- id: C06\n(?:  .*\n)*?  essay: )premine/, '$1staking').replace(/- id: C23\n/, '- id: C93\n'));
+  expect(check()).toEqual(
+    expect.arrayContaining([
+      'content/claims.yaml: C06.essay: "staking", but its verdict function is in src/claims/verdicts/premine.ts; move it to src/claims/verdicts/staking.ts',
+      'src/claims/verdicts/three-schemes.ts: export C23: no claim C23 in content/claims.yaml',
+    ]),
+  );
+});
+
+test('a line listing a claim already made on it (its paragraph in content/claims.yaml) is refused: the link is derived', () => {
+  edit('content/article/paragraphs.yaml', (t) => t.replace('- id: p05\n', '- id: p05\n  claims: [C06]\n'));
+  expect(check()).toEqual([
+    'content/article/paragraphs.yaml: p05.claims: C06 is made on this line (its paragraph in content/claims.yaml) and linked without being listed; list here only claims continued from an earlier line',
   ]);
 });

@@ -1,8 +1,8 @@
-/** The essay checks on their own (src/content/lint.ts): the MDX parser's view of an essay, and what each check says. */
+/** The essay checks on their own (src/checks/lint.ts): the MDX parser's view of an essay, and what each check says. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinks, essayAnchors, lintEssay, NOTE_TONES, scanEssay, type Known, type Site } from '../../src/content/lint.ts';
+import { checkLinks, essayAnchors, lintEssay, NOTE_TONES, scanEssay, type Known, type Site } from '../../src/checks/lint.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const known: Known = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, breaksWithin, SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { breaksCrossed, SERIES_BREAKS } from '../../src/data/breaks.ts';
 import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
 
 describe('SERIES_BREAKS rows', () => {
@@ -51,10 +51,5 @@ describe('breaks queries', () => {
   test('a break recurring at every upgrade counts for any range overlapping its period', () => {
     expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
     expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
-  });
-
-  test('breaksWithin: every series, or those asked for', () => {
-    expect(breaksWithin('2025-11-01', '2025-12-31').map((b) => b.id)).toEqual(['root-claim-334', 'first-halving']);
-    expect(breaksWithin('2025-11-01', '2025-12-31', ['senateSize']).map((b) => b.id)).toEqual(['root-claim-334']);
   });
 });

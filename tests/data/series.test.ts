@@ -23,7 +23,6 @@ import {
   SERIES,
   SERIES_FIELD_NAMES,
   SERIES_FIELDS,
-  spanAt,
   SUBNET_COLUMNS,
   SUBNET_ITEMS,
   type SeriesDef,
@@ -101,8 +100,6 @@ describe('the series table', () => {
   test('describeSeries names the label, the items with their specs and the unit', () => {
     expect(describeSeries('pendingRootDivs')).toMatch(/^Pending root dividends \(TAO\): .+ Read from SubtensorModule\.PendingRootDivs \(specs 233–333\), Σ over all netuids; RAO/);
     expect(describeSeries('totalIssuance')).toContain('SubtensorModule.TotalIssuance (all specs)');
-    expect(spanAt('senateSize', 333)?.item).toBe('Members');
-    expect(spanAt('senateSize', 334)).toBeNull();
   });
 });
 

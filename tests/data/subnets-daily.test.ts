@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/errors.ts';
 import { loadSubnetsDaily, SUBNETS_DAILY_FILE } from '../../src/data/load.ts';
 import { SubnetsDaily } from '../../src/data/schema.ts';
-import { checkProject } from '../../src/content/check.ts';
+import { checkProject } from '../../src/checks/check.ts';
 import { removeProject, tempProject } from '../helpers/project.ts';
 
 const H = (c: string) => `0x${c.repeat(64)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateOfBlock, governanceAt, governanceSteps, lastPresent, sudoKey } from '../../src/metrics/governance.ts';
+import { dateOfBlock, governanceAt, governanceSteps, sudoKey } from '../../src/metrics/governance.ts';
 import { daysFrom, governanceTable, ss58 } from '../fixtures/snapshots.ts';
 
 /** Around the Senate's removal: present (12, 3) for three days, absent after; Aura grows from 9 to 12 on day 4. */
@@ -18,12 +18,11 @@ describe('governance sizes', () => {
     expect(governanceSteps(sample(), 'authorityCount').map((x) => x.value)).toEqual([9, 12]);
   });
 
-  test('sizes on a date keep absence; last present day', () => {
+  test('sizes on a date keep absence', () => {
     const at = governanceAt(sample(), '2025-11-04');
     expect(at.senateSize?.value).toBeNull();
     expect(at.authorityCount?.value).toBe(9n);
     expect(governanceAt(sample(), '2024-01-01').senateSize).toBeNull();
-    expect(lastPresent(sample(), 'triumvirateSize')?.date).toBe('2025-11-03');
   });
 
   test('sudo key at the governance block, with its date', () => {

@@ -1,18 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { referenceSnapshot } from '../../src/data/reference.ts';
-import { rootShareOfStake, rootStakeChange, rootStakeSeries, sampledRootPayments } from '../../src/metrics/root.ts';
+import { rootShareOfStake, rootStakeChange, sampledRootPayments } from '../../src/metrics/root.ts';
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
 /** From 2025-02-10: root stake appears at dTAO (2025-02-13) at 5.86M and falls 2,000 TAO a day; pools grow 7,200 a day. */
 const sample = () => daysFrom('2025-02-10', 70, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - Math.max(0, i - 3) * 2000, subnetTao: 64_000 + Math.max(0, i - 3) * 7200 }));
 
 describe('root stake', () => {
-  test('daily series starts at dTAO (absent before it)', () => {
-    const series = rootStakeSeries(sample());
-    expect(series[0]).toMatchObject({ date: '2025-02-13', value: 5_860_000n * TAO });
-    expect(series).toHaveLength(67);
-  });
-
   test('net change from dTAO to a date, exact, from two chain reads', () => {
     const c = rootStakeChange(sample(), '2025-04-17');
     expect(c?.value.before.date).toBe('2025-02-13');

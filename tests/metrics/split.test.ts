@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { referenceSnapshot } from '../../src/data/reference.ts';
-import { LAST_RESERVE_PRICE_SPEC, maxRootShare, quantityShare, rootTaoEstimate, splitFor, splitParams, subnetSplits } from '../../src/metrics/split.ts';
+import { maxRootShare, quantityShare, splitFor, splitParams, subnetSplits } from '../../src/metrics/split.ts';
 import { daysFrom, poolOf, reference, subnetsTable, TAO } from '../fixtures/snapshots.ts';
 
 const chain = () => {
@@ -45,24 +45,5 @@ describe('per-subnet split and root’s TAO', () => {
     expect(a.root).toBeCloseTo(0.82 * 0.25, 3);
     expect(b.root).toBeLessThan(a.root);
     expect(splitFor(p, 0n).root).toBeCloseTo(maxRootShare(p.ownerCut.value), 12);
-  });
-
-  test('root’s alpha for one block at spot prices, against the TAO block reward', () => {
-    const s = chain();
-    const e = rootTaoEstimate(s, splitParams(s)!);
-    // per block: 1 alpha per subnet × root share × 0.01 TAO per alpha, against 1 TAO
-    const shares = subnetSplits(s, splitParams(s)!).map((x) => x.root);
-    expect(e?.value.blockEmission).toBe(TAO);
-    expect(e?.value.share).toBeCloseTo((shares[0] + shares[1]) * 0.01, 6);
-    expect(e?.value.subnets).toBe(2);
-    expect(rootTaoEstimate({ ...s, subnets: null }, splitParams(s)!)).toBeNull();
-  });
-  test('refuses a subnets table read under a runtime where SubnetTAO / SubnetAlphaIn is no longer the price (after spec 282)', () => {
-    const s = chain();
-    const at = s.series.at(-1)!;
-    const later = { ...s, series: s.series.map((x) => (x === at ? { ...x, specVersion: LAST_RESERVE_PRICE_SPEC + 1 } : x)) };
-    expect(rootTaoEstimate(later, splitParams(later)!)).toBeNull();
-    const ok = { ...s, series: s.series.map((x) => (x === at ? { ...x, specVersion: LAST_RESERVE_PRICE_SPEC } : x)) };
-    expect(rootTaoEstimate(ok, splitParams(ok)!)).not.toBeNull();
   });
 });

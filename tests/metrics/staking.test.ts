@@ -1,25 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { liquidSupply, rangeOf, stakeGrowth, stakingRange, stakingRatio, stakingSeries } from '../../src/metrics/staking.ts';
-import { daysFrom, point, snapshotOf, TAO } from '../fixtures/snapshots.ts';
+import { rangeOf, stakeGrowth, stakingSeries } from '../../src/metrics/staking.ts';
+import { daysFrom, TAO } from '../fixtures/snapshots.ts';
 
 const flat = () => daysFrom('2025-01-01', 10, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: (8_000_000 + i * 7200) * 0.75 }));
-
-describe('staking ratio at the head', () => {
-  test('exact ratio and liquid supply, with both inputs as provenance', () => {
-    const s = snapshotOf([point({ date: '2025-04-17', issuedTao: 8_610_000, stakedTao: 6_027_000 }, 0)]);
-    const r = stakingRatio(s);
-    expect(r?.value).toBe(0.7);
-    expect(r?.inputs.map((x) => (x.kind === 'chain' ? x.item : ''))).toEqual(['SubtensorModule.TotalStake', 'SubtensorModule.TotalIssuance']);
-    expect(liquidSupply(s)?.value).toBe(2_583_000n * TAO);
-  });
-
-  test('null when an input is absent, never a zero ratio', () => {
-    const s = snapshotOf([point({ date: '2025-04-17', issuedTao: 8_610_000, stakedTao: 6_027_000 }, 0)]);
-    s.current.totalStake = { ...s.current.totalStake!, value: null };
-    expect(stakingRatio(s)).toBeNull();
-    expect(liquidSupply(s)).toBeNull();
-  });
-});
 
 describe('staking series', () => {
   test('one day per point with both fields; liquid = issued − staked exactly', () => {
@@ -30,7 +13,7 @@ describe('staking series', () => {
 
   test('range: lowest and highest day', () => {
     const s = daysFrom('2025-01-01', 5, (i) => ({ issuedTao: 1_000_000, stakedTao: [700_000, 650_000, 880_000, 720_000, 800_000][i] }));
-    const r = stakingRange(s);
+    const r = rangeOf(stakingSeries(s));
     expect(r?.min).toMatchObject({ date: '2025-01-02', ratio: 0.65 });
     expect(r?.max).toMatchObject({ date: '2025-01-03', ratio: 0.88 });
     expect(r?.days).toBe(5);

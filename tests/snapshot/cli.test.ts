@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/project.ts';
-import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_FIRST_DAY, FINNEY_GENESIS, HELP, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
+import { FINNEY } from '../../src/data/chain.ts';
+import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_FIRST_DAY, HELP, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
 
 describe('parseCli', () => {
   it('defaults to Finney, public endpoints then the archive, public/data', () => {
     const o = parseCli([]);
-    expect(o).toMatchObject({ endpoints: DEFAULT_ENDPOINTS, out: DEFAULT_OUT, since: null, at: null, genesis: FINNEY_GENESIS, concurrency: 4, timeoutMs: 30_000, retries: 3 });
+    expect(o).toMatchObject({ endpoints: DEFAULT_ENDPOINTS, out: DEFAULT_OUT, since: null, at: null, genesis: FINNEY.genesisHash, concurrency: 4, timeoutMs: 30_000, retries: 3 });
     expect(DEFAULT_ENDPOINTS[1]).toBe('wss://archive.chain.opentensor.ai:443');
   });
 
@@ -39,7 +40,7 @@ describe('parseCli', () => {
 
   describe("--since before Finney's first day", () => {
     it('is refused on Finney, saying what the chain cannot give and what to do instead', () => {
-      for (const args of [['--since', '2023-03-01'], ['--since', '2023-03-01', '--genesis', FINNEY_GENESIS.toUpperCase().replace('0X', '0x')]]) {
+      for (const args of [['--since', '2023-03-01'], ['--since', '2023-03-01', '--genesis', FINNEY.genesisHash.toUpperCase().replace('0X', '0x')]]) {
         expect(() => parseCli(args)).toThrow(UsageError);
         expect(() => parseCli(args)).toThrow(
           /^--since 2023-03-01: Finney's first block dates from 2023-03-20 .*Nakamoto chain; the days before it exist only in pre-Finney \(Nakamoto\) records.*--since 2023-03-20 or later, or leave --since out/,

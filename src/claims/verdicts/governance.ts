@@ -1,5 +1,5 @@
 /** Verdicts for the governance essay: who produces blocks and who can change the chain (C01-C04). */
-import type { ChartData } from '../../charts/types.ts';
+import type { ReportData } from '../../data/schema.ts';
 import { dateOfBlock, governanceAt, sudoKey } from '../../metrics/governance.ts';
 import type { Sample } from '../../metrics/series.ts';
 import { CODE } from '../code.ts';
@@ -7,7 +7,7 @@ import { citedEvidence, dateOf, figure, figureEvidence, result } from '../eviden
 import type { Evidence, VerdictFn } from '../types.ts';
 
 /** The date the article describes (its figures are dated 2025-04-17). */
-const articleDate = (data: ChartData) => dateOf(figure(data, 'article-senate-size'));
+const articleDate = (data: ReportData) => dateOf(figure(data, 'article-senate-size'));
 
 const sizeText = (x: Sample) => (x.value === null ? 'absent from the runtime' : x.value.toLocaleString('en-US'));
 function sampleEvidence(label: string, x: Sample): Evidence {

@@ -1,15 +1,13 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
-import type { ChartData } from '../../charts/types.ts';
+import type { ReportData } from '../../data/schema.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
+import { ARTICLE_DATE } from '../../metrics/dates.ts';
 import { OTHER_CODE } from '../code.ts';
 import { breakEvidence, chainAt, citedEvidence, crossedBreaks, figure, figureEvidence, needsChain, observationEvidence, relativeGap, result, tao, TOLERANCE } from '../evidence.ts';
-
-/** The article's date: its figures are dated 2025-04-17. */
-const ARTICLE_DATE = '2025-04-17';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const SUBNETS_LAUNCH = '2023-10-02';
-const optionalFigure = (data: ChartData, id: string) => data.reference.figures.find((f) => f.id === id);
+const optionalFigure = (data: ReportData, id: string) => data.reference.figures.find((f) => f.id === id);
 
 /** C05: Kusanagi launched on 3 January 2021: a dated event with a citation (it predates the Finney chain). */
 export const C05: VerdictFn = (data) => {
@@ -107,7 +105,7 @@ export const C09: VerdictFn = (data) => {
   ];
   const arithmeticOk = Math.abs(own - Number(share.value)) < 0.001;
   const before = chainAt(data, 'totalIssuance', '2023-10-02');
-  const then = chainAt(data, 'totalIssuance', '2025-04-17');
+  const then = chainAt(data, 'totalIssuance', ARTICLE_DATE);
   if (!before || !then)
     return result(
       'unverifiable',

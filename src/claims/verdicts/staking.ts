@@ -1,5 +1,5 @@
 /** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
-import type { ChartData } from '../../charts/types.ts';
+import type { ReportData } from '../../data/schema.ts';
 import type { Source } from '../../data/schema.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
@@ -22,17 +22,17 @@ import type { Evidence, VerdictFn } from '../types.ts';
 const usd = (x: number) => `$${formatCompact(x)}`;
 /** The TotalIssuance read made at the same block as a staking day's TotalStake read. */
 const issuedSource = (d: StakingDay): Source => (d.source.kind === 'chain' ? { ...d.source, item: 'SubtensorModule.TotalIssuance' } : d.source);
-const articleDate = (data: ChartData) => dateOf(figure(data, 'article-market-cap'));
+const articleDate = (data: ReportData) => dateOf(figure(data, 'article-market-cap'));
 
 /** Chain days up to the article's date. */
-function daysBefore(data: ChartData): StakingDay[] {
+function daysBefore(data: ReportData): StakingDay[] {
   if (data.snapshot.kind === 'reference') return [];
   const until = articleDate(data);
   return stakingSeries(data.snapshot).filter((d) => d.date <= until);
 }
 
 /** The staking day on (or within a week after) the article's date. */
-function dayAt(data: ChartData): StakingDay | null {
+function dayAt(data: ReportData): StakingDay | null {
   if (data.snapshot.kind === 'reference') return null;
   const from = articleDate(data);
   return stakingSeries(data.snapshot).find((d) => d.date >= from && d.date <= addDays(from, 7)) ?? null;

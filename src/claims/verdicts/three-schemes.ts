@@ -1,5 +1,5 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
-import type { ChartData } from '../../charts/types.ts';
+import type { ReportData } from '../../data/schema.ts';
 import { SUBNET_ITEMS } from '../../data/schema.ts';
 import { formatTao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
@@ -12,7 +12,7 @@ import { breakById, breakEvidence, changeEvidence, citedEvidence, computedEviden
 import type { Evidence, VerdictFn } from '../types.ts';
 
 /** The article's date (its figures are dated 2025-04-17). */
-const articleDate = (data: ChartData) => dateOf(figure(data, 'article-issued-supply'));
+const articleDate = (data: ReportData) => dateOf(figure(data, 'article-issued-supply'));
 
 /** C20: every subnet issues its own token, paired with TAO: every subnet in the table has a TAO–alpha pool. */
 export const C20: VerdictFn = (data) => {

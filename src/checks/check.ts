@@ -16,7 +16,7 @@ import { referenceSnapshot } from '../data/reference.ts';
 import type { Reference, Snapshot, Source } from '../data/schema.ts';
 import { checkLinks, essayAnchors, frontmatterLine, lintEssay, passageIds, scanEssay, splitFrontmatter, type Known, type ScannedEssay, type Site } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
-import { VERDICT_FNS } from '../claims/index.ts';
+import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
 
 export const FILES = {
@@ -110,11 +110,20 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   }
   for (const c of claims) {
     const has = Object.hasOwn(VERDICT_FNS, c.id);
-    if (c.type !== 'opinion' && !has) problems.push(`${FILES.claims}: ${c.id}.type: a ${c.type} needs a verdict function in src/claims/verdicts/${c.essay}.ts`);
-    if (c.type === 'opinion' && has) problems.push(`${FILES.claims}: ${c.id}.type: an opinion is labelled, not judged, but src/claims has a verdict function for it`);
+    const home = `src/claims/verdicts/${c.essay}.ts`;
+    if (c.type !== 'opinion' && !has) problems.push(`${FILES.claims}: ${c.id}.type: a ${c.type} needs a verdict function in ${home}`);
+    if (c.type === 'opinion' && has) problems.push(`${FILES.claims}: ${c.id}.type: an opinion is labelled, not judged, but ${VERDICT_FILES[c.id]} has a verdict function for it`);
+    if (c.type !== 'opinion' && has && VERDICT_FILES[c.id] !== home)
+      problems.push(`${FILES.claims}: ${c.id}.essay: "${c.essay}", but its verdict function is in ${VERDICT_FILES[c.id]}; move it to ${home}`);
   }
+  for (const [id, file] of Object.entries(VERDICT_FILES))
+    if (!claimIds.has(id)) problems.push(`${file}: export ${id}: no claim ${id} in ${FILES.claims}`);
   for (const p of paragraphs)
-    for (const c of p.claims) if (!claimIds.has(c)) problems.push(`${FILES.paragraphs}: ${p.id}.claims: unknown claim id "${c}"`);
+    for (const c of p.claims) {
+      if (!claimIds.has(c)) problems.push(`${FILES.paragraphs}: ${p.id}.claims: unknown claim id "${c}"`);
+      else if (claims.some((x) => x.id === c && x.paragraph === p.id))
+        problems.push(`${FILES.paragraphs}: ${p.id}.claims: ${c} is made on this line (its paragraph in ${FILES.claims}) and linked without being listed; list here only claims continued from an earlier line`);
+    }
   if (result.reference) {
     for (const f of [...result.reference.figures, ...result.reference.events]) {
       if (!sourceIds.has(f.source.ref)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.source.ref: unknown source id "${f.source.ref}" (add it to ${FILES.sources})`);

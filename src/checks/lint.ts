@@ -6,13 +6,13 @@
  * Per essay (`lintEssay`): imports only from the documented components (an essay's code runs at build time); only
  * known components, with their attributes given as literal strings; every <Chart id>, <Claim id>, <Passage
  * from/to>, <Cite id>, <Figure id> names something that exists; a <Note tone> is one of NOTE_TONES; a <Passage>
- * shows only lines of its own essay. Across essays (src/content/check.ts, with `essayAnchors` and `checkLinks`):
+ * shows only lines of its own essay. Across essays (src/checks/check.ts, with `essayAnchors` and `checkLinks`):
  * each line and claim shown once, every claim of the frontmatter shown, internal links and anchors resolve.
  */
 import GithubSlugger from 'github-slugger';
 import { mdxToMdast, type MdastNode } from 'satteri';
 
-export const ALLOWED_IMPORTS = [
+const ALLOWED_IMPORTS = [
   '../../src/components/essay/Chart.astro',
   '../../src/components/essay/Claim.astro',
   '../../src/components/essay/Passage.astro',
@@ -126,7 +126,7 @@ export function scanEssay(text: string): ScannedEssay {
 }
 
 /** The nearest of `names` to `name`, for "did you mean": one typo (a swap of two letters counts as one) per three letters, at most two. */
-export function nearest(name: string, names: Iterable<string>): string | null {
+function nearest(name: string, names: Iterable<string>): string | null {
   const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
   let best: string | null = null;
   let bestD = limit + 1;

@@ -1,7 +1,7 @@
 /**
  * Schemas of the report's content: essay frontmatter, the article's paragraphs, the claims register, the
  * bibliography and the glossary. One schema each, used by the Astro collections (src/content.config.ts), by the
- * build's up-front check (src/content/check.ts) and by the tests.
+ * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
 import { IsoDate } from '../data/schema.ts';
@@ -55,12 +55,28 @@ export const Paragraph = z.object({
   essay: z.enum(ESSAY_SLUGS),
   ja: z.string().min(1),
   en: z.string().min(1),
+  /**
+   * claims this line belongs to. In the YAML, only claims made on an earlier line that this one continues; the
+   * collection adds each claim's own line (its `paragraph` in content/claims.yaml) with `linkClaims`.
+   */
   claims: z.array(ClaimId).default([]),
   notes: z.array(TranslatorNote).default([]),
 });
 export type Paragraph = z.infer<typeof Paragraph>;
 
-/** An entry of the claims register. Verdict functions live in src/claims/verdicts.ts, keyed by id. */
+/** Paragraphs as parsed YAML, each with the claims made on it (from content/claims.yaml) added to its `claims`. */
+export function linkClaims(paragraphs: unknown, claims: unknown): unknown {
+  if (!Array.isArray(paragraphs) || !Array.isArray(claims)) return paragraphs;
+  const own = new Map<unknown, string[]>();
+  for (const c of claims as Array<{ id?: unknown; paragraph?: unknown }>)
+    if (typeof c?.id === 'string') own.set(c.paragraph, [...(own.get(c.paragraph) ?? []), c.id]);
+  return paragraphs.map((p: { id?: unknown; claims?: unknown }) => {
+    const listed = Array.isArray(p?.claims) ? (p.claims as string[]) : [];
+    return { ...p, claims: [...new Set([...(own.get(p?.id) ?? []), ...listed])].sort() };
+  });
+}
+
+/** An entry of the claims register. Its verdict function, if any, is the export named for its id in src/claims/verdicts/<essay>.ts. */
 export const Claim = z.object({
   id: ClaimId,
   type: z.enum(['figure', 'fact', 'inference', 'opinion']),
