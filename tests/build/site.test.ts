@@ -29,6 +29,16 @@ describe('built site', () => {
     expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();
   });
 
+  test('a corrected claim links to its entry on the corrections page, under the site base', () => {
+    const essay = page('essays/root-exodus/index.html');
+    const link = essay.querySelector('#claim-C30 a.corrected');
+    expect(link?.textContent).toBe('corrected 2026-11-27');
+    const href = link?.getAttribute('href') ?? '';
+    expect(href).toMatch(/^(\/[^/]+)*\/corrections\/#correction-C30-2026-11-27$/);
+    expect(page('corrections/index.html').getElementById('correction-C30-2026-11-27')).not.toBeNull();
+    expect(essay.querySelector('#claim-C27 a.corrected')).toBeNull(); // C27 has no entry
+  });
+
   test('Japanese text is marked lang="ja"', () => {
     const doc = page('essays/staking/index.html');
     const ja = [...doc.querySelectorAll('.para .ja')];
