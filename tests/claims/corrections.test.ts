@@ -47,7 +47,7 @@ describe('links from claims to their corrections', () => {
   });
   test('every claim whose verdict changed on 2026-11-27 links to that entry', () => {
     const entries = loadCorrections();
-    const changed = entries.filter((e) => e.kind === 'verdict' && e.date === '2026-11-27').map((e) => e.claim);
+    const changed = entries.flatMap((e) => (e.kind === 'verdict' && e.date === '2026-11-27' ? [e.claim] : []));
     expect(changed.length).toBeGreaterThan(0);
     for (const id of changed) expect(latestCorrection(entries, id), id).toMatchObject({ date: '2026-11-27', anchor: `correction-${id}-2026-11-27` });
   });
