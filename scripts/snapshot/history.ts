@@ -52,7 +52,7 @@ export interface HistoryOptions {
 export interface HistoryResult {
   points: SeriesPoint[];
   fetched: string[];
-  /** days without any block (chain halted all day) */
+  /** days without any block (chain halted all day, or the day is before the chain's first block) */
   empty: string[];
   /** reads of blocks (state_queryStorageAt rounds) made for the history */
   blockReads: number;
@@ -149,7 +149,13 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     addAnchor(anchors, anchorOf(s));
     if (s.ts >= M + DAY_MS) {
       empty.push(date);
-      o.log?.(`${date}: no block that day (the chain produced none between 00:00 and 24:00 UTC)`);
+      // the first block at or after midnight is block 1 (block 0, genesis, has no timestamp): the day is not a halt
+      // but lies before the chain began, e.g. a local or test chain started later than --since
+      o.log?.(
+        s.number <= 1
+          ? `${date}: before the chain's first block (block 1 is at ${new Date(s.ts).toISOString()})`
+          : `${date}: no block that day (the chain produced none between 00:00 and 24:00 UTC)`,
+      );
       return;
     }
     found.set(date, seriesPoint(s, date));

@@ -38,6 +38,31 @@ export function correctedClaims(entries: readonly Correction[]): Set<string> {
 }
 
 /**
+ * The anchor of each entry on /corrections/ (same order as `entries`): `correction-<claim id or general>-<date>`,
+ * with `-2`, `-3`, … for a second or third entry of the same claim and day, counted in the given order. Anchors do not
+ * depend on the page's sorting, so a claim's link stays valid when entries are added.
+ */
+export function correctionAnchors(entries: readonly Correction[]): string[] {
+  const seen = new Map<string, number>();
+  return entries.map((e) => {
+    const key = `correction-${e.claim ?? 'general'}-${e.date}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}-${n}`;
+  });
+}
+
+/** A claim's newest entry (verdict or statement), with its anchor on /corrections/, or null when it has none. */
+export function latestCorrection(entries: readonly Correction[], claim: string): { date: string; kind: Correction['kind']; anchor: string } | null {
+  const anchors = correctionAnchors(entries);
+  let best: { date: string; kind: Correction['kind']; anchor: string } | null = null;
+  entries.forEach((e, i) => {
+    if (e.claim === claim && (best === null || e.date > best.date)) best = { date: e.date, kind: e.kind, anchor: anchors[i] };
+  });
+  return best;
+}
+
+/**
  * The automatic entries for a nightly rebuild: one per claim whose verdict differs between the previous build's
  * verdicts and this one's, dated and tied to the block of the new data.
  */

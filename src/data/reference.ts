@@ -34,9 +34,12 @@ function referenceSeries(figures: Figure[]): SeriesPoint[] {
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The latest cited figure for each `current` value, chosen by id. */
+/**
+ * The latest cited figure for each `current` value, chosen by id. Only figures of the same measure as the series:
+ * no cited figure is SubtensorModule.TotalIssuance today (an exchange's "circulating supply" is a different
+ * measure), so a reference build has no current issuance.
+ */
 const CURRENT_FROM: Partial<Record<keyof Current, string>> = {
-  totalIssuance: 'circulating-jan-2026',
   taoWeight: 'tao-weight-taostats',
   subnetOwnerCut: 'default-owner-cut',
 };

@@ -1,7 +1,7 @@
 /** Build-time access to the validated data, read once per build. */
 import type { ReportData } from '../data/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
-import { staleDays, type SnapshotStatus } from '../data/status.ts';
+import { staleNotice, type SnapshotStatus } from '../data/status.ts';
 
 let cached: ReportData | undefined;
 
@@ -18,11 +18,11 @@ export function url(path: string): string {
 
 let status: SnapshotStatus | null | undefined;
 
-/** What readers are told about freshness: null when the last nightly snapshot succeeded (or none ran). */
+/**
+ * What readers are told about freshness: null when the last nightly snapshot succeeded, none ran, or its failure is
+ * older than the snapshot this build uses (see `staleNotice`).
+ */
 export function staleness(now = new Date()): string | null {
   if (status === undefined) status = loadStatus();
-  if (!status?.error) return null;
-  const days = staleDays(status, now);
-  const age = days === null ? 'no snapshot has succeeded yet' : `the data is from a snapshot ${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'} old`;
-  return `The last chain snapshot (${status.lastAttempt.slice(0, 10)}) failed: ${status.error}. ${age[0].toUpperCase()}${age.slice(1)}.`;
+  return staleNotice(status, siteData().snapshot.source.generatedAt, now);
 }

@@ -126,15 +126,24 @@ describe('build errors a contributor can act on', () => {
 describe('freshness', () => {
   test('a failed nightly snapshot is announced on every page, with the age of the data', () => {
     const file = join(dir, 'public/data/status.json');
-    writeFileSync(file, JSON.stringify({ statusVersion: 1, lastAttempt: '2026-11-24T03:00:00.000Z', lastSuccess: '2026-11-20T03:00:00.000Z', error: 'wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms' }));
+    // the failure is one day after the committed snapshot was generated, so it is news to readers
+    const generatedAt = (JSON.parse(readFileSync(join(dir, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }).source.generatedAt;
+    const failedAt = new Date(Date.parse(generatedAt) + 86_400_000).toISOString();
+    const failure = { statusVersion: 1, lastAttempt: failedAt, lastSuccess: '2026-11-20T03:00:00.000Z', error: 'wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms' };
+    writeFileSync(file, JSON.stringify(failure));
     const r = build(dir);
     expect(r.status, r.output.slice(-1500)).toBe(0);
     for (const page of ['index.html', 'essays/staking/index.html'])
-      expect(readFileSync(join(dir, 'dist', page), 'utf8')).toMatch(/The last chain snapshot \(2026-11-24\) failed: wss:\/\/entrypoint-finney.opentensor.ai:443: timed out after 30000 ms\. The data is from a snapshot \d+ days old\./);
+      expect(readFileSync(join(dir, 'dist', page), 'utf8')).toMatch(new RegExp(`The last chain snapshot \\(${failedAt.slice(0, 10)}\\) failed: wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms\\. The data is from a snapshot \\d+ days old\\.`));
+    // a failure older than the snapshot (a later successful local run) is not announced
+    writeFileSync(file, JSON.stringify({ ...failure, lastAttempt: new Date(Date.parse(generatedAt) - 60_000).toISOString() }));
+    const older = build(dir);
+    expect(older.status, older.output.slice(-1500)).toBe(0);
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).not.toContain('The last chain snapshot');
     writeFileSync(file, JSON.stringify({ statusVersion: 1, lastAttempt: 'yesterday', lastSuccess: null, error: null }));
     const bad = build(dir);
     rmSync(file);
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain('public/data/status.json: lastAttempt: expected an ISO 8601 UTC timestamp, received "yesterday"');
-  }, 120_000); // a full build and a failing one
+  }, 180_000); // two full builds and a failing one
 });

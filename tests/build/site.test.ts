@@ -12,6 +12,8 @@ import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/data/schema.ts';
 import type { Claim } from '../../src/checks/schemas.ts';
 import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
+import { SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { runtimeChangeRows } from '../../src/data/runtime-changes.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
@@ -35,6 +37,27 @@ describe('built site', () => {
     expect(desc?.textContent?.length).toBeGreaterThan(40);
     expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/as of/);
     expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();
+  });
+
+  test('a corrected claim links to its entry on the corrections page, under the site base', () => {
+    const essay = page('essays/root-exodus/index.html');
+    const link = essay.querySelector('#claim-C30 a.corrected');
+    expect(link?.textContent).toBe('corrected 2026-11-27');
+    const href = link?.getAttribute('href') ?? '';
+    expect(href).toMatch(/^(\/[^/]+)*\/corrections\/#correction-C30-2026-11-27$/);
+    expect(page('corrections/index.html').getElementById('correction-C30-2026-11-27')).not.toBeNull();
+    expect(essay.querySelector('#claim-C27 a.corrected')).toBeNull(); // C27 has no entry
+  });
+
+  test('the methodology keeps an anchor per break and derives its runtime-changes table (no hand-typed rows)', () => {
+    const doc = page('methodology/index.html');
+    for (const b of SERIES_BREAKS) expect(doc.getElementById(`break-${b.id}`), b.id).not.toBeNull();
+    const rows = [...doc.querySelectorAll('#runtime-changes tbody tr')];
+    expect(rows.map((r) => r.getAttribute('id'))).toEqual(runtimeChangeRows().map((r) => `spec-${r.spec}`));
+    // spec 334: the series table's removals and the breaks table's row, linked
+    const r334 = doc.getElementById('spec-334');
+    expect(r334?.querySelector('a[href="#series-pendingRootDivs"]')?.textContent).toBe('SubtensorModule.PendingRootDivs');
+    expect(r334?.querySelector('a[href="#break-root-claim-334"]')).not.toBeNull();
   });
 
   test('Japanese text is marked lang="ja"', () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
 import type { Snapshot, SubnetsDaily } from '../../src/data/schema.ts';
+import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES } from '../../src/data/series.ts';
 import { DAY_MS, FINNEY_SPECS } from './finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
 import { metadataFile, metadataMissing } from './finney-like/runtimes.ts';
@@ -38,6 +39,7 @@ export function mismatches(node: FinneyLikeNode, s: Snapshot, sd: SubnetsDaily):
     if (p.hash !== m.hash(b)) out.push(`${where}: hash ${p.hash}, expected ${m.hash(b)}`);
     if (p.specVersion !== m.specOf(b)) out.push(`${where}: specVersion ${p.specVersion}, expected ${m.specOf(b)}`);
     const want = st.expectedSeries(b);
+    for (const k of Object.keys(p.values)) if (!Object.hasOwn(want, k)) out.push(`${where}: ${k} is not a field of the series table`);
     for (const [k, v] of Object.entries(want)) {
       const g = (p.values as Record<string, string | null>)[k];
       if (g !== v) out.push(`${where}: ${k} ${g}, expected ${v}`);
@@ -57,7 +59,7 @@ export function mismatches(node: FinneyLikeNode, s: Snapshot, sd: SubnetsDaily):
   if (s.head?.number !== h || s.head.hash !== m.hash(h) || s.head.specVersion !== m.specOf(h)) out.push(`head ${JSON.stringify(s.head)}, expected #${h} spec ${m.specOf(h)}`);
   // the head's current values and subnets table
   const headSeries = st.expectedSeries(h);
-  for (const k of ['totalIssuance', 'totalStake', 'rootStake', 'subnetTao', 'subnetCount', 'taoWeight'] as const) {
+  for (const k of CURRENT_FIELD_NAMES) {
     const c = (s.current as Record<string, { value: string | null; source: { block: number } } | undefined>)[k];
     if (c?.value !== headSeries[k] || c.source.block !== h) out.push(`current.${k} ${c?.value} at #${c?.source.block}, expected ${headSeries[k]} at #${h}`);
   }
@@ -144,6 +146,13 @@ describe.skipIf(missing !== null)('snapshot CLI against the Finney-like node (re
     expect(late.length).toBeGreaterThan(0);
     for (const p of pre) expect([p.values.rootStake, p.values.subnetTao, p.values.taoInEmission]).toEqual([null, null, null]);
     for (const p of late) expect([p.values.senateSize, p.values.pendingRootDivs]).toEqual([null, null]);
+    // every field of the series table is checked, including items only the newest runtimes declare
+    expect(Object.keys(node.state.expectedSeries(node.model.head)).sort()).toEqual([...SERIES_FIELD_NAMES].sort());
+    const newest = good.series.filter((p) => p.specVersion! >= 411);
+    expect(newest.length).toBeGreaterThan(0);
+    for (const p of newest) expect(p.values.excessTao, p.date).toMatch(/^[1-9]\d*$/); // SubnetExcessTao, from spec 411
+    for (const p of good.series) expect(p.values.subnetOwnerCut, p.date).toMatch(/^[1-9]\d*$/);
+    for (const p of pre) expect(p.values.excessTao).toBeNull();
     // one metadata fetch per runtime, and the cost of a day
     expect(node.counts.state_getMetadata).toBe(FINNEY_SPECS.length);
     console.log(`Finney-like backfill: ${good.series.length} days, ${node.total()} requests (${(node.total() / good.series.length).toFixed(2)}/day) ${JSON.stringify(node.counts)}, ${r.ms} ms`);
@@ -182,6 +191,17 @@ describe.skipIf(missing !== null)('snapshot CLI against the Finney-like node (re
     expect(r2.stderr).toMatch(/315\.scale ignored and removed: it does not decode/);
     expect(node.counts.state_getMetadata).toBe(1);
   }, 120_000);
+
+  it('a series whose item a served runtime declares but the model does not serve fails, naming the item', () => {
+    const m = node.model;
+    // SubnetVolume is declared by spec 424's metadata; the model serves no value for it
+    expect(node.state.runtimeOf(m.head).item('SubtensorModule', 'SubnetVolume')).not.toBeNull();
+    const probe = { label: 'probe', description: 'probe', unit: 'rao', aggregate: 'sum', current: false, storage: [{ pallet: 'SubtensorModule', item: 'SubnetVolume', fromSpec: 233, toSpec: null }] } as const;
+    expect(() => node.state.expectedValue(m.head, 'probe', probe)).toThrow(/series probe reads SubtensorModule\.SubnetVolume, which spec 424 declares but the model does not serve/);
+    // in a runtime that lacks the item, the series is expected absent
+    expect(node.state.runtimeOf(1).item('SubtensorModule', 'SubnetVolume')).toBeNull();
+    expect(node.state.expectedValue(1, 'probe', probe)).toBeNull();
+  });
 
   it('the comparison catches a wrong value: a node serving one changed SubnetAlphaOut fails it', async () => {
     const m = node.model;

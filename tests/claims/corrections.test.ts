@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { correctedClaims, loadCorrections, parseCorrections, verdictChanges } from '../../src/claims/corrections.ts';
+import { correctedClaims, correctionAnchors, latestCorrection, loadCorrections, parseCorrections, verdictChanges } from '../../src/claims/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { dataOf, daysFrom } from '../fixtures/snapshots.ts';
@@ -29,6 +29,27 @@ describe('the corrections log', () => {
   test('a malformed entry is refused with the file and the field', () => {
     expect(() => parseCorrections([{ date: '2026-11-27', kind: 'verdict', claim: 'C30', old: 'wrong', new: 'unverifiable', why: 'x'.repeat(30), code: null }], 'content/corrections.yaml')).toThrow(/content\/corrections\.yaml.*\[0\]\.old/s);
     expect(() => parseCorrections([{ date: '2026-11-27', kind: 'verdict', claim: 'C30', old: 'unverifiable', new: 'unverifiable', why: 'x'.repeat(30), code: null }], 'content/corrections.yaml')).toThrow(/\[0\]\.new/);
+  });
+});
+
+describe('links from claims to their corrections', () => {
+  const entry = (claim: string | null, date: string) => ({ date, kind: 'statement' as const, claim, old: 'before', new: 'after', why: 'x'.repeat(30), code: null });
+  test('anchors are per claim and day, numbered only on repeats, and unique', () => {
+    const entries = [entry('C30', '2026-11-27'), entry(null, '2026-11-27'), entry(null, '2026-11-27'), entry('C30', '2026-11-27'), entry('C30', '2026-12-01')];
+    expect(correctionAnchors(entries)).toEqual(['correction-C30-2026-11-27', 'correction-general-2026-11-27', 'correction-general-2026-11-27-2', 'correction-C30-2026-11-27-2', 'correction-C30-2026-12-01']);
+    const committed = correctionAnchors(loadCorrections());
+    expect(new Set(committed).size).toBe(committed.length);
+  });
+  test('a claim links to its newest entry; a claim without one links nowhere', () => {
+    const entries = [entry('C30', '2026-11-27'), entry('C30', '2026-12-01'), entry('C07', '2026-11-27')];
+    expect(latestCorrection(entries, 'C30')).toEqual({ date: '2026-12-01', kind: 'statement', anchor: 'correction-C30-2026-12-01' });
+    expect(latestCorrection(entries, 'C01')).toBeNull();
+  });
+  test('every claim whose verdict changed on 2026-11-27 links to that entry', () => {
+    const entries = loadCorrections();
+    const changed = entries.flatMap((e) => (e.kind === 'verdict' && e.date === '2026-11-27' ? [e.claim] : []));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const id of changed) expect(latestCorrection(entries, id), id).toMatchObject({ date: '2026-11-27', anchor: `correction-${id}-2026-11-27` });
   });
 });
 

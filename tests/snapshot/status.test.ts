@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSnapshot } from '../../scripts/snapshot/write.ts';
 import { shouldRecordStatus, untouchedLine } from '../../scripts/snapshot/status.ts';
 import { ROOT } from '../helpers/project.ts';
+import { recordStatus } from '../../scripts/snapshot/status.ts';
+import { staleNotice } from '../../src/data/status.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -47,5 +49,32 @@ describe('the last line of a failed run', () => {
     expect(untouchedLine(dir)).toBe(`snapshot: failed; nothing was written to ${dir}/snapshot.json`);
     writeFileSync(join(dir, 'snapshot.json'), '{');
     expect(untouchedLine(dir)).toMatch(/is untouched \(it does not pass validation/);
+  });
+});
+
+describe('the failure banner', () => {
+  // a nightly failure recorded the way the job records it: a success on 1 January, then a failure on 3 January
+  const failed = () => {
+    recordStatus(dir, { ok: true }, new Date('2025-01-01T01:00:00Z'));
+    return recordStatus(dir, { ok: false, error: 'timed out' }, new Date('2025-01-03T01:00:00Z'));
+  };
+
+  it('shows a failure newer than the snapshot the site is built from', () => {
+    const notice = staleNotice(failed(), '2025-01-01T01:00:00.000Z', new Date('2025-01-04T01:00:00Z'));
+    expect(notice).toBe('The last chain snapshot (2025-01-03) failed: timed out. The data is from a snapshot 3 days old.');
+  });
+
+  it('is dropped once a newer snapshot was generated (a later successful local run)', () => {
+    const status = failed();
+    expect(staleNotice(status, '2025-01-03T09:30:00.000Z', new Date('2025-01-04T01:00:00Z'))).toBeNull();
+    // one millisecond before the failure still shows it
+    expect(staleNotice(status, '2025-01-03T00:59:59.999Z', new Date('2025-01-04T01:00:00Z'))).not.toBeNull();
+  });
+
+  it('is absent when the last attempt succeeded or none was recorded', () => {
+    recordStatus(dir, { ok: true }, new Date('2025-01-01T01:00:00Z'));
+    const ok = recordStatus(dir, { ok: true }, new Date('2025-01-02T01:00:00Z'));
+    expect(staleNotice(ok, '2024-12-01T00:00:00.000Z')).toBeNull();
+    expect(staleNotice(null, '2024-12-01T00:00:00.000Z')).toBeNull();
   });
 });

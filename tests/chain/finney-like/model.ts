@@ -306,7 +306,7 @@ export class ChainModel {
   }
 }
 
-export const ITEM_IDS = { SubnetTAO: 11, SubnetTaoInEmission: 12, PendingRootDivs: 13, SubnetAlphaIn: 14, SubnetAlphaOut: 15 } as const;
+export const ITEM_IDS = { SubnetTAO: 11, SubnetTaoInEmission: 12, PendingRootDivs: 13, SubnetAlphaIn: 14, SubnetAlphaOut: 15, SubnetExcessTao: 16 } as const;
 
 function u32be(n: number): Uint8Array {
   return new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);

@@ -5,6 +5,7 @@
  */
 import { account, ChainModel, ITEM_IDS } from './model.ts';
 import { finneyRuntime, type FinneyRuntime, type ItemDef } from './runtimes.ts';
+import { isPlainAggregate, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../../src/data/series.ts';
 
 const SM = 'SubtensorModule';
 /** plain items the node holds a value for */
@@ -23,7 +24,7 @@ const PLAIN: Array<[string, string]> = [
   ['Sudo', 'Key'],
 ];
 /** netuid-keyed maps the node holds values for (for existing subnets only) */
-const MAPS = ['NetworksAdded', 'SubnetTAO', 'SubnetTaoInEmission', 'PendingRootDivs', 'SubnetAlphaIn', 'SubnetAlphaOut', 'NetworkRegisteredAt', 'SubnetMechanism', 'SubnetOwner', 'TokenSymbol'];
+const MAPS = ['NetworksAdded', 'SubnetTAO', 'SubnetTaoInEmission', 'SubnetExcessTao', 'PendingRootDivs', 'SubnetAlphaIn', 'SubnetAlphaOut', 'NetworkRegisteredAt', 'SubnetMechanism', 'SubnetOwner', 'TokenSymbol'];
 /** netuids whose keys are indexed (the model registers fewer) */
 const MAX_NETUID = 256;
 
@@ -173,32 +174,51 @@ export class ChainState {
     return from < 0 ? [] : out.slice(from, from + count);
   }
 
-  /** What the snapshot must hold for block n: the series values (null where the runtime lacks the item). */
+  /**
+   * What the snapshot must hold for block n: a value for every field of the series table (src/data/series.ts SERIES),
+   * null where the block's runtime declares none of the field's items. The table says only which item and how to
+   * aggregate it; which items the runtime declares comes from the real metadata, and every value from the model.
+   * A field whose item the runtime declares but the model holds no value for throws, naming the item: a series added
+   * to the table fails this test until the model (PLAIN or MAPS here, and `value`) serves it.
+   */
   expectedSeries(n: number): Record<string, string | null> {
+    return Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, this.expectedValue(n, f, SERIES[f])]));
+  }
+
+  /** The value series `field` (defined by `d`) must have at block n, or null when the runtime lacks its items. */
+  expectedValue(n: number, field: string, d: SeriesDef): string | null {
     const m = this.model;
     const rt = this.runtimeOf(n);
-    const has = (p: string, i: string, plain: boolean) => {
-      const d = rt.item(p, i);
-      return d !== null && d.plain === plain;
+    const plain = isPlainAggregate(d.aggregate);
+    // the first span the runtime declares, with the shape the aggregate reads (the table's rule for a block)
+    const found = d.storage.map((sp) => rt.item(sp.pallet, sp.item)).find((def) => def !== null && def.plain === plain) ?? null;
+    if (found === null) return null;
+    const name = `${found.pallet}.${found.item}`;
+    const known = plain ? PLAIN.some(([p, i]) => p === found.pallet && i === found.item) : found.pallet === SM && MAPS.includes(found.item);
+    if (!known) throw new Error(`Finney-like model: series ${field} reads ${name}, which spec ${m.specOf(n)} declares but the model does not serve: add it to PLAIN or MAPS in tests/chain/finney-like/state.ts and give it a value`);
+    const int = (v: unknown, netuid: number | null): bigint => {
+      if (typeof v === 'bigint') return v;
+      if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+      throw new Error(`Finney-like model: ${name}${netuid === null ? '' : `[${netuid}]`} at #${n} is ${String(v)}, not an integer`);
     };
-    const netuids = m.netuids(n);
-    const sum = (item: keyof typeof ITEM_IDS, withoutRoot = false) =>
-      has(SM, item, false) ? netuids.filter((u) => !(withoutRoot && u === 0)).reduce((a, u) => a + m.perSubnet(ITEM_IDS[item], u, n), 0n).toString() : null;
-    const s = (ok: boolean, v: () => bigint | number) => (ok ? v().toString() : null);
-    return {
-      totalIssuance: s(has(SM, 'TotalIssuance', true), () => m.totalIssuance(n)),
-      balancesIssuance: s(has('Balances', 'TotalIssuance', true), () => m.balancesIssuance(n)),
-      totalStake: s(has(SM, 'TotalStake', true), () => m.totalStake(n)),
-      rootStake: s(has(SM, 'SubnetTAO', false), () => m.perSubnet(ITEM_IDS.SubnetTAO, 0, n)),
-      subnetTao: sum('SubnetTAO', true),
-      subnetCount: s(has(SM, 'TotalNetworks', true), () => netuids.length),
-      taoInEmission: sum('SubnetTaoInEmission'),
-      pendingRootDivs: sum('PendingRootDivs'),
-      taoWeight: s(has(SM, 'TaoWeight', true), () => m.taoWeight(n)),
-      senateSize: s(has('SenateMembers', 'Members', true), () => m.senateSize(n)),
-      triumvirateSize: s(has('TriumvirateMembers', 'Members', true), () => m.triumvirateSize(n)),
-      authorityCount: s(has('Aura', 'Authorities', true), () => m.authorityCount(n)),
-    };
+    switch (d.aggregate) {
+      case 'value':
+        return int(this.value(n, found, null), null).toString();
+      case 'count': {
+        const v = this.value(n, found, null);
+        if (!Array.isArray(v)) throw new Error(`Finney-like model: ${name} at #${n} is not a list`);
+        return String(v.length);
+      }
+      case 'root':
+        return int(this.value(n, found, 0), 0).toString();
+      case 'sum':
+      case 'sum-subnets':
+        return m
+          .netuids(n)
+          .filter((u) => d.aggregate === 'sum' || u !== 0)
+          .reduce((a, u) => a + int(this.value(n, found, u), u), 0n)
+          .toString();
+    }
   }
 
   /** subnets-daily.json's rows for block n */
