@@ -98,11 +98,16 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
       const local = localRate(anchors, i - 1);
       if (local !== null) msPerBlock = local;
     }
-    n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
-    // from far away, aim a little past the estimate: an overshoot is corrected downwards, to a block whose hash
-    // came with the probe (System.BlockHash of the preceding blocks), where an undershoot needs a hash lookup
-    const aura = (lo.exact && lo.slotMs) || (hi.exact && hi.slotMs); // the slot bounds then correct it in one more read
-    if (aura && msPerBlock > 0 && hi.block - lo.block > 2 * LEAD_BLOCKS) n += Math.min(LEAD_BLOCKS, Math.ceil((LEAD * (M - lo.ts)) / msPerBlock));
+    const slotMs = lo.exact && lo.block > 0 ? lo.slotMs : null;
+    if (slotMs && msPerBlock > 0) {
+      // Aura: lo's slot is known. The first block at or after M is lo + Δ - X, Δ = slots from lo's to M's, X the
+      // slots missed among the Δ - 1 in between; aim at its expectation (the missed share from the block rate).
+      // An overshoot or an undershoot is then corrected by the slot bounds in one more read (no slot missed
+      // between the probe and midnight), and the read lands on the day's first block itself when X is as expected.
+      const delta = Math.ceil(M / slotMs) - Math.floor(lo.ts / slotMs);
+      const missedShare = Math.max(0, 1 - slotMs / msPerBlock);
+      n = lo.block + Math.round(delta - (delta - 1) * missedShare);
+    } else n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
   }
   // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
   const max = hi.exact ? hi.block - 1 : hi.block;

@@ -133,11 +133,31 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   let lastCheckpoint = Date.now();
   const every = o.checkpointEvery ?? 25;
 
+  // Days run concurrently, but a day's first probe waits for the previous day's first read: its estimate then
+  // starts from a block read near the previous midnight (about a day of missed slots to guess), not from one
+  // several days back, which would make it land further from the boundary (more reads to prove it).
+  const firstRead = missing.map(() => {
+    let resolve!: () => void;
+    const p = new Promise<void>((r) => (resolve = r));
+    return { p, resolve };
+  });
   const doDay = async (i: number) => {
     const date = missing[i];
     const M = midnightOf(date);
+    if (i > 0) await firstRead[i - 1].p;
     prefetch(i);
-    const res = await findFirstBlock(M, anchors, async (n) => anchorOf(await read(n)));
+    let res: Awaited<ReturnType<typeof findFirstBlock>>;
+    try {
+      res = await findFirstBlock(M, anchors, async (n) => {
+        try {
+          return anchorOf(await read(n));
+        } finally {
+          firstRead[i].resolve();
+        }
+      });
+    } finally {
+      firstRead[i].resolve();
+    }
     if (process.env.SNAPSHOT_DEBUG) o.log?.(`${date}: block ${res?.block} after ${res?.probes} probes`);
     if (res === null) throw new Error(`no block at or after ${date} 00:00 UTC up to the head`);
     const a = anchors.find((x) => x.block === res.block);

@@ -6,7 +6,7 @@
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
 import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
-import type { MetadataCache } from './metadata-cache.ts';
+import { specOfRegistry, type MetadataCache } from './metadata-cache.ts';
 import type { Codec } from '@polkadot/types/types';
 import { GOVERNANCE_ITEMS, isPlainAggregate, NETUIDS_ITEM, SERIES, SUBNET_COLUMNS, type SeriesDef, type StorageSpan, type SubnetColumnDef } from '../../src/data/series.ts';
 
@@ -191,10 +191,17 @@ export class Reader {
       p = (async () => {
         const cached = this.#metadataCache?.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
         if (cached) return cached;
-        const [version, metadata] = await Promise.all([this.#versionAt(codeHash), this.#metadataAt(codeHash)]);
-        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version}, expected ${spec}`);
-        this.log(`runtime spec ${spec}: metadata loaded`);
+        // the metadata names its own spec version (System.Version): no state_getRuntimeVersion call needed
+        const metadata = await this.#metadataAt(codeHash);
         const rt = new Runtime(spec, metadata, this.#ss58);
+        let version: number;
+        try {
+          version = specOfRegistry(rt.registry);
+        } catch (e) {
+          throw new MalformedError(`metadata at ${codeHash}: ${(e as Error).message}`);
+        }
+        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version} (its System.Version), expected ${spec}`);
+        this.log(`runtime spec ${spec}: metadata loaded`);
         this.#metadataCache?.put(spec, metadata, rt.registry);
         return rt;
       })();
