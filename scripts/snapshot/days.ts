@@ -5,6 +5,14 @@
  * bisection step whenever interpolation stops shrinking the bracket. No bisection per day from scratch: with
  * anchors from neighbouring days, one read usually suffices.
  *
+ * With Aura (Finney), the first probe is aimed at the expected first block, from the slot of the newest block
+ * read before midnight and the recent missed-slot share (nextStep). It is the day's first block, proven by its
+ * own slot, when that many slots were missed (about 4% of days at Finney's ~80 ± 11 missed slots a day). Else its
+ * slot bounds the first block: a probe e past midnight with slot(e) = daySlot + k gives slot(e - k) <= daySlot
+ * (slots strictly increase), and e - k's hash came with the probe (System.BlockHash); a probe before midnight
+ * with slot daySlot - m gives slot(e + m) >= daySlot. That second read is the day's first block, proven by its
+ * slot being daySlot, unless a slot was missed between it and the probe (a third read then).
+ *
  * A block b with timestamp t_b >= M (midnight) is proven to be the day's first block when any of these hold:
  *  - the block before it is known and has t < M;
  *  - t_b - M < MinimumPeriod: the runtime (pallet_timestamp) enforces t_b >= t_{b-1} + MinimumPeriod, so t_{b-1} < M;
@@ -115,8 +123,7 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   return { kind: 'probe', block: n };
 }
 
-/** Lead of a first probe past the interpolated block, as a share of the blocks interpolated over (~2 sd of a day's missed slots). */
-export const LEAD = 0.002;
+/** A slot bound is probed only when its anchor is within 4 * LEAD_BLOCKS blocks (i.e. read near this midnight). */
 export const LEAD_BLOCKS = 24;
 
 /**
@@ -165,7 +172,7 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
   const step = nextStep(M, anchors, 0);
   if (step.kind !== 'probe' || step.block <= 1) return [];
   const k = Math.max(1, daysAhead);
-  const w = 30 + Math.ceil(12 * Math.sqrt(k) + 4 * k);
+  const w = 40 + Math.ceil(20 * Math.sqrt(k) + 4 * k);
   const out: number[] = [];
   for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);
   return out;

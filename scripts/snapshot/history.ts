@@ -111,7 +111,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
 
   // Hash prefetch: the first probe of the next days, estimated now, with a window around it (days.ts
   // probeWindow), fetched in one chain_getBlockHash call.
-  const PREFETCH = 16;
+  const PREFETCH = 32;
   let prefetchedUpTo = -1;
   const prefetch = (i: number) => {
     if (i <= prefetchedUpTo) return;

@@ -34,7 +34,7 @@ export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false
 export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i));
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
-const PARENT_HASHES = 48;
+const PARENT_HASHES = 64;
 /** Keys per state_queryStorageAt call. */
 const MAX_KEYS = 2000;
 
