@@ -98,7 +98,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     let p = states.get(n);
     if (!p) {
       blockReads++;
-      p = reader.read(n, guessSpec(n)).then((s) => {
+      p = reader.read(n, guessSpec(n), { complete: false }).then((s) => {
         specs.set(n, s.specVersion);
         return s;
       });
@@ -165,7 +165,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       empty.push(date);
       return;
     }
-    const s = await read(res.block);
+    const s = await reader.complete(await read(res.block));
     addAnchor(anchors, anchorOf(s));
     if (s.ts >= M + DAY_MS) {
       empty.push(date);
@@ -196,7 +196,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       if (first) await first.catch(() => {});
       else firstOfSpec.set(spec, read(p.block!));
     }
-    const s = await read(p.block!);
+    const s = await reader.complete(await read(p.block!));
     if (s.hash !== p.hash) throw new Error(`${p.date}: block ${p.block} is ${s.hash} on the node, the snapshot has ${p.hash}`);
     foundSubnets.set(p.date, subnetsDay(s, p.date));
     regenerated.push(p.date);

@@ -48,6 +48,8 @@ export class BlockState {
   readonly raw = new Map<string, string | null>();
   /** existing netuids (from NetworksAdded), null when the runtime has no NetworksAdded */
   netuids: number[] | null = null;
+  /** every series key of its runtime has been read and the netuids resolved (Reader.complete) */
+  complete = false;
 
   constructor(number: number, hash: string) {
     this.number = number;
@@ -294,9 +296,11 @@ export class Reader {
 
   /**
    * Read everything the daily series needs at block `n`. `guessSpec` is the runtime expected there (from a
-   * neighbouring block): its keys go in the same call; a wrong guess costs one more call.
+   * neighbouring block): its keys go in the same call; a wrong guess costs one more call. With
+   * `complete: false` (a probe of the day search, which needs only Timestamp.Now and the runtime), the keys a
+   * wrong guess missed are not fetched yet: `complete(state)` fetches them if the block turns out to be sampled.
    */
-  async read(n: number, guessSpec: number | null = this.#latestSpec): Promise<BlockState> {
+  async read(n: number, guessSpec: number | null = this.#latestSpec, opts: { complete?: boolean } = {}): Promise<BlockState> {
     const hash = await this.hashOf(n);
     const state = new BlockState(n, hash);
     const guess = guessSpec !== null ? await this.runtimes.get(guessSpec)?.catch(() => undefined) : undefined;
@@ -323,8 +327,17 @@ export class Reader {
     }
     state.runtime = await this.runtime(state.specVersion, codeHash);
     this.#latestSpec = state.specVersion;
+    if (opts.complete === false) return state;
+    return this.complete(state);
+  }
+
+  /** Fetch what `read(…, { complete: false })` left out (nothing when the runtime was guessed right) and resolve the netuids. */
+  async complete(state: BlockState): Promise<BlockState> {
+    if (state.complete) return state;
+    const candidates = range(this.candidates);
     await this.ensure(state, this.seriesKeys(state.runtime, candidates));
     await this.#resolveNetuids(state, candidates.length);
+    state.complete = true;
     return state;
   }
 
