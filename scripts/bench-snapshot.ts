@@ -59,13 +59,16 @@ try {
   const today = new Date().toISOString().slice(0, 10);
   const finneyDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS) + 1;
   const runtimes = Math.round(FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30 + Math.max(0, (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS));
-  const noMeta = (x: typeof first) => ({
-    req: (x.requests - (x.byMethod.state_getMetadata ?? 0) - (x.byMethod.state_getRuntimeVersion ?? 0)) / x.days,
-    bytes: (x.bytes - x.metaBytes) / x.days,
-  });
-  const d = noMeta(first);
+  // Requests that scale with days (block reads, hash lookups; upgrade re-reads and the head's reads included,
+  // an overestimate), with runtimes (metadata), or neither (chain, head, version at the head, subnet enumeration).
+  const scaling = (x: typeof first) => (x.byMethod.state_queryStorageAt ?? 0) + (x.byMethod.chain_getBlockHash ?? 0);
+  const fixedOf = (x: typeof first) => x.requests - scaling(x) - (x.byMethod.state_getMetadata ?? 0);
+  const d = { req: scaling(first) / first.days, bytes: (first.bytes - first.metaBytes) / first.days };
+  const metaPerRuntime = (first.byMethod.state_getMetadata ?? 0) / FINNEY_SPECS.length;
   const metaAvg = first.metaBytes / Math.max(1, first.byMethod.state_getMetadata ?? 1);
-  const estReq = Math.round(d.req * finneyDays + 2 * runtimes);
+  const fixed = fixedOf(first);
+  const estWarm = Math.round(fixed + d.req * finneyDays);
+  const estReq = Math.round(estWarm + metaPerRuntime * runtimes);
   const estBytes = d.bytes * finneyDays + metaAvg * runtimes;
   console.log(
     [
@@ -83,9 +86,9 @@ try {
       `repeated backfill by method: ${JSON.stringify(again.byMethod)}`,
       '',
       `Full Finney backfill estimate, 2023-03-20 to ${today} (${finneyDays} days, ~${runtimes} runtimes: ${FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30} to 2026-06-30, then one per ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days):`,
-      `  ${d.req.toFixed(2)} requests/day for the days + 2 per runtime (metadata, version) = ~${estReq} requests, ~${(estBytes / 1e9).toFixed(2)} GB`,
-      `  (${(d.bytes / 1e3).toFixed(0)} kB/day with ${m.netuids(m.head).length} subnets, ${(metaAvg / 1e3).toFixed(0)} kB of metadata per runtime as JSON hex);`,
-      `  at 1 request/s: ~${Math.ceil(estReq / 60)} minutes (${(estReq / 3600).toFixed(1)} h); a repeated or resumed run with the metadata cache kept saves ${runtimes} metadata fetches.`,
+      `  ${d.req.toFixed(2)} requests/day (block reads ${((first.byMethod.state_queryStorageAt ?? 0) / first.days).toFixed(2)}, hash lookups ${((first.byMethod.chain_getBlockHash ?? 0) / first.days).toFixed(2)}) + ${metaPerRuntime.toFixed(0)} per runtime (metadata) + ${fixed} once`,
+      `  = ~${estReq} requests (${(estReq / finneyDays).toFixed(2)}/day), ~${(estBytes / 1e9).toFixed(2)} GB (${(d.bytes / 1e3).toFixed(0)} kB/day with ${m.netuids(m.head).length} subnets, ${(metaAvg / 1e3).toFixed(0)} kB of metadata per runtime as JSON hex);`,
+      `  at 1 request/s: ~${Math.ceil(estReq / 60)} minutes (${(estReq / 3600).toFixed(1)} h). With the metadata cache kept: ~${estWarm} requests (${(estWarm / finneyDays).toFixed(2)}/day), ${runtimes} metadata fetches saved.`,
     ].join('\n'),
   );
 } finally {

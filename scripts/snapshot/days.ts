@@ -5,6 +5,14 @@
  * bisection step whenever interpolation stops shrinking the bracket. No bisection per day from scratch: with
  * anchors from neighbouring days, one read usually suffices.
  *
+ * With Aura (Finney), the first probe is aimed at the expected first block, from the slot of the newest block
+ * read before midnight and the recent missed-slot share (nextStep). It is the day's first block, proven by its
+ * own slot, when that many slots were missed (about 4% of days at Finney's ~80 ± 11 missed slots a day). Else its
+ * slot bounds the first block: a probe e past midnight with slot(e) = daySlot + k gives slot(e - k) <= daySlot
+ * (slots strictly increase), and e - k's hash came with the probe (System.BlockHash); a probe before midnight
+ * with slot daySlot - m gives slot(e + m) >= daySlot. That second read is the day's first block, proven by its
+ * slot being daySlot, unless a slot was missed between it and the probe (a third read then).
+ *
  * A block b with timestamp t_b >= M (midnight) is proven to be the day's first block when any of these hold:
  *  - the block before it is known and has t < M;
  *  - t_b - M < MinimumPeriod: the runtime (pallet_timestamp) enforces t_b >= t_{b-1} + MinimumPeriod, so t_{b-1} < M;
@@ -98,11 +106,16 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
       const local = localRate(anchors, i - 1);
       if (local !== null) msPerBlock = local;
     }
-    n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
-    // from far away, aim a little past the estimate: an overshoot is corrected downwards, to a block whose hash
-    // came with the probe (System.BlockHash of the preceding blocks), where an undershoot needs a hash lookup
-    const aura = (lo.exact && lo.slotMs) || (hi.exact && hi.slotMs); // the slot bounds then correct it in one more read
-    if (aura && msPerBlock > 0 && hi.block - lo.block > 2 * LEAD_BLOCKS) n += Math.min(LEAD_BLOCKS, Math.ceil((LEAD * (M - lo.ts)) / msPerBlock));
+    const slotMs = lo.exact && lo.block > 0 ? lo.slotMs : null;
+    if (slotMs && msPerBlock > 0) {
+      // Aura: lo's slot is known. The first block at or after M is lo + Δ - X, Δ = slots from lo's to M's, X the
+      // slots missed among the Δ - 1 in between; aim at its expectation (the missed share from the block rate).
+      // An overshoot or an undershoot is then corrected by the slot bounds in one more read (no slot missed
+      // between the probe and midnight), and the read lands on the day's first block itself when X is as expected.
+      const delta = Math.ceil(M / slotMs) - Math.floor(lo.ts / slotMs);
+      const missedShare = Math.max(0, 1 - slotMs / msPerBlock);
+      n = lo.block + Math.round(delta - (delta - 1) * missedShare);
+    } else n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
   }
   // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
   const max = hi.exact ? hi.block - 1 : hi.block;
@@ -110,9 +123,8 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   return { kind: 'probe', block: n };
 }
 
-/** Lead of a first probe past the interpolated block, as a share of the blocks interpolated over (~2 sd of a day's missed slots). */
-const LEAD = 0.002;
-const LEAD_BLOCKS = 24;
+/** A slot bound is probed only when its anchor is within 4 * LEAD_BLOCKS blocks (i.e. read near this midnight). */
+export const LEAD_BLOCKS = 24;
 
 /**
  * Bounds on the first block at or after M from Aura slots (slot = floor(ts / slotMs), at least one slot per
@@ -160,7 +172,7 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
   const step = nextStep(M, anchors, 0);
   if (step.kind !== 'probe' || step.block <= 1) return [];
   const k = Math.max(1, daysAhead);
-  const w = 30 + Math.ceil(12 * Math.sqrt(k) + 4 * k);
+  const w = 40 + Math.ceil(20 * Math.sqrt(k) + 4 * k);
   const out: number[] = [];
   for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);
   return out;

@@ -98,7 +98,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     let p = states.get(n);
     if (!p) {
       blockReads++;
-      p = reader.read(n, guessSpec(n)).then((s) => {
+      p = reader.read(n, guessSpec(n), { complete: false }).then((s) => {
         specs.set(n, s.specVersion);
         return s;
       });
@@ -111,7 +111,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
 
   // Hash prefetch: the first probe of the next days, estimated now, with a window around it (days.ts
   // probeWindow), fetched in one chain_getBlockHash call.
-  const PREFETCH = 16;
+  const PREFETCH = 32;
   let prefetchedUpTo = -1;
   const prefetch = (i: number) => {
     if (i <= prefetchedUpTo) return;
@@ -133,11 +133,31 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   let lastCheckpoint = Date.now();
   const every = o.checkpointEvery ?? 25;
 
+  // Days run concurrently, but a day's first probe waits for the previous day's first read: its estimate then
+  // starts from a block read near the previous midnight (about a day of missed slots to guess), not from one
+  // several days back, which would make it land further from the boundary (more reads to prove it).
+  const firstRead = missing.map(() => {
+    let resolve!: () => void;
+    const p = new Promise<void>((r) => (resolve = r));
+    return { p, resolve };
+  });
   const doDay = async (i: number) => {
     const date = missing[i];
     const M = midnightOf(date);
+    if (i > 0) await firstRead[i - 1].p;
     prefetch(i);
-    const res = await findFirstBlock(M, anchors, async (n) => anchorOf(await read(n)));
+    let res: Awaited<ReturnType<typeof findFirstBlock>>;
+    try {
+      res = await findFirstBlock(M, anchors, async (n) => {
+        try {
+          return anchorOf(await read(n));
+        } finally {
+          firstRead[i].resolve();
+        }
+      });
+    } finally {
+      firstRead[i].resolve();
+    }
     if (process.env.SNAPSHOT_DEBUG) o.log?.(`${date}: block ${res?.block} after ${res?.probes} probes`);
     if (res === null) throw new Error(`no block at or after ${date} 00:00 UTC up to the head`);
     const a = anchors.find((x) => x.block === res.block);
@@ -145,7 +165,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       empty.push(date);
       return;
     }
-    const s = await read(res.block);
+    const s = await reader.complete(await read(res.block));
     addAnchor(anchors, anchorOf(s));
     if (s.ts >= M + DAY_MS) {
       empty.push(date);
@@ -182,7 +202,7 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       if (first) await first.catch(() => {});
       else firstOfSpec.set(spec, read(p.block!));
     }
-    const s = await read(p.block!);
+    const s = await reader.complete(await read(p.block!));
     if (s.hash !== p.hash) throw new Error(`${p.date}: block ${p.block} is ${s.hash} on the node, the snapshot has ${p.hash}`);
     foundSubnets.set(p.date, subnetsDay(s, p.date));
     regenerated.push(p.date);

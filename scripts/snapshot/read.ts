@@ -6,7 +6,7 @@
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
 import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
-import type { MetadataCache } from './metadata-cache.ts';
+import { specOfRegistry, type MetadataCache } from './metadata-cache.ts';
 import type { Codec } from '@polkadot/types/types';
 import { GOVERNANCE_ITEMS, isPlainAggregate, NETUIDS_ITEM, SERIES, SUBNET_COLUMNS, type SeriesDef, type StorageSpan, type SubnetColumnDef } from '../../src/data/series.ts';
 
@@ -34,7 +34,7 @@ export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false
 export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i));
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
-const PARENT_HASHES = 48;
+const PARENT_HASHES = 64;
 /** Keys per state_queryStorageAt call. */
 const MAX_KEYS = 2000;
 
@@ -48,6 +48,8 @@ export class BlockState {
   readonly raw = new Map<string, string | null>();
   /** existing netuids (from NetworksAdded), null when the runtime has no NetworksAdded */
   netuids: number[] | null = null;
+  /** every series key of its runtime has been read and the netuids resolved (Reader.complete) */
+  complete = false;
 
   constructor(number: number, hash: string) {
     this.number = number;
@@ -191,10 +193,17 @@ export class Reader {
       p = (async () => {
         const cached = this.#metadataCache?.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
         if (cached) return cached;
-        const [version, metadata] = await Promise.all([this.#versionAt(codeHash), this.#metadataAt(codeHash)]);
-        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version}, expected ${spec}`);
-        this.log(`runtime spec ${spec}: metadata loaded`);
+        // the metadata names its own spec version (System.Version): no state_getRuntimeVersion call needed
+        const metadata = await this.#metadataAt(codeHash);
         const rt = new Runtime(spec, metadata, this.#ss58);
+        let version: number;
+        try {
+          version = specOfRegistry(rt.registry);
+        } catch (e) {
+          throw new MalformedError(`metadata at ${codeHash}: ${(e as Error).message}`);
+        }
+        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version} (its System.Version), expected ${spec}`);
+        this.log(`runtime spec ${spec}: metadata loaded`);
         this.#metadataCache?.put(spec, metadata, rt.registry);
         return rt;
       })();
@@ -287,9 +296,11 @@ export class Reader {
 
   /**
    * Read everything the daily series needs at block `n`. `guessSpec` is the runtime expected there (from a
-   * neighbouring block): its keys go in the same call; a wrong guess costs one more call.
+   * neighbouring block): its keys go in the same call; a wrong guess costs one more call. With
+   * `complete: false` (a probe of the day search, which needs only Timestamp.Now and the runtime), the keys a
+   * wrong guess missed are not fetched yet: `complete(state)` fetches them if the block turns out to be sampled.
    */
-  async read(n: number, guessSpec: number | null = this.#latestSpec): Promise<BlockState> {
+  async read(n: number, guessSpec: number | null = this.#latestSpec, opts: { complete?: boolean } = {}): Promise<BlockState> {
     const hash = await this.hashOf(n);
     const state = new BlockState(n, hash);
     const guess = guessSpec !== null ? await this.runtimes.get(guessSpec)?.catch(() => undefined) : undefined;
@@ -316,8 +327,17 @@ export class Reader {
     }
     state.runtime = await this.runtime(state.specVersion, codeHash);
     this.#latestSpec = state.specVersion;
+    if (opts.complete === false) return state;
+    return this.complete(state);
+  }
+
+  /** Fetch what `read(…, { complete: false })` left out (nothing when the runtime was guessed right) and resolve the netuids. */
+  async complete(state: BlockState): Promise<BlockState> {
+    if (state.complete) return state;
+    const candidates = range(this.candidates);
     await this.ensure(state, this.seriesKeys(state.runtime, candidates));
     await this.#resolveNetuids(state, candidates.length);
+    state.complete = true;
     return state;
   }
 
