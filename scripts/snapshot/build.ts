@@ -3,7 +3,7 @@ import type { Current, SeriesPoint, SubnetRow } from '../../src/data/schema.ts';
 import { CURRENT_FIELD_NAMES, isPlainAggregate, SERIES, SERIES_FIELD_NAMES, SERIES_FIELDS, SUBNET_COLUMNS, type SeriesDef, type SeriesField } from '../../src/data/series.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
-import { asBigInt, asText, asVec, field, publicKeyHex } from './runtime.ts';
+import { asBigInt, asText, asVec, field, publicKeyHex, unwrapOption } from './runtime.ts';
 
 const SM = 'SubtensorModule';
 
@@ -84,7 +84,7 @@ export function subnetRows(s: BlockState): SubnetRow[] {
     for (const id of IDENTITIES) {
       const c = s.entry([SM, id], netuid);
       if (c === undefined) continue; // not in this runtime: try the older map
-      const v = c === null ? null : (c as unknown as { isSome?: boolean; unwrap?: () => typeof c }).isSome !== undefined ? ((c as any).isSome ? (c as any).unwrap() : null) : c;
+      const v = c === null ? null : unwrapOption(c);
       const n = v ? field(v, 'subnet_name') : null;
       name = n ? asText(n) : null;
       break;
@@ -115,7 +115,8 @@ export function governance(s: BlockState) {
     return c === undefined || c === null ? null : asVec(c).map((a) => rt.address(a));
   };
   const sudo = s.plain(['Sudo', 'Key']);
-  const sudoKey = sudo === undefined || sudo === null ? null : (sudo as any).isSome === false ? null : rt.address((sudo as any).isSome ? (sudo as any).unwrap() : sudo);
+  const key = sudo === undefined || sudo === null ? null : unwrapOption(sudo);
+  const sudoKey = key === null ? null : rt.address(key);
   const auth = s.plain(['Aura', 'Authorities']);
   return {
     block: s.number,

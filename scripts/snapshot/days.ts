@@ -124,7 +124,7 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
 }
 
 /** A slot bound is probed only when its anchor is within 4 * LEAD_BLOCKS blocks (i.e. read near this midnight). */
-export const LEAD_BLOCKS = 24;
+const LEAD_BLOCKS = 24;
 
 /**
  * Bounds on the first block at or after M from Aura slots (slot = floor(ts / slotMs), at least one slot per

@@ -38,7 +38,7 @@ export function decodeLastRuntimeUpgrade(hex: string): { specVersion: number; sp
     const v = base.createTypeUnsafe<LastRuntimeUpgradeInfo>('LastRuntimeUpgradeInfo', [hexToU8a(hex)], { isPedantic: true });
     return { specVersion: v.specVersion.unwrap().toNumber(), specName: v.specName.toString() };
   } catch (e) {
-    throw new RangeError(`LastRuntimeUpgrade: value ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex} does not decode: ${(e as Error).message}`);
+    throw new RangeError(`LastRuntimeUpgrade: value ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex} does not decode: ${(e as Error).message}`, { cause: e });
   }
 }
 

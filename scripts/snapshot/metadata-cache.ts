@@ -25,7 +25,7 @@ export function metadataCacheDir(env: NodeJS.ProcessEnv = process.env): string |
 }
 
 /** The spec version that a runtime's metadata declares for itself (its System.Version constant). */
-function specOfRegistry(registry: Registry): number {
+export function specOfRegistry(registry: Registry): number {
   const system = registry.metadata.pallets.find((p) => p.name.toString() === 'System');
   const c = system?.constants.find((k) => k.name.toString() === 'Version');
   if (!c) throw new Error('no System.Version constant');

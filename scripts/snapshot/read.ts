@@ -124,7 +124,7 @@ export class Reader {
   readonly runtimes = new Map<number, Promise<Runtime>>();
   readonly hashes = new Map<number, string>();
   #hashWaiters = new Map<number, Array<{ resolve: (h: string) => void; reject: (e: unknown) => void }>>();
-  #hashTimer: NodeJS.Immediate | null = null;
+  #hashFlushPending = false;
   #maxNetuid = 0;
   #minCandidates: number;
   #latestSpec: number | null = null;
@@ -152,12 +152,15 @@ export class Reader {
       const list = this.#hashWaiters.get(n) ?? [];
       list.push({ resolve, reject });
       this.#hashWaiters.set(n, list);
-      this.#hashTimer ??= setImmediate(() => this.#flushHashes());
+      if (!this.#hashFlushPending) {
+        this.#hashFlushPending = true;
+        setImmediate(() => this.#flushHashes());
+      }
     });
   }
 
   async #flushHashes() {
-    this.#hashTimer = null;
+    this.#hashFlushPending = false;
     const waiters = this.#hashWaiters;
     this.#hashWaiters = new Map();
     const numbers = [...waiters.keys()];

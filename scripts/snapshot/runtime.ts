@@ -9,7 +9,7 @@
  * against 0.26 ms by hand; spec 219, 138 keys in 2.8 ms against 0.08 ms. A block costs one state_queryStorageAt
  * request, and the public endpoints allow about one request a second (see --rps in cli.ts).
  */
-import { Metadata, TypeRegistry } from '@polkadot/types';
+import { Metadata, Option, TypeRegistry } from '@polkadot/types';
 import { decorateStorage } from '@polkadot/types/metadata/decorate';
 import type { StorageEntry } from '@polkadot/types/primitive/types';
 import type { Codec } from '@polkadot/types/types';
@@ -163,7 +163,7 @@ export class Runtime {
       // the decorated entry returns the key with a SCALE length prefix (it is Bytes underneath)
       return u8aToHex(compactStripLength(info.entry(key))[1]);
     } catch (e) {
-      throw new RangeError(`${info.pallet}.${info.item}[${key}]: ${(e as Error).message}`);
+      throw new RangeError(`${info.pallet}.${info.item}[${key}]: ${(e as Error).message}`, { cause: e });
     }
   }
 
@@ -223,6 +223,11 @@ export function asBigInt(c: Codec): bigint {
   if (c instanceof Map && c.size === 1) return asBigInt([...c.values()][0] as Codec);
   if (Array.isArray(c) && c.length === 1) return asBigInt(c[0] as Codec);
   throw new MalformedError(`expected an integer, got ${c.toRawType()}`);
+}
+
+/** The value inside an `Option` (null for None), or the codec itself when it is not an Option. */
+export function unwrapOption(c: Codec): Codec | null {
+  return c instanceof Option ? (c.isSome ? c.unwrap() : null) : c;
 }
 
 export function asBool(c: Codec): boolean {

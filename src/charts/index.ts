@@ -7,14 +7,14 @@ import { rootStake } from './root-stake.ts';
 import { stakedLiquid } from './staked-liquid.ts';
 import { stakingRatio } from './staking-ratio.ts';
 import { subnetPools } from './subnet-pools.ts';
-import type { ChartDef } from './types.ts';
+import type { AnyChartDef } from './types.ts';
 
-export const CHARTS: Record<string, ChartDef<any>> = Object.fromEntries(
+export const CHARTS: Record<string, AnyChartDef> = Object.fromEntries(
   [issuance, stakingRatio, stakedLiquid, rootStake, poolFlows, emissionSplit, subnetPools, governancePower].map((c) => [c.id, c]),
-) as Record<string, ChartDef<any>>;
+) as Record<string, AnyChartDef>;
 
 export const CHART_IDS = Object.keys(CHARTS);
 
-export function getChart(id: string): ChartDef<any> | undefined {
+export function getChart(id: string): AnyChartDef | undefined {
   return Object.hasOwn(CHARTS, id) ? CHARTS[id] : undefined;
 }

@@ -6,14 +6,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { assignLanes, AXIS_FONT, blockBox, LANE, MARK_FONT, placeLabels, wrap, type Box } from './place.ts';
-import { COLORS, type Annotations, type ChartData, type ChartDef, type ChartOptions, type KeyItem } from './types.ts';
+import { COLORS, type Annotations, type ChartData, type AnyChartDef, type ChartOptions, type KeyItem } from './types.ts';
 
 /** The build-time layouts: a phone (a 390 px screen gives the chart about 358 px) and the desktop column. */
 export const WIDTHS = { narrow: 340, wide: 688 } as const;
 /** Containers at least this wide show the wide layout (688 px scaled by at least 0.93: 11 px text stays above 10). */
 export const WIDE_FROM = 640;
 
-export function defaultOptions(def: ChartDef<any>): ChartOptions {
+export function defaultOptions(def: AnyChartDef): ChartOptions {
   return Object.fromEntries(def.controls.map((c) => [c.name, c.values[0]]));
 }
 
@@ -129,7 +129,7 @@ export interface RenderedChart {
  * Render a chart at `width` px. The root <svg> is the accessible image (role="img", its title as label, the text
  * description by id); Plot's per-mark aria-labels move to data-mark, since ARIA forbids names on plain <g> elements.
  */
-export function renderChart(def: ChartDef<any>, data: ChartData, options: ChartOptions, describedBy: string, width: number, document?: Document): RenderedChart {
+export function renderChart(def: AnyChartDef, data: ChartData, options: ChartOptions, describedBy: string, width: number, document?: Document): RenderedChart {
   const rows = def.rows(data);
   const opts = { ...defaultOptions(def), ...options };
   const { options: base, annotations = {} } = def.plot(rows, opts, data, { width });

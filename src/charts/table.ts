@@ -1,8 +1,8 @@
 /** Plain renderings of chart rows: table cells and CSV. The CSV holds exactly the rows the chart plots. */
 import { csvFormat } from 'd3-dsv';
-import type { Column } from './types.ts';
+import type { AnyColumn } from './types.ts';
 
-export function formatCell(v: unknown, c: Column<any>): string {
+export function formatCell(v: unknown, c: AnyColumn): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (c.format === 'count' || c.key === 'block') return v.toLocaleString('en-US');
@@ -11,7 +11,7 @@ export function formatCell(v: unknown, c: Column<any>): string {
   return String(v);
 }
 
-export function rowsToCsv(rows: Record<string, unknown>[], columns: Column<any>[]): string {
+export function rowsToCsv(rows: Record<string, unknown>[], columns: AnyColumn[]): string {
   const keys = columns.map((c) => c.key);
   const extra = rows.length ? Object.keys(rows[0]).filter((k) => !keys.includes(k)) : [];
   return csvFormat(rows, [...keys, ...extra]);

@@ -99,6 +99,15 @@ export interface ChartDef<R extends RowSource = RowSource> {
   plot(rows: R[], options: ChartOptions, data: ChartData, layout: Layout): ChartPlot;
 }
 
+/**
+ * A chart or column of some row type, as the registry, the renderers and the tables hold them: each chart has its
+ * own rows, so the type parameter is existential here, which TypeScript cannot say; `any` stands for "some R".
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyChartDef = ChartDef<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyColumn = Column<any>;
+
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, in light and dark mode. */
 export const COLORS = {
   chain: '#0072B2',

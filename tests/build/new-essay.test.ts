@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
 import { checkProject } from '../../src/checks/check.ts';
@@ -36,7 +37,7 @@ test('npm run new:essay writes a draft that passes the checks and the content te
   cpSync(join(ROOT, 'vitest.config.ts'), join(dir, 'vitest.config.ts'));
   const t = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/content'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   expect(t.status, `${t.stdout}\n${t.stderr}`.slice(-3000)).toBe(0);
-  const out = t.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+  const out = stripVTControlCharacters(t.stdout);
   expect(out).toMatch(/tests\/content\/article\.test\.ts \(\d+ tests\)/);
   expect(out).toMatch(/Tests\s+\d+ passed \(\d+\)/);
 

@@ -1,6 +1,7 @@
 /** Run the snapshot CLI as a child process, as CI does. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { Summary } from '../../scripts/snapshot/main.ts';
 import { NODE22, repoRoot } from './harness.ts';
 
 export interface CliResult {
@@ -10,7 +11,7 @@ export interface CliResult {
   stderr: string;
   ms: number;
   /** the --json summary, when printed */
-  summary: Record<string, any> | null;
+  summary: Summary | null;
 }
 
 export function startCli(args: string[], env: Record<string, string> = {}): { proc: ChildProcess; done: Promise<CliResult> } {

@@ -28,7 +28,7 @@ test('a reference snapshot that no longer matches content/reference.yaml is refu
 });
 
 test('an opinion with a verdict, or a figure without one, is refused', () => {
-  edit('content/claims.yaml', (t) => t.replace(/(- id: C09\n  type: )figure/, '$1opinion').replace(/(- id: C11\n  type: )opinion/, '$1figure'));
+  edit('content/claims.yaml', (t) => t.replace(/(- id: C09\n {2}type: )figure/, '$1opinion').replace(/(- id: C11\n {2}type: )opinion/, '$1figure'));
   expect(check()).toEqual([
     'content/claims.yaml: C09.type: an opinion is labelled, not judged, but src/claims/verdicts/premine.ts has a verdict function for it',
     'content/claims.yaml: C11.type: a figure needs a verdict function in src/claims/verdicts/staking.ts',
@@ -36,7 +36,7 @@ test('an opinion with a verdict, or a figure without one, is refused', () => {
 });
 
 test('a verdict in another essay’s module, or for a claim the register lacks, is refused with the file and the field', () => {
-  edit('content/claims.yaml', (t) => t.replace(/(- id: C06\n(?:  .*\n)*?  essay: )premine/, '$1staking').replace(/- id: C23\n/, '- id: C93\n'));
+  edit('content/claims.yaml', (t) => t.replace(/(- id: C06\n(?: {2}.*\n)*? {2}essay: )premine/, '$1staking').replace(/- id: C23\n/, '- id: C93\n'));
   expect(check()).toEqual(
     expect.arrayContaining([
       'content/claims.yaml: C06.essay: "staking", but its verdict function is in src/claims/verdicts/premine.ts; move it to src/claims/verdicts/staking.ts',

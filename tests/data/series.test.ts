@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata';
 import { compactStripLength, u8aToHex } from '@polkadot/util';
+import type { StorageEntry } from '@polkadot/types/primitive/types';
+import type { DecoratedMeta } from '@polkadot/types/metadata/decorate/types';
 import { describe, expect, test } from 'vitest';
 import { current, seriesPoint } from '../../scripts/snapshot/build.ts';
 import { GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS } from '../../scripts/snapshot/read.ts';
@@ -128,15 +130,17 @@ const ACC = (n: number) => `0x${n.toString(16).padStart(2, '0').repeat(32)}`;
 const TAO = 1_000_000_000n;
 
 /** A node at one block `n` of runtime `spec`, its storage built with @polkadot/types' decorated metadata. */
-function fakeNode(spec: number, hex: string, n: number, values: (q: any, put: (entry: any, value: unknown, ...keys: unknown[]) => void) => void) {
+type Query = DecoratedMeta['query'];
+
+function fakeNode(spec: number, hex: string, n: number, values: (q: Query, put: (entry: StorageEntry, value: unknown, ...keys: unknown[]) => void) => void) {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, hex as `0x${string}`);
   // transaction extensions do not matter for storage; declaring them keeps polkadot.js from warning
   const x = metadata.asLatest.extrinsic as unknown as Record<string, Array<{ identifier: { toString(): string } }> | undefined>;
   registry.setMetadata(metadata, undefined, Object.fromEntries((x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [e.identifier.toString(), { extrinsic: {}, payload: {} }])));
-  const q = expandMetadata(registry, metadata).query as any;
+  const q: Query = expandMetadata(registry, metadata).query;
   const store = new Map<string, string>();
-  const put = (entry: any, value: unknown, ...keys: unknown[]) => {
+  const put = (entry: StorageEntry, value: unknown, ...keys: unknown[]) => {
     const m = entry.meta.type;
     const type = registry.createLookupType(m.isPlain ? m.asPlain : m.asMap.value);
     store.set(u8aToHex(compactStripLength(keys.length === 1 ? entry(keys[0]) : entry())[1]), u8aToHex(registry.createType(type, value).toU8a()));
@@ -147,14 +151,17 @@ function fakeNode(spec: number, hex: string, n: number, values: (q: any, put: (e
   values(q, put);
   const calls: string[] = [];
   const client = {
-    async call(method: string, params: any[], check?: (r: unknown) => unknown) {
+    async call(method: string, params: unknown[], check?: (r: unknown) => unknown) {
       calls.push(method);
       let r: unknown;
       if (method === 'chain_getBlockHash') r = (params[0] as number[]).map(H);
       else if (method === 'state_getRuntimeVersion') r = { specVersion: spec };
       else if (method === 'state_getMetadata') r = hex;
       else if (method === 'state_queryStorageAt') r = [{ block: params[1], changes: (params[0] as string[]).map((k) => [k, store.get(k.toLowerCase()) ?? null]) }];
-      else if (method === 'state_getKeysPaged') r = [...store.keys()].filter((k) => k.startsWith(params[0]) && (params[2] === null || k > params[2])).sort().slice(0, params[1]);
+      else if (method === 'state_getKeysPaged') {
+        const [prefix, count, after] = params as [string, number, string | null];
+        r = [...store.keys()].filter((k) => k.startsWith(prefix) && (after === null || k > after)).sort().slice(0, count);
+      }
       else throw new Error(`fake node: ${method} not served`);
       return check ? check(r) : r;
     },
