@@ -17,7 +17,7 @@ function fakeReader(tsOf: (n: number) => number): Reader {
     s.runtime = runtime;
     return s;
   };
-  return { read: async (n: number) => state(n), hashOf: async (n: number) => hash(n), runtimes: new Map(), hashes: new Map() } as unknown as Reader;
+  return { read: async (n: number) => state(n), complete: async (s: BlockState) => s, hashOf: async (n: number) => hash(n), runtimes: new Map(), hashes: new Map() } as unknown as Reader;
 }
 
 async function logOf(tsOf: (n: number) => number, headNumber: number, dates: string[]) {
