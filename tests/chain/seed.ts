@@ -84,6 +84,8 @@ export function expectedValues(i: number, dtao: boolean, authorities: number): R
     senateSize: dtao ? '2' : null,
     triumvirateSize: dtao ? '1' : null,
     authorityCount: String(authorities),
+    subnetOwnerCut: dtao ? '11796' : null, // SubtensorModule.SubnetOwnerCut: absent from 103 (spec < 133), seeded in 218
+    excessTao: null, // SubnetExcessTao exists from spec 411 only
   };
 }
 
