@@ -5,7 +5,16 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +28,15 @@ const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 function pages(dir: string, base = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (['_astro', 'pagefind', 'og', 'data'].includes(e.name) && !base ? (e.name === 'data' ? pages(join(dir, e.name), `${base}data/`) : []) : pages(join(dir, e.name), `${base}${e.name}/`)) : e.name === 'index.html' ? [base] : [],
+    e.isDirectory()
+      ? ['_astro', 'pagefind', 'og', 'data'].includes(e.name) && !base
+        ? e.name === 'data'
+          ? pages(join(dir, e.name), `${base}data/`)
+          : []
+        : pages(join(dir, e.name), `${base}${e.name}/`)
+      : e.name === 'index.html'
+        ? [base]
+        : [],
   );
 }
 
@@ -43,7 +60,9 @@ function jsOf(html: string): { initial: string[]; lazy: string[] } {
 
 function weights() {
   console.log('\n## Page weight (gzip -9)');
-  console.log('page | HTML (CSS inlined) | of which CSS | external CSS | JS before a chart is seen | JS after (live charts)');
+  console.log(
+    'page | HTML (CSS inlined) | of which CSS | external CSS | JS before a chart is seen | JS after (live charts)',
+  );
   const css = new Map<string, number>();
   for (const p of pages(DIST)) {
     const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
@@ -53,25 +72,38 @@ function weights() {
     const initial = js.initial.reduce((n, f) => n + gz(join(DIST, f)), 0);
     const lazy = js.lazy.reduce((n, f) => n + gz(join(DIST, f)), 0);
     const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
-    console.log(`/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(gzipSync(inlineCss, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`);
+    console.log(
+      `/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(gzipSync(inlineCss, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`,
+    );
   }
-  console.log('budget: JS per essay page <= 110 KB gzip, none of it before a chart scrolls into view (the observer is the only eager script)');
+  console.log(
+    'budget: JS per essay page <= 110 KB gzip, none of it before a chart scrolls into view (the observer is the only eager script)',
+  );
 }
 
 function timedBuild(dir: string): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`build failed in ${dir}:\n${r.stdout.slice(-1500)}${r.stderr.slice(-1500)}`);
   return (performance.now() - t) / 1000;
 }
 
 function generated(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), `taoproof-bench-${n}-`));
-  for (const name of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  for (const name of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const charts = ['issuance', 'staking-ratio', 'root-stake', 'subnet-pools'];
   for (let i = 0; i < n; i++) {
-    const body = Array.from({ length: 12 }, (_, k) => `Paragraph ${k} of generated essay ${i}: a few sentences of argument about staking, issuance and root stake, long enough to weigh like prose.`).join('\n\n');
+    const body = Array.from(
+      { length: 12 },
+      (_, k) =>
+        `Paragraph ${k} of generated essay ${i}: a few sentences of argument about staking, issuance and root stake, long enough to weigh like prose.`,
+    ).join('\n\n');
     writeFileSync(
       join(dir, `content/essays/gen-${i}.mdx`),
       `---\ntitle: "Generated essay ${i}"\nsummary: "A generated essay for the build-time benchmark."\noriginalTitle: "生成 ${i}"\norder: ${100 + i}\nclaims: []\nauthors: ["bench"]\nupdated: "2026-11-25"\n---\n\n${body}\n\n<Note tone="context">A note.</Note>\n\n<Chart id="${charts[i % charts.length]}" />\n`,
@@ -84,7 +116,9 @@ function buildTimes() {
   console.log('\n## Build time (astro build, including the up-front checks, OG images and Pagefind)');
   const real = generated(0);
   try {
-    console.log(`real site (${readdirSync(join(real, 'content/essays')).length} essays): ${timedBuild(real).toFixed(1)} s`);
+    console.log(
+      `real site (${readdirSync(join(real, 'content/essays')).length} essays): ${timedBuild(real).toFixed(1)} s`,
+    );
   } finally {
     rmSync(real, { recursive: true, force: true });
   }
@@ -107,9 +141,19 @@ async function lighthouse() {
       // asynchronous: the static server runs in this process and must keep answering
       const failed = await promisify(execFile)(
         'npx',
-        ['lighthouse', `${site.url}/${p}`, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`],
+        [
+          'lighthouse',
+          `${site.url}/${p}`,
+          '--quiet',
+          '--output=json',
+          `--output-path=${out}`,
+          `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+        ],
         { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 },
-      ).then(() => null, (e: Error) => e.message);
+      ).then(
+        () => null,
+        (e: Error) => e.message,
+      );
       if (!existsSync(out)) {
         console.log(`/${p}: lighthouse failed: ${failed?.split('\n').slice(-3).join(' ')}`);
         continue;
@@ -117,8 +161,12 @@ async function lighthouse() {
       const lh = JSON.parse(readFileSync(out, 'utf8'));
       const c = lh.categories;
       const s = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
-      console.log(`/${p}: performance ${s('performance')}, accessibility ${s('accessibility')}, best practices ${s('best-practices')}, SEO ${s('seo')}; CLS ${lh.audits['cumulative-layout-shift'].numericValue.toFixed(3)}, LCP ${(lh.audits['largest-contentful-paint'].numericValue / 1000).toFixed(2)} s`);
-      const failing = Object.values(lh.audits as Record<string, { score: number | null; title: string; scoreDisplayMode: string }>).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
+      console.log(
+        `/${p}: performance ${s('performance')}, accessibility ${s('accessibility')}, best practices ${s('best-practices')}, SEO ${s('seo')}; CLS ${lh.audits['cumulative-layout-shift'].numericValue.toFixed(3)}, LCP ${(lh.audits['largest-contentful-paint'].numericValue / 1000).toFixed(2)} s`,
+      );
+      const failing = Object.values(
+        lh.audits as Record<string, { score: number | null; title: string; scoreDisplayMode: string }>,
+      ).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
       if (failing.length) console.log(`  not passing: ${failing.map((a) => a.title).join('; ')}`);
       rmSync(out, { force: true });
     }

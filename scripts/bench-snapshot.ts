@@ -12,13 +12,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DAY_MS, FINNEY_BLOCKS_PER_DAY, FINNEY_MISSED_SLOT_RATE, FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30, FINNEY_SPECS, FINNEY_UPGRADE_EVERY_DAYS } from '../tests/chain/finney-like/model.ts';
+import {
+  DAY_MS,
+  FINNEY_BLOCKS_PER_DAY,
+  FINNEY_MISSED_SLOT_RATE,
+  FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30,
+  FINNEY_SPECS,
+  FINNEY_UPGRADE_EVERY_DAYS,
+} from '../tests/chain/finney-like/model.ts';
 import { startFinneyLike } from '../tests/chain/finney-like/node.ts';
 import { metadataMissing } from '../tests/chain/finney-like/runtimes.ts';
 import { runCli } from '../tests/chain/run.ts';
 
 const { values: args } = parseArgs({
-  options: { days: { type: 'string', default: '70' }, latency: { type: 'string', default: '0' }, concurrency: { type: 'string', default: '4' } },
+  options: {
+    days: { type: 'string', default: '70' },
+    latency: { type: 'string', default: '0' },
+    concurrency: { type: 'string', default: '4' },
+  },
 });
 const DAYS = Number(args.days);
 const missing = metadataMissing(FINNEY_SPECS);
@@ -27,25 +38,55 @@ if (missing) {
   process.exit(1);
 }
 if (DAYS < Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1) {
-  console.error(`--days ${DAYS}: at Finney's cadence the ${FINNEY_SPECS.length} runtimes need at least ${Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1} days`);
+  console.error(
+    `--days ${DAYS}: at Finney's cadence the ${FINNEY_SPECS.length} runtimes need at least ${Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1} days`,
+  );
   process.exit(2);
 }
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const node = await startFinneyLike({ genesisDate: '2025-01-01', days: DAYS, upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS, missedSlotRate: FINNEY_MISSED_SLOT_RATE });
+const node = await startFinneyLike({
+  genesisDate: '2025-01-01',
+  days: DAYS,
+  upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS,
+  missedSlotRate: FINNEY_MISSED_SLOT_RATE,
+});
 node.latencyMs = Number(args.latency);
 const tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-bench-'));
 const cache = path.join(tmp, 'metadata-cache');
 const m = node.model;
 try {
-  log(`Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${FINNEY_SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`);
+  log(
+    `Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${FINNEY_SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`,
+  );
   const backfill = async (label: string) => {
     node.reset();
     const out = path.join(tmp, label);
-    const r = await runCli(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', out, '--json', '--concurrency', args.concurrency], { TAOPROOF_METADATA_CACHE: cache });
+    const r = await runCli(
+      [
+        '--endpoint',
+        node.url,
+        '--genesis',
+        node.genesisHash,
+        '--out',
+        out,
+        '--json',
+        '--concurrency',
+        args.concurrency,
+      ],
+      { TAOPROOF_METADATA_CACHE: cache },
+    );
     if (r.code !== 0) throw new Error(`${label} backfill failed: ${r.stderr.slice(-2000)}`);
     const days = r.summary!.fetched as number;
-    return { label, days, requests: node.total(), byMethod: { ...node.counts }, bytes: node.bytesOut, metaBytes: node.bytesByMethod.state_getMetadata ?? 0, ms: r.ms };
+    return {
+      label,
+      days,
+      requests: node.total(),
+      byMethod: { ...node.counts },
+      bytes: node.bytesOut,
+      metaBytes: node.bytesByMethod.state_getMetadata ?? 0,
+      ms: r.ms,
+    };
   };
   const first = await backfill('first');
   log(`  first backfill: ${first.requests} requests`);
@@ -58,7 +99,13 @@ try {
   // full Finney: every day from genesis to today, each runtime's metadata once
   const today = new Date().toISOString().slice(0, 10);
   const finneyDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS) + 1;
-  const runtimes = Math.round(FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30 + Math.max(0, (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS));
+  const runtimes = Math.round(
+    FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30 +
+      Math.max(
+        0,
+        (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS,
+      ),
+  );
   // Requests that scale with days (block reads, hash lookups; upgrade re-reads and the head's reads included,
   // an overestimate), with runtimes (metadata), or neither (chain, head, version at the head, subnet enumeration).
   const scaling = (x: typeof first) => (x.byMethod.state_queryStorageAt ?? 0) + (x.byMethod.chain_getBlockHash ?? 0);

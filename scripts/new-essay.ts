@@ -56,9 +56,17 @@ function main(): void {
   if (existsSync(file)) throw new Error(`${file} already exists`);
   const orders = readdirSync(DIR)
     .filter((n) => n.endsWith('.mdx'))
-    .map((n) => Number((parseYaml(splitFrontmatter(readFileSync(join(DIR, n), 'utf8')).frontmatter ?? '') as { order?: number })?.order) || 0);
+    .map(
+      (n) =>
+        Number(
+          (parseYaml(splitFrontmatter(readFileSync(join(DIR, n), 'utf8')).frontmatter ?? '') as { order?: number })
+            ?.order,
+        ) || 0,
+    );
   writeFileSync(file, scaffold(title, Math.max(0, ...orders) + 1, new Date().toISOString().slice(0, 10)));
-  console.log(`created ${file} (draft: true until you remove that line); edit it, then \`npm run dev\` to preview or \`npm run build\` to check it`);
+  console.log(
+    `created ${file} (draft: true until you remove that line); edit it, then \`npm run dev\` to preview or \`npm run build\` to check it`,
+  );
 }
 
 if (import.meta.main) {

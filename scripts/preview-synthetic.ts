@@ -24,7 +24,8 @@ export const DATA_FILES = ['snapshot.json', 'subnets-daily.json'] as const;
  * --out dataDir`). The real tree is not touched: the copy is built and previewed in its own folder.
  */
 export function scratchProject(dataDir: string): string {
-  if (!existsSync(path.join(dataDir, 'snapshot.json'))) throw new Error(`${path.join(dataDir, 'snapshot.json')}: no snapshot to preview`);
+  if (!existsSync(path.join(dataDir, 'snapshot.json')))
+    throw new Error(`${path.join(dataDir, 'snapshot.json')}: no snapshot to preview`);
   const project = tempProject();
   for (const f of DATA_FILES) {
     const target = path.join(project, 'public/data', f);
@@ -66,9 +67,16 @@ async function synthesize(out: string, days: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { days: { type: 'string', default: '10' }, port: { type: 'string', default: '4322' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      days: { type: 'string', default: '10' },
+      port: { type: 'string', default: '4322' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
   const days = Number(values.days);
-  if (!Number.isInteger(days) || days < 2) throw new Error(`--days: expected a whole number ≥ 2, received ${values.days}`);
+  if (!Number.isInteger(days) || days < 2)
+    throw new Error(`--days: expected a whole number ≥ 2, received ${values.days}`);
   const data = mkdtempSync(path.join(tmpdir(), 'taoproof-synthetic-data-'));
   let project: string | undefined;
   const cleanup = () => {
@@ -86,11 +94,15 @@ async function main(): Promise<void> {
     throw e;
   }
   process.stdout.write(`preview:synthetic: every page is bannered “SYNTHETIC test data”. Ctrl-C stops the preview.\n`);
-  const preview = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(values.port)], {
-    cwd: project,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const preview = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--port', String(values.port)],
+    {
+      cwd: project,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   const stop = () => preview.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -12,9 +12,13 @@ import { writeSnapshot } from './snapshot/write.ts';
 const args = new Set(process.argv.slice(2));
 try {
   const ref = loadReferenceYaml();
-  const existing = existsSync(SNAPSHOT_FILE) ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string }) : null;
+  const existing = existsSync(SNAPSHOT_FILE)
+    ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string })
+    : null;
   if (existing && existing.kind !== 'reference' && !args.has('--force'))
-    throw new Error(`${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`);
+    throw new Error(
+      `${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`,
+    );
   const snap = referenceSnapshot(ref, new Date().toISOString());
   writeSnapshot(dirname(SNAPSHOT_FILE), snap);
   console.log(`${SNAPSHOT_FILE}: kind reference, ${snap.series.length} cited series points`);

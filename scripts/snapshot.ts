@@ -53,7 +53,9 @@ async function main(): Promise<number> {
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => {
-    process.stderr.write(`snapshot: interrupted (${sig}); previous files untouched, the next run resumes from the checkpoint\n`);
+    process.stderr.write(
+      `snapshot: interrupted (${sig}); previous files untouched, the next run resumes from the checkpoint\n`,
+    );
     process.exit(130);
   });
 

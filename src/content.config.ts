@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, linkClaims, Paragraph, termId } from './checks/schemas.ts';
+import {
+  ArithmeticEntry,
+  BibSource,
+  Claim,
+  EssayFrontmatter,
+  GlossaryEntry,
+  linkClaims,
+  Paragraph,
+  termId,
+} from './checks/schemas.ts';
 
 const essays = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/essays' }),
@@ -11,7 +20,8 @@ const essays = defineCollection({
 });
 const paragraphs = defineCollection({
   loader: file('content/article/paragraphs.yaml', {
-    parser: (text) => linkClaims(parseYaml(text), parseYaml(readFileSync('content/claims.yaml', 'utf8'))) as Record<string, unknown>[],
+    parser: (text) =>
+      linkClaims(parseYaml(text), parseYaml(readFileSync('content/claims.yaml', 'utf8'))) as Record<string, unknown>[],
   }),
   schema: Paragraph,
 });

@@ -23,7 +23,10 @@ export function draftSlugs(root = process.cwd()): string[] {
     .filter((n) => n.endsWith('.mdx'))
     .filter((n) => {
       try {
-        return (parseYaml(splitFrontmatter(readFileSync(join(dir, n), 'utf8')).frontmatter ?? '') as { draft?: unknown })?.draft === true;
+        return (
+          (parseYaml(splitFrontmatter(readFileSync(join(dir, n), 'utf8')).frontmatter ?? '') as { draft?: unknown })
+            ?.draft === true
+        );
       } catch {
         return false; // the check reports the bad frontmatter
       }
@@ -45,12 +48,30 @@ export function sourceLines(root: string): MdastPluginEntry {
     const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '';
     if (!path.startsWith(essays)) return null;
     const file = relative(root, path);
-    const wrap = (type: 'mdxJsxFlowElement' | 'mdxJsxTextElement') => (node: { name: string | null; position?: { start: { line: number } } }, c: { wrapNode: (n: never, p: never) => void }) => {
-      if (!node.name || !(node.name in COMPONENTS)) return;
-      const at = `${file}:${node.position?.start.line ?? 1}`;
-      c.wrapNode(node as never, { type, name: SOURCE_LINE, attributes: [{ type: 'mdxJsxAttribute', name: 'at', value: at }], children: [] } as never);
+    const wrap =
+      (type: 'mdxJsxFlowElement' | 'mdxJsxTextElement') =>
+      (
+        node: { name: string | null; position?: { start: { line: number } } },
+        c: { wrapNode: (n: never, p: never) => void },
+      ) => {
+        if (!node.name || !(node.name in COMPONENTS)) return;
+        const at = `${file}:${node.position?.start.line ?? 1}`;
+        c.wrapNode(
+          node as never,
+          {
+            type,
+            name: SOURCE_LINE,
+            attributes: [{ type: 'mdxJsxAttribute', name: 'at', value: at }],
+            children: [],
+          } as never,
+        );
+      };
+    return {
+      name: 'taoproof-source-lines',
+      options: { position: true },
+      mdxJsxFlowElement: wrap('mdxJsxFlowElement'),
+      mdxJsxTextElement: wrap('mdxJsxTextElement'),
     };
-    return { name: 'taoproof-source-lines', options: { position: true }, mdxJsxFlowElement: wrap('mdxJsxFlowElement'), mdxJsxTextElement: wrap('mdxJsxTextElement') };
   };
 }
 
@@ -63,17 +84,27 @@ export default function taoproofCheck(): AstroIntegration {
         const production = process.env.TAOPROOF_PRODUCTION === '1';
         const { problems, snapshot } = checkProject(root, { production });
         if (problems.length) {
-          const err = new Error(`taoproof found ${problems.length} problem${problems.length > 1 ? 's' : ''} in data or content:\n${problems.join('\n')}`);
+          const err = new Error(
+            `taoproof found ${problems.length} problem${problems.length > 1 ? 's' : ''} in data or content:\n${problems.join('\n')}`,
+          );
           err.stack = err.message; // the lines are the message; a stack trace would bury them
           throw err;
         }
-        logger.info(`data: kind ${snapshot?.kind}, ${snapshot?.series.length} series points${production ? ' (production build)' : ''}`);
-        const processor = config.markdown.processor as { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
+        logger.info(
+          `data: kind ${snapshot?.kind}, ${snapshot?.series.length} series points${production ? ' (production build)' : ''}`,
+        );
+        const processor = config.markdown.processor as
+          { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
         if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(sourceLines(root));
-        else logger.warn(`markdown processor ${processor?.name}: essay render errors will name the URL, not the file and line`);
+        else
+          logger.warn(
+            `markdown processor ${processor?.name}: essay render errors will name the URL, not the file and line`,
+          );
         const drafts = draftSlugs(root);
         if (drafts.length)
-          logger.info(`draft essays (${drafts.join(', ')}): ${production ? 'left out of this production build' : 'built for preview, not listed, searched or in the sitemap'}`);
+          logger.info(
+            `draft essays (${drafts.join(', ')}): ${production ? 'left out of this production build' : 'built for preview, not listed, searched or in the sitemap'}`,
+          );
       },
     },
   };

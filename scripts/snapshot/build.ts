@@ -1,6 +1,15 @@
 /** Mapping decoded block states to the snapshot schema (SeriesPoint, Current, Subnets, Governance). */
 import type { Current, SeriesPoint, SubnetRow } from '../../src/data/schema.ts';
-import { CURRENT_FIELD_NAMES, isPlainAggregate, SERIES, SERIES_FIELD_NAMES, SERIES_FIELDS, SUBNET_COLUMNS, type SeriesDef, type SeriesField } from '../../src/data/series.ts';
+import {
+  CURRENT_FIELD_NAMES,
+  isPlainAggregate,
+  SERIES,
+  SERIES_FIELD_NAMES,
+  SERIES_FIELDS,
+  SUBNET_COLUMNS,
+  type SeriesDef,
+  type SeriesField,
+} from '../../src/data/series.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
 import { asBigInt, asText, asVec, field, publicKeyHex, unwrapOption } from './runtime.ts';
@@ -30,7 +39,9 @@ function seriesValue(s: BlockState, field: SeriesField): string | null {
   for (const span of def.storage) {
     const ref: ItemRef = [span.pallet, span.item];
     // plain series only from plain items: some dTAO test runtimes keyed TaoWeight by netuid, which is another quantity
-    const declared = isPlainAggregate(def.aggregate) ? s.runtime.plain(span.pallet, span.item) : s.runtime.uintMap(span.pallet, span.item);
+    const declared = isPlainAggregate(def.aggregate)
+      ? s.runtime.plain(span.pallet, span.item)
+      : s.runtime.uintMap(span.pallet, span.item);
     if (!declared) continue;
     switch (def.aggregate) {
       case 'value':
@@ -52,7 +63,10 @@ function seriesValue(s: BlockState, field: SeriesField): string | null {
 
 /** The daily series' values at a block; null for items absent from its runtime. */
 export function seriesValues(s: BlockState): Record<SeriesField, string | null> {
-  return Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, seriesValue(s, f)])) as Record<SeriesField, string | null>;
+  return Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, seriesValue(s, f)])) as Record<
+    SeriesField,
+    string | null
+  >;
 }
 
 /** A sampled day: its block, hash, the runtime spec that executed the block, and the values. */
@@ -65,7 +79,11 @@ export function current(s: BlockState, values = seriesValues(s)): Current {
   return Object.fromEntries(
     CURRENT_FIELD_NAMES.map((f) => [
       f,
-      { value: values[f], unit: SERIES[f].unit, source: { kind: 'chain' as const, block: s.number, hash: s.hash, item: SERIES_FIELDS[f].item } },
+      {
+        value: values[f],
+        unit: SERIES[f].unit,
+        source: { kind: 'chain' as const, block: s.number, hash: s.hash, item: SERIES_FIELDS[f].item },
+      },
     ]),
   ) as Current;
 }

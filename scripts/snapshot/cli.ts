@@ -76,7 +76,8 @@ function positiveInt(name: string, v: string | undefined, dflt: number): number 
 }
 
 function positiveNumber(name: string, v: string): number {
-  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(v) || Number(v) <= 0) throw new UsageError(`${name} expects a positive number, got ${JSON.stringify(v)}`);
+  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(v) || Number(v) <= 0)
+    throw new UsageError(`${name} expects a positive number, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -107,10 +108,16 @@ export function parseCli(argv: string[]): Options {
   }
   const v = parsed.values;
   const endpoints = v.endpoint ?? DEFAULT_ENDPOINTS;
-  for (const e of endpoints) if (!/^wss?:\/\/[^\s]+$/.test(e)) throw new UsageError(`--endpoint expects a ws:// or wss:// URL, got ${JSON.stringify(e)}`);
+  for (const e of endpoints)
+    if (!/^wss?:\/\/[^\s]+$/.test(e))
+      throw new UsageError(`--endpoint expects a ws:// or wss:// URL, got ${JSON.stringify(e)}`);
   let since: string | null = null;
   if (v.since !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.since) || Number.isNaN(Date.parse(`${v.since}T00:00:00Z`)) || new Date(`${v.since}T00:00:00Z`).toISOString().slice(0, 10) !== v.since)
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(v.since) ||
+      Number.isNaN(Date.parse(`${v.since}T00:00:00Z`)) ||
+      new Date(`${v.since}T00:00:00Z`).toISOString().slice(0, 10) !== v.since
+    )
       throw new UsageError(`--since expects a date as YYYY-MM-DD, got ${JSON.stringify(v.since)}`);
     since = v.since;
   }
@@ -119,13 +126,17 @@ export function parseCli(argv: string[]): Options {
     if (/^\d+$/.test(v.at)) at = Number(v.at);
     else if (/^0x[0-9a-fA-F]{64}$/.test(v.at)) at = v.at.toLowerCase();
     else throw new UsageError(`--at expects a block number or a 0x-prefixed 32-byte hash, got ${JSON.stringify(v.at)}`);
-    if (v.out === undefined) throw new UsageError(`--at writes a historical snapshot: give it its own --out DIR so ${DEFAULT_OUT} is not replaced`);
+    if (v.out === undefined)
+      throw new UsageError(
+        `--at writes a historical snapshot: give it its own --out DIR so ${DEFAULT_OUT} is not replaced`,
+      );
   }
   let genesis: string | null = FINNEY.genesisHash;
   if (v.genesis !== undefined) {
     if (v.genesis === 'any') genesis = null;
     else if (/^0x[0-9a-fA-F]{64}$/.test(v.genesis)) genesis = v.genesis.toLowerCase();
-    else throw new UsageError(`--genesis expects a 0x-prefixed 32-byte hash or "any", got ${JSON.stringify(v.genesis)}`);
+    else
+      throw new UsageError(`--genesis expects a 0x-prefixed 32-byte hash or "any", got ${JSON.stringify(v.genesis)}`);
   }
   if (since !== null && genesis === FINNEY.genesisHash && since < FINNEY_FIRST_DAY)
     throw new UsageError(

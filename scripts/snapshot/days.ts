@@ -134,7 +134,11 @@ const LEAD_BLOCKS = 24;
  * anchor (reading it either proves it, when its slot is the one at midnight, or narrows the bracket), or null
  * when neither anchor has slot information.
  */
-export function slotBounds(M: number, lo: Anchor, hi: Anchor): { lower: number; upper: number; probe: number | null } | null {
+export function slotBounds(
+  M: number,
+  lo: Anchor,
+  hi: Anchor,
+): { lower: number; upper: number; probe: number | null } | null {
   const loSlot = lo.exact && lo.slotMs && lo.block > 0 ? lo.slotMs : null;
   const hiSlot = hi.exact && hi.slotMs ? hi.slotMs : null;
   if (!loSlot && !hiSlot) return null;

@@ -71,7 +71,14 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const missing = o.dates.filter((d) => !o.known.has(d));
   const wanted = new Set(o.dates);
   const reread = [...o.known.values()]
-    .filter((p) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number && !o.subnetsKnown?.has(p.date))
+    .filter(
+      (p) =>
+        wanted.has(p.date) &&
+        p.block !== null &&
+        p.hash !== null &&
+        p.block <= head.number &&
+        !o.subnetsKnown?.has(p.date),
+    )
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   const anchors: Anchor[] = [];
   const specs = new Map<number, number>(); // block -> specVersion, for guessing the runtime of a probe
@@ -203,7 +210,8 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
       else firstOfSpec.set(spec, read(p.block!));
     }
     const s = await reader.complete(await read(p.block!));
-    if (s.hash !== p.hash) throw new Error(`${p.date}: block ${p.block} is ${s.hash} on the node, the snapshot has ${p.hash}`);
+    if (s.hash !== p.hash)
+      throw new Error(`${p.date}: block ${p.block} is ${s.hash} on the node, the snapshot has ${p.hash}`);
     foundSubnets.set(p.date, subnetsDay(s, p.date));
     regenerated.push(p.date);
     o.progress?.tick();
@@ -232,5 +240,12 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
   const all = new Map(o.known);
   for (const [d, p] of found) all.set(d, p);
   const points = o.dates.filter((d) => all.has(d)).map((d) => all.get(d)!);
-  return { points, fetched: fetched.sort(), empty: empty.sort(), blockReads, subnetDays: foundSubnets, regenerated: regenerated.sort() };
+  return {
+    points,
+    fetched: fetched.sort(),
+    empty: empty.sort(),
+    blockReads,
+    subnetDays: foundSubnets,
+    regenerated: regenerated.sort(),
+  };
 }

@@ -35,10 +35,15 @@ export function blockHashKey(n: number): string {
  */
 export function decodeLastRuntimeUpgrade(hex: string): { specVersion: number; specName: string } {
   try {
-    const v = base.createTypeUnsafe<LastRuntimeUpgradeInfo>('LastRuntimeUpgradeInfo', [hexToU8a(hex)], { isPedantic: true });
+    const v = base.createTypeUnsafe<LastRuntimeUpgradeInfo>('LastRuntimeUpgradeInfo', [hexToU8a(hex)], {
+      isPedantic: true,
+    });
     return { specVersion: v.specVersion.unwrap().toNumber(), specName: v.specName.toString() };
   } catch (e) {
-    throw new RangeError(`LastRuntimeUpgrade: value ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex} does not decode: ${(e as Error).message}`, { cause: e });
+    throw new RangeError(
+      `LastRuntimeUpgrade: value ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex} does not decode: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
 }
 

@@ -1,7 +1,13 @@
 /** The snapshot run (`run`), in named steps: connect and check the chain, find the head, plan the days, backfill, read the head's details, write. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, type SeriesPoint, type Snapshot, type SubnetsDaily, type SubnetsDay } from '../../src/data/schema.ts';
+import {
+  SCHEMA_VERSION,
+  type SeriesPoint,
+  type Snapshot,
+  type SubnetsDaily,
+  type SubnetsDay,
+} from '../../src/data/schema.ts';
 import { current, governance, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
@@ -54,7 +60,9 @@ export interface Summary {
 
 function toolVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return `taoproof scripts/snapshot.ts ${pkg.version ?? ''}`.trim();
   } catch {
     return 'taoproof scripts/snapshot.ts';
@@ -71,11 +79,15 @@ export function checkSeries(points: SeriesPoint[]): void {
     const a = points[i - 1];
     const b = points[i];
     if (a.block !== null && b.block !== null && b.block <= a.block)
-      throw new CheckError(`series: block of ${b.date} (#${b.block}) is not after the block of ${a.date} (#${a.block})`);
+      throw new CheckError(
+        `series: block of ${b.date} (#${b.block}) is not after the block of ${a.date} (#${a.block})`,
+      );
     const ta = a.values.totalIssuance;
     const tb = b.values.totalIssuance;
     if (ta != null && tb != null && BigInt(tb) < BigInt(ta))
-      throw new CheckError(`SubtensorModule.TotalIssuance went down from ${ta} (${a.date}, #${a.block}) to ${tb} (${b.date}, #${b.block})`);
+      throw new CheckError(
+        `SubtensorModule.TotalIssuance went down from ${ta} (${a.date}, #${a.block}) to ${tb} (${b.date}, #${b.block})`,
+      );
   }
 }
 
@@ -111,7 +123,10 @@ interface Plan {
  * The snapshot, step by step: read the previous files, connect and check the chain, find the head, read the head's
  * details (in parallel with the history), plan the days, backfill them, write.
  */
-export async function run(opts: Options, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Summary> {
+export async function run(
+  opts: Options,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<Summary> {
   const t0 = Date.now();
   const previous = readPrevious(opts, log);
   const client = new RpcClient({
@@ -176,7 +191,10 @@ function readOrRebuild<T>(read: () => T | null, name: string, opts: Options, log
     return read();
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
-    if (!opts.replace) throw new CheckError(`existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`);
+    if (!opts.replace)
+      throw new CheckError(
+        `existing ${e.problems.length ? `${e.file}: ${e.problems[0]}` : e.message} (fix it, or pass --replace to rebuild it)`,
+      );
     log(`existing ${name} is invalid; rebuilding it (--replace)`);
     return null;
   }
@@ -216,7 +234,9 @@ async function connectAndCheckChain(client: RpcClient, opts: Options, previous: 
   ];
   for (const [file, genesis] of held)
     if (genesis !== undefined && genesis !== genesisHash && !opts.replace)
-      throw new CheckError(`${join(opts.out, file)} holds chain ${genesis}, the node is ${genesisHash}: use another --out, or --replace`);
+      throw new CheckError(
+        `${join(opts.out, file)} holds chain ${genesis}, the node is ${genesisHash}: use another --out, or --replace`,
+      );
   return {
     name,
     genesisHash,
@@ -229,7 +249,12 @@ async function connectAndCheckChain(client: RpcClient, opts: Options, previous: 
 }
 
 /** The head: --at (a number or a hash), or the finalized head (never an unfinalized fork), read in full. */
-async function findHead(client: RpcClient, reader: Reader, opts: Options, finalized: string | null): Promise<BlockState> {
+async function findHead(
+  client: RpcClient,
+  reader: Reader,
+  opts: Options,
+  finalized: string | null,
+): Promise<BlockState> {
   let headNumber: number;
   let headHash: string;
   if (typeof opts.at === 'number') {
@@ -258,19 +283,30 @@ function readHeadDetails(reader: Reader, head: BlockState): Promise<void> {
 }
 
 /** The days from --since (default: the day of block 1) to the head's, and what is already known of them. */
-async function planDays(reader: Reader, opts: Options, head: BlockState, reuse: Previous, genesisHash: string, log: (line: string) => void): Promise<Plan> {
+async function planDays(
+  reader: Reader,
+  opts: Options,
+  head: BlockState,
+  reuse: Previous,
+  genesisHash: string,
+  log: (line: string) => void,
+): Promise<Plan> {
   const headDate = dateOf(head.ts);
   let since = opts.since;
   if (since === null) {
     // the day of the first block: known from the existing file when its history starts there
     const first = reuse.snapshot?.series[0];
-    since = first && first.block !== null && first.block <= 1 ? first.date : dateOf(await reader.timestampOf(Math.min(1, head.number)));
+    since =
+      first && first.block !== null && first.block <= 1
+        ? first.date
+        : dateOf(await reader.timestampOf(Math.min(1, head.number)));
   }
   const dates = since <= headDate ? datesBetween(since, headDate) : [];
 
   const known = new Map<string, SeriesPoint>();
   const wanted = new Set(dates);
-  const usable = (p: SeriesPoint) => wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
+  const usable = (p: SeriesPoint) =>
+    wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
   for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
   const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
   for (const p of checkpointed) known.set(p.date, p);
@@ -289,13 +325,23 @@ async function planDays(reader: Reader, opts: Options, head: BlockState, reuse: 
 }
 
 /** Fetch the missing days (and the per-subnet values of known days that lack them), checkpointing as it goes. */
-async function backfillDays(client: RpcClient, reader: Reader, opts: Options, head: BlockState, plan: Plan, genesisHash: string, log: (line: string) => void): Promise<HistoryResult> {
+async function backfillDays(
+  client: RpcClient,
+  reader: Reader,
+  opts: Options,
+  head: BlockState,
+  plan: Plan,
+  genesisHash: string,
+  log: (line: string) => void,
+): Promise<HistoryResult> {
   const { dates, known, knownSubnets, checkpointed, checkpointedSubnets } = plan;
   const missingCount = dates.filter((d) => !known.has(d)).length;
   const rereadCount = [...known.keys()].filter((d) => !knownSubnets.has(d)).length;
   const progress = new Progress(missingCount + rereadCount, () => client.stats.requests);
-  if (missingCount) log(`history ${plan.since} .. ${dateOf(head.ts)}: ${known.size} days known, ${missingCount} to fetch`);
-  if (rereadCount) log(`${SUBNETS_DAILY_NAME}: ${rereadCount} known days without per-subnet values, read again at their block`);
+  if (missingCount)
+    log(`history ${plan.since} .. ${dateOf(head.ts)}: ${known.size} days known, ${missingCount} to fetch`);
+  if (rereadCount)
+    log(`${SUBNETS_DAILY_NAME}: ${rereadCount} known days without per-subnet values, read again at their block`);
   const hist = await backfill({
     reader,
     head,
@@ -303,7 +349,8 @@ async function backfillDays(client: RpcClient, reader: Reader, opts: Options, he
     known,
     subnetsKnown: new Set(knownSubnets.keys()),
     concurrency: opts.concurrency,
-    checkpoint: (pts, sdays) => writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
+    checkpoint: (pts, sdays) =>
+      writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
     checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
     progress,
     log,
@@ -317,15 +364,34 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   checkSeries(hist.points);
   const last = hist.points.at(-1);
   const headValues = seriesValues(head);
-  if (last?.values.totalIssuance != null && headValues.totalIssuance !== null && BigInt(headValues.totalIssuance) < BigInt(last.values.totalIssuance))
+  if (
+    last?.values.totalIssuance != null &&
+    headValues.totalIssuance !== null &&
+    BigInt(headValues.totalIssuance) < BigInt(last.values.totalIssuance)
+  )
     throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
 
   const snapshot: Snapshot = {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
-    chain: { name: chain.name, genesisHash: chain.genesisHash, ss58Prefix: chain.ss58, decimals: chain.decimals, symbol: chain.symbol },
-    head: { number: head.number, hash: head.hash, timestamp: new Date(head.ts).toISOString(), specVersion: head.specVersion },
-    source: { endpoint: client.used.join(', ') || opts.endpoints[0], tool: toolVersion(), generatedAt: new Date().toISOString() },
+    chain: {
+      name: chain.name,
+      genesisHash: chain.genesisHash,
+      ss58Prefix: chain.ss58,
+      decimals: chain.decimals,
+      symbol: chain.symbol,
+    },
+    head: {
+      number: head.number,
+      hash: head.hash,
+      timestamp: new Date(head.ts).toISOString(),
+      specVersion: head.specVersion,
+    },
+    source: {
+      endpoint: client.used.join(', ') || opts.endpoints[0],
+      tool: toolVersion(),
+      generatedAt: new Date().toISOString(),
+    },
     current: current(head, headValues),
     series: hist.points,
     subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
@@ -335,10 +401,16 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   // only after snapshot.json: the per-subnet values of exactly its sampled days
   const subnetDays = hist.points.map((p) => {
     const d = hist.subnetDays.get(p.date) ?? plan.knownSubnets.get(p.date);
-    if (!d || d.block !== p.block || d.hash !== p.hash) throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
+    if (!d || d.block !== p.block || d.hash !== p.hash)
+      throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
     return d;
   });
-  const subnetsFile = writeSubnetsDaily(opts.out, { schemaVersion: SCHEMA_VERSION, kind: chain.kind, chain: { genesisHash: chain.genesisHash }, days: subnetDays });
+  const subnetsFile = writeSubnetsDaily(opts.out, {
+    schemaVersion: SCHEMA_VERSION,
+    kind: chain.kind,
+    chain: { genesisHash: chain.genesisHash },
+    days: subnetDays,
+  });
   removeCheckpoint(opts.out);
   return { file, head: snapshot.head!, subnetsFile, subnetDays: subnetDays.length };
 }

@@ -15,7 +15,10 @@ import { fileURLToPath } from 'node:url';
 import type { Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 
-export const DEFAULT_METADATA_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/taoproof/metadata');
+export const DEFAULT_METADATA_CACHE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/.cache/taoproof/metadata',
+);
 
 /** The cache directory from the environment: null when disabled. */
 export function metadataCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -29,7 +32,9 @@ export function specOfRegistry(registry: Registry): number {
   const system = registry.metadata.pallets.find((p) => p.name.toString() === 'System');
   const c = system?.constants.find((k) => k.name.toString() === 'Version');
   if (!c) throw new Error('no System.Version constant');
-  const v = registry.createTypeUnsafe(registry.createLookupType(c.type), [c.value.toU8a(true)]).toJSON() as { specVersion?: unknown };
+  const v = registry.createTypeUnsafe(registry.createLookupType(c.type), [c.value.toU8a(true)]).toJSON() as {
+    specVersion?: unknown;
+  };
   if (typeof v?.specVersion !== 'number') throw new Error('System.Version has no specVersion');
   return v.specVersion;
 }

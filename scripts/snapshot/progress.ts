@@ -9,7 +9,11 @@ export class Progress {
   readonly #requests: () => number;
   readonly #write: (s: string) => void;
 
-  constructor(total: number, requests: () => number, opts: { tty?: boolean; intervalMs?: number; write?: (s: string) => void } = {}) {
+  constructor(
+    total: number,
+    requests: () => number,
+    opts: { tty?: boolean; intervalMs?: number; write?: (s: string) => void } = {},
+  ) {
     this.total = total;
     this.#requests = requests;
     this.#tty = opts.tty ?? Boolean(process.stderr.isTTY);

@@ -8,7 +8,16 @@ import { RpcError, type RpcClient } from './rpc.ts';
 import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
 import { specOfRegistry, type MetadataCache } from './metadata-cache.ts';
 import type { Codec } from '@polkadot/types/types';
-import { GOVERNANCE_ITEMS, isPlainAggregate, NETUIDS_ITEM, SERIES, SUBNET_COLUMNS, type SeriesDef, type StorageSpan, type SubnetColumnDef } from '../../src/data/series.ts';
+import {
+  GOVERNANCE_ITEMS,
+  isPlainAggregate,
+  NETUIDS_ITEM,
+  SERIES,
+  SUBNET_COLUMNS,
+  type SeriesDef,
+  type StorageSpan,
+  type SubnetColumnDef,
+} from '../../src/data/series.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -19,8 +28,11 @@ function refsOf(spans: Iterable<StorageSpan>): ItemRef[] {
   return [...seen.values()];
 }
 const seriesSpans = (plain: boolean) =>
-  Object.values(SERIES as Record<string, SeriesDef>).flatMap((d) => (isPlainAggregate(d.aggregate) === plain ? d.storage : []));
-const subnetSpans = (daily: boolean) => Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
+  Object.values(SERIES as Record<string, SeriesDef>).flatMap((d) =>
+    isPlainAggregate(d.aggregate) === plain ? d.storage : [],
+  );
+const subnetSpans = (daily: boolean) =>
+  Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
 
 /** Plain values read at every sampled block: the table's plain series (src/data/series.ts) and the governance extras. */
 export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
@@ -31,7 +43,9 @@ export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNAN
  */
 export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(true)]);
 /** Per-subnet maps read at the head only (the rest of the subnets table). */
-export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i));
+export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(
+  ([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i),
+);
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
 const PARENT_HASHES = 64;
@@ -71,7 +85,8 @@ export class BlockState {
   }
 
   #decode(info: ItemInfo, key: string): Codec | null {
-    if (!this.raw.has(key)) throw new Error(`internal: ${info.pallet}.${info.item} was not read at block ${this.number}`);
+    if (!this.raw.has(key))
+      throw new Error(`internal: ${info.pallet}.${info.item} was not read at block ${this.number}`);
     try {
       return this.runtime.decode(info, this.raw.get(key)!);
     } catch (e) {
@@ -101,7 +116,8 @@ function checkStorageAt(keys: readonly string[]) {
     if (!Array.isArray(set.changes)) throw new Error('expected changes');
     const out = new Map<string, string | null>();
     for (const c of set.changes) {
-      if (!Array.isArray(c) || c.length !== 2 || !isHex(c[0]) || !(c[1] === null || isHex(c[1]))) throw new Error('expected [key, value] pairs of hex');
+      if (!Array.isArray(c) || c.length !== 2 || !isHex(c[0]) || !(c[1] === null || isHex(c[1])))
+        throw new Error('expected [key, value] pairs of hex');
       const key = c[0].toLowerCase();
       if (!asked.has(key)) throw new Error(`value for a key that was not asked: ${key.slice(0, 20)}…`);
       out.set(key, c[1]);
@@ -205,7 +221,8 @@ export class Reader {
         } catch (e) {
           throw new MalformedError(`metadata at ${codeHash}: ${(e as Error).message}`);
         }
-        if (version !== spec) throw new MalformedError(`runtime at ${codeHash} is spec ${version} (its System.Version), expected ${spec}`);
+        if (version !== spec)
+          throw new MalformedError(`runtime at ${codeHash} is spec ${version} (its System.Version), expected ${spec}`);
         this.log(`runtime spec ${spec}: metadata loaded`);
         this.#metadataCache?.put(spec, metadata, rt.registry);
         return rt;
@@ -303,7 +320,11 @@ export class Reader {
    * `complete: false` (a probe of the day search, which needs only Timestamp.Now and the runtime), the keys a
    * wrong guess missed are not fetched yet: `complete(state)` fetches them if the block turns out to be sampled.
    */
-  async read(n: number, guessSpec: number | null = this.#latestSpec, opts: { complete?: boolean } = {}): Promise<BlockState> {
+  async read(
+    n: number,
+    guessSpec: number | null = this.#latestSpec,
+    opts: { complete?: boolean } = {},
+  ): Promise<BlockState> {
     const hash = await this.hashOf(n);
     const state = new BlockState(n, hash);
     const guess = guessSpec !== null ? await this.runtimes.get(guessSpec)?.catch(() => undefined) : undefined;
@@ -349,7 +370,8 @@ export class Reader {
     const added = rt.uintMap('SubtensorModule', 'NetworksAdded');
     if (!added) return;
     let netuids: number[] = [];
-    for (let n = 0; n < candidateCount; n++) if (asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!)) netuids.push(n);
+    for (let n = 0; n < candidateCount; n++)
+      if (asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!)) netuids.push(n);
     const total = state.plain(['SubtensorModule', 'TotalNetworks']);
     const expected = total ? Number(asBigInt(total)) : null;
     const nearEdge = netuids.length > 0 && netuids[netuids.length - 1] >= candidateCount - 8;
@@ -367,15 +389,21 @@ export class Reader {
     const out: number[] = [];
     let start: string | null = null;
     for (;;) {
-      const page: string[] = await this.client.call('state_getKeysPaged', [info.prefix, 1000, start, state.hash], (r) => {
-        if (!Array.isArray(r) || !r.every(isHex)) throw new Error('expected a list of keys');
-        return r as string[];
-      });
+      const page: string[] = await this.client.call(
+        'state_getKeysPaged',
+        [info.prefix, 1000, start, state.hash],
+        (r) => {
+          if (!Array.isArray(r) || !r.every(isHex)) throw new Error('expected a list of keys');
+          return r as string[];
+        },
+      );
       for (const k of page) out.push(state.runtime.netuidOfKey(info, k));
       if (page.length < 1000) break;
       start = page[page.length - 1];
     }
-    this.log(`block ${state.number}: ${out.length} subnets enumerated (beyond the ${this.candidates} candidates read blindly)`);
+    this.log(
+      `block ${state.number}: ${out.length} subnets enumerated (beyond the ${this.candidates} candidates read blindly)`,
+    );
     return out.sort((a, b) => a - b);
   }
 

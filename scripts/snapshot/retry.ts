@@ -40,7 +40,8 @@ export function retryDelay(
   if (attempt > policy.retries) return null;
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
   const jittered = Math.round(exp * (0.5 + random / 2));
-  if (kind === 'rate') return Math.min(Math.max(policy.maxMs, policy.rateMs), Math.max(retryAfterMs ?? 0, policy.rateMs, jittered));
+  if (kind === 'rate')
+    return Math.min(Math.max(policy.maxMs, policy.rateMs), Math.max(retryAfterMs ?? 0, policy.rateMs, jittered));
   return jittered;
 }
 

@@ -20,7 +20,14 @@
  *    `state_getRuntimeVersion` per new block hash to find that block's registry (Init.js, _getBlockRegistryViaHash).
  */
 import WebSocket from 'ws';
-import { classifyRpcError, classifySocketError, parseRetryAfter, retryDelay, type FailureKind, type RetryPolicy } from './retry.ts';
+import {
+  classifyRpcError,
+  classifySocketError,
+  parseRetryAfter,
+  retryDelay,
+  type FailureKind,
+  type RetryPolicy,
+} from './retry.ts';
 
 export class RpcError extends Error {
   readonly kind: FailureKind;
@@ -64,14 +71,22 @@ class Connection {
   constructor(endpoint: string, timeoutMs: number) {
     this.endpoint = endpoint;
     this.#timeoutMs = timeoutMs;
-    this.ws = new WebSocket(endpoint, { handshakeTimeout: timeoutMs, maxPayload: 256 * 1024 * 1024, perMessageDeflate: false });
+    this.ws = new WebSocket(endpoint, {
+      handshakeTimeout: timeoutMs,
+      maxPayload: 256 * 1024 * 1024,
+      perMessageDeflate: false,
+    });
     this.ready = new Promise<void>((resolve, reject) => {
       this.ws.once('open', () => resolve());
       this.ws.once('unexpected-response', (_req, res) => {
         const status = res.statusCode ?? 0;
         const err =
           status === 429
-            ? new RpcError('rate', `${endpoint} answered HTTP 429 (rate limited)`, parseRetryAfter(res.headers['retry-after'] as string | undefined))
+            ? new RpcError(
+                'rate',
+                `${endpoint} answered HTTP 429 (rate limited)`,
+                parseRetryAfter(res.headers['retry-after'] as string | undefined),
+              )
             : new RpcError('transport', `${endpoint} answered HTTP ${status} to the WebSocket upgrade`);
         this.#fail(err);
         reject(err);
@@ -79,7 +94,10 @@ class Connection {
       });
       this.ws.on('error', (e) => {
         const kind = classifySocketError((e as NodeJS.ErrnoException).code);
-        const why = kind === 'unreachable' ? `its host name does not resolve (${(e as Error).message}); offline?` : (e as Error).message;
+        const why =
+          kind === 'unreachable'
+            ? `its host name does not resolve (${(e as Error).message}); offline?`
+            : (e as Error).message;
         const err = new RpcError(kind, `cannot reach ${endpoint}: ${why}`);
         this.#fail(err);
         reject(err);
@@ -118,7 +136,12 @@ class Connection {
     try {
       msg = JSON.parse(text);
     } catch {
-      this.#fail(new RpcError('malformed', `${this.endpoint} sent a reply that is not JSON: ${JSON.stringify(text.slice(0, 60))}`));
+      this.#fail(
+        new RpcError(
+          'malformed',
+          `${this.endpoint} sent a reply that is not JSON: ${JSON.stringify(text.slice(0, 60))}`,
+        ),
+      );
       return;
     }
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
@@ -134,7 +157,12 @@ class Connection {
     if (m.error !== undefined) {
       const code = typeof m.error?.code === 'number' ? m.error.code : 0;
       const message = typeof m.error?.message === 'string' ? m.error.message : JSON.stringify(m.error);
-      p.reject(new RpcError(classifyRpcError(code, message), `${p.method} failed on ${this.endpoint}: ${message} (code ${code})`));
+      p.reject(
+        new RpcError(
+          classifyRpcError(code, message),
+          `${p.method} failed on ${this.endpoint}: ${message} (code ${code})`,
+        ),
+      );
     } else if (!('result' in m)) {
       p.reject(new RpcError('malformed', `${this.endpoint} replied to ${p.method} with neither result nor error`));
     } else p.resolve(m.result);
@@ -147,7 +175,10 @@ class Connection {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        const err = new RpcError('transport', `timed out after ${this.#timeoutMs} ms waiting for ${method} from ${this.endpoint}`);
+        const err = new RpcError(
+          'transport',
+          `timed out after ${this.#timeoutMs} ms waiting for ${method} from ${this.endpoint}`,
+        );
         reject(err);
         this.#fail(err); // a stalled connection is dropped; the retry opens a new one
       }, this.#timeoutMs);
@@ -212,7 +243,8 @@ export class RpcClient {
     this.#okStreak = 0;
     const before = this.#intervalMs;
     this.#intervalMs = Math.min(5000, Math.max(this.#intervalMs * 2, 500));
-    if (this.#intervalMs !== before) this.#opts.log?.(`rate limited: slowing down to ${this.rps.toFixed(2)} requests/s`);
+    if (this.#intervalMs !== before)
+      this.#opts.log?.(`rate limited: slowing down to ${this.rps.toFixed(2)} requests/s`);
   }
 
   #succeeded() {
@@ -260,11 +292,17 @@ export class RpcClient {
       }
       if (this.#opts.genesis !== null && g !== this.#opts.genesis) {
         c.close();
-        throw new RpcError('fatal', `${endpoint} is not the expected chain: genesis ${g}, expected ${this.#opts.genesis} (pass --genesis ${g} or --genesis any to accept it)`);
+        throw new RpcError(
+          'fatal',
+          `${endpoint} is not the expected chain: genesis ${g}, expected ${this.#opts.genesis} (pass --genesis ${g} or --genesis any to accept it)`,
+        );
       }
       if (this.genesisHash !== null && g !== this.genesisHash) {
         c.close();
-        throw new RpcError('fatal', `${endpoint} serves another chain (genesis ${g}) than the other endpoints (${this.genesisHash})`);
+        throw new RpcError(
+          'fatal',
+          `${endpoint} serves another chain (genesis ${g}) than the other endpoints (${this.genesisHash})`,
+        );
       }
       this.genesisHash = g;
       return c;
@@ -305,23 +343,31 @@ export class RpcClient {
           try {
             out = check ? check(result) : (result as T);
           } catch (err) {
-            throw new RpcError('malformed', `${endpoint} replied to ${method} with an unexpected result: ${(err as Error).message}`);
+            throw new RpcError(
+              'malformed',
+              `${endpoint} replied to ${method} with an unexpected result: ${(err as Error).message}`,
+            );
           }
           this.#succeeded();
           this.lastEndpoint = endpoint;
           if (!this.used.includes(endpoint)) this.used.push(endpoint);
           return out;
         } catch (err) {
-          const rpcErr = err instanceof RpcError ? err : new RpcError('transport', String((err as Error)?.message ?? err));
+          const rpcErr =
+            err instanceof RpcError ? err : new RpcError('transport', String((err as Error)?.message ?? err));
           if (rpcErr.kind === 'fatal' || this.#closed) throw rpcErr;
           if (rpcErr.kind === 'rate') this.#rateLimited();
           // rate limits are expected on public endpoints: a few more attempts, at the slower pace
-          const policy = rpcErr.kind === 'rate' ? { ...this.#opts.policy, retries: this.#opts.policy.retries + 5 } : this.#opts.policy;
+          const policy =
+            rpcErr.kind === 'rate'
+              ? { ...this.#opts.policy, retries: this.#opts.policy.retries + 5 }
+              : this.#opts.policy;
           const delay = retryDelay(rpcErr.kind, attempt + 1, policy, Math.random(), rpcErr.retryAfterMs);
           if (delay === null) {
             errors.push(rpcErr.message);
             // demote the failing endpoint for later calls
-            if (this.#order[0] === endpoint && this.#order.length > 1) this.#order = [...this.#order.slice(1), endpoint];
+            if (this.#order[0] === endpoint && this.#order.length > 1)
+              this.#order = [...this.#order.slice(1), endpoint];
             break;
           }
           this.stats.retries++;

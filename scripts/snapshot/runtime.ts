@@ -65,12 +65,22 @@ export class Runtime {
     try {
       this.#metadata = new Metadata(this.registry, metadataHex as `0x${string}`);
       // transaction extensions do not matter for reading storage; declaring them silences polkadot.js' warning
-      const x = this.#metadata.asLatest.extrinsic as unknown as Record<string, Array<{ identifier: { toString(): string } }> | undefined>;
+      const x = this.#metadata.asLatest.extrinsic as unknown as Record<
+        string,
+        Array<{ identifier: { toString(): string } }> | undefined
+      >;
       const ext = Object.fromEntries(
-        (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [e.identifier.toString(), { extrinsic: {}, payload: {} }]),
+        (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
+          e.identifier.toString(),
+          { extrinsic: {}, payload: {} },
+        ]),
       );
       this.registry.setMetadata(this.#metadata, undefined, ext);
-      this.#storage = decorateStorage(this.registry, this.#metadata.asLatest, this.#metadata.version) as unknown as StorageEntries;
+      this.#storage = decorateStorage(
+        this.registry,
+        this.#metadata.asLatest,
+        this.#metadata.version,
+      ) as unknown as StorageEntries;
     } catch (e) {
       throw new MalformedError(`metadata of spec ${specVersion} does not decode: ${(e as Error).message}`);
     }
@@ -79,7 +89,13 @@ export class Runtime {
     const hasAura = this.#pallet('Aura') !== undefined;
     const slot = this.constant('Aura', 'SlotDuration');
     // FRAME's pallet_aura: slot duration = MinimumPeriod * 2 unless configured (newer runtimes expose it).
-    this.slotMs = !hasAura ? null : slot !== null ? Number(slot) : this.minimumPeriodMs !== null ? this.minimumPeriodMs * 2 : null;
+    this.slotMs = !hasAura
+      ? null
+      : slot !== null
+        ? Number(slot)
+        : this.minimumPeriodMs !== null
+          ? this.minimumPeriodMs * 2
+          : null;
   }
 
   #pallet(name: string) {
@@ -108,7 +124,10 @@ export class Runtime {
     const entry = storage?.items.find((i) => i.name.toString() === item);
     const fn = entry ? this.#storage[stringCamelCase(pallet)]?.[stringCamelCase(item)] : undefined;
     if (entry && fn) {
-      if (fn.meta.name.toString() !== item) throw new MalformedError(`metadata of spec ${this.specVersion}: ${pallet}.${item} decorates as ${fn.meta.name}`);
+      if (fn.meta.name.toString() !== item)
+        throw new MalformedError(
+          `metadata of spec ${this.specVersion}: ${pallet}.${item} decorates as ${fn.meta.name}`,
+        );
       const lookup = this.registry.lookup;
       const base = {
         pallet,
@@ -119,7 +138,13 @@ export class Runtime {
         entry: fn,
       };
       if (entry.type.isPlain) {
-        info = { ...base, kind: 'plain', hasher: null, keyUintBytes: null, valueType: this.registry.createLookupType(entry.type.asPlain) };
+        info = {
+          ...base,
+          kind: 'plain',
+          hasher: null,
+          keyUintBytes: null,
+          valueType: this.registry.createLookupType(entry.type.asPlain),
+        };
       } else {
         const m = entry.type.asMap;
         const hashers = m.hashers.map((h) => h.type.toString());
@@ -127,7 +152,8 @@ export class Runtime {
         if (hashers.length === 1) {
           let def = lookup.getSiType(m.key).def;
           // unwrap transparent newtypes such as NetUid(u16)
-          while (def.isComposite && def.asComposite.fields.length === 1) def = lookup.getSiType(def.asComposite.fields[0].type).def;
+          while (def.isComposite && def.asComposite.fields.length === 1)
+            def = lookup.getSiType(def.asComposite.fields[0].type).def;
           if (def.isPrimitive) keyUintBytes = UINT_BYTES[def.asPrimitive.type] ?? null;
         }
         info = {
@@ -158,7 +184,8 @@ export class Runtime {
   /** The storage key of a plain item, or of a netuid-keyed map's entry `key`; throws on a key its type cannot hold. */
   keyOf(info: ItemInfo, key?: number): string {
     if (info.kind === 'plain') return info.prefix;
-    if (key === undefined || !info.hasher || !info.keyUintBytes) throw new Error(`${info.pallet}.${info.item} needs an integer key`);
+    if (key === undefined || !info.hasher || !info.keyUintBytes)
+      throw new Error(`${info.pallet}.${info.item} needs an integer key`);
     try {
       // the decorated entry returns the key with a SCALE length prefix (it is Bytes underneath)
       return u8aToHex(compactStripLength(info.entry(key))[1]);
@@ -200,7 +227,9 @@ export class Runtime {
     try {
       return this.registry.createTypeUnsafe(info.valueType, [bytes], { isPedantic: true });
     } catch (e) {
-      throw new MalformedError(`${info.pallet}.${info.item}: value ${describeHex(hex)} does not decode as ${info.valueType}: ${(e as Error).message}`);
+      throw new MalformedError(
+        `${info.pallet}.${info.item}: value ${describeHex(hex)} does not decode as ${info.valueType}: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -217,7 +246,12 @@ function describeHex(hex: string | null): string {
 
 /** Unsigned integer value of a codec (u8..u128, or a newtype wrapping one). */
 export function asBigInt(c: Codec): bigint {
-  const anyc = c as unknown as { toBigInt?: () => bigint; toArray?: () => unknown; size?: number; values?: () => Iterable<Codec> };
+  const anyc = c as unknown as {
+    toBigInt?: () => bigint;
+    toArray?: () => unknown;
+    size?: number;
+    values?: () => Iterable<Codec>;
+  };
   if (typeof anyc.toBigInt === 'function') return anyc.toBigInt();
   // transparent newtypes (TaoBalance, NetUid, ...) may decode as a one-field struct or tuple
   if (c instanceof Map && c.size === 1) return asBigInt([...c.values()][0] as Codec);

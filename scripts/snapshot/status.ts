@@ -46,19 +46,34 @@ export function readStatus(dir: string): SnapshotStatus | null {
   }
 }
 
-export function recordStatus(dir: string, outcome: { ok: true } | { ok: false; error: string }, now = new Date()): SnapshotStatus {
+export function recordStatus(
+  dir: string,
+  outcome: { ok: true } | { ok: false; error: string },
+  now = new Date(),
+): SnapshotStatus {
   const prev = readStatus(dir);
   const at = now.toISOString();
   const status: SnapshotStatus = outcome.ok
     ? { statusVersion: 1, lastAttempt: at, lastSuccess: at, error: null }
-    : { statusVersion: 1, lastAttempt: at, lastSuccess: prev?.lastSuccess ?? null, error: outcome.error.split('\n')[0].slice(0, 500) || 'unknown error' };
+    : {
+        statusVersion: 1,
+        lastAttempt: at,
+        lastSuccess: prev?.lastSuccess ?? null,
+        error: outcome.error.split('\n')[0].slice(0, 500) || 'unknown error',
+      };
   SnapshotStatus.parse(status);
   writeAtomic(join(dir, STATUS_NAME), `${JSON.stringify(status, null, 1)}\n`);
   return status;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'public/data' }, failed: { type: 'string' }, 'unless-since': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'public/data' },
+      failed: { type: 'string' },
+      'unless-since': { type: 'string' },
+    },
+  });
   if (!values.failed) {
     process.stderr.write('usage: node scripts/snapshot/status.ts --out DIR --failed MESSAGE [--unless-since ISO]\n');
     process.exit(2);

@@ -3,7 +3,18 @@
  * written atomically (temp file, fsync, rename), and a checkpoint of a backfill in progress (`.snapshot-checkpoint.json`, same atomic write), so that an interrupted run
  * resumes without refetching and without a missing or duplicated day. Nothing here writes over a file in place.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, parseOrThrow } from '../../src/data/errors.ts';
@@ -64,13 +75,23 @@ export function removeStaleTemps(dir: string): string[] {
 }
 
 /** Validate `text` (JSON) with `parse` and write it atomically; on failure keep it as `<name>.err`. */
-function writeValidated(dir: string, name: string, what: string, text: string, parse: (json: unknown, file: string) => unknown): string {
+function writeValidated(
+  dir: string,
+  name: string,
+  what: string,
+  text: string,
+  parse: (json: unknown, file: string) => unknown,
+): string {
   const file = join(dir, name);
   try {
     parse(JSON.parse(text), file);
   } catch (e) {
     writeFileSync(`${file}.err`, text);
-    if (e instanceof DataFileError) throw new DataFileError(file, [`the new ${what} fails validation (kept as ${name}.err, old file untouched): ${e.problems[0]}`, ...e.problems.slice(1)]);
+    if (e instanceof DataFileError)
+      throw new DataFileError(file, [
+        `the new ${what} fails validation (kept as ${name}.err, old file untouched): ${e.problems[0]}`,
+        ...e.problems.slice(1),
+      ]);
     throw e;
   }
   writeAtomic(file, text);
@@ -88,7 +109,9 @@ export function writeSubnetsDaily(dir: string, data: SubnetsDaily): string {
   // one day per line: the file grows by a day a night and stays diffable
   const days = data.days.map((d) => JSON.stringify(d)).join(',\n  ');
   const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
-  return writeValidated(dir, SUBNETS_DAILY_NAME, 'per-subnet daily file', text, (json, file) => parseOrThrow(SubnetsDaily, json, file));
+  return writeValidated(dir, SUBNETS_DAILY_NAME, 'per-subnet daily file', text, (json, file) =>
+    parseOrThrow(SubnetsDaily, json, file),
+  );
 }
 
 function readJsonFile(file: string): unknown {
@@ -144,7 +167,12 @@ export function readCheckpointSubnets(dir: string, genesisHash: string): Subnets
   return checkpointOf(dir, genesisHash)?.subnets ?? [];
 }
 
-export function writeCheckpoint(dir: string, genesisHash: string, points: SeriesPoint[], subnets: SubnetsDay[] = []): void {
+export function writeCheckpoint(
+  dir: string,
+  genesisHash: string,
+  points: SeriesPoint[],
+  subnets: SubnetsDay[] = [],
+): void {
   const byDate = <T extends { date: string }>(list: T[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
   const cp: Checkpoint = { checkpointVersion: 1, genesisHash, points: byDate(points), subnets: byDate(subnets) };
   writeAtomic(join(dir, CHECKPOINT_NAME), JSON.stringify(cp));

@@ -42,21 +42,51 @@ function computedSource(p: SplitParams): Pick<TimeRow, 'origin' | 'block' | 'has
 function rows(data: ChartData): SplitRow[] {
   const p = splitParams(data.snapshot);
   const src = p && computedSource(p);
-  const curve: SplitRow[] = p && src
-    ? GRID.flatMap((alpha) => {
-        const split = splitFor(p, BigInt(alpha) * 1_000_000_000n);
-        return PARTS.map((part) => ({ date: null, series: part, value: split[part], unit: 'share', alpha, netuid: null, ...src }));
-      })
-    : [];
+  const curve: SplitRow[] =
+    p && src
+      ? GRID.flatMap((alpha) => {
+          const split = splitFor(p, BigInt(alpha) * 1_000_000_000n);
+          return PARTS.map((part) => ({
+            date: null,
+            series: part,
+            value: split[part],
+            unit: 'share',
+            alpha,
+            netuid: null,
+            ...src,
+          }));
+        })
+      : [];
   const dots: SplitRow[] = p
     ? subnetSplits(data.snapshot, p).map((x) => {
         const t = data.snapshot.subnets;
-        return { date: null, series: 'root (subnet)', value: x.root, unit: 'share', alpha: raoToTao(x.alphaIssuance), netuid: x.netuid, ...rowSource({ kind: 'chain', block: t?.block ?? 0, hash: t?.hash ?? '', item: 'SubtensorModule.SubnetAlphaIn + SubnetAlphaOut' }, data.snapshot.kind) };
+        return {
+          date: null,
+          series: 'root (subnet)',
+          value: x.root,
+          unit: 'share',
+          alpha: raoToTao(x.alphaIssuance),
+          netuid: x.netuid,
+          ...rowSource(
+            {
+              kind: 'chain',
+              block: t?.block ?? 0,
+              hash: t?.hash ?? '',
+              item: 'SubtensorModule.SubnetAlphaIn + SubnetAlphaOut',
+            },
+            data.snapshot.kind,
+          ),
+        };
       })
     : [];
   const levels = data.reference.figures
     .filter((f) => f.id === 'article-owner-cut' || f.id === 'article-root-emission-share')
-    .map((f) => ({ ...figureRow(f, `article: ${f.id === 'article-owner-cut' ? 'owner cut' : 'to root (of TAO emission)'}`), date: null, alpha: null, netuid: null }));
+    .map((f) => ({
+      ...figureRow(f, `article: ${f.id === 'article-owner-cut' ? 'owner cut' : 'to root (of TAO emission)'}`),
+      date: null,
+      alpha: null,
+      netuid: null,
+    }));
   return [...curve, ...dots, ...levels];
 }
 
@@ -72,8 +102,12 @@ export const emissionSplit: ChartDef<SplitRow> = {
         ? 'Shares of a subnet’s alpha emission per block, by the subnet’s alpha issuance, from run_coinbase’s rule: owner cut first, the rest half to miners and half to validators, root’s part taken from the validators’ half.'
         : 'No owner cut, TAO weight or root stake in this build: the curves appear once a chain snapshot (or the cited parameters) is committed.',
       dots ? `Dots: root’s share in each of the snapshot’s ${dots} subnets.` : '',
-      levels.length ? `Dashed: the article’s ${levels.map((r) => `${r.series.replace(/^article: /, '')} (${fmtShare(r.value ?? 0)})`).join(' and ')}; the second is a share of TAO, not of alpha.` : '',
-    ].filter(Boolean).join(' ');
+      levels.length
+        ? `Dashed: the article’s ${levels.map((r) => `${r.series.replace(/^article: /, '')} (${fmtShare(r.value ?? 0)})`).join(' and ')}; the second is a share of TAO, not of alpha.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [
     { key: 'series', label: 'Part', format: 'text' },
@@ -106,15 +140,45 @@ export const emissionSplit: ChartDef<SplitRow> = {
         marginLeft: 56,
         marginRight: 16,
         marginBottom: 46,
-        x: { type: options.scale === 'linear' ? 'linear' : 'log', label: 'alpha issued in the subnet (in + out) →', tickFormat: (v: number) => formatCompact(v), ticks: 4 },
-        y: { domain: [0, 0.5], label: 'share of the block’s alpha', labelAnchor: 'center', grid: true, insetBottom: 8, tickFormat: (v: number) => formatPercent(v, 0) },
+        x: {
+          type: options.scale === 'linear' ? 'linear' : 'log',
+          label: 'alpha issued in the subnet (in + out) →',
+          tickFormat: (v: number) => formatCompact(v),
+          ticks: 4,
+        },
+        y: {
+          domain: [0, 0.5],
+          label: 'share of the block’s alpha',
+          labelAnchor: 'center',
+          grid: true,
+          insetBottom: 8,
+          tickFormat: (v: number) => formatPercent(v, 0),
+        },
         color: { domain: [...PARTS], range: PARTS.map((p) => PART_COLOR[p]) },
         marks: [
           Plot.lineY(curve, { x: 'alpha', y: 'value', stroke: 'series', strokeWidth: 1.75 }),
           Plot.dot(dots, { x: 'alpha', y: 'value', r: 3, fill: PART_COLOR.root, fillOpacity: 0.6 }),
           ...figures.marks,
-          Plot.tip(curve, Plot.pointerX({ x: 'alpha', y: 'value', fontSize: 11, title: (r: SplitRow) => `${r.series}: ${fmtShare(r.value ?? 0)}\nat ${formatCompact(r.alpha ?? 0)} alpha issued` })),
-          Plot.tip(dots, Plot.pointer({ x: 'alpha', y: 'value', fontSize: 11, title: (r: SplitRow) => `Subnet ${r.netuid}: root ${fmtShare(r.value ?? 0)}\n${formatCompact(r.alpha ?? 0)} alpha issued` })),
+          Plot.tip(
+            curve,
+            Plot.pointerX({
+              x: 'alpha',
+              y: 'value',
+              fontSize: 11,
+              title: (r: SplitRow) =>
+                `${r.series}: ${fmtShare(r.value ?? 0)}\nat ${formatCompact(r.alpha ?? 0)} alpha issued`,
+            }),
+          ),
+          Plot.tip(
+            dots,
+            Plot.pointer({
+              x: 'alpha',
+              y: 'value',
+              fontSize: 11,
+              title: (r: SplitRow) =>
+                `Subnet ${r.netuid}: root ${fmtShare(r.value ?? 0)}\n${formatCompact(r.alpha ?? 0)} alpha issued`,
+            }),
+          ),
         ],
       },
       annotations: { labels: [...ends, ...figures.labels] },

@@ -9,7 +9,16 @@ import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../met
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
 import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRows, isArticle, isEvent, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRows,
+  isArticle,
+  isEvent,
+  isMeasured,
+  TIME_COLUMNS,
+  toDate,
+  type TimeRow,
+} from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 export interface GovRow extends TimeRow {
@@ -24,13 +33,34 @@ const fmt = (v: number) => v.toLocaleString('en-US');
 function rows(data: ChartData): GovRow[] {
   const s = data.snapshot;
   const measured: GovRow[] = GOVERNANCE_FIELDS.flatMap((f) =>
-    samples(s, f).map((x) => ({ date: x.date, series: SERIES_FIELDS[f].label, value: x.value === null ? null : Number(x.value), unit: 'count', ...rowSource(x.source, s.kind), account: null })),
+    samples(s, f).map((x) => ({
+      date: x.date,
+      series: SERIES_FIELDS[f].label,
+      value: x.value === null ? null : Number(x.value),
+      unit: 'count',
+      ...rowSource(x.source, s.kind),
+      account: null,
+    })),
   );
   const sudo = sudoKey(s);
   const sudoDate = sudo && dateOfBlock(s, sudo.value.block);
   const sudoRows: GovRow[] =
-    sudo && sudoDate && sudo.inputs[0] ? [{ date: sudoDate, series: SUDO, value: sudo.value.key ? 1 : 0, unit: 'present', ...rowSource(sudo.inputs[0], s.kind), account: sudo.value.key }] : [];
-  const figures = [...figureRows(data, 'senateSize'), ...figureRows(data, 'triumvirateSize')].map((r) => ({ ...r, account: null }));
+    sudo && sudoDate && sudo.inputs[0]
+      ? [
+          {
+            date: sudoDate,
+            series: SUDO,
+            value: sudo.value.key ? 1 : 0,
+            unit: 'present',
+            ...rowSource(sudo.inputs[0], s.kind),
+            account: sudo.value.key,
+          },
+        ]
+      : [];
+  const figures = [...figureRows(data, 'senateSize'), ...figureRows(data, 'triumvirateSize')].map((r) => ({
+    ...r,
+    account: null,
+  }));
   const from = measured[0]?.date ?? undefined;
   return [...measured, ...sudoRows, ...figures, ...eventRows(data, from).map((r) => ({ ...r, account: null }))];
 }
@@ -48,7 +78,9 @@ export const governancePower: ChartDef<GovRow> = {
   id: 'governance-power',
   title: 'Who holds governance power',
   caption(rows) {
-    const drawn = GOVERNANCE_FIELDS.filter((f) => rows.some((r) => isMeasured(r) && r.series === SERIES_FIELDS[f].label));
+    const drawn = GOVERNANCE_FIELDS.filter((f) =>
+      rows.some((r) => isMeasured(r) && r.series === SERIES_FIELDS[f].label),
+    );
     const article = rows.filter(isArticle).map((r) => `${r.series.replace(/^article: /, '')} (${fmt(r.value ?? 0)})`);
     return [
       drawn.length
@@ -57,7 +89,9 @@ export const governancePower: ChartDef<GovRow> = {
       rows.some((r) => r.series === SUDO) ? 'Square: the sudo key at the snapshot’s governance block.' : '',
       article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [...TIME_COLUMNS, { key: 'account', label: 'Account', format: 'text' }],
   controls: [RANGE_CONTROL],
@@ -66,8 +100,11 @@ export const governancePower: ChartDef<GovRow> = {
     const said = 'The article says the Senate is the top 12 validators and the Triumvirate three Foundation employees.';
     const steps = stepText(data);
     const sudo = rows.find((r) => r.series === SUDO);
-    const sudoText = sudo ? ` On ${sudo.date} ${sudo.account ? `the sudo key was held by ${sudo.account}` : 'the runtime had no sudo key'}.` : '';
-    if (steps.length === 0) return `No chain measurements in this build: the chart shows only the article’s figures and the dated events, among them the removal of the Senate and Triumvirate in November 2025. ${said}`;
+    const sudoText = sudo
+      ? ` On ${sudo.date} ${sudo.account ? `the sudo key was held by ${sudo.account}` : 'the runtime had no sudo key'}.`
+      : '';
+    if (steps.length === 0)
+      return `No chain measurements in this build: the chart shows only the article’s figures and the dated events, among them the removal of the Senate and Triumvirate in November 2025. ${said}`;
     return `${steps.join('. ')}.${sudoText} ${said}`;
   },
   plot(rows, options, data) {
@@ -81,7 +118,13 @@ export const governancePower: ChartDef<GovRow> = {
       const r = lines.find((x) => x.series === l && x.value !== null);
       return r ? [{ x: toDate(r) as Date, y: r.value ?? 0, text: l, fill: colour[l] }] : [];
     });
-    const sudoLabels = sudo.map((r) => ({ x: toDate(r) as Date, y: 0, text: r.account ? 'sudo key held' : 'no sudo key', fill: 'currentColor', left: true }));
+    const sudoLabels = sudo.map((r) => ({
+      x: toDate(r) as Date,
+      y: 0,
+      text: r.account ? 'sudo key held' : 'no sudo key',
+      fill: 'currentColor',
+      left: true,
+    }));
     return {
       options: {
         height: 320,
@@ -90,10 +133,33 @@ export const governancePower: ChartDef<GovRow> = {
         x: { type: 'utc', label: null },
         color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
         marks: [
-          Plot.lineY(lines, { x: toDate, y: 'value', z: 'series', stroke: 'series', curve: 'step-after', strokeWidth: 1.75 }),
-          Plot.dot(sudo, { x: toDate, y: 0, symbol: 'square', r: 5, fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'), stroke: 'currentColor' }),
+          Plot.lineY(lines, {
+            x: toDate,
+            y: 'value',
+            z: 'series',
+            stroke: 'series',
+            curve: 'step-after',
+            strokeWidth: 1.75,
+          }),
+          Plot.dot(sudo, {
+            x: toDate,
+            y: 0,
+            symbol: 'square',
+            r: 5,
+            fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'),
+            stroke: 'currentColor',
+          }),
           ...figures.marks,
-          Plot.tip(lines, Plot.pointerX({ x: toDate, y: 'value', fontSize: 11, title: (r: GovRow) => `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
+          Plot.tip(
+            lines,
+            Plot.pointerX({
+              x: toDate,
+              y: 'value',
+              fontSize: 11,
+              title: (r: GovRow) =>
+                `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+            }),
+          ),
         ],
       },
       annotations: {

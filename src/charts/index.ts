@@ -10,7 +10,10 @@ import { subnetPools } from './subnet-pools.ts';
 import type { AnyChartDef } from './types.ts';
 
 export const CHARTS: Record<string, AnyChartDef> = Object.fromEntries(
-  [issuance, stakingRatio, stakedLiquid, rootStake, poolFlows, emissionSplit, subnetPools, governancePower].map((c) => [c.id, c]),
+  [issuance, stakingRatio, stakedLiquid, rootStake, poolFlows, emissionSplit, subnetPools, governancePower].map((c) => [
+    c.id,
+    c,
+  ]),
 ) as Record<string, AnyChartDef>;
 
 export const CHART_IDS = Object.keys(CHARTS);

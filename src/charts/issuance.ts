@@ -3,7 +3,18 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact } from '../metrics/amount.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRows, isArticle, isCited, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRows,
+  isArticle,
+  isCited,
+  isEvent,
+  isMeasured,
+  measuredRows,
+  taoValue,
+  TIME_COLUMNS,
+  type TimeRow,
+} from './time-rows.ts';
 import type { ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
@@ -14,7 +25,9 @@ export const issuance: ChartDef<TimeRow> = {
   caption(rows) {
     const f = SERIES_FIELDS.totalIssuance;
     const parts = [
-      rows.some(isMeasured) ? `${f.label} (${f.item}) at the first block of each UTC day (blue line).` : `No chain reads of ${f.item} in this build.`,
+      rows.some(isMeasured)
+        ? `${f.label} (${f.item}) at the first block of each UTC day (blue line).`
+        : `No chain reads of ${f.item} in this build.`,
       rows.some(isArticle) ? 'Diamonds: the article’s figures.' : '',
       rows.some(isCited) ? 'Circles: cited figures.' : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
@@ -32,8 +45,13 @@ export const issuance: ChartDef<TimeRow> = {
     const measured = rows.filter(isMeasured);
     const first = measured[0];
     const last = measured.at(-1);
-    const figures = rows.filter((r) => !isMeasured(r) && !isEvent(r)).map((r) => `${r.series.replace(': ', ' says ')} ${fmt(r.value ?? 0)} on ${r.date}`);
-    const line = first && last ? `Issued TAO rose from ${fmt(first.value ?? 0)} on ${first.date} to ${fmt(last.value ?? 0)} on ${last.date}. ` : 'No chain measurements in this build. ';
+    const figures = rows
+      .filter((r) => !isMeasured(r) && !isEvent(r))
+      .map((r) => `${r.series.replace(': ', ' says ')} ${fmt(r.value ?? 0)} on ${r.date}`);
+    const line =
+      first && last
+        ? `Issued TAO rose from ${fmt(first.value ?? 0)} on ${first.date} to ${fmt(last.value ?? 0)} on ${last.date}. `
+        : 'No chain measurements in this build. ';
     return `${line}${figures.join('; ')}.`;
   },
   plot(rows, options, data) {
@@ -44,11 +62,27 @@ export const issuance: ChartDef<TimeRow> = {
       options: {
         height: 360,
         marginLeft: 66,
-        y: { type: options.scale === 'log' ? 'log' : 'linear', label: 'TAO', labelAnchor: 'center', grid: true, insetTop: 12, insetBottom: 12, tickFormat: (v: number) => formatCompact(v) },
+        y: {
+          type: options.scale === 'log' ? 'log' : 'linear',
+          label: 'TAO',
+          labelAnchor: 'center',
+          grid: true,
+          insetTop: 12,
+          insetBottom: 12,
+          tickFormat: (v: number) => formatCompact(v),
+        },
         x: { type: 'utc', label: null },
-        marks: [...(options.scale === 'log' ? [] : [Plot.ruleY([0])]), ...measuredLine(measured, fmt), ...figures.marks],
+        marks: [
+          ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
+          ...measuredLine(measured, fmt),
+          ...figures.marks,
+        ],
       },
-      annotations: { markers: timeMarkers(shown, ['totalIssuance'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
+      annotations: {
+        markers: timeMarkers(shown, ['totalIssuance'], data),
+        labels: figures.labels,
+        message: measured.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

@@ -5,7 +5,8 @@
  */
 import type { KeyItem } from './types.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function item(k: KeyItem, base: string): string {
   const date = k.date ? ` <span class="key-date">${escape(k.date)}</span>` : '';

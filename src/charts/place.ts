@@ -19,7 +19,7 @@ export const AXIS_FONT = 12;
 /** Height of one lane of markers above the frame. */
 export const LANE = MARK_FONT + 5;
 
-const NARROW = new Set([...'il.,:;\'|!()[] 1Ijtf']);
+const NARROW = new Set([..."il.,:;'|!()[] 1Ijtf"]);
 const WIDE = new Set([...'MWmw%@']);
 
 /** An upper estimate of a text's width at `size` px in the site's sans-serif. */
@@ -29,7 +29,8 @@ export function textWidth(text: string, size = MARK_FONT): number {
   return em * size + 2;
 }
 
-export const intersects = (a: Box, b: Box, pad = 1) => a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
+export const intersects = (a: Box, b: Box, pad = 1) =>
+  a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
 const inside = (a: Box, f: Box) => a.x0 >= f.x0 && a.x1 <= f.x1 && a.y0 >= f.y0 && a.y1 <= f.y1;
 
 /**
@@ -80,16 +81,29 @@ function candidates(px: number, py: number, w: number, h: number, r: number, lef
 
 /** Candidate spots for the label of a horizontal rule at height py: above it, then below it, from the left. */
 function levelCandidates(x: number, py: number, w: number, h: number): Placement[] {
-  return [py - h / 2 - 2, py + h / 2 + 2].map((y) => ({ x, y, textAnchor: 'start' as const, box: { x0: x, y0: y - h / 2, x1: x + w, y1: y + h / 2 } }));
+  return [py - h / 2 - 2, py + h / 2 + 2].map((y) => ({
+    x,
+    y,
+    textAnchor: 'start' as const,
+    box: { x0: x, y0: y - h / 2, x1: x + w, y1: y + h / 2 },
+  }));
 }
 
 /**
  * Place labels for points (in pixels) inside `frame`, avoiding `obstacles` and each other. A label with no free
  * spot gets null (the caller lists it in the key instead).
  */
-export function placeLabels(points: Array<{ px: number; py: number; text: string; level?: boolean; left?: boolean }>, frame: Box, obstacles: Box[], r = 6): Array<Placement | null> {
+export function placeLabels(
+  points: Array<{ px: number; py: number; text: string; level?: boolean; left?: boolean }>,
+  frame: Box,
+  obstacles: Box[],
+  r = 6,
+): Array<Placement | null> {
   const h = MARK_FONT * 1.25;
-  const taken = [...obstacles, ...points.filter((p) => !p.level).map((p) => ({ x0: p.px - r, y0: p.py - r, x1: p.px + r, y1: p.py + r }))];
+  const taken = [
+    ...obstacles,
+    ...points.filter((p) => !p.level).map((p) => ({ x0: p.px - r, y0: p.py - r, x1: p.px + r, y1: p.py + r })),
+  ];
   return points.map((p) => {
     const w = textWidth(p.text);
     const spots = p.level ? levelCandidates(frame.x0 + 4, p.py, w, h) : candidates(p.px, p.py, w, h, r, p.left);

@@ -36,10 +36,26 @@ const BAR = {
   rootStake: 'Root · chain: Δ root stake',
 };
 
-function changeRow(period: string, bar: string, c: Computed<Change> | null, kind: ChartData['snapshot']['kind']): FlowRow[] {
+function changeRow(
+  period: string,
+  bar: string,
+  c: Computed<Change> | null,
+  kind: ChartData['snapshot']['kind'],
+): FlowRow[] {
   if (!c) return [];
   const { before, after, delta } = c.value;
-  return [{ period, from: before.date, to: after.date, bar, value: raoToTao(delta), unit: 'TAO', ...rowSource(after.source, kind), item: c.formula }];
+  return [
+    {
+      period,
+      from: before.date,
+      to: after.date,
+      bar,
+      value: raoToTao(delta),
+      unit: 'TAO',
+      ...rowSource(after.source, kind),
+      item: c.formula,
+    },
+  ];
 }
 
 function chainRows(data: ChartData, period: string, to: string): FlowRow[] {
@@ -49,7 +65,18 @@ function chainRows(data: ChartData, period: string, to: string): FlowRow[] {
   return [
     ...changeRow(period, BAR.issued, issuanceChange(s, to), s.kind),
     ...(sampled && last
-      ? [{ period, from: DTAO_DATE, to, bar: BAR.sampled, value: raoToTao(sampled.value.total), unit: 'TAO', ...rowSource(last, s.kind), item: `${sampled.formula} (${sampled.value.days} of ${sampled.value.span} days read)` }]
+      ? [
+          {
+            period,
+            from: DTAO_DATE,
+            to,
+            bar: BAR.sampled,
+            value: raoToTao(sampled.value.total),
+            unit: 'TAO',
+            ...rowSource(last, s.kind),
+            item: `${sampled.formula} (${sampled.value.days} of ${sampled.value.span} days read)`,
+          },
+        ]
       : []),
     ...changeRow(period, BAR.pools, poolChange(s, to), s.kind),
     ...changeRow(period, BAR.rootStake, rootStakeChange(s, to), s.kind),
@@ -61,11 +88,24 @@ function rows(data: ChartData): FlowRow[] {
     const f = data.reference.figures.find((x) => x.id === id);
     if (!f?.asOf) return [];
     const { series: _series, date: _date, ...r } = figureRow(f, f.label);
-    return [{ period: 'to-article', from: DTAO_DATE, to: f.asOf, bar: BAR[key as keyof typeof ARTICLE_IDS], ...r, value: r.value ?? 0 }];
+    return [
+      {
+        period: 'to-article',
+        from: DTAO_DATE,
+        to: f.asOf,
+        bar: BAR[key as keyof typeof ARTICLE_IDS],
+        ...r,
+        value: r.value ?? 0,
+      },
+    ];
   });
   const articleDate = article[0]?.to ?? '2025-04-17';
   const latest = measuredObservations(data.snapshot, 'totalIssuance').at(-1)?.date;
-  return [...article, ...chainRows(data, 'to-article', articleDate), ...(latest && latest > articleDate ? chainRows(data, 'to-latest', latest) : [])];
+  return [
+    ...article,
+    ...chainRows(data, 'to-article', articleDate),
+    ...(latest && latest > articleDate ? chainRows(data, 'to-latest', latest) : []),
+  ];
 }
 
 export const poolFlows: ChartDef<FlowRow> = {
@@ -78,14 +118,20 @@ export const poolFlows: ChartDef<FlowRow> = {
     const measures = [
       has(BAR.issued) ? 'the change in issued TAO (new TAO net of recycling)' : '',
       has(BAR.sampled) ? 'daily reads of TAO injected per block × 7,200 (an estimate)' : '',
-      has(BAR.pools) || has(BAR.rootStake) ? 'the net changes of TAO in subnet pools and on root, which include every user’s stakes and unstakes' : '',
+      has(BAR.pools) || has(BAR.rootStake)
+        ? 'the net changes of TAO in subnet pools and on root, which include every user’s stakes and unstakes'
+        : '',
     ].filter(Boolean);
     return [
-      article.length ? `The article’s ${article.map((r) => `${fmt(r.value)} ${r.bar.includes('Root') ? 'paid to root' : 'injected into pools'}`).join(' and ')} (vermillion).` : '',
+      article.length
+        ? `The article’s ${article.map((r) => `${fmt(r.value)} ${r.bar.includes('Root') ? 'paid to root' : 'injected into pools'}`).join(' and ')} (vermillion).`
+        : '',
       chain.length
         ? `Beside them, what daily chain reads give (blue): ${measures.join('; ')}. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.`
         : 'No chain reads in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) appear once a chain snapshot is committed.',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [
     { key: 'period', label: 'Period', format: 'text' },
@@ -100,9 +146,11 @@ export const poolFlows: ChartDef<FlowRow> = {
   rows,
   describe(rows, data) {
     const shown = rows.filter((r) => r.period === 'to-article');
-    const said = 'The article says 450k TAO went into subnet pools and 150k (33%) to root through the auto-sell since dTAO.';
+    const said =
+      'The article says 450k TAO went into subnet pools and 150k (33%) to root through the auto-sell since dTAO.';
     const chain = shown.filter((r) => r.origin !== 'article');
-    if (chain.length === 0) return `No chain measurements in this build: the chart shows only the article’s two figures. ${said}`;
+    if (chain.length === 0)
+      return `No chain measurements in this build: the chart shows only the article’s two figures. ${said}`;
     const to = chain[0].to;
     const pending = measuredAt(data.snapshot, 'pendingRootDivs', to);
     const parts = chain.map((r) => `${r.bar.replace(/^.*chain: /, '')} ${fmt(r.value)}`);
@@ -133,16 +181,68 @@ export const poolFlows: ChartDef<FlowRow> = {
         marginLeft,
         marginRight,
         x: { label: 'TAO', grid: true, tickFormat: (v: number) => formatCompact(v), ticks: narrow ? 3 : undefined },
-        y: { label: null, domain, padding, axis: narrow ? null : 'left', tickFormat: (d: string) => (d === NO_CHAIN ? 'Chain' : d) },
+        y: {
+          label: null,
+          domain,
+          padding,
+          axis: narrow ? null : 'left',
+          tickFormat: (d: string) => (d === NO_CHAIN ? 'Chain' : d),
+        },
         marks: [
-          Plot.barX(shown, { x: 'value', y: 'bar', fill: colour, fillOpacity: (r: FlowRow) => (r.origin === 'article' ? 0.35 : 0.85), stroke: colour }),
+          Plot.barX(shown, {
+            x: 'value',
+            y: 'bar',
+            fill: colour,
+            fillOpacity: (r: FlowRow) => (r.origin === 'article' ? 0.35 : 0.85),
+            stroke: colour,
+          }),
           Plot.ruleX([0]),
-          ...(narrow ? [Plot.text(domain.filter((d) => d !== NO_CHAIN), { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dy: -(step * (1 - padding)) / 2 - 9, fontSize: MARK_FONT, fill: 'currentColor' })] : []),
-          ...(chain ? [] : [Plot.text([missing], { y: () => NO_CHAIN, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, lineHeight: 1.2, fontSize: MARK_FONT, fontStyle: 'italic', fill: 'currentColor' })]),
-          Plot.tip(shown, Plot.pointerY({ x: 'value', y: 'bar', fontSize: MARK_FONT, title: (r: FlowRow) => `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}` })),
+          ...(narrow
+            ? [
+                Plot.text(
+                  domain.filter((d) => d !== NO_CHAIN),
+                  {
+                    y: (d: string) => d,
+                    text: (d: string) => d,
+                    frameAnchor: 'left',
+                    textAnchor: 'start',
+                    dy: -(step * (1 - padding)) / 2 - 9,
+                    fontSize: MARK_FONT,
+                    fill: 'currentColor',
+                  },
+                ),
+              ]
+            : []),
+          ...(chain
+            ? []
+            : [
+                Plot.text([missing], {
+                  y: () => NO_CHAIN,
+                  text: (d: string) => d,
+                  frameAnchor: 'left',
+                  textAnchor: 'start',
+                  dx: 4,
+                  lineHeight: 1.2,
+                  fontSize: MARK_FONT,
+                  fontStyle: 'italic',
+                  fill: 'currentColor',
+                }),
+              ]),
+          Plot.tip(
+            shown,
+            Plot.pointerY({
+              x: 'value',
+              y: 'bar',
+              fontSize: MARK_FONT,
+              title: (r: FlowRow) =>
+                `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}`,
+            }),
+          ),
         ],
       },
-      annotations: { labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })) },
+      annotations: {
+        labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })),
+      },
     };
   },
 };

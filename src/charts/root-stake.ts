@@ -4,13 +4,25 @@ import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRows, isArticle, isEvent, isMeasured, measuredRows, taoValue, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRows,
+  isArticle,
+  isEvent,
+  isMeasured,
+  measuredRows,
+  taoValue,
+  TIME_COLUMNS,
+  type TimeRow,
+} from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
 
 function rows(data: ChartData): TimeRow[] {
-  const measured = measuredRows(data.snapshot, 'rootStake', SERIES_FIELDS.rootStake.label, taoValue, 'TAO').filter((r) => r.date !== null && r.date >= DTAO_DATE);
+  const measured = measuredRows(data.snapshot, 'rootStake', SERIES_FIELDS.rootStake.label, taoValue, 'TAO').filter(
+    (r) => r.date !== null && r.date >= DTAO_DATE,
+  );
   return [...measured, ...figureRows(data, 'rootStake'), ...eventRows(data, DTAO_DATE)];
 }
 
@@ -21,10 +33,14 @@ export const rootStake: ChartDef<TimeRow> = {
     const f = SERIES_FIELDS.rootStake;
     const article = rows.filter(isArticle).map((r) => `${fmt(r.value ?? 0)} (${r.date})`);
     return [
-      rows.some(isMeasured) ? `${f.label} (${f.item}) at the first block of each UTC day since dTAO (13 February 2025), blue line.` : `No chain reads of ${f.item} in this build.`,
+      rows.some(isMeasured)
+        ? `${f.label} (${f.item}) at the first block of each UTC day since dTAO (13 February 2025), blue line.`
+        : `No chain reads of ${f.item} in this build.`,
       article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [...TIME_COLUMNS],
   controls: [{ name: 'baseline', label: 'Y axis', values: ['fit', 'zero'] }, RANGE_CONTROL],
@@ -33,8 +49,12 @@ export const rootStake: ChartDef<TimeRow> = {
     const article = rows.filter(isArticle).map((r) => `${fmt(r.value ?? 0)} on ${r.date}`);
     const said = `The article gives ${article.join(' and ')}, a fall of 150k TAO.`;
     const m = rows.filter(isMeasured);
-    if (m.length === 0) return `No chain measurements in this build: the chart shows only the article’s figures. ${said}`;
-    const dates = rows.filter(isArticle).map((r) => r.date as string).sort();
+    if (m.length === 0)
+      return `No chain measurements in this build: the chart shows only the article’s figures. ${said}`;
+    const dates = rows
+      .filter(isArticle)
+      .map((r) => r.date as string)
+      .sort();
     const change = dates.length === 2 ? rootStakeChange(data.snapshot, dates[1], dates[0]) : null;
     const between = change
       ? `On chain, root stake went from ${formatTao(change.value.before.value)} (${change.value.before.date}) to ${formatTao(change.value.after.value)} (${change.value.after.date}), a change of ${formatTaoChange(change.value.delta)}. `
@@ -49,11 +69,23 @@ export const rootStake: ChartDef<TimeRow> = {
       options: {
         height: 340,
         marginLeft: 66,
-        y: { label: 'TAO on root', labelAnchor: 'center', grid: true, zero: options.baseline === 'zero', insetTop: 16, insetBottom: 16, tickFormat: (v: number) => formatCompact(v) },
+        y: {
+          label: 'TAO on root',
+          labelAnchor: 'center',
+          grid: true,
+          zero: options.baseline === 'zero',
+          insetTop: 16,
+          insetBottom: 16,
+          tickFormat: (v: number) => formatCompact(v),
+        },
         x: { type: 'utc', label: null },
         marks: [...measuredLine(measured, fmt), ...figures.marks],
       },
-      annotations: { markers: timeMarkers(shown, ['rootStake'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
+      annotations: {
+        markers: timeMarkers(shown, ['rootStake'], data),
+        labels: figures.labels,
+        message: measured.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

@@ -4,8 +4,20 @@ import type { RowSource } from './types.ts';
 
 export function rowSource(source: Source, kind: SnapshotKind): RowSource {
   if (source.kind === 'chain')
-    return { origin: kind === 'synthetic' ? 'synthetic' : 'chain', block: source.block, hash: source.hash, item: source.item, url: null };
-  return { origin: source.by === 'article' ? 'article' : 'publication', block: null, hash: null, item: null, url: source.url };
+    return {
+      origin: kind === 'synthetic' ? 'synthetic' : 'chain',
+      block: source.block,
+      hash: source.hash,
+      item: source.item,
+      url: null,
+    };
+  return {
+    origin: source.by === 'article' ? 'article' : 'publication',
+    block: null,
+    hash: null,
+    item: null,
+    url: source.url,
+  };
 }
 
 /** The provenance columns of a chart table, for rows that are not plain time series. */

@@ -6,7 +6,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { assignLanes, AXIS_FONT, blockBox, LANE, MARK_FONT, placeLabels, wrap, type Box } from './place.ts';
-import { COLORS, type Annotations, type ChartData, type AnyChartDef, type ChartOptions, type KeyItem } from './types.ts';
+import {
+  COLORS,
+  type Annotations,
+  type ChartData,
+  type AnyChartDef,
+  type ChartOptions,
+  type KeyItem,
+} from './types.ts';
 
 /** The build-time layouts: a phone (a 390 px screen gives the chart about 358 px) and the desktop column. */
 export const WIDTHS = { narrow: 340, wide: 688 } as const;
@@ -40,12 +47,22 @@ function markerRules(markers: KeyItem[]) {
   const breaks = markers.filter((m) => m.kind === 'break');
   return [
     Plot.ruleX(events, { x: (m: KeyItem) => toDate(m.date ?? ''), stroke: COLORS.muted, strokeDasharray: '2,3' }),
-    Plot.ruleX(breaks, { x: (m: KeyItem) => toDate(m.date ?? ''), stroke: COLORS.purple, strokeDasharray: '9,3', strokeWidth: 1.5 }),
+    Plot.ruleX(breaks, {
+      x: (m: KeyItem) => toDate(m.date ?? ''),
+      stroke: COLORS.purple,
+      strokeDasharray: '9,3',
+      strokeWidth: 1.5,
+    }),
   ];
 }
 
 /** Marks for the annotations at a given size, and the key entries of labels that found no place. */
-function annotationMarks(a: Annotations, plot: Rendered | null, lanes: number[], width: number): { marks: unknown[]; unplaced: KeyItem[] } {
+function annotationMarks(
+  a: Annotations,
+  plot: Rendered | null,
+  lanes: number[],
+  width: number,
+): { marks: unknown[]; unplaced: KeyItem[] } {
   const markers = a.markers ?? [];
   const x = plot?.scale('x');
   const y = plot?.scale('y');
@@ -53,16 +70,19 @@ function annotationMarks(a: Annotations, plot: Rendered | null, lanes: number[],
   // Plot's dy is a constant: one text mark per lane
   for (const lane of new Set(lanes))
     marks.push(
-      Plot.text(markers.filter((_, i) => lanes[i] === lane), {
-        x: (m: KeyItem) => toDate(m.date ?? ''),
-        text: 'mark',
-        frameAnchor: 'top',
-        lineAnchor: 'bottom',
-        dy: -3 - lane * LANE,
-        fontSize: MARK_FONT,
-        fontWeight: 'bold',
-        fill: (m: KeyItem) => (m.kind === 'break' ? COLORS.purple : 'currentColor'),
-      }),
+      Plot.text(
+        markers.filter((_, i) => lanes[i] === lane),
+        {
+          x: (m: KeyItem) => toDate(m.date ?? ''),
+          text: 'mark',
+          frameAnchor: 'top',
+          lineAnchor: 'bottom',
+          dy: -3 - lane * LANE,
+          fontSize: MARK_FONT,
+          fontWeight: 'bold',
+          fill: (m: KeyItem) => (m.kind === 'break' ? COLORS.purple : 'currentColor'),
+        },
+      ),
     );
   const labels = a.labels ?? [];
   if (!x?.range || !y?.range || (!labels.length && !a.message)) return { marks, unplaced: [] };
@@ -71,11 +91,18 @@ function annotationMarks(a: Annotations, plot: Rendered | null, lanes: number[],
   // labels may use the empty right margin, never the axes' margins (left, bottom) or the marker lanes (top)
   const frame: Box = { x0, y0, x1: width - 2, y1 };
   const half = (s: Scale) => (s.bandwidth ?? 0) / 2;
-  const points = labels.map((l) => ({ px: l.level ? x0 : x.apply(l.x) + half(x), py: y.apply(l.y) + half(y), text: l.text, level: l.level, left: l.left }));
+  const points = labels.map((l) => ({
+    px: l.level ? x0 : x.apply(l.x) + half(x),
+    py: y.apply(l.y) + half(y),
+    text: l.text,
+    level: l.level,
+    left: l.left,
+  }));
   const obstacles: Box[] = [];
   if (a.message) {
     const lines = wrap(a.message, Math.min(x1 - x0 - 16, 320));
-    const near = (b: Box) => points.some((p) => !p.level && p.px > b.x0 - 8 && p.px < b.x1 + 8 && p.py > b.y0 - 8 && p.py < b.y1 + 8);
+    const near = (b: Box) =>
+      points.some((p) => !p.level && p.px > b.x0 - 8 && p.px < b.x1 + 8 && p.py > b.y0 - 8 && p.py < b.y1 + 8);
     const spots = [0.5, 0.25, 0.75, 0.12, 0.88].map((f) => blockBox(lines, (x0 + x1) / 2, y0 + f * (y1 - y0)));
     const box = spots.find((b) => !near(b) && b.y0 >= y0 && b.y1 <= y1) ?? spots[0];
     obstacles.push(box);
@@ -129,21 +156,35 @@ export interface RenderedChart {
  * Render a chart at `width` px. The root <svg> is the accessible image (role="img", its title as label, the text
  * description by id); Plot's per-mark aria-labels move to data-mark, since ARIA forbids names on plain <g> elements.
  */
-export function renderChart(def: AnyChartDef, data: ChartData, options: ChartOptions, describedBy: string, width: number, document?: Document): RenderedChart {
+export function renderChart(
+  def: AnyChartDef,
+  data: ChartData,
+  options: ChartOptions,
+  describedBy: string,
+  width: number,
+  document?: Document,
+): RenderedChart {
   const rows = def.rows(data);
   const opts = { ...defaultOptions(def), ...options };
   const { options: base, annotations = {} } = def.plot(rows, opts, data, { width });
   const markers = annotations.markers ?? [];
-  const common = { width, style: { background: 'transparent', fontSize: `${AXIS_FONT}px` }, ...(document ? { document } : {}) };
+  const common = {
+    width,
+    style: { background: 'transparent', fontSize: `${AXIS_FONT}px` },
+    ...(document ? { document } : {}),
+  };
   const marks = [...markerRules(markers), ...(base.marks ?? [])];
-  const draw = (extra: Record<string, unknown>, more: unknown[] = []) => Plot.plot({ ...base, ...common, ...extra, marks: [...marks, ...more] } as Plot.PlotOptions) as Rendered;
+  const draw = (extra: Record<string, unknown>, more: unknown[] = []) =>
+    Plot.plot({ ...base, ...common, ...extra, marks: [...marks, ...more] } as Plot.PlotOptions) as Rendered;
   // pass 1: where the markers fall (the x scale does not depend on the top margin), so how many lanes they need
   let marginTop = (base.marginTop as number | undefined) ?? 20;
   let lanes: number[] = [];
   let plot: Rendered | null = null;
   if (markers.length) {
     const x = draw({}).scale('x');
-    lanes = x ? assignLanes(markers.map((m) => ({ x: x.apply(toDate(m.date ?? '')), text: m.mark }))) : markers.map(() => 0);
+    lanes = x
+      ? assignLanes(markers.map((m) => ({ x: x.apply(toDate(m.date ?? '')), text: m.mark })))
+      : markers.map(() => 0);
     marginTop = Math.max(marginTop, 6 + (Math.max(...lanes) + 1) * LANE);
   }
   // pass 2: the scales at the final size, to place labels in pixels

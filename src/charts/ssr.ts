@@ -8,13 +8,25 @@ export interface StaticChart {
   key: KeyItem[];
 }
 
-export function renderStatic(def: AnyChartDef, data: ChartData, options: ChartOptions = {}, width: number = WIDTHS.wide, describedBy = `chart-${def.id}-desc`): StaticChart {
+export function renderStatic(
+  def: AnyChartDef,
+  data: ChartData,
+  options: ChartOptions = {},
+  width: number = WIDTHS.wide,
+  describedBy = `chart-${def.id}-desc`,
+): StaticChart {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const { el, key } = renderChart(def, data, options, describedBy, width, document as unknown as Document);
   el.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return { svg: el.outerHTML, key };
 }
 
-export function renderSvg(def: AnyChartDef, data: ChartData, options: ChartOptions = {}, width: number = WIDTHS.wide, describedBy = `chart-${def.id}-desc`): string {
+export function renderSvg(
+  def: AnyChartDef,
+  data: ChartData,
+  options: ChartOptions = {},
+  width: number = WIDTHS.wide,
+  describedBy = `chart-${def.id}-desc`,
+): string {
   return renderStatic(def, data, options, width, describedBy).svg;
 }

@@ -5,7 +5,17 @@ import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRows, isArticle, isCited, isEvent, isMeasured, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRows,
+  isArticle,
+  isCited,
+  isEvent,
+  isMeasured,
+  TIME_COLUMNS,
+  toDate,
+  type TimeRow,
+} from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 const fmt = (v: number) => `${formatCompact(v)} TAO`;
@@ -21,7 +31,14 @@ function rows(data: ChartData): TimeRow[] {
           const src = rowSource(d.source, s.kind);
           return [
             { date: d.date, series: STAKED, value: raoToTao(d.staked), unit: 'TAO', ...src },
-            { date: d.date, series: LIQUID, value: raoToTao(d.liquid), unit: 'TAO', ...src, item: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake' },
+            {
+              date: d.date,
+              series: LIQUID,
+              value: raoToTao(d.liquid),
+              unit: 'TAO',
+              ...src,
+              item: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake',
+            },
           ];
         });
   return [...measured, ...figureRows(data, 'totalIssuance'), ...eventRows(data)];
@@ -39,7 +56,9 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
       rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL, { name: 'stack', label: 'Show', values: ['amounts', 'shares'] }],
@@ -60,7 +79,13 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
     const shares = options.stack === 'shares';
-    const stack = { x: toDate, y: 'value', fill: 'series', order: [LIQUID, STAKED], ...(shares ? { offset: 'normalize' as const } : {}) };
+    const stack = {
+      x: toDate,
+      y: 'value',
+      fill: 'series',
+      order: [LIQUID, STAKED],
+      ...(shares ? { offset: 'normalize' as const } : {}),
+    };
     const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, fmt);
     // the series' names inside their bands at the last day
     const last = measured.at(-1)?.date;
@@ -69,8 +94,22 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     const total = shares ? s + l || 1 : 1;
     const names = last
       ? [
-          { x: toDate(measured.at(-1)!) as Date, y: l / 2 / total, text: LIQUID, fill: 'white', left: true, fontWeight: 'bold' },
-          { x: toDate(measured.at(-1)!) as Date, y: (l + s / 2) / total, text: STAKED, fill: 'white', left: true, fontWeight: 'bold' },
+          {
+            x: toDate(measured.at(-1)!) as Date,
+            y: l / 2 / total,
+            text: LIQUID,
+            fill: 'white',
+            left: true,
+            fontWeight: 'bold',
+          },
+          {
+            x: toDate(measured.at(-1)!) as Date,
+            y: (l + s / 2) / total,
+            text: STAKED,
+            fill: 'white',
+            left: true,
+            fontWeight: 'bold',
+          },
         ]
       : [];
     return {
@@ -79,17 +118,43 @@ export const stakedLiquid: ChartDef<TimeRow> = {
         marginLeft: 66,
         color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
         y: shares
-          ? { domain: [0, 1], label: 'share of issued TAO', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) }
-          : { label: 'TAO', labelAnchor: 'center', grid: true, insetTop: 12, tickFormat: (v: number) => formatCompact(v) },
+          ? {
+              domain: [0, 1],
+              label: 'share of issued TAO',
+              labelAnchor: 'center',
+              grid: true,
+              tickFormat: (v: number) => formatPercent(v, 0),
+            }
+          : {
+              label: 'TAO',
+              labelAnchor: 'center',
+              grid: true,
+              insetTop: 12,
+              tickFormat: (v: number) => formatCompact(v),
+            },
         x: { type: 'utc', label: null },
         marks: [
           Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
           Plot.ruleY([0]),
           ...figures.marks,
-          Plot.tip(measured, Plot.pointerX(Plot.stackY({ ...stack, fontSize: 11, title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` }))),
+          Plot.tip(
+            measured,
+            Plot.pointerX(
+              Plot.stackY({
+                ...stack,
+                fontSize: 11,
+                title: (r: TimeRow) =>
+                  `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+              }),
+            ),
+          ),
         ],
       },
-      annotations: { markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data), labels: [...names, ...figures.labels], message: measured.length ? null : NO_CHAIN_READS },
+      annotations: {
+        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        labels: [...names, ...figures.labels],
+        message: measured.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

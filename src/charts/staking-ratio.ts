@@ -4,7 +4,16 @@ import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRow, isArticle, isCited, isEvent, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRow,
+  isArticle,
+  isCited,
+  isEvent,
+  isMeasured,
+  TIME_COLUMNS,
+  type TimeRow,
+} from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
 const fmt = (v: number) => formatPercent(v);
@@ -35,18 +44,28 @@ export const stakingRatio: ChartDef<TimeRow> = {
   caption(rows) {
     const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
     return [
-      rows.some(isMeasured) ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).` : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
-      rows.some((r) => isArticle(r) && !r.date) ? `Dashed lines: the article’s ${rows.filter((r) => isArticle(r) && !r.date).map((r) => `“${r.series.replace(/^article: /, '')}” (${fmt(r.value ?? 0)})`).join(' and ')}.` : '',
+      rows.some(isMeasured)
+        ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).`
+        : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
+      rows.some((r) => isArticle(r) && !r.date)
+        ? `Dashed lines: the article’s ${rows
+            .filter((r) => isArticle(r) && !r.date)
+            .map((r) => `“${r.series.replace(/^article: /, '')}” (${fmt(r.value ?? 0)})`)
+            .join(' and ')}.`
+        : '',
       rows.some((r) => isCited(r) && r.date) ? 'Circles: cited figures.' : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL],
   rows,
   describe(rows) {
     const m = rows.filter(isMeasured);
-    if (m.length === 0) return 'No chain measurements in this build: the chart shows the article’s 70% and 90% levels and the cited April 2025 figure (about 70%).';
+    if (m.length === 0)
+      return 'No chain measurements in this build: the chart shows the article’s 70% and 90% levels and the cited April 2025 figure (about 70%).';
     const min = m.reduce((a, b) => ((b.value ?? 1) < (a.value ?? 1) ? b : a));
     const max = m.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
     return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.`;
@@ -59,11 +78,21 @@ export const stakingRatio: ChartDef<TimeRow> = {
       options: {
         height: 320,
         marginLeft: 52,
-        y: { domain: [0, 1], label: 'staked / issued', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatPercent(v, 0) },
+        y: {
+          domain: [0, 1],
+          label: 'staked / issued',
+          labelAnchor: 'center',
+          grid: true,
+          tickFormat: (v: number) => formatPercent(v, 0),
+        },
         x: { type: 'utc', label: null },
         marks: [...measuredLine(measured, fmt), ...figures.marks],
       },
-      annotations: { markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data), labels: figures.labels, message: measured.length ? null : NO_CHAIN_READS },
+      annotations: {
+        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        labels: figures.labels,
+        message: measured.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

@@ -9,7 +9,17 @@ import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { SUBNET_ITEMS } from '../data/fields.ts';
 import { figureMarks, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, rangeStart, timeMarkers } from './time-marks.ts';
-import { eventRows, figureRow, isCited, isEvent, isMeasured, measuredRows, TIME_COLUMNS, toDate, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  figureRow,
+  isCited,
+  isEvent,
+  isMeasured,
+  measuredRows,
+  TIME_COLUMNS,
+  toDate,
+  type TimeRow,
+} from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
 export interface PoolRow extends TimeRow {
@@ -26,10 +36,23 @@ function rows(data: ChartData): PoolRow[] {
   const s = data.snapshot;
   const count = measuredRows(s, 'subnetCount', COUNT, Number, 'count');
   const from = count[0]?.date ?? undefined;
-  const cap = data.reference.figures.filter((f) => f.id === 'subnet-limit-2025').map((f) => figureRow(f, `cited: ${f.label}`));
+  const cap = data.reference.figures
+    .filter((f) => f.id === 'subnet-limit-2025')
+    .map((f) => figureRow(f, `cited: ${f.label}`));
   const date = s.head?.timestamp.slice(0, 10) ?? null;
-  const pools = poolDepths(s).map((p) => ({ date, series: p.name ?? `subnet ${p.netuid}`, value: raoToTao(p.tao), unit: 'TAO', ...rowSource(p.source, s.kind), panel: 'pools' as const, netuid: p.netuid }));
-  return [...[...count, ...cap, ...eventRows(data, from)].map((r) => ({ ...r, panel: 'count' as const, netuid: null })), ...pools];
+  const pools = poolDepths(s).map((p) => ({
+    date,
+    series: p.name ?? `subnet ${p.netuid}`,
+    value: raoToTao(p.tao),
+    unit: 'TAO',
+    ...rowSource(p.source, s.kind),
+    panel: 'pools' as const,
+    netuid: p.netuid,
+  }));
+  return [
+    ...[...count, ...cap, ...eventRows(data, from)].map((r) => ({ ...r, panel: 'count' as const, netuid: null })),
+    ...pools,
+  ];
 }
 
 export const subnetPools: ChartDef<PoolRow> = {
@@ -44,10 +67,18 @@ export const subnetPools: ChartDef<PoolRow> = {
         : `Count: no chain reads of ${SERIES_FIELDS.subnetCount.item} in this build.`,
       cited.length ? `Circles: cited figures (${cited.join('; ')}).` : '',
       count.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-      rows.some((r) => r.panel === 'pools') ? `Pools: ${SUBNET_ITEMS.tao} for each subnet at the snapshot’s head block, deepest first.` : 'Pools: no subnets table in this build.',
-    ].filter(Boolean).join(' ');
+      rows.some((r) => r.panel === 'pools')
+        ? `Pools: ${SUBNET_ITEMS.tao} for each subnet at the snapshot’s head block, deepest first.`
+        : 'Pools: no subnets table in this build.',
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
-  columns: [{ key: 'panel', label: 'Panel', format: 'text' }, { key: 'netuid', label: 'Subnet', format: 'count' }, ...TIME_COLUMNS],
+  columns: [
+    { key: 'panel', label: 'Panel', format: 'text' },
+    { key: 'netuid', label: 'Subnet', format: 'count' },
+    ...TIME_COLUMNS,
+  ],
   controls: [{ name: 'view', label: 'Show', values: ['count', 'pools'] }, RANGE_CONTROL],
   rows,
   describe(rows, data) {
@@ -55,12 +86,18 @@ export const subnetPools: ChartDef<PoolRow> = {
     const pools = rows.filter((r) => r.panel === 'pools');
     const first = count[0];
     const last = count.at(-1);
-    const countText = first && last ? `The number of subnets (root included) went from ${fmtCount(first.value ?? 0)} on ${first.date} to ${fmtCount(last.value ?? 0)} on ${last.date}. ` : '';
+    const countText =
+      first && last
+        ? `The number of subnets (root included) went from ${fmtCount(first.value ?? 0)} on ${first.date} to ${fmtCount(last.value ?? 0)} on ${last.date}. `
+        : '';
     const median = medianDepth(poolDepths(data.snapshot));
     const poolText = pools.length
       ? `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${fmtTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${fmtTao(median === null ? 0 : raoToTao(median))}, the shallowest ${fmtTao(pools.at(-1)?.value ?? 0)}. `
       : '';
-    const none = countText || poolText ? '' : 'No chain measurements in this build: the chart shows only the cited return of a 128-subnet cap in September 2025 and the dated events. ';
+    const none =
+      countText || poolText
+        ? ''
+        : 'No chain measurements in this build: the chart shows only the cited return of a 128-subnet cap in September 2025 and the dated events. ';
     return `${none}${countText}${poolText}`.trim();
   },
   plot(rows, options, data, layout) {
@@ -73,22 +110,54 @@ export const subnetPools: ChartDef<PoolRow> = {
           height: 340,
           marginLeft: 66,
           marginBottom: 40,
-          x: { label: 'subnet (deepest pool first)', domain: pools.map((r) => String(r.netuid)), tickFormat: (v: string, i: number) => (i % every === 0 ? v : ''), tickSize: 0 },
-          y: { label: 'TAO in the pool', labelAnchor: 'center', grid: true, tickFormat: (v: number) => formatCompact(v) },
+          x: {
+            label: 'subnet (deepest pool first)',
+            domain: pools.map((r) => String(r.netuid)),
+            tickFormat: (v: string, i: number) => (i % every === 0 ? v : ''),
+            tickSize: 0,
+          },
+          y: {
+            label: 'TAO in the pool',
+            labelAnchor: 'center',
+            grid: true,
+            tickFormat: (v: number) => formatCompact(v),
+          },
           marks: [
             Plot.barY(pools, { x: (r: PoolRow) => String(r.netuid), y: 'value', fill: COLORS.chain }),
             Plot.ruleY([0]),
-            Plot.tip(pools, Plot.pointerX({ x: (r: PoolRow) => String(r.netuid), y: 'value', fontSize: 11, title: (r: PoolRow) => `${r.series} (subnet ${r.netuid})\n${fmtTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}` })),
+            Plot.tip(
+              pools,
+              Plot.pointerX({
+                x: (r: PoolRow) => String(r.netuid),
+                y: 'value',
+                fontSize: 11,
+                title: (r: PoolRow) =>
+                  `${r.series} (subnet ${r.netuid})\n${fmtTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}`,
+              }),
+            ),
           ],
         },
-        annotations: { message: pools.length ? null : 'No subnets table in this build: pool depths appear once a chain snapshot is committed.' },
+        annotations: {
+          message: pools.length
+            ? null
+            : 'No subnets table in this build: pool depths appear once a chain snapshot is committed.',
+        },
       };
     }
     const from = rangeStart(options.range, rows);
     const shown = rows.filter((r) => r.panel === 'count' && (!from || !r.date || r.date >= from));
     const measured = shown.filter(isMeasured);
     const figures = figureMarks(shown, fmtCount);
-    const cited = shown.filter((r) => isCited(r) && r.date).map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: `cited: ${r.series.replace(/^cited: /, '')} ${r.value}`, fill: COLORS.cited, left: true, date: r.date }));
+    const cited = shown
+      .filter((r) => isCited(r) && r.date)
+      .map((r) => ({
+        x: toDate(r) as Date,
+        y: r.value ?? 0,
+        text: `cited: ${r.series.replace(/^cited: /, '')} ${r.value}`,
+        fill: COLORS.cited,
+        left: true,
+        date: r.date,
+      }));
     return {
       options: {
         height: 340,
@@ -97,7 +166,11 @@ export const subnetPools: ChartDef<PoolRow> = {
         x: { type: 'utc', label: null },
         marks: [...measuredLine(measured, fmtCount, COLORS.chain, true), ...figures.marks],
       },
-      annotations: { markers: timeMarkers(shown, ['subnetCount'], data), labels: [...cited, ...figures.labels], message: measured.length ? null : NO_CHAIN_READS },
+      annotations: {
+        markers: timeMarkers(shown, ['subnetCount'], data),
+        labels: [...cited, ...figures.labels],
+        message: measured.length ? null : NO_CHAIN_READS,
+      },
     };
   },
 };

@@ -6,7 +6,9 @@ export function formatCell(v: unknown, c: AnyColumn): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (c.format === 'count' || c.key === 'block') return v.toLocaleString('en-US');
-    return Math.abs(v) < 10 ? String(Number(v.toPrecision(6))) : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+    return Math.abs(v) < 10
+      ? String(Number(v.toPrecision(6)))
+      : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
   }
   return String(v);
 }

@@ -32,7 +32,13 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
   const list = breaksWithin(from, to, series, data.breaks);
   const breaks: KeyItem[] = [...list]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((b, i) => ({ mark: String.fromCharCode(65 + (i % 26)), kind: 'break', date: b.date, label: `counter break: ${b.label}`, href: `methodology/#break-${b.id}` }));
+    .map((b, i) => ({
+      mark: String.fromCharCode(65 + (i % 26)),
+      kind: 'break',
+      date: b.date,
+      label: `counter break: ${b.label}`,
+      href: `methodology/#break-${b.id}`,
+    }));
   return [...events, ...breaks];
 }
 
@@ -40,7 +46,11 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
  * The article's figures (vermillion diamonds when dated, dashed rules when levels) and cited figures (green
  * circles), with labels for the article's figures that the renderer places clear of other text.
  */
-export function figureMarks(rows: TimeRow[], fmt: (v: number) => string, levelX?: number | Date): { marks: unknown[]; labels: PointLabel[] } {
+export function figureMarks(
+  rows: TimeRow[],
+  fmt: (v: number) => string,
+  levelX?: number | Date,
+): { marks: unknown[]; labels: PointLabel[] } {
   const article = rows.filter(isArticle);
   const dated = article.filter((r) => r.date);
   const levels = article.filter((r) => !r.date);
@@ -50,14 +60,52 @@ export function figureMarks(rows: TimeRow[], fmt: (v: number) => string, levelX?
   return {
     marks: [
       Plot.ruleY(levels, { y: 'value', stroke: COLORS.article, strokeDasharray: '6,3', strokeWidth: 1.5 }),
-      Plot.dot(dated, { x: toDate, y: 'value', symbol: 'diamond2', r: 5, stroke: COLORS.article, strokeWidth: 2, fill: 'none' }),
-      Plot.tip(dated, Plot.pointer({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `The article: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
+      Plot.dot(dated, {
+        x: toDate,
+        y: 'value',
+        symbol: 'diamond2',
+        r: 5,
+        stroke: COLORS.article,
+        strokeWidth: 2,
+        fill: 'none',
+      }),
+      Plot.tip(
+        dated,
+        Plot.pointer({
+          x: toDate,
+          y: 'value',
+          fontSize: MARK_FONT,
+          title: (r: TimeRow) => `The article: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})`,
+        }),
+      ),
       Plot.dot(cited, { x: toDate, y: 'value', r: 4, stroke: COLORS.cited, strokeWidth: 2, fill: 'none' }),
-      Plot.tip(cited, Plot.pointer({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `Cited: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})` })),
+      Plot.tip(
+        cited,
+        Plot.pointer({
+          x: toDate,
+          y: 'value',
+          fontSize: MARK_FONT,
+          title: (r: TimeRow) => `Cited: ${label(r)}\n${fmt(r.value ?? 0)} (${r.date})`,
+        }),
+      ),
     ],
     labels: [
-      ...dated.map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: `article ${fmt(r.value ?? 0)}`, fill: COLORS.article, date: r.date })),
-      ...(start ? levels.map((r) => ({ x: start, y: r.value ?? 0, text: `article: ${label(r)} ${fmt(r.value ?? 0)}`, fill: COLORS.article, level: true })) : []),
+      ...dated.map((r) => ({
+        x: toDate(r) as Date,
+        y: r.value ?? 0,
+        text: `article ${fmt(r.value ?? 0)}`,
+        fill: COLORS.article,
+        date: r.date,
+      })),
+      ...(start
+        ? levels.map((r) => ({
+            x: start,
+            y: r.value ?? 0,
+            text: `article: ${label(r)} ${fmt(r.value ?? 0)}`,
+            fill: COLORS.article,
+            level: true,
+          }))
+        : []),
     ],
   };
 }
@@ -65,8 +113,23 @@ export function figureMarks(rows: TimeRow[], fmt: (v: number) => string, levelX?
 /** A measured line with a hover tip naming the block each point was read at; `step` for counts that change in steps. */
 export function measuredLine(rows: TimeRow[], fmt: (v: number) => string, stroke: string = COLORS.chain, step = false) {
   return [
-    Plot.lineY(rows, { x: toDate, y: 'value', stroke, strokeWidth: 1.75, ...(step ? { curve: 'step-after' as const } : {}) }),
-    Plot.tip(rows, Plot.pointerX({ x: toDate, y: 'value', fontSize: MARK_FONT, title: (r: TimeRow) => `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}` })),
+    Plot.lineY(rows, {
+      x: toDate,
+      y: 'value',
+      stroke,
+      strokeWidth: 1.75,
+      ...(step ? { curve: 'step-after' as const } : {}),
+    }),
+    Plot.tip(
+      rows,
+      Plot.pointerX({
+        x: toDate,
+        y: 'value',
+        fontSize: MARK_FONT,
+        title: (r: TimeRow) =>
+          `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+      }),
+    ),
   ];
 }
 

@@ -14,8 +14,20 @@ export interface TimeRow extends RowSource {
 }
 
 /** Measured daily values of a field. A `reference` snapshot has no measurements: its points are figures. */
-export function measuredRows(s: Snapshot, field: SeriesField, series: string, toValue: (v: bigint) => number, unit: string): TimeRow[] {
-  return measuredObservations(s, field).map((o) => ({ date: o.date, series, value: toValue(o.value), unit, ...rowSource(o.source, s.kind) }));
+export function measuredRows(
+  s: Snapshot,
+  field: SeriesField,
+  series: string,
+  toValue: (v: bigint) => number,
+  unit: string,
+): TimeRow[] {
+  return measuredObservations(s, field).map((o) => ({
+    date: o.date,
+    series,
+    value: toValue(o.value),
+    unit,
+    ...rowSource(o.source, s.kind),
+  }));
 }
 
 export const taoValue = (v: bigint) => raoToTao(v);
@@ -45,7 +57,13 @@ export function figureRows(data: ChartData, field: SeriesField): TimeRow[] {
 export function eventRows(data: ChartData, from?: string): TimeRow[] {
   return data.reference.events
     .filter((e) => !from || e.date >= from)
-    .map((e) => ({ date: e.date, series: `event: ${e.label}`, value: null, unit: '', ...rowSource(e.source, 'reference') }));
+    .map((e) => ({
+      date: e.date,
+      series: `event: ${e.label}`,
+      value: null,
+      unit: '',
+      ...rowSource(e.source, 'reference'),
+    }));
 }
 
 export const isEvent = (r: TimeRow) => r.series.startsWith('event: ');

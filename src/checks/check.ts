@@ -9,12 +9,31 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CHART_IDS } from '../charts/index.ts';
 import { DataFileError, formatIssues } from '../data/errors.ts';
-import { loadReferenceYaml, loadSnapshot, loadStatus, loadSubnetsDaily, REFERENCE_SOURCE, SNAPSHOT_FILE, SUBNETS_DAILY_FILE } from '../data/load.ts';
+import {
+  loadReferenceYaml,
+  loadSnapshot,
+  loadStatus,
+  loadSubnetsDaily,
+  REFERENCE_SOURCE,
+  SNAPSHOT_FILE,
+  SUBNETS_DAILY_FILE,
+} from '../data/load.ts';
 import { STATUS_FILE } from '../data/status.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { referenceSnapshot } from '../data/reference.ts';
 import type { Reference, Snapshot, Source } from '../data/schema.ts';
-import { checkLinks, essayAnchors, frontmatterLine, lintEssay, passageIds, scanEssay, splitFrontmatter, type Known, type ScannedEssay, type Site } from './lint.ts';
+import {
+  checkLinks,
+  essayAnchors,
+  frontmatterLine,
+  lintEssay,
+  passageIds,
+  scanEssay,
+  splitFrontmatter,
+  type Known,
+  type ScannedEssay,
+  type Site,
+} from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
@@ -51,7 +70,13 @@ function readYamlList(root: string, file: string, problems: string[]): unknown[]
 }
 
 /** Validate each entry, naming it by its id (or index) in messages. */
-function entries<S extends z.ZodType>(schema: S, list: unknown[], file: string, problems: string[], key: string): z.infer<S>[] {
+function entries<S extends z.ZodType>(
+  schema: S,
+  list: unknown[],
+  file: string,
+  problems: string[],
+  key: string,
+): z.infer<S>[] {
   const out: z.infer<S>[] = [];
   const seen = new Set<string>();
   list.forEach((raw, i) => {
@@ -81,20 +106,36 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   };
   result.snapshot = guard(() => loadSnapshot(join(root, SNAPSHOT_FILE)));
   if (result.snapshot?.kind === 'synthetic' && opts.production)
-    problems.push(`${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
+    problems.push(
+      `${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
+    );
   result.reference = guard(() => loadReferenceYaml(join(root, REFERENCE_SOURCE)));
   guard(() => loadStatus(join(root, STATUS_FILE)));
   const subnetsDaily = guard(() => loadSubnetsDaily(join(root, SUBNETS_DAILY_FILE)));
   if (subnetsDaily?.kind === 'synthetic' && opts.production)
-    problems.push(`${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`);
+    problems.push(
+      `${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
+    );
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 
-  const paragraphs = entries(Paragraph, readYamlList(root, FILES.paragraphs, problems), FILES.paragraphs, problems, 'id');
+  const paragraphs = entries(
+    Paragraph,
+    readYamlList(root, FILES.paragraphs, problems),
+    FILES.paragraphs,
+    problems,
+    'id',
+  );
   const claims = entries(Claim, readYamlList(root, FILES.claims, problems), FILES.claims, problems, 'id');
   const sources = entries(BibSource, readYamlList(root, FILES.sources, problems), FILES.sources, problems, 'id');
   entries(GlossaryEntry, readYamlList(root, FILES.glossary, problems), FILES.glossary, problems, 'term');
-  const arithmetic = entries(ArithmeticEntry, readYamlList(root, FILES.arithmetic, problems), FILES.arithmetic, problems, 'id');
+  const arithmetic = entries(
+    ArithmeticEntry,
+    readYamlList(root, FILES.arithmetic, problems),
+    FILES.arithmetic,
+    problems,
+    'id',
+  );
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
   const claimIds = new Set(claims.map((c) => c.id));
@@ -103,18 +144,31 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     const p = paraById.get(c.paragraph);
     if (!p) problems.push(`${FILES.claims}: ${c.id}.paragraph: unknown paragraph "${c.paragraph}"`);
     else {
-      if (!p.ja.includes(c.ja)) problems.push(`${FILES.claims}: ${c.id}.ja: expected an exact quote from ${c.paragraph}, received ${JSON.stringify(c.ja.slice(0, 40))}`);
-      if (p.essay !== c.essay) problems.push(`${FILES.claims}: ${c.id}.essay: expected "${p.essay}" (the essay of ${c.paragraph}), received "${c.essay}"`);
+      if (!p.ja.includes(c.ja))
+        problems.push(
+          `${FILES.claims}: ${c.id}.ja: expected an exact quote from ${c.paragraph}, received ${JSON.stringify(c.ja.slice(0, 40))}`,
+        );
+      if (p.essay !== c.essay)
+        problems.push(
+          `${FILES.claims}: ${c.id}.essay: expected "${p.essay}" (the essay of ${c.paragraph}), received "${c.essay}"`,
+        );
     }
-    for (const s of c.sources) if (!sourceIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
+    for (const s of c.sources)
+      if (!sourceIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
   }
   for (const c of claims) {
     const has = Object.hasOwn(VERDICT_FNS, c.id);
     const home = `src/claims/verdicts/${c.essay}.ts`;
-    if (c.type !== 'opinion' && !has) problems.push(`${FILES.claims}: ${c.id}.type: a ${c.type} needs a verdict function in ${home}`);
-    if (c.type === 'opinion' && has) problems.push(`${FILES.claims}: ${c.id}.type: an opinion is labelled, not judged, but ${VERDICT_FILES[c.id]} has a verdict function for it`);
+    if (c.type !== 'opinion' && !has)
+      problems.push(`${FILES.claims}: ${c.id}.type: a ${c.type} needs a verdict function in ${home}`);
+    if (c.type === 'opinion' && has)
+      problems.push(
+        `${FILES.claims}: ${c.id}.type: an opinion is labelled, not judged, but ${VERDICT_FILES[c.id]} has a verdict function for it`,
+      );
     if (c.type !== 'opinion' && has && VERDICT_FILES[c.id] !== home)
-      problems.push(`${FILES.claims}: ${c.id}.essay: "${c.essay}", but its verdict function is in ${VERDICT_FILES[c.id]}; move it to ${home}`);
+      problems.push(
+        `${FILES.claims}: ${c.id}.essay: "${c.essay}", but its verdict function is in ${VERDICT_FILES[c.id]}; move it to ${home}`,
+      );
   }
   for (const [id, file] of Object.entries(VERDICT_FILES))
     if (!claimIds.has(id)) problems.push(`${file}: export ${id}: no claim ${id} in ${FILES.claims}`);
@@ -122,20 +176,29 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     for (const c of p.claims) {
       if (!claimIds.has(c)) problems.push(`${FILES.paragraphs}: ${p.id}.claims: unknown claim id "${c}"`);
       else if (claims.some((x) => x.id === c && x.paragraph === p.id))
-        problems.push(`${FILES.paragraphs}: ${p.id}.claims: ${c} is made on this line (its paragraph in ${FILES.claims}) and linked without being listed; list here only claims continued from an earlier line`);
+        problems.push(
+          `${FILES.paragraphs}: ${p.id}.claims: ${c} is made on this line (its paragraph in ${FILES.claims}) and linked without being listed; list here only claims continued from an earlier line`,
+        );
     }
   if (result.reference) {
     for (const f of [...result.reference.figures, ...result.reference.events]) {
-      if (!sourceIds.has(f.source.ref)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.source.ref: unknown source id "${f.source.ref}" (add it to ${FILES.sources})`);
-      for (const c of 'claims' in f ? f.claims : []) if (!claimIds.has(c)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.claims: unknown claim id "${c}"`);
+      if (!sourceIds.has(f.source.ref))
+        problems.push(
+          `${REFERENCE_SOURCE}: ${f.id}.source.ref: unknown source id "${f.source.ref}" (add it to ${FILES.sources})`,
+        );
+      for (const c of 'claims' in f ? f.claims : [])
+        if (!claimIds.has(c)) problems.push(`${REFERENCE_SOURCE}: ${f.id}.claims: unknown claim id "${c}"`);
     }
   }
 
   const figureIds = new Set(result.reference?.figures.map((f) => f.id) ?? []);
   for (const a of arithmetic) {
-    if (!Object.hasOwn(RECOMPUTE, a.id)) problems.push(`${FILES.arithmetic}: ${a.id}.id: no recomputation in src/metrics/arithmetic.ts`);
+    if (!Object.hasOwn(RECOMPUTE, a.id))
+      problems.push(`${FILES.arithmetic}: ${a.id}.id: no recomputation in src/metrics/arithmetic.ts`);
     if (!claimIds.has(a.claim)) problems.push(`${FILES.arithmetic}: ${a.id}.claim: unknown claim id "${a.claim}"`);
-    for (const i of a.inputs) if (!figureIds.has(i)) problems.push(`${FILES.arithmetic}: ${a.id}.inputs: unknown figure id "${i}" (see ${REFERENCE_SOURCE})`);
+    for (const i of a.inputs)
+      if (!figureIds.has(i))
+        problems.push(`${FILES.arithmetic}: ${a.id}.inputs: unknown figure id "${i}" (see ${REFERENCE_SOURCE})`);
   }
   const snap = result.snapshot;
   if (snap) {
@@ -144,9 +207,16 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
       ...snap.series.flatMap((p, i) => (p.source ? [[`series[${i}].source`, p.source] as [string, Source]] : [])),
     ];
     for (const [path, s] of cited)
-      if (s.kind === 'cited' && !sourceIds.has(s.ref)) problems.push(`${SNAPSHOT_FILE}: ${path}.ref: unknown source id "${s.ref}" (see ${FILES.sources})`);
-    if (snap.kind === 'reference' && result.reference && !isDeepStrictEqual(referenceSnapshot(result.reference, snap.source.generatedAt), snap))
-      problems.push(`${SNAPSHOT_FILE}: a "reference" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run reference\``);
+      if (s.kind === 'cited' && !sourceIds.has(s.ref))
+        problems.push(`${SNAPSHOT_FILE}: ${path}.ref: unknown source id "${s.ref}" (see ${FILES.sources})`);
+    if (
+      snap.kind === 'reference' &&
+      result.reference &&
+      !isDeepStrictEqual(referenceSnapshot(result.reference, snap.source.generatedAt), snap)
+    )
+      problems.push(
+        `${SNAPSHOT_FILE}: a "reference" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run reference\``,
+      );
   }
   const known = {
     charts: new Set(CHART_IDS),
@@ -156,7 +226,9 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     figures: figureIds,
     paragraphEssay: new Map(paragraphs.map((p) => [p.id, p.essay])),
   };
-  const glossary = readYamlList(root, FILES.glossary, []).flatMap((g) => (typeof (g as { term?: unknown })?.term === 'string' ? [termId((g as { term: string }).term)] : []));
+  const glossary = readYamlList(root, FILES.glossary, []).flatMap((g) =>
+    typeof (g as { term?: unknown })?.term === 'string' ? [termId((g as { term: string }).term)] : [],
+  );
   checkEssays(root, known, claims, new Set(glossary), opts, problems);
   return result;
 }
@@ -174,10 +246,19 @@ interface EssayFile {
  * claim shown once, every claim of the frontmatter shown, and internal links and anchors resolving. Draft essays
  * are checked like the others; a production build leaves them out, so a link to one is then broken.
  */
-function checkEssays(root: string, known: Known, claims: Claim[], glossaryIds: ReadonlySet<string>, opts: CheckOptions, problems: string[]): void {
+function checkEssays(
+  root: string,
+  known: Known,
+  claims: Claim[],
+  glossaryIds: ReadonlySet<string>,
+  opts: CheckOptions,
+  problems: string[],
+): void {
   const essayDir = join(root, FILES.essays);
   const essays: EssayFile[] = [];
-  for (const name of readdirSync(essayDir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(essayDir)
+    .filter((n) => n.endsWith('.mdx') || n.endsWith('.md'))
+    .sort()) {
     const file = `${FILES.essays}/${name}`;
     const text = readFileSync(join(essayDir, name), 'utf8');
     const { frontmatter } = splitFrontmatter(text);
@@ -194,7 +275,12 @@ function checkEssays(root: string, known: Known, claims: Claim[], glossaryIds: R
     }
     const r = EssayFrontmatter.safeParse(fm);
     if (!r.success) for (const line of formatIssues(r.error, fm, ['frontmatter'])) problems.push(`${file}: ${line}`);
-    else for (const c of r.data.claims) if (!known.claims.has(c)) problems.push(`${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`);
+    else
+      for (const c of r.data.claims)
+        if (!known.claims.has(c))
+          problems.push(
+            `${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`,
+          );
     const slug = name.replace(/\.mdx?$/, '');
     const scan = scanEssay(text);
     for (const p of lintEssay(scan, known, slug)) problems.push(`${file}:${p.line}: ${p.message}`);
@@ -214,20 +300,27 @@ function checkEssays(root: string, known: Known, claims: Claim[], glossaryIds: R
         const ids = passageIds(el, known.paragraphs).filter((id) => known.paragraphEssay?.get(id) === e.slug);
         const again = ids.filter((id) => shownAt.has(id));
         if (again.length)
-          problems.push(`${at}: <Passage from="${el.attrs.from}"${el.attrs.to ? ` to="${el.attrs.to}"` : ''}>: ${again.map((id) => `${id} (already shown at line ${shownAt.get(id)!.split(':').pop()})`).join(', ')}; each line of the article is shown once`);
+          problems.push(
+            `${at}: <Passage from="${el.attrs.from}"${el.attrs.to ? ` to="${el.attrs.to}"` : ''}>: ${again.map((id) => `${id} (already shown at line ${shownAt.get(id)!.split(':').pop()})`).join(', ')}; each line of the article is shown once`,
+          );
         for (const id of ids) if (!shownAt.has(id)) shownAt.set(id, at);
       }
       const id = el.attrs.id;
       if (el.name !== 'Claim' || typeof id !== 'string' || !known.claims.has(id)) continue;
       shownHere.add(id);
       const first = claimAt.get(id);
-      if (first) problems.push(`${at}: <Claim id="${id}">: already shown at ${first}; a claim is shown once (link to it instead: [${id}](../${claimEssay.get(id)}/#claim-${id}))`);
+      if (first)
+        problems.push(
+          `${at}: <Claim id="${id}">: already shown at ${first}; a claim is shown once (link to it instead: [${id}](../${claimEssay.get(id)}/#claim-${id}))`,
+        );
       else claimAt.set(id, at);
     }
     if (e.data)
       for (const c of e.data.claims)
         if (known.claims.has(c) && !shownHere.has(c))
-          problems.push(`${e.file}:${frontmatterLine(e.frontmatter, 'claims')}: frontmatter.claims: ${c} is listed but never shown; add <Claim id="${c}" /> to the essay or take ${c} off the list`);
+          problems.push(
+            `${e.file}:${frontmatterLine(e.frontmatter, 'claims')}: frontmatter.claims: ${c} is listed but never shown; add <Claim id="${c}" /> to the essay or take ${c} off the list`,
+          );
   }
 
   // links and anchors, against the pages of this build
@@ -239,7 +332,8 @@ function checkEssays(root: string, known: Known, claims: Claim[], glossaryIds: R
     pageAnchors: new Map([['/glossary/', glossaryIds]]),
     exists: routes(root),
   };
-  for (const e of essays) for (const p of checkLinks(e.scan, e.slug, site)) problems.push(`${e.file}:${p.line}: ${p.message}`);
+  for (const e of essays)
+    for (const p of checkLinks(e.scan, e.slug, site)) problems.push(`${e.file}:${p.line}: ${p.message}`);
 }
 
 /** Literal ids of the essay page's template and layout (e.g. "main", "refs"), present on every essay page. */
@@ -262,12 +356,20 @@ function routes(root: string): (path: string) => boolean {
     if (!existsSync(dir)) return;
     for (const ent of readdirSync(dir, { withFileTypes: true })) {
       if (ent.isDirectory()) walk(join(dir, ent.name), [...rel, ent.name]);
-      else if (dir.startsWith(join(root, 'public'))) patterns.push(new RegExp(`^/${[...rel, ent.name].map(escape).join('/')}$`));
+      else if (dir.startsWith(join(root, 'public')))
+        patterns.push(new RegExp(`^/${[...rel, ent.name].map(escape).join('/')}$`));
       else {
         const m = /^(.*)\.(astro|mdx?|ts|js)$/.exec(ent.name);
         if (!m) continue;
         const page = /\.(astro|mdx?)$/.test(ent.name);
-        const parts = [...rel, ...(m[1] === 'index' && page ? [] : [m[1]])].map((p) => (/^\[.*\]$/.test(p) ? '[^/]+' : p.split(/(\[[^\]]+\])/).map((x) => (/^\[.*\]$/.test(x) ? '[^/]+' : escape(x))).join('')));
+        const parts = [...rel, ...(m[1] === 'index' && page ? [] : [m[1]])].map((p) =>
+          /^\[.*\]$/.test(p)
+            ? '[^/]+'
+            : p
+                .split(/(\[[^\]]+\])/)
+                .map((x) => (/^\[.*\]$/.test(x) ? '[^/]+' : escape(x)))
+                .join(''),
+        );
         patterns.push(new RegExp(`^/${parts.join('/')}${page ? '/?' : ''}$`));
       }
     }

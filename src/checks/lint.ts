@@ -109,7 +109,12 @@ export function scanEssay(text: string): ScannedEssay {
       for (const a of (node.attributes as Array<{ type: string; name?: string; value?: unknown }>) ?? []) {
         if (a.type !== 'mdxJsxAttribute' || !a.name) continue;
         const v = a.value;
-        attrs[a.name] = typeof v === 'string' ? v : v === null || v === undefined ? '' : { expression: String((v as { value?: unknown }).value ?? '') };
+        attrs[a.name] =
+          typeof v === 'string'
+            ? v
+            : v === null || v === undefined
+              ? ''
+              : { expression: String((v as { value?: unknown }).value ?? '') };
       }
       const el = { name: (node.name as string | null) ?? '', line: lineOf(n), attrs };
       out.elements.push(el);
@@ -139,11 +144,14 @@ function nearest(name: string, names: Iterable<string>): string | null {
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.length][b.length];
 }
@@ -170,9 +178,10 @@ export function passageIds(el: Element, paragraphs: ReadonlySet<string>): string
   return a < 0 || b < a ? [] : ids.slice(a, b + 1);
 }
 
-const tag = (el: Element) => `<${el.name}${Object.entries(el.attrs)
-  .map(([k, v]) => ` ${k}=${typeof v === 'string' ? JSON.stringify(v) : `{${v.expression}}`}`)
-  .join('')}>`;
+const tag = (el: Element) =>
+  `<${el.name}${Object.entries(el.attrs)
+    .map(([k, v]) => ` ${k}=${typeof v === 'string' ? JSON.stringify(v) : `{${v.expression}}`}`)
+    .join('')}>`;
 
 /** Problems of one essay on its own. `slug` is the essay's file name without .mdx. */
 export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): LintProblem[] {
@@ -181,7 +190,10 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
   for (const { text, line } of scan.esm) {
     const imp = /^\s*import\s[\s\S]*?from\s+['"]([^'"]+)['"]/.exec(text) ?? /^\s*import\s*['"]([^'"]+)['"]/.exec(text);
     if (imp && !(ALLOWED_IMPORTS as readonly string[]).includes(imp[1]))
-      problems.push({ line, message: `import from "${imp[1]}" is not allowed; essays may import only ${ALLOWED_IMPORTS.map((p) => p.split('/').pop()).join(', ')} from src/components/essay/ (they are also available without an import)` });
+      problems.push({
+        line,
+        message: `import from "${imp[1]}" is not allowed; essays may import only ${ALLOWED_IMPORTS.map((p) => p.split('/').pop()).join(', ')} from src/components/essay/ (they are also available without an import)`,
+      });
     else if (/^\s*export\s/.test(text)) problems.push({ line, message: 'export statements are not allowed in essays' });
   }
   for (const el of scan.elements) {
@@ -191,31 +203,57 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
       // lower-case names are HTML elements (<sup>, <a>); a capitalised or dotted name is a component
       if (/^[A-Z]/.test(el.name) || el.name.includes('.')) {
         const near = nearest(el.name, Object.keys(COMPONENTS));
-        problems.push({ line, message: `<${el.name}>: unknown component${near ? ` (did you mean <${near}>?)` : ''}; essays use ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(', ')} (see CONTRIBUTING.md)` });
+        problems.push({
+          line,
+          message: `<${el.name}>: unknown component${near ? ` (did you mean <${near}>?)` : ''}; essays use ${Object.keys(
+            COMPONENTS,
+          )
+            .map((c) => `<${c}>`)
+            .join(', ')} (see CONTRIBUTING.md)`,
+        });
       }
       continue;
     }
     for (const [name, value] of Object.entries(el.attrs)) {
       if (![...spec.required, ...spec.optional].includes(name))
-        problems.push({ line, message: `${tag(el)}: unknown attribute "${name}", expected ${[...spec.required, ...spec.optional].map((a) => `"${a}"`).join(' or ') || 'none'}` });
-      else if (typeof value !== 'string') problems.push({ line, message: `<${el.name} ${name}={${value.expression}}>: expected a literal string, received an expression` });
+        problems.push({
+          line,
+          message: `${tag(el)}: unknown attribute "${name}", expected ${[...spec.required, ...spec.optional].map((a) => `"${a}"`).join(' or ') || 'none'}`,
+        });
+      else if (typeof value !== 'string')
+        problems.push({
+          line,
+          message: `<${el.name} ${name}={${value.expression}}>: expected a literal string, received an expression`,
+        });
     }
-    for (const name of spec.required) if (!(name in el.attrs)) problems.push({ line, message: `${tag(el)}: missing attribute "${name}"` });
+    for (const name of spec.required)
+      if (!(name in el.attrs)) problems.push({ line, message: `${tag(el)}: missing attribute "${name}"` });
     for (const ref of REFS[el.name] ?? []) {
       const value = el.attrs[ref.attr];
       if (typeof value !== 'string' || known[ref.set].has(value)) continue;
       const all = [...known[ref.set]];
       const near = all.filter((k) => k.startsWith(value.slice(0, 3))).slice(0, 5);
-      problems.push({ line, message: `<${el.name} ${ref.attr}="${value}">: unknown ${ref.what}, expected one of ${near.length ? near.join(', ') + ', ...' : all.slice(0, 8).join(', ')}` });
+      problems.push({
+        line,
+        message: `<${el.name} ${ref.attr}="${value}">: unknown ${ref.what}, expected one of ${near.length ? near.join(', ') + ', ...' : all.slice(0, 8).join(', ')}`,
+      });
     }
-    if (el.name === 'Note' && typeof el.attrs.tone === 'string' && !(NOTE_TONES as readonly string[]).includes(el.attrs.tone)) {
+    if (
+      el.name === 'Note' &&
+      typeof el.attrs.tone === 'string' &&
+      !(NOTE_TONES as readonly string[]).includes(el.attrs.tone)
+    ) {
       const near = nearest(el.attrs.tone, NOTE_TONES);
-      problems.push({ line, message: `<Note tone="${el.attrs.tone}">: unknown tone${near ? ` (did you mean "${near}"?)` : ''}, expected one of ${NOTE_TONES.join(', ')}` });
+      problems.push({
+        line,
+        message: `<Note tone="${el.attrs.tone}">: unknown tone${near ? ` (did you mean "${near}"?)` : ''}, expected one of ${NOTE_TONES.join(', ')}`,
+      });
     }
     if (el.name === 'Passage' && typeof el.attrs.from === 'string' && known.paragraphs.has(el.attrs.from)) {
       const ids = passageIds(el, known.paragraphs);
       const to = el.attrs.to;
-      if (ids.length === 0 && typeof to === 'string' && known.paragraphs.has(to)) problems.push({ line, message: `${tag(el)}: "from" comes after "to"` });
+      if (ids.length === 0 && typeof to === 'string' && known.paragraphs.has(to))
+        problems.push({ line, message: `${tag(el)}: "from" comes after "to"` });
       if (slug && known.paragraphEssay) {
         const foreign = ids.filter((id) => known.paragraphEssay!.get(id) !== slug);
         const owners = [...new Set(foreign.map((id) => known.paragraphEssay!.get(id)))];
@@ -231,12 +269,17 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
 }
 
 /** The ids an essay page has (headings, claims, lines, charts, references), for checking anchors. */
-export function essayAnchors(scan: ScannedEssay, paragraphs: ReadonlySet<string>, pageIds: Iterable<string> = []): Set<string> {
+export function essayAnchors(
+  scan: ScannedEssay,
+  paragraphs: ReadonlySet<string>,
+  pageIds: Iterable<string> = [],
+): Set<string> {
   const ids = new Set<string>([...pageIds, ...scan.headingIds]);
   for (const el of scan.elements) {
     const id = el.attrs.id;
     if (el.name === 'Claim' && typeof id === 'string') ids.add(`claim-${id}`);
-    if (el.name === 'Chart' && typeof id === 'string') for (const s of ['', '-title', '-desc']) ids.add(`chart-${id}${s}`);
+    if (el.name === 'Chart' && typeof id === 'string')
+      for (const s of ['', '-title', '-desc']) ids.add(`chart-${id}${s}`);
     if (el.name === 'Cite' && typeof id === 'string') ids.add(`ref-${id}`).add('refs');
     if (el.name === 'Passage') for (const p of passageIds(el, paragraphs)) ids.add(p);
     if (typeof id === 'string' && /^[a-z]/.test(el.name)) ids.add(id); // an HTML element's own id
@@ -274,7 +317,9 @@ export function checkLinks(scan: ScannedEssay, slug: string, site: Site): LintPr
     if (essay) {
       if (!site.essays.has(essay[1])) {
         const near = nearest(essay[1], site.essays);
-        say(`no essay "${essay[1]}"${near ? ` (did you mean "${near}"?)` : ''}; the essays are ${[...site.essays].join(', ')}`);
+        say(
+          `no essay "${essay[1]}"${near ? ` (did you mean "${near}"?)` : ''}; the essays are ${[...site.essays].join(', ')}`,
+        );
         continue;
       }
       ids = site.anchors.get(essay[1]);
@@ -283,12 +328,16 @@ export function checkLinks(scan: ScannedEssay, slug: string, site: Site): LintPr
       continue;
     } else ids = site.pageAnchors.get(path.replace(/\/?$/, '/'));
     if (url.startsWith('/')) {
-      say(`an absolute link breaks when the site is served under a base path (GitHub Pages); write it relative to ${here}, e.g. "${relativeTo(here, path)}${resolved.hash}"`);
+      say(
+        `an absolute link breaks when the site is served under a base path (GitHub Pages); write it relative to ${here}, e.g. "${relativeTo(here, path)}${resolved.hash}"`,
+      );
       continue;
     }
     if (anchor !== null && ids && !ids.has(anchor)) {
       const near = nearest(anchor, ids);
-      say(`no element with id "${anchor}" on ${path === here ? 'this page' : path}${near ? ` (did you mean "#${near}"?)` : ''}`);
+      say(
+        `no element with id "${anchor}" on ${path === here ? 'this page' : path}${near ? ` (did you mean "#${near}"?)` : ''}`,
+      );
     }
   }
   return problems;

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { IsoDate } from '../data/schema.ts';
 
-export const ESSAY_SLUGS = ['introduction', 'governance', 'premine', 'staking', 'three-schemes', 'root-exodus', 'owners', 'conclusion'] as const;
+export const ESSAY_SLUGS = [
+  'introduction',
+  'governance',
+  'premine',
+  'staking',
+  'three-schemes',
+  'root-exodus',
+  'owners',
+  'conclusion',
+] as const;
 export const ClaimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id like C07' });
 export const ParagraphId = z.string().regex(/^p\d{2}$/, { error: 'expected a paragraph id like p07' });
 const SourceId = z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' });
@@ -97,7 +106,10 @@ export const BibSource = z.object({
   title: z.string().min(1),
   publisher: z.string().min(1),
   url: z.url(),
-  date: z.string().regex(/^\d{4}(-\d{2}){0,2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}){0,2}$/)
+    .nullable(),
   used_for: z.string().min(1),
 });
 export type BibSource = z.infer<typeof BibSource>;
@@ -115,7 +127,11 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
 /** Stable anchor for a glossary term. */
 export const termId = (term: string) =>
-  `term-${[...term.normalize('NFKC')].map((c) => (/[\p{L}\p{N}]/u.test(c) ? c.toLowerCase() : '-')).join('').replace(/-+/g, '-').replace(/^-|-$/g, '')}`;
+  `term-${[...term.normalize('NFKC')]
+    .map((c) => (/[\p{L}\p{N}]/u.test(c) ? c.toLowerCase() : '-'))
+    .join('')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 
 /** One of the article's derived figures (content/arithmetic.yaml), recomputed by src/metrics/arithmetic.ts. */
 export const ArithmeticEntry = z.object({

@@ -19,29 +19,86 @@ const at = (path: string, lines: string, title: string, quote?: string): CitedSo
 export const DTAO_SPEC = 233;
 
 export const CODE = {
-  runtimePallets: at('runtime/src/lib.rs', 'L1402-L1437', 'runtime pallets (construct_runtime!)', 'Aura: pallet_aura = 3, Grandpa: pallet_grandpa = 4, … Sudo: pallet_sudo = 12'),
-  governanceLimits: at('runtime/src/lib.rs', 'L470-L480', 'Triumvirate and Senate size limits', 'CouncilMaxMembers: u32 = 3; … SenateMaxMembers: u32 = 12'),
+  runtimePallets: at(
+    'runtime/src/lib.rs',
+    'L1402-L1437',
+    'runtime pallets (construct_runtime!)',
+    'Aura: pallet_aura = 3, Grandpa: pallet_grandpa = 4, … Sudo: pallet_sudo = 12',
+  ),
+  governanceLimits: at(
+    'runtime/src/lib.rs',
+    'L470-L480',
+    'Triumvirate and Senate size limits',
+    'CouncilMaxMembers: u32 = 3; … SenateMaxMembers: u32 = 12',
+  ),
   sudo: at('runtime/src/lib.rs', 'L612-L617', 'pallet_sudo in the runtime', 'impl pallet_sudo::Config for Runtime'),
-  swapStake: at('pallets/subtensor/src/macros/dispatches.rs', 'L1619-L1720', 'move_stake, transfer_stake and swap_stake extrinsics', 'pub fn swap_stake(origin, hotkey, origin_netuid, destination_netuid, alpha_amount)'),
-  alphaShares: at('pallets/subtensor/src/lib.rs', 'L1050-L1060', 'Alpha storage map (stake shares per hotkey, coldkey, subnet)', 'pub type Alpha<T: Config> = StorageNMap<…, U64F64, // Shares'),
+  swapStake: at(
+    'pallets/subtensor/src/macros/dispatches.rs',
+    'L1619-L1720',
+    'move_stake, transfer_stake and swap_stake extrinsics',
+    'pub fn swap_stake(origin, hotkey, origin_netuid, destination_netuid, alpha_amount)',
+  ),
+  alphaShares: at(
+    'pallets/subtensor/src/lib.rs',
+    'L1050-L1060',
+    'Alpha storage map (stake shares per hotkey, coldkey, subnet)',
+    'pub type Alpha<T: Config> = StorageNMap<…, U64F64, // Shares',
+  ),
   /** run_coinbase step 4: every block's TAO emission goes into the subnet pools (SubnetTAO, TotalStake, TotalIssuance). */
-  injection: at('pallets/subtensor/src/coinbase/run_coinbase.rs', 'L112-L140', 'run_coinbase, step 4: TAO injected into each subnet pool', 'SubnetTAO::<T>::mutate(*netuid_i, |total| { *total = total.saturating_add(tao_in_i); })'),
+  injection: at(
+    'pallets/subtensor/src/coinbase/run_coinbase.rs',
+    'L112-L140',
+    'run_coinbase, step 4: TAO injected into each subnet pool',
+    'SubnetTAO::<T>::mutate(*netuid_i, |total| { *total = total.saturating_add(tao_in_i); })',
+  ),
   /** run_coinbase step 6: root's share of each subnet's alpha is sold in the pool for TAO and kept in PendingRootDivs. */
-  rootSell: at('pallets/subtensor/src/coinbase/run_coinbase.rs', 'L164-L208', 'run_coinbase, step 6: root alpha sold for TAO (swap_alpha_for_tao) into PendingRootDivs', 'let root_tao: u64 = Self::swap_alpha_for_tao(*netuid_i, tou64!(root_alpha));'),
+  rootSell: at(
+    'pallets/subtensor/src/coinbase/run_coinbase.rs',
+    'L164-L208',
+    'run_coinbase, step 6: root alpha sold for TAO (swap_alpha_for_tao) into PendingRootDivs',
+    'let root_tao: u64 = Self::swap_alpha_for_tao(*netuid_i, tou64!(root_alpha));',
+  ),
   /** distribute_dividends_and_incentives: root's TAO dividends are credited to root stake. */
-  rootDivsCredited: at('pallets/subtensor/src/coinbase/run_coinbase.rs', 'L474-L500', 'distribute_dividends_and_incentives: root TAO dividends credited to root stake', 'Self::increase_stake_for_hotkey_on_subnet(&hotkey, Self::get_root_netuid(), tou64!(root_tao));'),
+  rootDivsCredited: at(
+    'pallets/subtensor/src/coinbase/run_coinbase.rs',
+    'L474-L500',
+    'distribute_dividends_and_incentives: root TAO dividends credited to root stake',
+    'Self::increase_stake_for_hotkey_on_subnet(&hotkey, Self::get_root_netuid(), tou64!(root_tao));',
+  ),
   /** increase_stake_for_hotkey_on_subnet changes only the hotkey's share pool, not SubnetTAO or TotalStake. */
-  shareCreditOnly: at('pallets/subtensor/src/staking/stake_utils.rs', 'L532-L535', 'increase_stake_for_hotkey_on_subnet: updates the share pool only', 'alpha_share_pool.update_value_for_all(amount as i64);'),
+  shareCreditOnly: at(
+    'pallets/subtensor/src/staking/stake_utils.rs',
+    'L532-L535',
+    'increase_stake_for_hotkey_on_subnet: updates the share pool only',
+    'alpha_share_pool.update_value_for_all(amount as i64);',
+  ),
   /** swap_alpha_for_tao lowers the subnet's SubnetTAO and TotalStake by the TAO paid out. */
-  swapAlphaForTao: at('pallets/subtensor/src/staking/stake_utils.rs', 'L732-L759', 'swap_alpha_for_tao: SubnetTAO and TotalStake reduced by the TAO paid', 'SubnetTAO::<T>::mutate(netuid, |total| { *total = total.saturating_sub(tao); });'),
+  swapAlphaForTao: at(
+    'pallets/subtensor/src/staking/stake_utils.rs',
+    'L732-L759',
+    'swap_alpha_for_tao: SubnetTAO and TotalStake reduced by the TAO paid',
+    'SubnetTAO::<T>::mutate(netuid, |total| { *total = total.saturating_sub(tao); });',
+  ),
   /** A subnet's epoch runs every tempo + 1 blocks (default tempo 360), when PendingRootDivs is paid out and reset. */
-  epochCycle: at('pallets/subtensor/src/coinbase/run_coinbase.rs', 'L217-L262', 'run_coinbase, step 7: PendingRootDivs drained at each subnet’s epoch', 'let pending_tao: u64 = PendingRootDivs::<T>::get(netuid); PendingRootDivs::<T>::insert(netuid, 0);'),
+  epochCycle: at(
+    'pallets/subtensor/src/coinbase/run_coinbase.rs',
+    'L217-L262',
+    'run_coinbase, step 7: PendingRootDivs drained at each subnet’s epoch',
+    'let pending_tao: u64 = PendingRootDivs::<T>::get(netuid); PendingRootDivs::<T>::insert(netuid, 0);',
+  ),
 } as const;
 
 /** The epoch cycle of a subnet at the default tempo (INITIAL_SUBNET_TEMPO = 360 in v2.0.11 runtime/src/lib.rs L980): tempo + 1 blocks. */
 export const EPOCH_CYCLE_BLOCKS = 361;
 
-const atCommit = (commit: string, tag: string, path: string, lines: string, title: string, quote?: string): CitedSource => ({
+const atCommit = (
+  commit: string,
+  tag: string,
+  path: string,
+  lines: string,
+  title: string,
+  quote?: string,
+): CitedSource => ({
   kind: 'cited',
   by: 'publication',
   ref: 'subtensor-repo',
@@ -53,10 +110,38 @@ const atCommit = (commit: string, tag: string, path: string, lines: string, titl
 /** Code of other runtimes than v2.0.11, each at the commit read. */
 export const OTHER_CODE = {
   /** v3.1.6 (spec 283): the migration that set SubnetTAO[0] to the stakers' root stake. */
-  fixRootSubnetTao: atCommit('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'v3.1.6 (spec 283)', 'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs', 'L22-L40', 'migrate_fix_root_subnet_tao', 'SubnetTAO::<T>::insert(NetUid::ROOT, total_stake);'),
+  fixRootSubnetTao: atCommit(
+    'e9bbb6134984b1f9f63f5e55408faad7628eb059',
+    'v3.1.6 (spec 283)',
+    'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs',
+    'L22-L40',
+    'migrate_fix_root_subnet_tao',
+    'SubnetTAO::<T>::insert(NetUid::ROOT, total_stake);',
+  ),
   /** Finney's launch code (2023-03-20): emission per subnet by Yuma consensus (epoch) and drained to hotkeys. */
-  finneyEpoch: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'pallets/subtensor/src/epoch.rs', 'L12', 'epoch_dense: Yuma consensus emission to miners and validators', 'pub fn epoch_dense( netuid: u16, rao_emission: u64 ) -> Vec<(T::AccountId, u64)>'),
+  finneyEpoch: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/epoch.rs',
+    'L12',
+    'epoch_dense: Yuma consensus emission to miners and validators',
+    'pub fn epoch_dense( netuid: u16, rao_emission: u64 ) -> Vec<(T::AccountId, u64)>',
+  ),
   /** Finney's genesis: balances and stakes loaded from a snapshot of the Nakamoto chain (snapshot.json). */
-  finneyGenesis: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'node/src/chain_spec.rs', 'L143-L200', 'finney_config: genesis stakes and balances from Nakamoto data', '// Configure storage from nakamoto data'),
-  finneyDrain: atCommit('c88a37247b9c018825a7e1980c7cfaeb751764df', 'at Finney’s launch (2023-03-20)', 'pallets/subtensor/src/block_step.rs', 'L61-L124', 'drain_emission and generate_emission: each epoch’s emission paid to hotkeys', 'Self::emit_inflation_through_hotkey_account( &hotkey, *amount );'),
+  finneyGenesis: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'node/src/chain_spec.rs',
+    'L143-L200',
+    'finney_config: genesis stakes and balances from Nakamoto data',
+    '// Configure storage from nakamoto data',
+  ),
+  finneyDrain: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/block_step.rs',
+    'L61-L124',
+    'drain_emission and generate_emission: each epoch’s emission paid to hotkeys',
+    'Self::emit_inflation_through_hotkey_account( &hotkey, *amount );',
+  ),
 } as const;

@@ -15,15 +15,33 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date Y
 const claimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' });
 
 export const Correction = z.discriminatedUnion('kind', [
-  z.strictObject({ date, kind: z.literal('verdict'), claim: claimId, old: z.enum(VERDICTS), new: z.enum(VERDICTS), why: z.string().min(20), code: z.string().nullable(), block: z.number().int().nonnegative().optional() }),
-  z.strictObject({ date, kind: z.literal('statement'), claim: claimId.nullable(), old: z.string().min(1), new: z.string().min(1), why: z.string().min(20), code: z.string().nullable() }),
+  z.strictObject({
+    date,
+    kind: z.literal('verdict'),
+    claim: claimId,
+    old: z.enum(VERDICTS),
+    new: z.enum(VERDICTS),
+    why: z.string().min(20),
+    code: z.string().nullable(),
+    block: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({
+    date,
+    kind: z.literal('statement'),
+    claim: claimId.nullable(),
+    old: z.string().min(1),
+    new: z.string().min(1),
+    why: z.string().min(20),
+    code: z.string().nullable(),
+  }),
 ]);
 export type Correction = z.infer<typeof Correction>;
 
 export function parseCorrections(input: unknown, file = CORRECTIONS_FILE): Correction[] {
   const entries = parseOrThrow(z.array(Correction), input, file);
   entries.forEach((e, i) => {
-    if (e.kind === 'verdict' && e.old === e.new) throw new Error(`${file}: [${i}].new: expected a verdict different from old ("${e.old}")`);
+    if (e.kind === 'verdict' && e.old === e.new)
+      throw new Error(`${file}: [${i}].new: expected a verdict different from old ("${e.old}")`);
   });
   return entries;
 }
@@ -53,11 +71,15 @@ export function correctionAnchors(entries: readonly Correction[]): string[] {
 }
 
 /** A claim's newest entry (verdict or statement), with its anchor on /corrections/, or null when it has none. */
-export function latestCorrection(entries: readonly Correction[], claim: string): { date: string; kind: Correction['kind']; anchor: string } | null {
+export function latestCorrection(
+  entries: readonly Correction[],
+  claim: string,
+): { date: string; kind: Correction['kind']; anchor: string } | null {
   const anchors = correctionAnchors(entries);
   let best: { date: string; kind: Correction['kind']; anchor: string } | null = null;
   entries.forEach((e, i) => {
-    if (e.claim === claim && (best === null || e.date > best.date)) best = { date: e.date, kind: e.kind, anchor: anchors[i] };
+    if (e.claim === claim && (best === null || e.date > best.date))
+      best = { date: e.date, kind: e.kind, anchor: anchors[i] };
   });
   return best;
 }
@@ -66,7 +88,11 @@ export function latestCorrection(entries: readonly Correction[], claim: string):
  * The automatic entries for a nightly rebuild: one per claim whose verdict differs between the previous build's
  * verdicts and this one's, dated and tied to the block of the new data.
  */
-export function verdictChanges(before: Readonly<Record<string, Verdict>>, after: Readonly<Record<string, Verdict>>, at: { date: string; block: number }): Correction[] {
+export function verdictChanges(
+  before: Readonly<Record<string, Verdict>>,
+  after: Readonly<Record<string, Verdict>>,
+  at: { date: string; block: number },
+): Correction[] {
   return Object.keys(after)
     .filter((id) => Object.hasOwn(before, id) && before[id] !== after[id])
     .sort()

@@ -16,7 +16,11 @@ export function figure(data: ReportData, id: string): Figure {
 }
 
 export function figureEvidence(f: Figure, label = f.label): Evidence {
-  return { label: `${f.source.by === 'article' ? 'The article' : f.source.title}: ${label}`, value: formatFigure(f), sources: [f.source] };
+  return {
+    label: `${f.source.by === 'article' ? 'The article' : f.source.title}: ${label}`,
+    value: formatFigure(f),
+    sources: [f.source],
+  };
 }
 
 /** A chain (or synthetic) observation of `field` on or just after `date`; null in a reference build. */
@@ -25,7 +29,11 @@ export function chainAt(data: ReportData, field: SeriesField, date: string): Obs
 }
 
 export function observationEvidence(label: string, o: Observation, unit: 'rao' | 'count' = 'rao'): Evidence {
-  return { label: `${label} (${o.date})`, value: unit === 'rao' ? formatTao(o.value) : o.value.toLocaleString('en-US'), sources: [o.source] };
+  return {
+    label: `${label} (${o.date})`,
+    value: unit === 'rao' ? formatTao(o.value) : o.value.toLocaleString('en-US'),
+    sources: [o.source],
+  };
 }
 
 /** |a − b| / b, for comparing the article's figures with the chain's. */
@@ -41,7 +49,11 @@ export function result(verdict: Verdict, reason: string, evidence: Evidence[]): 
 
 /** The standard answer when the build has no chain data for a claim. */
 export function needsChain(what: string, evidence: Evidence[]): VerdictResult {
-  return result('unverifiable', `This build has no chain data for ${what}; the verdict follows once a chain snapshot is committed.`, evidence);
+  return result(
+    'unverifiable',
+    `This build has no chain data for ${what}; the verdict follows once a chain snapshot is committed.`,
+    evidence,
+  );
 }
 
 import { TOLERANCE } from './thresholds.ts';
@@ -75,14 +87,22 @@ export const formatChange = (r: bigint) => formatTaoChange(r);
 export const pct = (x: number, digits = 1) => formatPercent(x, digits);
 
 /** An evidence line for a computed value, naming its formula and every input's source. */
-export function computedEvidence(label: string, value: string, c: Pick<Computed<unknown>, 'formula' | 'inputs'>): Evidence {
+export function computedEvidence(
+  label: string,
+  value: string,
+  c: Pick<Computed<unknown>, 'formula' | 'inputs'>,
+): Evidence {
   return { label, value, formula: c.formula, sources: c.inputs };
 }
 
 /** A change between two chain reads: "Root stake, 2025-02-13 → 2025-04-17: −150k TAO". */
 export function changeEvidence(label: string, c: Computed<Change>): Evidence {
   const { before, after, delta } = c.value;
-  return computedEvidence(`${label}, ${before.date} → ${after.date} (${formatTao(before.value)} → ${formatTao(after.value)})`, formatChange(delta), c);
+  return computedEvidence(
+    `${label}, ${before.date} → ${after.date} (${formatTao(before.value)} → ${formatTao(after.value)})`,
+    formatChange(delta),
+    c,
+  );
 }
 
 /** An evidence line citing code or a publication without a figure in content/reference.yaml. */
@@ -110,7 +130,15 @@ export function breakEvidence(b: SeriesBreak, why = 'crossed by this comparison'
   return {
     label: `Series break ${why}: ${b.label} (${b.spec !== null ? `spec ${b.spec}, ` : ''}${b.approximate ? 'about ' : ''}${b.date}; methodology #break-${b.id})`,
     value: b.id,
-    sources: [{ kind: 'cited', by: 'publication', ref: 'subtensor-repo', url: b.source.url, title: `${b.source.repo} ${b.source.ref}, ${b.source.path}` }],
+    sources: [
+      {
+        kind: 'cited',
+        by: 'publication',
+        ref: 'subtensor-repo',
+        url: b.source.url,
+        title: `${b.source.repo} ${b.source.ref}, ${b.source.path}`,
+      },
+    ],
   };
 }
 

@@ -23,9 +23,14 @@ for (const [path, exports] of Object.entries(modules)) {
   const file = `${VERDICTS_DIR}/${essay}.ts`;
   const fns: Record<string, VerdictFn> = {};
   for (const [name, value] of Object.entries(exports)) {
-    if (!CLAIM_ID.test(name)) throw new Error(`${file}: export ${name}: a verdict module exports only verdict functions named for their claim (C06); move helpers to src/claims/evidence.ts or keep them unexported`);
-    if (typeof value !== 'function') throw new Error(`${file}: export ${name}: expected a verdict function, received ${typeof value}`);
-    if (Object.hasOwn(VERDICT_FILES, name)) throw new Error(`${file}: export ${name}: ${name} already has a verdict function in ${VERDICT_FILES[name]}`);
+    if (!CLAIM_ID.test(name))
+      throw new Error(
+        `${file}: export ${name}: a verdict module exports only verdict functions named for their claim (C06); move helpers to src/claims/evidence.ts or keep them unexported`,
+      );
+    if (typeof value !== 'function')
+      throw new Error(`${file}: export ${name}: expected a verdict function, received ${typeof value}`);
+    if (Object.hasOwn(VERDICT_FILES, name))
+      throw new Error(`${file}: export ${name}: ${name} already has a verdict function in ${VERDICT_FILES[name]}`);
     fns[name] = value as VerdictFn;
     VERDICT_FILES[name] = file;
   }

@@ -49,7 +49,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '3%',
     claims: ['C06', 'C09', 'C14', 'C15', 'C16', 'C22', 'C27', 'C29', 'C30', 'C36'],
     rule: 'A rounded figure of the article matches the chain when it is within 3% of the chain’s value. For a floor such as “never below 70%”, the chain may go as low as 70% × 0.97 = 67.9%.',
-    reason: 'The article writes its figures to two or three significant figures (861万, 70%, 18%); 3% covers that rounding and the day between the article and a daily read, and is still far narrower than any difference the article’s argument turns on.',
+    reason:
+      'The article writes its figures to two or three significant figures (861万, 70%, 18%); 3% covers that rounding and the day between the article and a daily read, and is still far narrower than any difference the article’s argument turns on.',
   },
   {
     id: 'article-rounding',
@@ -65,7 +66,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '80% / 50%',
     claims: ['C13'],
     rule: 'If issuance growth at a constant staking ratio explains at least 80% of the rise in staked TAO, the claim that the rise only reflects inflation is supported; 50% to 80%, partly supported; under 50%, contradicted.',
-    reason: 'The article says the rise is “because” of inflation: most of it (over half) must come from issuance for that to hold in part, and nearly all of it (four fifths) for it to hold as stated.',
+    reason:
+      'The article says the rise is “because” of inflation: most of it (over half) must come from issuance for that to hold in part, and nearly all of it (four fifths) for it to hold as stated.',
   },
   {
     id: 'c21-shallow',
@@ -73,7 +75,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '1% of root stake',
     claims: ['C21'],
     rule: 'Subnet pools count as shallow when their average TAO is under 1% of the TAO staked on root.',
-    reason: 'The article’s worry is that root stakers could move alpha prices: a pool under 1% of root stake can be swamped by a single large root staker’s unstake.',
+    reason:
+      'The article’s worry is that root stakers could move alpha prices: a pool under 1% of root stake can be swamped by a single large root staker’s unstake.',
   },
   {
     id: 'c22-root-share',
@@ -81,7 +84,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '90% ± 3 points',
     claims: ['C22'],
     rule: 'Root TAO “stayed put” when root held at least 90% of staked TAO (root plus subnet pools) at the article’s date; within 3 points of 90% the verdict is unverifiable.',
-    reason: 'Root held all staked TAO at dTAO, so 90% means that at most a tenth moved in two months. The band covers what SubnetTAO[0] left out until spec 283 (root dividends, about 2.6% of root stake by April 2025) and daily sampling, so the verdict cannot flip on noise.',
+    reason:
+      'Root held all staked TAO at dTAO, so 90% means that at most a tenth moved in two months. The band covers what SubnetTAO[0] left out until spec 283 (root dividends, about 2.6% of root stake by April 2025) and daily sampling, so the verdict cannot flip on noise.',
   },
   {
     id: 'c22-outside',
@@ -89,7 +93,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '25% ± 10 points',
     claims: ['C22'],
     rule: 'Users’ net TAO into subnet pools since dTAO (growth of pool TAO minus the protocol’s injection net of TAO paid to root) counts as “little” when it is at most 25% of that net injection; within 10 points of 25% the verdict is unverifiable.',
-    reason: 'The protocol’s net injection is what the pools would hold with no user money at all; a quarter on top of it is the smallest inflow that could be called substantial. Injection and root payments are estimated from one block a day, hence the wide band.',
+    reason:
+      'The protocol’s net injection is what the pools would hold with no user money at all; a quarter on top of it is the smallest inflow that could be called substantial. Injection and root payments are estimated from one block a day, hence the wide band.',
   },
   {
     id: 'c23-flood',
@@ -97,7 +102,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '25%',
     claims: ['C23'],
     rule: 'Subnets were added “too quickly” when their number grew by at least a quarter between dTAO and the article’s date.',
-    reason: 'A quarter more subnets in about two months is fast against the roughly one a day the registration rate limit allowed; “too many” stays a judgement.',
+    reason:
+      'A quarter more subnets in about two months is fast against the roughly one a day the registration rate limit allowed; “too many” stays a judgement.',
   },
   {
     id: 'c38-band',
@@ -105,6 +111,7 @@ export const THRESHOLDS: readonly Threshold[] = [
     display: '⅓ ± 20%',
     claims: ['C38'],
     rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, and if no day reached 26.7% it overstates it.',
-    reason: 'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; 20% allows for that sampling.',
+    reason:
+      'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; 20% allows for that sampling.',
   },
 ];

@@ -14,9 +14,10 @@ import type { Reference, Snapshot } from '../data/schema.ts';
 let data: Promise<ReportData> | undefined;
 
 function loadData(base: string): Promise<ReportData> {
-  data ??= Promise.all([json<unknown>(`${base}data/snapshot.json`), json<Reference>(`${base}data/reference.json`)]).then(
-    ([snapshot, reference]) => ({ snapshot: migrate(snapshot) as Snapshot, reference: reference as Reference }),
-  );
+  data ??= Promise.all([
+    json<unknown>(`${base}data/snapshot.json`),
+    json<Reference>(`${base}data/reference.json`),
+  ]).then(([snapshot, reference]) => ({ snapshot: migrate(snapshot) as Snapshot, reference: reference as Reference }));
   return data;
 }
 

@@ -10,7 +10,9 @@ export function observeCharts(): void {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
-        import('./live.ts').then((m) => m.hydrate(e.target as HTMLElement)).catch((err) => console.warn('chart stayed static:', err));
+        import('./live.ts')
+          .then((m) => m.hydrate(e.target as HTMLElement))
+          .catch((err) => console.warn('chart stayed static:', err));
       }
     },
     { rootMargin: '200px 0px' },

@@ -9,8 +9,15 @@
  */
 import { INDEX_COPY_CLOSE, INDEX_COPY_OPEN } from '../site/segment.ts';
 
-interface PagefindAnchor { id: string; location: number }
-interface WeightedLocation { weight: number; balanced_score: number; location: number }
+interface PagefindAnchor {
+  id: string;
+  location: number;
+}
+interface WeightedLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
 export interface PagefindData {
   url: string;
   content: string;
@@ -20,7 +27,9 @@ export interface PagefindData {
   weighted_locations?: WeightedLocation[];
   anchors: PagefindAnchor[];
 }
-interface Pagefind { search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindData> }> }> }
+interface Pagefind {
+  search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindData> }> }>;
+}
 
 /** Pagefind's own word separators: its locations count words split this way. */
 const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
@@ -30,10 +39,16 @@ const EXCERPT_CHARS = 220;
 
 export const segment = (q: string) => {
   const seg = new Intl.Segmenter('ja', { granularity: 'word' });
-  return [...seg.segment(q)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
+  return [...seg.segment(q)]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment)
+    .join(' ');
 };
 
-export interface Word { text: string; hidden: boolean }
+export interface Word {
+  text: string;
+  hidden: boolean;
+}
 
 /** The page's words as Pagefind counts them; words of a hidden index copy (and its markers) are flagged. */
 export function pageWords(content: string): Word[] {
@@ -73,7 +88,10 @@ export function landing(d: PagefindData, at: number): string {
   return a ? `${d.url}#${a.id}` : d.url;
 }
 
-export interface Piece { text: string; mark: boolean }
+export interface Piece {
+  text: string;
+  mark: boolean;
+}
 
 /**
  * A prose excerpt around word `at`: visible words only, about EXCERPT_CHARS long, with the matched words (and, for a

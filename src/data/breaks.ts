@@ -54,8 +54,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2023-10-05',
     approximate: true,
     label: 'TotalStake recomputed',
-    what:
-      'The migration migrate_to_v2_fixed_total_stake reset TotalStake to the sum of every stake entry (Stake), because the counter "is known to be inaccurate". It was merged to main on 24 August 2023 without a spec bump, so it first ran with spec 133, the subnet-registration release (launched about 2 October, merged to main on 5 October 2023). TotalStake can step at this upgrade without anyone staking or unstaking.',
+    what: 'The migration migrate_to_v2_fixed_total_stake reset TotalStake to the sum of every stake entry (Stake), because the counter "is known to be inaccurate". It was merged to main on 24 August 2023 without a spec bump, so it first ran with spec 133, the subnet-registration release (launched about 2 October, merged to main on 5 October 2023). TotalStake can step at this upgrade without anyone staking or unstaking.',
     source: src('d8cff5a6530bb58be6a6c2146eb055ea75e2064d', 'pallets/subtensor/src/migration.rs'),
   },
   {
@@ -66,8 +65,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2024-04-28',
     approximate: true,
     label: 'TotalIssuance recomputed',
-    what:
-      'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Whatever the counter differed from those sums by shows as a step at this upgrade.',
+    what: 'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Whatever the counter differed from those sums by shows as a step at this upgrade.',
     source: src('7f8437bd599193336aaa18b7706b82c5fd84082f', 'pallets/subtensor/src/migration.rs'),
   },
   {
@@ -78,10 +76,12 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2024-08-29',
     approximate: true,
     label: 'TotalIssuance reset at each upgrade',
-    what:
-      'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The code calls it a clean-up of tiny rounding errors; any drift between the counters shows as a small step on each upgrade day until spec 411 disabled it.',
+    what: 'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The code calls it a clean-up of tiny rounding errors; any drift between the counters shows as a small step on each upgrade day until spec 411 disabled it.',
     until: { spec: 411, date: '2026-05-27' },
-    source: src('e79b0999d3ee18a73cbaa64df6e7578f79aaa220', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
+    source: src(
+      'e79b0999d3ee18a73cbaa64df6e7578f79aaa220',
+      'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs',
+    ),
   },
   {
     id: 'dtao-233',
@@ -91,8 +91,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-02-13',
     approximate: true,
     label: 'dTAO',
-    what:
-      'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
+    what: 'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
     source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
   },
   {
@@ -103,10 +102,12 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-03-19',
     approximate: true,
     label: 'TotalStake reset at each upgrade',
-    what:
-      'From spec 252 the per-upgrade recomputation also set TotalStake to the sum of SubnetTAO over all subnets (root included), then TotalIssuance to the Balances issuance plus that. Whatever TotalStake and the pools had drifted apart by since the last upgrade shows as a step on each upgrade day, until spec 411 disabled it.',
+    what: 'From spec 252 the per-upgrade recomputation also set TotalStake to the sum of SubnetTAO over all subnets (root included), then TotalIssuance to the Balances issuance plus that. Whatever TotalStake and the pools had drifted apart by since the last upgrade shows as a step on each upgrade day, until spec 411 disabled it.',
     until: { spec: 411, date: '2026-05-27' },
-    source: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', 'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs'),
+    source: src(
+      'b61dd30202ff6e970a18b5a5231b62183b6ba972',
+      'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs',
+    ),
   },
   {
     id: 'root-divs-outside-subnet-tao',
@@ -116,9 +117,11 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-06-30',
     approximate: true,
     label: 'Root TAO recounted',
-    what:
-      'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade.',
-    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs'),
+    what: 'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade.',
+    source: src(
+      'e9bbb6134984b1f9f63f5e55408faad7628eb059',
+      'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs',
+    ),
   },
   {
     id: 'root-tao-counters-fixed-306',
@@ -128,9 +131,11 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-08-28',
     approximate: true,
     label: 'Root TAO corrected',
-    what:
-      'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO (2,179,659.17 unstaked minus 2,109,761.28 staked, constants in the migration) out of SubnetTAO[0] and TotalStake, because more had been unstaked from root than staked, then recomputed TotalIssuance. Root stake drops by that amount at this upgrade.',
-    source: src('737e4acb173cddbe6fde9c6085853ef8b8f02a80', 'pallets/subtensor/src/migrations/migrate_fix_root_tao_and_alpha_in.rs'),
+    what: 'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO (2,179,659.17 unstaked minus 2,109,761.28 staked, constants in the migration) out of SubnetTAO[0] and TotalStake, because more had been unstaked from root than staked, then recomputed TotalIssuance. Root stake drops by that amount at this upgrade.',
+    source: src(
+      '737e4acb173cddbe6fde9c6085853ef8b8f02a80',
+      'pallets/subtensor/src/migrations/migrate_fix_root_tao_and_alpha_in.rs',
+    ),
   },
   {
     id: 'root-claim-334',
@@ -140,8 +145,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-11-04',
     approximate: true,
     label: 'Root claim; Senate removed',
-    what:
-      'The Triumvirate, TriumvirateMembers and SenateMembers pallets were removed, so the governance counts become absent (not zero). PendingRootDivs (TAO) was removed: root’s share now accrues as alpha (PendingRootAlphaDivs) that stakers claim, instead of being sold for TAO automatically. Subnet emission shares follow net TAO flows.',
+    what: 'The Triumvirate, TriumvirateMembers and SenateMembers pallets were removed, so the governance counts become absent (not zero). PendingRootDivs (TAO) was removed: root’s share now accrues as alpha (PendingRootAlphaDivs) that stakers claim, instead of being sold for TAO automatically. Subnet emission shares follow net TAO flows.',
     source: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', 'runtime/src/lib.rs'),
   },
   {
@@ -152,8 +156,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-12-14',
     approximate: true,
     label: 'First halving',
-    what:
-      'When SubtensorModule.TotalIssuance reached 10.5M TAO the block reward fell from 1 to 0.5 TAO, so issuance grows half as fast and the TAO injected into pools per block halves. It is not a runtime upgrade: the block is where issuance crosses 10.5e15 RAO, not yet read from the chain; the date is from third-party reports (14 December 2025; one says 16 December).',
+    what: 'When SubtensorModule.TotalIssuance reached 10.5M TAO the block reward fell from 1 to 0.5 TAO, so issuance grows half as fast and the TAO injected into pools per block halves. It is not a runtime upgrade: the block is where issuance crosses 10.5e15 RAO, not yet read from the chain; the date is from third-party reports (14 December 2025; one says 16 December).',
     source: src('52378dc3e911cdfc7b8e3cf1160a6e0e4dde4fd6', 'pallets/subtensor/src/coinbase/block_emission.rs'),
   },
   {
@@ -164,9 +167,11 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2026-05-27',
     approximate: true,
     label: 'Issuance counters unified',
-    what:
-      'Staked TAO moved into per-subnet accounts: migrate_subnet_balances minted every subnet’s SubnetTAO and lock into subnet accounts, so Balances.TotalIssuance jumps up by roughly the TAO staked, then set SubtensorModule.TotalIssuance equal to it. The per-upgrade recomputation of TotalIssuance and TotalStake was disabled in the same release.',
-    source: src('486037ba45b87a453b1d660177cc1b105d0298c6', 'pallets/subtensor/src/migrations/migrate_subnet_balances.rs'),
+    what: 'Staked TAO moved into per-subnet accounts: migrate_subnet_balances minted every subnet’s SubnetTAO and lock into subnet accounts, so Balances.TotalIssuance jumps up by roughly the TAO staked, then set SubtensorModule.TotalIssuance equal to it. The per-upgrade recomputation of TotalIssuance and TotalStake was disabled in the same release.',
+    source: src(
+      '486037ba45b87a453b1d660177cc1b105d0298c6',
+      'pallets/subtensor/src/migrations/migrate_subnet_balances.rs',
+    ),
   },
 ];
 
@@ -175,9 +180,10 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
  * straddle them. A recurring break (`until`) counts when the range overlaps its period: an upgrade in it may step the series.
  */
 export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
-  return SERIES_BREAKS.filter((b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to));
+  return SERIES_BREAKS.filter(
+    (b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to),
+  );
 }
-
 
 /** Breaks of any of `series` dated within [from, to], for chart marks; `rows` defaults to the table (tests pass their own). */
 export function breaksWithin(

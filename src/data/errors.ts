@@ -51,7 +51,9 @@ export function formatIssues(error: z.ZodError, input: unknown, prefix: Property
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...issue.path]);
     const head = `${path}: ${expectation(issue)}`;
-    return issue.code === 'unrecognized_keys' ? head : `${head}, received ${describeReceived(valueAt(input, issue.path))}`;
+    return issue.code === 'unrecognized_keys'
+      ? head
+      : `${head}, received ${describeReceived(valueAt(input, issue.path))}`;
   });
 }
 
@@ -67,7 +69,12 @@ export class DataFileError extends Error {
 }
 
 /** Parse `input` with `schema` or throw a DataFileError naming the file and every bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, file: string, prefix: PropertyKey[] = []): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  file: string,
+  prefix: PropertyKey[] = [],
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new DataFileError(file, formatIssues(result.error, input, prefix));

@@ -39,7 +39,6 @@ export function loadSnapshot(file = SNAPSHOT_FILE): Snapshot {
   return parseSnapshot(readJson(file), file);
 }
 
-
 export const REFERENCE_SOURCE = 'content/reference.yaml';
 
 /** The curated reference figures, validated; `yaml` with merge keys for the shared article source. */

@@ -21,14 +21,25 @@ function referenceSeries(figures: Figure[]): SeriesPoint[] {
   for (const f of figures) {
     if (!f.field || !f.asOf) continue;
     if (SERIES_FIELDS[f.field].unit !== f.unit)
-      throw new Error(`figure ${f.id}: unit ${f.unit} does not match series field ${f.field} (${SERIES_FIELDS[f.field].unit})`);
+      throw new Error(
+        `figure ${f.id}: unit ${f.unit} does not match series field ${f.field} (${SERIES_FIELDS[f.field].unit})`,
+      );
     const point = byDate.get(f.asOf);
     if (!point) {
-      byDate.set(f.asOf, { date: f.asOf, block: null, hash: null, specVersion: null, source: f.source, values: { [f.field]: f.value } });
+      byDate.set(f.asOf, {
+        date: f.asOf,
+        block: null,
+        hash: null,
+        specVersion: null,
+        source: f.source,
+        values: { [f.field]: f.value },
+      });
     } else if (point.source && sameSource(point.source, f.source) && point.values[f.field] === undefined) {
       point.values[f.field] = f.value;
     } else {
-      throw new Error(`figure ${f.id}: another figure for ${f.asOf} has a different source or the same field; give it another date`);
+      throw new Error(
+        `figure ${f.id}: another figure for ${f.asOf} has a different source or the same field; give it another date`,
+      );
     }
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -9,7 +9,17 @@
  * note repeats an item of the tables. Pure data, no zod.
  */
 import { SERIES_BREAKS, type SeriesBreak } from './breaks.ts';
-import { GOVERNANCE_ITEMS, NETUIDS_ITEM, SERIES, SERIES_FIELD_NAMES, SUBNET_COLUMNS, itemName, type SeriesDef, type SeriesField, type StorageSpan } from './series.ts';
+import {
+  GOVERNANCE_ITEMS,
+  NETUIDS_ITEM,
+  SERIES,
+  SERIES_FIELD_NAMES,
+  SUBNET_COLUMNS,
+  itemName,
+  type SeriesDef,
+  type SeriesField,
+  type StorageSpan,
+} from './series.ts';
 
 export interface RuntimeNote {
   spec: number;
@@ -74,7 +84,13 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
   {
     spec: 334,
     date: '2025-11-04',
-    added: ['SubtensorModule.RootClaimable', 'SubtensorModule.RootClaimed', 'SubtensorModule.RootClaimType', 'SubtensorModule.SubnetTaoFlow', 'SubtensorModule.SubnetEmaTaoFlow'],
+    added: [
+      'SubtensorModule.RootClaimable',
+      'SubtensorModule.RootClaimed',
+      'SubtensorModule.RootClaimType',
+      'SubtensorModule.SubnetTaoFlow',
+      'SubtensorModule.SubnetEmaTaoFlow',
+    ],
     removed: ['SubtensorModule.PendingAlphaSwapped'],
     effect: '',
     source: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', LIB),
@@ -116,7 +132,8 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     date: '2026-06-22',
     added: ['SubtensorModule.MinerBurned'],
     removed: [],
-    effect: 'Subnet emission shares follow each subnet’s moving price weighted by its root proportion × (1 − MinerBurned) (get_shares_price_ema), no longer net TAO flows.',
+    effect:
+      'Subnet emission shares follow each subnet’s moving price weighted by its root proportion × (1 − MinerBurned) (get_shares_price_ema), no longer net TAO flows.',
     source: src('6016381e4fb230d17643cca948afe296eb06faac', 'pallets/subtensor/src/coinbase/subnet_emissions.rs'),
   },
   {
@@ -159,7 +176,8 @@ export interface RuntimeChangeRow {
 function readSpans(): Array<{ span: StorageSpan; field: SeriesField | null }> {
   const out: Array<{ span: StorageSpan; field: SeriesField | null }> = [];
   for (const f of SERIES_FIELD_NAMES) for (const span of (SERIES[f] as SeriesDef).storage) out.push({ span, field: f });
-  for (const c of Object.values(SUBNET_COLUMNS)) for (const span of c.storage as readonly StorageSpan[]) out.push({ span, field: null });
+  for (const c of Object.values(SUBNET_COLUMNS))
+    for (const span of c.storage as readonly StorageSpan[]) out.push({ span, field: null });
   out.push({ span: NETUIDS_ITEM, field: null });
   for (const span of GOVERNANCE_ITEMS) out.push({ span, field: null });
   return out;

@@ -87,10 +87,12 @@ export { SERIES_FIELDS, SERIES_FIELD_NAMES, type SeriesField } from './series.ts
 
 /** A point's values, one per series of the table in ./series.ts: absent key = not read, null = not in that runtime. */
 const seriesValues = z
-  .object(Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, Decimal.nullable().optional()])) as Record<
-    SeriesField,
-    z.ZodOptional<z.ZodNullable<typeof Decimal>>
-  >)
+  .object(
+    Object.fromEntries(SERIES_FIELD_NAMES.map((f) => [f, Decimal.nullable().optional()])) as Record<
+      SeriesField,
+      z.ZodOptional<z.ZodNullable<typeof Decimal>>
+    >,
+  )
   .strict();
 
 /** One day of the series: read at a block (chain), or cited (reference points carry a source instead). */
@@ -155,7 +157,11 @@ export type Current = z.infer<typeof Current>;
 function increasingDates(list: ReadonlyArray<{ date: string }>, key: string, ctx: z.RefinementCtx): void {
   for (let i = 1; i < list.length; i++)
     if (list[i].date <= list[i - 1].date)
-      ctx.addIssue({ code: 'custom', path: [key, i, 'date'], message: `expected dates in increasing order, after ${list[i - 1].date}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, i, 'date'],
+        message: `expected dates in increasing order, after ${list[i - 1].date}`,
+      });
 }
 
 export const SnapshotV2 = z
@@ -183,7 +189,11 @@ export const SnapshotV2 = z
     if (s.kind === 'chain') {
       const cited = s.series.findIndex((p) => p.source !== undefined);
       if (cited >= 0)
-        ctx.addIssue({ code: 'custom', path: ['series', cited, 'source'], message: 'expected chain-read points only in a "chain" snapshot' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series', cited, 'source'],
+          message: 'expected chain-read points only in a "chain" snapshot',
+        });
     }
   });
 export type Snapshot = z.infer<typeof SnapshotV2>;

@@ -108,7 +108,8 @@ export const SERIES = {
   },
   rootStake: {
     label: 'Root stake',
-    description: 'TAO staked on the root network (netuid 0), priced 1:1. Exists from dTAO; before it there was no root pool and the series is absent.',
+    description:
+      'TAO staked on the root network (netuid 0), priced 1:1. Exists from dTAO; before it there was no root pool and the series is absent.',
     unit: 'rao',
     aggregate: 'root',
     storage: [sm('SubnetTAO', 233)],
@@ -116,7 +117,8 @@ export const SERIES = {
   },
   subnetTao: {
     label: 'TAO in subnet pools',
-    description: 'The TAO side of every subnet pool (netuid > 0), including the TAO each pool was seeded with: pool depth, not the market value of staked alpha.',
+    description:
+      'The TAO side of every subnet pool (netuid > 0), including the TAO each pool was seeded with: pool depth, not the market value of staked alpha.',
     unit: 'rao',
     aggregate: 'sum-subnets',
     storage: [sm('SubnetTAO', 233)],
@@ -159,7 +161,8 @@ export const SERIES = {
   },
   taoWeight: {
     label: 'TAO weight',
-    description: 'Weight of root’s TAO against subnet alpha in each subnet’s root proportion; set by governance, so read daily. Exists from dTAO.',
+    description:
+      'Weight of root’s TAO against subnet alpha in each subnet’s root proportion; set by governance, so read daily. Exists from dTAO.',
     unit: 'u64-fraction',
     aggregate: 'value',
     storage: [sm('TaoWeight', 233)],
@@ -167,7 +170,8 @@ export const SERIES = {
   },
   subnetOwnerCut: {
     label: 'Subnet owner cut',
-    description: 'Share of each subnet’s emission paid to its owner (11,796 / 65,535 ≈ 18% by default); set by governance.',
+    description:
+      'Share of each subnet’s emission paid to its owner (11,796 / 65,535 ≈ 18% by default); set by governance.',
     unit: 'u16-fraction',
     aggregate: 'value',
     storage: [sm('SubnetOwnerCut', 133)],
@@ -175,7 +179,8 @@ export const SERIES = {
   },
   senateSize: {
     label: 'Senate members',
-    description: 'Members of the Senate (at most 12). The pallet existed from spec 122 to 333; from spec 334 the count is absent, not zero.',
+    description:
+      'Members of the Senate (at most 12). The pallet existed from spec 122 to 333; from spec 334 the count is absent, not zero.',
     unit: 'count',
     aggregate: 'count',
     storage: [{ pallet: 'SenateMembers', item: 'Members', fromSpec: 122, toSpec: 333 }],
@@ -183,7 +188,8 @@ export const SERIES = {
   },
   triumvirateSize: {
     label: 'Triumvirate members',
-    description: 'Members of the Triumvirate, which proposed runtime changes for the Senate to vote on. Spec 122 to 333 only.',
+    description:
+      'Members of the Triumvirate, which proposed runtime changes for the Senate to vote on. Spec 122 to 333 only.',
     unit: 'count',
     aggregate: 'count',
     storage: [{ pallet: 'TriumvirateMembers', item: 'Members', fromSpec: 122, toSpec: 333 }],
@@ -274,7 +280,11 @@ export const SUBNET_COLUMNS = {
   tao: { label: 'TAO reserve (RAO)', storage: [sm('SubnetTAO', 233)], daily: true },
   alphaIn: { label: 'Alpha reserve (alpha-RAO)', storage: [sm('SubnetAlphaIn', 233)], daily: true },
   alphaOut: { label: 'Alpha outstanding (alpha-RAO)', storage: [sm('SubnetAlphaOut', 233)], daily: true },
-  taoInEmission: { label: 'TAO injected in the last block (RAO)', storage: [sm('SubnetTaoInEmission', 233)], daily: false },
+  taoInEmission: {
+    label: 'TAO injected in the last block (RAO)',
+    storage: [sm('SubnetTaoInEmission', 233)],
+    daily: false,
+  },
 } as const satisfies Record<string, SubnetColumnDef>;
 export type SubnetColumn = keyof typeof SUBNET_COLUMNS;
 

@@ -35,6 +35,9 @@ export function staleNotice(status: SnapshotStatus | null, generatedAt: string, 
   if (Date.parse(status.lastAttempt) < Date.parse(generatedAt)) return null;
   const days = staleDays(status, now);
   const whole = days === null ? null : Math.floor(days);
-  const age = whole === null ? 'no snapshot has succeeded yet' : `the data is from a snapshot ${whole} day${whole === 1 ? '' : 's'} old`;
+  const age =
+    whole === null
+      ? 'no snapshot has succeeded yet'
+      : `the data is from a snapshot ${whole} day${whole === 1 ? '' : 's'} old`;
   return `The last chain snapshot (${status.lastAttempt.slice(0, 10)}) failed: ${status.error}. ${age[0].toUpperCase()}${age.slice(1)}.`;
 }

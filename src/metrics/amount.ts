@@ -7,7 +7,8 @@ import type { Figure } from '../data/schema.ts';
 export const RAO_PER_TAO = 1_000_000_000n;
 
 export function rao(decimal: string): bigint {
-  if (!/^-?\d+$/.test(decimal)) throw new TypeError(`expected an integer decimal string of RAO, received ${JSON.stringify(decimal)}`);
+  if (!/^-?\d+$/.test(decimal))
+    throw new TypeError(`expected an integer decimal string of RAO, received ${JSON.stringify(decimal)}`);
   return BigInt(decimal);
 }
 

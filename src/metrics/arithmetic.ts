@@ -11,7 +11,6 @@ import { rootStakeChange } from './root.ts';
 import { changeBetween, measuredAt } from './series.ts';
 import { maxRootShare } from './split.ts';
 
-
 type Inputs = Record<string, Figure>;
 const num = (f: Figure) => (f.unit === 'rao' ? raoToTao(BigInt(f.value)) : Number(f.value));
 
@@ -30,27 +29,54 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
     const now = measuredAt(s, 'totalIssuance', ARTICLE_DATE);
     return {
       article: formatPercent(num(f['article-mined-before-subnets']) / num(f['article-issued-supply']), 2),
-      chain: before && now ? { value: formatPercent(raoToTao(before.value) / raoToTao(now.value), 2), formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)', inputs: [before.source, now.source] } : null,
+      chain:
+        before && now
+          ? {
+              value: formatPercent(raoToTao(before.value) / raoToTao(now.value), 2),
+              formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
+              inputs: [before.source, now.source],
+            }
+          : null,
     };
   },
   'mined-before-subnets-rebuilt': (f, s) => {
     const at = measuredAt(s, 'totalIssuance', '2023-10-02');
     return {
       article: formatTao(BigInt(f['kusanagi-carry-over'].value) + taoToRao(699 * 7200)),
-      chain: at ? { value: formatTao(at.value), formula: 'TotalIssuance at the first block of 2023-10-02', inputs: [at.source] } : null,
+      chain: at
+        ? { value: formatTao(at.value), formula: 'TotalIssuance at the first block of 2023-10-02', inputs: [at.source] }
+        : null,
     };
   },
-  'never-circulated': (f) => ({ article: usd(num(f['article-market-cap']) * num(f['article-staking-floor'])), chain: null }),
-  'real-market-cap': (f) => ({ article: usd(num(f['article-market-cap']) * (1 - num(f['article-staking-floor']))), chain: null }),
-  fdv: (f) => ({ article: usd((num(f['article-market-cap']) / num(f['article-issued-supply'])) * num(f['max-supply'])), chain: null }),
-  'autosell-share': (f) => ({ article: formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection'])), chain: null }),
+  'never-circulated': (f) => ({
+    article: usd(num(f['article-market-cap']) * num(f['article-staking-floor'])),
+    chain: null,
+  }),
+  'real-market-cap': (f) => ({
+    article: usd(num(f['article-market-cap']) * (1 - num(f['article-staking-floor']))),
+    chain: null,
+  }),
+  fdv: (f) => ({
+    article: usd((num(f['article-market-cap']) / num(f['article-issued-supply'])) * num(f['max-supply'])),
+    chain: null,
+  }),
+  'autosell-share': (f) => ({
+    article: formatPercent(num(f['article-root-autosell']) / num(f['article-pool-injection'])),
+    chain: null,
+  }),
   'root-outflow': (f, s) => {
     const change = rootStakeChange(s, ARTICLE_DATE, DTAO_DATE);
     return {
       // the April 2025 runtime credited root dividends to stakers' root stake (v2.0.11 run_coinbase.rs L474-L500):
       // with the 5.71M read as the stakers' root stake, 5.86M + 150k credited − 5.71M; the other reading gives 150k
       article: `${formatTao(BigInt(f['article-root-stake-before'].value) + BigInt(f['article-root-autosell'].value) - BigInt(f['article-root-stake-after'].value))} (with the 150k credited to stakers; ${formatTao(BigInt(f['article-root-stake-before'].value) - BigInt(f['article-root-stake-after'].value))} if the 5.71M is the SubnetTAO[0] counter)`,
-      chain: change ? { value: formatTao(-change.value.delta), formula: `net fall of ${change.formula} (stakes and unstakes on root; root dividends were not in SubnetTAO[0] until spec 283)`, inputs: change.inputs } : null,
+      chain: change
+        ? {
+            value: formatTao(-change.value.delta),
+            formula: `net fall of ${change.formula} (stakes and unstakes on root; root dividends were not in SubnetTAO[0] until spec 283)`,
+            inputs: change.inputs,
+          }
+        : null,
     };
   },
   'root-outflow-price': (f) => ({
@@ -61,7 +87,13 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
     const issued = changeBetween(s, 'totalIssuance', DTAO_DATE, ARTICLE_DATE);
     return {
       article: `${(num(f['article-pool-injection']) / 7200).toFixed(1)} days`,
-      chain: issued ? { value: `${formatTao(issued.value.delta)} issued from ${issued.value.before.date} to ${issued.value.after.date}`, formula: issued.formula, inputs: issued.inputs } : null,
+      chain: issued
+        ? {
+            value: `${formatTao(issued.value.delta)} issued from ${issued.value.before.date} to ${issued.value.after.date}`,
+            formula: issued.formula,
+            inputs: issued.inputs,
+          }
+        : null,
     };
   },
   'root-emission-share': (f) => ({

@@ -17,7 +17,7 @@ export function blockEmissionForIssuance(issuance: bigint): bigint {
   // floor(log2(S / (S − TI))) computed exactly: the largest k with 2^k ≤ S / (S − TI)
   const remaining = MAX_SUPPLY_RAO - issuance;
   let k = 0n;
-  while ((remaining << (k + 1n)) <= MAX_SUPPLY_RAO) k += 1n;
+  while (remaining << (k + 1n) <= MAX_SUPPLY_RAO) k += 1n;
   return 1_000_000_000n >> k;
 }
 
@@ -49,7 +49,12 @@ export interface EmissionSplit {
  * the rest half to miners and half to validators, with root's share taken out of the validators' half:
  * root_proportion = w·rootTao / (w·rootTao + alphaIssuance).
  */
-export function emissionSplit(input: { ownerCut: number; taoWeight: number; rootTao: bigint; alphaIssuance: bigint }): EmissionSplit {
+export function emissionSplit(input: {
+  ownerCut: number;
+  taoWeight: number;
+  rootTao: bigint;
+  alphaIssuance: bigint;
+}): EmissionSplit {
   const weighted = input.taoWeight * Number(input.rootTao);
   const denom = weighted + Number(input.alphaIssuance);
   const rootProportion = denom > 0 ? weighted / denom : 0;

@@ -35,7 +35,10 @@ export function governanceSteps(s: Snapshot, field: GovernanceField): Step[] {
 
 /** Each governance size on (or just after) a date; a field is null when the snapshot has no read then. */
 export function governanceAt(s: Snapshot, date: string): Record<GovernanceField, Sample | null> {
-  return Object.fromEntries(GOVERNANCE_FIELDS.map((f) => [f, sampleAt(s, f, date)])) as Record<GovernanceField, Sample | null>;
+  return Object.fromEntries(GOVERNANCE_FIELDS.map((f) => [f, sampleAt(s, f, date)])) as Record<
+    GovernanceField,
+    Sample | null
+  >;
 }
 
 export interface SudoReading {
@@ -48,7 +51,11 @@ export interface SudoReading {
 export function sudoKey(s: Snapshot): Computed<SudoReading> | null {
   const g = s.governance;
   if (!g || s.kind === 'reference') return null;
-  return { value: { key: g.sudoKey, block: g.block }, formula: 'Sudo.Key', inputs: [{ kind: 'chain', block: g.block, hash: g.hash, item: 'Sudo.Key' }] };
+  return {
+    value: { key: g.sudoKey, block: g.block },
+    formula: 'Sudo.Key',
+    inputs: [{ kind: 'chain', block: g.block, hash: g.hash, item: 'Sudo.Key' }],
+  };
 }
 
 /** The date of a block, from the series point read at it or the head; null when the snapshot does not say. */

@@ -5,7 +5,14 @@
  */
 import { SUBNET_ITEMS } from '../data/fields.ts';
 import type { Snapshot, Source } from '../data/schema.ts';
-import { daysBetween, changeBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
+import {
+  daysBetween,
+  changeBetween,
+  measuredAt,
+  measuredObservations,
+  type Change,
+  type Observation,
+} from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 
@@ -36,7 +43,11 @@ export function sampledInjection(s: Snapshot, to: string, from = DTAO_DATE): Com
   const reads = measuredObservations(s, 'taoInEmission').filter((o) => o.date >= from && o.date < to);
   if (reads.length === 0) return null;
   return {
-    value: { total: reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n), days: reads.length, span: daysBetween(from, to) },
+    value: {
+      total: reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n),
+      days: reads.length,
+      span: daysBetween(from, to),
+    },
     formula: `Σ_days Σ SubtensorModule.SubnetTaoInEmission × ${BLOCKS_PER_DAY}`,
     inputs: reads.map((o) => o.source),
   };

@@ -29,7 +29,8 @@ export function describeSource(s: Source): string {
 
 /** The data's as-of label for pages: the head block, or the reference date. */
 export function asOf(snapshot: Snapshot): string {
-  if (snapshot.head) return `block ${snapshot.head.number.toLocaleString('en-US')}, ${snapshot.head.timestamp.slice(0, 10)}`;
+  if (snapshot.head)
+    return `block ${snapshot.head.number.toLocaleString('en-US')}, ${snapshot.head.timestamp.slice(0, 10)}`;
   const last = snapshot.series.at(-1);
   return last ? `cited figures up to ${last.date}` : 'cited figures';
 }

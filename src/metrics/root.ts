@@ -62,10 +62,22 @@ export interface SampledRootPayments {
  * it averages half a cycle of payments, so one block's root TAO ≈ Σ PendingRootDivs / (cycle / 2). Only days whose
  * runtime sold root's alpha for TAO (specs 233 to 333) count; null without such days or with fewer than 90% of them.
  */
-export function sampledRootPayments(s: Snapshot, to: string, from: string, cycle: number): Computed<SampledRootPayments> | null {
+export function sampledRootPayments(
+  s: Snapshot,
+  to: string,
+  from: string,
+  cycle: number,
+): Computed<SampledRootPayments> | null {
   if (s.kind === 'reference') return null;
   const span = daysBetween(from, to);
-  const rows = s.series.filter((p) => p.date >= from && p.date < to && p.specVersion !== null && p.specVersion >= ROOT_SELL_SPECS.first && p.specVersion <= ROOT_SELL_SPECS.last);
+  const rows = s.series.filter(
+    (p) =>
+      p.date >= from &&
+      p.date < to &&
+      p.specVersion !== null &&
+      p.specVersion >= ROOT_SELL_SPECS.first &&
+      p.specVersion <= ROOT_SELL_SPECS.last,
+  );
   const daily: Array<{ date: string; share: number; paid: bigint; injected: bigint }> = [];
   const inputs: Source[] = [];
   for (const p of rows) {
@@ -73,7 +85,12 @@ export function sampledRootPayments(s: Snapshot, to: string, from: string, cycle
     const inj = p.values.taoInEmission;
     if (pending == null || inj == null || !/^\d+$/.test(pending) || !/^\d+$/.test(inj) || BigInt(inj) === 0n) continue;
     const perBlock = (BigInt(pending) * 2n) / BigInt(cycle);
-    daily.push({ date: p.date, share: Number(perBlock) / Number(BigInt(inj)), paid: perBlock * BLOCKS_PER_DAY, injected: BigInt(inj) * BLOCKS_PER_DAY });
+    daily.push({
+      date: p.date,
+      share: Number(perBlock) / Number(BigInt(inj)),
+      paid: perBlock * BLOCKS_PER_DAY,
+      injected: BigInt(inj) * BLOCKS_PER_DAY,
+    });
     inputs.push(pointSource(p, 'pendingRootDivs'), pointSource(p, 'taoInEmission'));
   }
   if (daily.length === 0 || daily.length < 0.9 * span) return null;

@@ -35,7 +35,11 @@ export function observationAt(snapshot: Snapshot, field: SeriesField, date: stri
 }
 
 /** Paired observations of two fields on the same day. */
-export function pairs(snapshot: Snapshot, a: SeriesField, b: SeriesField): Array<{ date: string; a: Observation; b: Observation }> {
+export function pairs(
+  snapshot: Snapshot,
+  a: SeriesField,
+  b: SeriesField,
+): Array<{ date: string; a: Observation; b: Observation }> {
   return snapshot.series.flatMap((p) => {
     const oa = toObservation(p, a);
     const ob = toObservation(p, b);
@@ -100,13 +104,23 @@ export interface Change {
 }
 
 /** How a measured field changed between two dates (each read on or just after its date); null without both reads. */
-export function changeBetween(snapshot: Snapshot, field: SeriesField, from: string, to: string): Computed<Change> | null {
+export function changeBetween(
+  snapshot: Snapshot,
+  field: SeriesField,
+  from: string,
+  to: string,
+): Computed<Change> | null {
   const before = measuredAt(snapshot, field, from);
   const after = measuredAt(snapshot, field, to);
   if (!before || !after || after.date <= before.date) return null;
   const item = before.source.kind === 'chain' ? before.source.item : field;
   return {
-    value: { before, after, delta: after.value - before.value, breaks: breaksBetween(field, momentOf(snapshot, before), momentOf(snapshot, after)) },
+    value: {
+      before,
+      after,
+      delta: after.value - before.value,
+      breaks: breaksBetween(field, momentOf(snapshot, before), momentOf(snapshot, after)),
+    },
     formula: `${item} at block ${after.block} − at block ${before.block}`,
     inputs: [before.source, after.source],
   };
@@ -129,9 +143,16 @@ export interface SpecReading {
 export function specAt(snapshot: Snapshot, date: string, maxDays = 7): SpecReading | null {
   if (snapshot.kind === 'reference') return null;
   const limit = addDays(date, maxDays);
-  const p = snapshot.series.find((x) => x.date >= date && x.date <= limit && x.block !== null && x.hash !== null && x.specVersion !== null);
+  const p = snapshot.series.find(
+    (x) => x.date >= date && x.date <= limit && x.block !== null && x.hash !== null && x.specVersion !== null,
+  );
   if (!p || p.block === null || p.hash === null || p.specVersion === null) return null;
-  return { date: p.date, block: p.block, specVersion: p.specVersion, source: { kind: 'chain', block: p.block, hash: p.hash, item: 'System.LastRuntimeUpgrade (spec_version)' } };
+  return {
+    date: p.date,
+    block: p.block,
+    specVersion: p.specVersion,
+    source: { kind: 'chain', block: p.block, hash: p.hash, item: 'System.LastRuntimeUpgrade (spec_version)' },
+  };
 }
 
 /** A moment in a series: a date, and the runtime spec of the block read then when known. */
@@ -152,7 +173,10 @@ export interface SeriesMoment {
 export function breaksBetween(field: SeriesField, a: string | SeriesMoment, b: string | SeriesMoment): SeriesBreak[] {
   let [from, to] = [a, b].map((m) => (typeof m === 'string' ? { date: m, specVersion: null } : m));
   if (to.date < from.date) [from, to] = [to, from];
-  const specs = typeof from.specVersion === 'number' && typeof to.specVersion === 'number' ? ([from.specVersion, to.specVersion] as const) : null;
+  const specs =
+    typeof from.specVersion === 'number' && typeof to.specVersion === 'number'
+      ? ([from.specVersion, to.specVersion] as const)
+      : null;
   const byDate = new Set(breaksCrossed(field, from.date, to.date));
   const all = breaksCrossed(field, '0000-00-00', '9999-12-31');
   return all.filter((br) => {

@@ -13,9 +13,20 @@ import { observations } from './series.ts';
 export function quantityShare(q: Quantity | undefined, formula: string): Computed<number> | null {
   if (!q || q.value === null) return null;
   const v = q.value;
-  const share = q.unit === 'u16-fraction' ? ownerCutShare(rao(v)) : q.unit === 'u64-fraction' ? taoWeightShare(rao(v)) : q.unit === 'ratio' ? Number(v) : null;
+  const share =
+    q.unit === 'u16-fraction'
+      ? ownerCutShare(rao(v))
+      : q.unit === 'u64-fraction'
+        ? taoWeightShare(rao(v))
+        : q.unit === 'ratio'
+          ? Number(v)
+          : null;
   if (share === null || !Number.isFinite(share)) return null;
-  return { value: share, formula: q.unit === 'ratio' ? formula : `${formula} = ${v} / ${q.unit === 'u16-fraction' ? '65535' : '(2^64 − 1)'}`, inputs: [q.source] };
+  return {
+    value: share,
+    formula: q.unit === 'ratio' ? formula : `${formula} = ${v} / ${q.unit === 'u16-fraction' ? '65535' : '(2^64 − 1)'}`,
+    inputs: [q.source],
+  };
 }
 
 export interface SplitParams {
@@ -38,14 +49,26 @@ export function splitParams(s: Snapshot): SplitParams | null {
     cur?.value != null
       ? { value: rao(cur.value), formula: 'SubnetTAO[0]', inputs: [cur.source] }
       : last
-        ? { value: last.value, formula: last.source.kind === 'chain' ? `SubnetTAO[0] (${last.date})` : `root stake as cited for ${last.date} (${last.source.by === 'article' ? 'the article’s figure' : last.source.title}), not a chain read`, inputs: [last.source] }
+        ? {
+            value: last.value,
+            formula:
+              last.source.kind === 'chain'
+                ? `SubnetTAO[0] (${last.date})`
+                : `root stake as cited for ${last.date} (${last.source.by === 'article' ? 'the article’s figure' : last.source.title}), not a chain read`,
+            inputs: [last.source],
+          }
         : null;
   return ownerCut && taoWeight && rootTao ? { ownerCut, taoWeight, rootTao } : null;
 }
 
 /** The split of one block's alpha emission for a subnet with this alpha issuance (alpha-RAO). */
 export function splitFor(p: SplitParams, alphaIssuance: bigint): EmissionSplit {
-  return emissionSplit({ ownerCut: p.ownerCut.value, taoWeight: p.taoWeight.value, rootTao: p.rootTao.value, alphaIssuance });
+  return emissionSplit({
+    ownerCut: p.ownerCut.value,
+    taoWeight: p.taoWeight.value,
+    rootTao: p.rootTao.value,
+    alphaIssuance,
+  });
 }
 
 /** Root's largest possible share of a subnet's alpha emission: half of what the owner leaves (alpha issuance → 0). */
@@ -60,5 +83,9 @@ export interface SubnetSplit extends EmissionSplit {
 
 /** The split for every subnet of the snapshot's subnets table that has both alpha reserves. */
 export function subnetSplits(s: Snapshot, p: SplitParams): SubnetSplit[] {
-  return poolDepths(s).flatMap((d) => (d.alphaIssuance === null ? [] : [{ netuid: d.netuid, alphaIssuance: d.alphaIssuance, ...splitFor(p, d.alphaIssuance) }]));
+  return poolDepths(s).flatMap((d) =>
+    d.alphaIssuance === null
+      ? []
+      : [{ netuid: d.netuid, alphaIssuance: d.alphaIssuance, ...splitFor(p, d.alphaIssuance) }],
+  );
 }

@@ -16,10 +16,16 @@ export const LABELS: readonly Label[] = [...VERDICTS, 'opinion'];
 export const labelSlug = (l: Label) => l.replace(/ /g, '-');
 
 /** The label of one claim: its computed verdict, or "opinion". A checkable claim without a verdict function is an error. */
-export function labelOf(claim: Pick<Claim, 'id' | 'type'>, data: ChartData): { label: Label; result: VerdictResult | null } {
+export function labelOf(
+  claim: Pick<Claim, 'id' | 'type'>,
+  data: ChartData,
+): { label: Label; result: VerdictResult | null } {
   if (claim.type === 'opinion') return { label: 'opinion', result: null };
   const result = verdictFor(claim.id, data);
-  if (!result) throw new Error(`content/claims.yaml: ${claim.id}: a ${claim.type} needs a verdict function in src/claims/verdicts/ (registered in src/claims/index.ts)`);
+  if (!result)
+    throw new Error(
+      `content/claims.yaml: ${claim.id}: a ${claim.type} needs a verdict function in src/claims/verdicts/ (registered in src/claims/index.ts)`,
+    );
   return { label: result.verdict, result };
 }
 
@@ -40,7 +46,8 @@ export function firstSentence(text: string): string {
   return text.trim();
 }
 
-const isArticleOnly = (e: Evidence) => e.sources.length > 0 && e.sources.every((s) => s.kind === 'cited' && s.by === 'article');
+const isArticleOnly = (e: Evidence) =>
+  e.sources.length > 0 && e.sources.every((s) => s.kind === 'cited' && s.by === 'article');
 
 /**
  * The number that decides a verdict, picked by rule rather than by hand: a chain read when the build has one (the
@@ -71,6 +78,7 @@ export function finding(essay: string, claim: Claim | undefined, claimId: string
   const where = `content/essays/${essay}.mdx: frontmatter.decidingClaim`;
   if (!claim) throw new Error(`${where}: unknown claim id "${claimId}"`);
   const { label, result } = labelOf(claim, data);
-  if (!result || label === 'opinion') throw new Error(`${where}: ${claimId} is an opinion; a deciding claim needs a verdict`);
+  if (!result || label === 'opinion')
+    throw new Error(`${where}: ${claimId} is an opinion; a deciding claim needs a verdict`);
   return { claim, verdict: result.verdict, why: firstSentence(result.reason), figure: decidingEvidence(result) };
 }

@@ -10,7 +10,10 @@ export const INDEX_COPY_CLOSE = '⸥';
 
 export function segmentJa(text: string): string {
   const seg = new Intl.Segmenter('ja', { granularity: 'word' });
-  return [...seg.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
+  return [...seg.segment(text)]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment)
+    .join(' ');
 }
 
 /** The hidden, indexed copy of a Japanese text: its words, fenced by the markers and spaced off the original. */

@@ -49,7 +49,11 @@ function importsOf(file: string): Import[] {
   return info.importedFiles.map(({ fileName: spec }) => ({
     file: relative(ROOT, file).split(sep).join('/'),
     spec,
-    target: spec.startsWith('.') ? relative(ROOT, resolve(dirname(file), spec)).split(sep).join('/') : null,
+    target: spec.startsWith('.')
+      ? relative(ROOT, resolve(dirname(file), spec))
+          .split(sep)
+          .join('/')
+      : null,
   }));
 }
 
@@ -66,7 +70,8 @@ function violations(root = ROOT): string[] {
       }
       const to = i.target.split('/')[1];
       const allowed = ALLOWED[layer];
-      if (allowed && !allowed.includes(to)) out.push(`${i.file}: imports ${i.spec} (src/${layer} may import only src/${allowed.join(', src/')})`);
+      if (allowed && !allowed.includes(to))
+        out.push(`${i.file}: imports ${i.spec} (src/${layer} may import only src/${allowed.join(', src/')})`);
     }
   }
   return out;
@@ -74,8 +79,20 @@ function violations(root = ROOT): string[] {
 
 describe('layers', () => {
   test('the scanner sees the imports of every layer (so an empty list of violations means something)', () => {
-    const seen = new Set(files(join(ROOT, 'src')).flatMap(importsOf).map((i) => `${i.file.split('/')[1]}->${i.target?.split('/')[1]}`));
-    for (const edge of ['metrics->data', 'charts->metrics', 'claims->metrics', 'claims->data', 'pages->claims', 'pages->charts']) expect(seen, edge).toContain(edge);
+    const seen = new Set(
+      files(join(ROOT, 'src'))
+        .flatMap(importsOf)
+        .map((i) => `${i.file.split('/')[1]}->${i.target?.split('/')[1]}`),
+    );
+    for (const edge of [
+      'metrics->data',
+      'charts->metrics',
+      'claims->metrics',
+      'claims->data',
+      'pages->claims',
+      'pages->charts',
+    ])
+      expect(seen, edge).toContain(edge);
   });
 
   test('src/data, src/metrics, src/charts and src/claims import only the layers before them; nothing in src/ imports scripts/ or tests/', () => {

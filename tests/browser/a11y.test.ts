@@ -38,12 +38,23 @@ describe.each(['light', 'dark'] as const)('axe in %s mode', (colorScheme) => {
     await page.goto(`${site.url}${path}`);
     // render every live chart first: what readers see after scrolling must pass too
     for (const fig of await page.locator('figure[data-chart]').all()) await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.live === 'true'), null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.live === 'true'),
+      null,
+      { timeout: 15_000 },
+    );
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       // @ts-expect-error axe is injected above
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      return r.violations.map(
+        (v: { id: string; impact: string; nodes: { target: string[] }[] }) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
     });
     await page.close();
     expect(violations).toEqual([]);

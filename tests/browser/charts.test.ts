@@ -24,7 +24,9 @@ const SCHEMES = ['light', 'dark'] as const;
 /** Essay pages with at least one chart. */
 function chartPages(dist: string): string[] {
   const dir = path.join(dist, 'essays');
-  return readdirSync(dir).filter((slug) => readFileSync(path.join(dir, slug, 'index.html'), 'utf8').includes('data-chart=')).map((slug) => `/essays/${slug}/`);
+  return readdirSync(dir)
+    .filter((slug) => readFileSync(path.join(dir, slug, 'index.html'), 'utf8').includes('data-chart='))
+    .map((slug) => `/essays/${slug}/`);
 }
 
 interface Problem {
@@ -55,20 +57,32 @@ function measure(min: number): Problem[] {
     }
     for (const el of fig.querySelectorAll('.chart-title, .chart-caption, .chart-key li, .chart-controls label')) {
       if (!visible(el)) continue;
-      boxes.push({ text: el.textContent?.trim().slice(0, 40) ?? '', r: el.getBoundingClientRect(), size: parseFloat(getComputedStyle(el).fontSize) });
+      boxes.push({
+        text: el.textContent?.trim().slice(0, 40) ?? '',
+        r: el.getBoundingClientRect(),
+        size: parseFloat(getComputedStyle(el).fontSize),
+      });
     }
-    for (const b of boxes) if (b.size < min - 0.01) problems.push({ chart, problem: `"${b.text}" at ${b.size.toFixed(2)} px` });
+    for (const b of boxes)
+      if (b.size < min - 0.01) problems.push({ chart, problem: `"${b.text}" at ${b.size.toFixed(2)} px` });
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i].r, boxes[j].r];
         const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (dx > 0.5 && dy > 0.5) problems.push({ chart, problem: `"${boxes[i].text}" overlaps "${boxes[j].text}" (${dx.toFixed(1)} × ${dy.toFixed(1)} px)` });
+        if (dx > 0.5 && dy > 0.5)
+          problems.push({
+            chart,
+            problem: `"${boxes[i].text}" overlaps "${boxes[j].text}" (${dx.toFixed(1)} × ${dy.toFixed(1)} px)`,
+          });
       }
     const live = fig.querySelector<SVGSVGElement>('.chart-layout-live svg[role="img"]');
     const plot = fig.querySelector<HTMLElement>('.chart-plot');
     if (live && plot && Math.abs(live.width.baseVal.value - Math.floor(plot.clientWidth)) > 1)
-      problems.push({ chart, problem: `live chart drawn at ${live.width.baseVal.value} px in a ${plot.clientWidth} px container` });
+      problems.push({
+        chart,
+        problem: `live chart drawn at ${live.width.baseVal.value} px in a ${plot.clientWidth} px container`,
+      });
   }
   return problems;
 }
@@ -79,7 +93,11 @@ async function check(page: Page, url: string, width: number, scheme: 'light' | '
     // bring each chart into view so the live renderer draws it, then wait for all of them
     const n = await page.locator('figure.chart').count();
     for (let i = 0; i < n; i++) await page.locator('figure.chart').nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('figure.chart')].every((f) => f.dataset.live === 'true'), null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLElement>('figure.chart')].every((f) => f.dataset.live === 'true'),
+      null,
+      { timeout: 20_000 },
+    );
   }
   const problems = await page.evaluate(measure, MIN_PX);
   return problems.map((p) => `${width}px ${scheme} ${js ? 'live' : 'static'} ${p.chart}: ${p.problem}`);
@@ -133,9 +151,14 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
     for (const width of WIDTHS)
       for (const scheme of SCHEMES)
         for (const js of [false, true]) {
-          const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, javaScriptEnabled: js });
+          const context = await browser.newContext({
+            viewport: { width, height: 900 },
+            colorScheme: scheme,
+            javaScriptEnabled: js,
+          });
           const page = await context.newPage();
-          for (const p of pages) problems.push(...(await check(page, `${site.url}${p}`, width, scheme, js)).map((x) => `${p} ${x}`));
+          for (const p of pages)
+            problems.push(...(await check(page, `${site.url}${p}`, width, scheme, js)).map((x) => `${p} ${x}`));
           await context.close();
         }
     expect(problems).toEqual([]);

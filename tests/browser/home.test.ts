@@ -27,7 +27,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function withPage<T>(opts: Parameters<Browser['newContext']>[0], run: (p: Page, ctx: BrowserContext) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  opts: Parameters<Browser['newContext']>[0],
+  run: (p: Page, ctx: BrowserContext) => Promise<T>,
+): Promise<T> {
   const ctx = await browser.newContext(opts);
   try {
     return await run(await ctx.newPage(), ctx);
@@ -39,7 +42,13 @@ async function withPage<T>(opts: Parameters<Browser['newContext']>[0], run: (p: 
 /** Rows of the claims table a reader can see: [id, verdict, essay slug]. */
 const visibleRows = (p: Page) =>
   p.$$eval('.claims-table tbody tr', (trs) =>
-    trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => [tr.querySelector('th')!.textContent!.trim(), (tr as HTMLElement).dataset.verdict!, (tr as HTMLElement).dataset.essay!]),
+    trs
+      .filter((tr) => (tr as HTMLElement).offsetParent !== null)
+      .map((tr) => [
+        tr.querySelector('th')!.textContent!.trim(),
+        (tr as HTMLElement).dataset.verdict!,
+        (tr as HTMLElement).dataset.essay!,
+      ]),
   );
 
 describe('home page on a 390 × 844 phone', () => {
@@ -55,7 +64,8 @@ describe('home page on a 390 × 844 phone', () => {
         expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
       }
       // each row names its argument and carries a verdict label as text
-      for (const text of await rows.allTextContents()) expect(text).toMatch(/(supported|partly supported|contradicted|unverifiable)\s*$/);
+      for (const text of await rows.allTextContents())
+        expect(text).toMatch(/(supported|partly supported|contradicted|unverifiable)\s*$/);
       // and the first finding's verdict, reason and heading start on the first screen as well
       const first = await p.locator('.finding').first().locator('.verdict').boundingBox();
       expect(first!.y + first!.height).toBeLessThanOrEqual(PHONE.height);
@@ -123,7 +133,9 @@ describe('claims register', () => {
       const label = await p.locator('.claims-table tr[data-verdict="opinion"] .verdict').first().textContent();
       expect(label).toBe('opinion, not judged');
       await p.goto(`${site.url}/`);
-      const judged = await p.$$eval('.counts li:not(.count-opinion) .count', (els) => els.reduce((s, e) => s + Number(e.textContent), 0));
+      const judged = await p.$$eval('.counts li:not(.count-opinion) .count', (els) =>
+        els.reduce((s, e) => s + Number(e.textContent), 0),
+      );
       expect(judged).toBe(41 - opinions.length);
     });
   });
@@ -195,7 +207,9 @@ describe('about page', () => {
       await p.waitForURL(/\/about\/$/);
       const text = (await p.locator('main').textContent())!;
       const dir = join(ROOT, 'content/essays');
-      const authors = readdirSync(dir).flatMap((f) => (parseYaml(readFileSync(join(dir, f), 'utf8').split(/^---$/m)[1]) as { authors: string[] }).authors);
+      const authors = readdirSync(dir).flatMap(
+        (f) => (parseYaml(readFileSync(join(dir, f), 'utf8').split(/^---$/m)[1]) as { authors: string[] }).authors,
+      );
       expect(authors.length).toBeGreaterThan(0);
       for (const a of authors) expect(text).toContain(a);
       expect(text).toContain('No license has been chosen yet');

@@ -9,7 +9,13 @@ import { join, relative } from 'node:path';
 
 function pages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (['pagefind', '_astro', 'og'].includes(e.name) ? [] : pages(join(dir, e.name))) : e.name === 'index.html' ? [`/${relative(DIST, dir)}/`.replace('//', '/')] : [],
+    e.isDirectory()
+      ? ['pagefind', '_astro', 'og'].includes(e.name)
+        ? []
+        : pages(join(dir, e.name))
+      : e.name === 'index.html'
+        ? [`/${relative(DIST, dir)}/`.replace('//', '/')]
+        : [],
   );
 }
 
@@ -27,7 +33,10 @@ afterAll(async () => {
 test.each(pages(DIST))('%s fits a 360 px screen', async (path) => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${site.url}${path}`);
-  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  const [scroll, width] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
   await page.close();
   expect(scroll).toBeLessThanOrEqual(width);
 });

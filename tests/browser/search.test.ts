@@ -58,12 +58,21 @@ async function results(q: string) {
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
   await page.locator('#search-results li a').first().waitFor({ timeout: 10_000 });
   return page.$$eval('#search-results li', (lis) =>
-    lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, text: li.querySelector('p')!.textContent!, marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!) })),
+    lis.map((li) => ({
+      href: li.querySelector('a')!.getAttribute('href')!,
+      text: li.querySelector('p')!.textContent!,
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!),
+    })),
   );
 }
 
 /** Words of a text, lower-case, without punctuation (Pagefind adds full stops between blocks). */
-const plainWords = (t: string) => t.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+const plainWords = (t: string) =>
+  t
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
 
 describe('search excerpts read as prose', () => {
   test('誓約: excerpts show the original Japanese sentence with the term marked, never the word-split copy', async () => {
@@ -73,7 +82,10 @@ describe('search excerpts read as prose', () => {
       expect(r.text, r.href).not.toMatch(SPLIT_RUN);
       expect(r.text, r.href).not.toContain(INDEX_COPY_OPEN);
       expect(r.text, r.href).not.toContain(INDEX_COPY_CLOSE);
-      expect(r.marks.some((m) => m.includes('誓約')), r.href).toBe(true);
+      expect(
+        r.marks.some((m) => m.includes('誓約')),
+        r.href,
+      ).toBe(true);
     }
   });
 
@@ -106,7 +118,10 @@ describe('search excerpts read as prose', () => {
 
 describe('excerpt logic (src/client/search.ts)', () => {
   const ja = '大口は逃げているのか';
-  const content = `Intro words here. ${ja}${indexCopy(ja)} After the quote. A table: root 5.86M stake row`.replace(/\s+/g, ' ');
+  const content = `Intro words here. ${ja}${indexCopy(ja)} After the quote. A table: root 5.86M stake row`.replace(
+    /\s+/g,
+    ' ',
+  );
   const words = pageWords(content);
 
   test('words of the hidden copy are flagged, the original and the prose are not', () => {
@@ -120,7 +135,14 @@ describe('excerpt logic (src/client/search.ts)', () => {
 
   test('a match inside the hidden copy is shown on the original sentence, with the term marked', () => {
     const pos = words.findIndex((w) => w.hidden && w.text === '逃げ');
-    const d: PagefindData = { url: '/x/', content, excerpt: '', meta: {}, locations: [pos], anchors: [{ id: 'p22', location: 2 }] };
+    const d: PagefindData = {
+      url: '/x/',
+      content,
+      excerpt: '',
+      meta: {},
+      locations: [pos],
+      anchors: [{ id: 'p22', location: 2 }],
+    };
     const at = hitPosition(d, words, 1);
     expect(words[at].text).toBe(ja);
     const pieces = excerpt(d, words, at, '逃げ');
@@ -135,11 +157,20 @@ describe('excerpt logic (src/client/search.ts)', () => {
     const table = words.findIndex((w) => w.text === 'root');
     const prose = words.findIndex((w) => w.text === 'After');
     const d: PagefindData = {
-      url: '/x/', content, excerpt: '', meta: {}, anchors: [],
+      url: '/x/',
+      content,
+      excerpt: '',
+      meta: {},
+      anchors: [],
       locations: [table, prose],
-      weighted_locations: [{ location: table, weight: 0.5, balanced_score: 1 }, { location: prose, weight: 1, balanced_score: 1 }],
+      weighted_locations: [
+        { location: table, weight: 0.5, balanced_score: 1 },
+        { location: prose, weight: 1, balanced_score: 1 },
+      ],
     };
     expect(hitPosition(d, words, 1)).toBe(prose);
-    expect(hitPosition({ ...d, locations: [table], weighted_locations: [d.weighted_locations![0]] }, words, 1)).toBe(table);
+    expect(hitPosition({ ...d, locations: [table], weighted_locations: [d.weighted_locations![0]] }, words, 1)).toBe(
+      table,
+    );
   });
 });

@@ -7,13 +7,23 @@ import { DIST } from '../helpers/dist.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'pagefind' ? [] : htmlFiles(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? e.name === 'pagefind'
+        ? []
+        : htmlFiles(join(dir, e.name))
+      : e.name.endsWith('.html')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
 const ids = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
-  if (!ids.has(file)) ids.set(file, new Set([...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id)));
+  if (!ids.has(file))
+    ids.set(
+      file,
+      new Set([...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id)),
+    );
   return ids.get(file)!;
 }
 
@@ -35,7 +45,8 @@ test('no broken internal links or anchors', () => {
         continue;
       }
       const hash = decodeURIComponent(u.hash.slice(1));
-      if (hash && target.endsWith('.html') && !idsOf(target).has(hash)) broken.push(`${relative(DIST, file)}: ${href} (no #${hash})`);
+      if (hash && target.endsWith('.html') && !idsOf(target).has(hash))
+        broken.push(`${relative(DIST, file)}: ${href} (no #${hash})`);
     }
   }
   expect(broken).toEqual([]);

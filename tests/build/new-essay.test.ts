@@ -18,7 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
-const scaffold = (title: string) => spawnSync(process.execPath, ['scripts/new-essay.ts', title], { cwd: dir, encoding: 'utf8' });
+const scaffold = (title: string) =>
+  spawnSync(process.execPath, ['scripts/new-essay.ts', title], { cwd: dir, encoding: 'utf8' });
 const page = 'dist/essays/who-holds-the-keys/index.html';
 
 test('slugs are readable file names', () => {
@@ -35,7 +36,11 @@ test('npm run new:essay writes a draft that passes the checks and the content te
 
   cpSync(join(ROOT, 'tests'), join(dir, 'tests'), { recursive: true });
   cpSync(join(ROOT, 'vitest.config.ts'), join(dir, 'vitest.config.ts'));
-  const t = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/content'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const t = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/content'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(t.status, `${t.stdout}\n${t.stderr}`.slice(-3000)).toBe(0);
   const out = stripVTControlCharacters(t.stdout);
   expect(out).toMatch(/tests\/content\/article\.test\.ts \(\d+ tests\)/);
@@ -49,7 +54,9 @@ test('npm run new:essay writes a draft that passes the checks and the content te
 test('the draft builds as a preview page, out of listings, search and the sitemap', () => {
   const b = build(dir);
   expect(b.status, b.output.slice(-2000)).toBe(0);
-  expect(b.output).toContain('draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap');
+  expect(b.output).toContain(
+    'draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap',
+  );
   const html = readFileSync(join(dir, page), 'utf8');
   expect(html).toContain('Who holds the keys');
   expect(html).toContain('Draft: a preview');

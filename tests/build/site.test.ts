@@ -56,7 +56,9 @@ describe('built site', () => {
     expect(rows.map((r) => r.getAttribute('id'))).toEqual(runtimeChangeRows().map((r) => `spec-${r.spec}`));
     // spec 334: the series table's removals and the breaks table's row, linked
     const r334 = doc.getElementById('spec-334');
-    expect(r334?.querySelector('a[href="#series-pendingRootDivs"]')?.textContent).toBe('SubtensorModule.PendingRootDivs');
+    expect(r334?.querySelector('a[href="#series-pendingRootDivs"]')?.textContent).toBe(
+      'SubtensorModule.PendingRootDivs',
+    );
     expect(r334?.querySelector('a[href="#break-root-claim-334"]')).not.toBeNull();
   });
 
@@ -71,7 +73,9 @@ describe('built site', () => {
     const json = JSON.parse(distFile('data/charts/issuance.json'));
     const csv = distFile('data/charts/issuance.csv').trim().split('\n');
     expect(csv).toHaveLength(json.rows.length + 1);
-    expect(csv[0].split(',')).toEqual(expect.arrayContaining(['date', 'series', 'value', 'origin', 'block', 'item', 'url']));
+    expect(csv[0].split(',')).toEqual(
+      expect.arrayContaining(['date', 'series', 'value', 'origin', 'block', 'item', 'url']),
+    );
     for (const r of json.rows) expect(r.url ?? r.item, JSON.stringify(r)).toBeTruthy();
   });
 
@@ -89,11 +93,21 @@ describe('built site', () => {
 /** Every built HTML page (without the search index and assets). */
 function htmlPages(dir = DIST): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (['pagefind', '_astro', 'og'].includes(e.name) ? [] : htmlPages(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? ['pagefind', '_astro', 'og'].includes(e.name)
+        ? []
+        : htmlPages(join(dir, e.name))
+      : e.name.endsWith('.html')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
-const BLOCK = new Set('address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul label select option'.split(' '));
+const BLOCK = new Set(
+  'address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul label select option'.split(
+    ' ',
+  ),
+);
 
 /**
  * The page's text as a reader (or Pagefind) gets it: block elements and table cells are separated, inline elements
@@ -127,9 +141,15 @@ describe('text between inline elements', () => {
     ['data: "genesis0x2f05…"', /genesis0x/],
     ['data: "(TAO).No head block"', /\(TAO\)\.\S/],
     ['data: "chain.Written by"', /\.Written by/],
-    ['claims and essays: "inferenceunverifiable"', /(figure|fact|inference)(supported|partly|contradicted|unverifiable)/],
+    [
+      'claims and essays: "inferenceunverifiable"',
+      /(figure|fact|inference)(supported|partly|contradicted|unverifiable)/,
+    ],
     ['essays: "Claim C01fact", "C01C02", ")C27"', /C\d{2}(fact|figure|inference|opinion|C\d{2})|\)C\d{2}/],
-    ['essays: "¶2in the register", "unverifiableback to"', /¶\d+in the register|(supported|contradicted|unverifiable|judged)back to/],
+    [
+      'essays: "¶2in the register", "unverifiableback to"',
+      /¶\d+in the register|(supported|contradicted|unverifiable|judged)back to/,
+    ],
   ];
   const pages = htmlPages();
 
@@ -139,7 +159,9 @@ describe('text between inline elements', () => {
     const hits = pages.flatMap((f) => {
       const t = readerText(readFileSync(f, 'utf8'));
       const m = t.match(re);
-      return m ? [`${f.slice(DIST.length)}: “…${t.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`] : [];
+      return m
+        ? [`${f.slice(DIST.length)}: “…${t.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`]
+        : [];
     });
     expect(hits).toEqual([]);
   });
@@ -151,7 +173,14 @@ describe('the home page’s bottom line comes from the verdict registry', () => 
   const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
   const essayDir = join(ROOT, 'content/essays');
   const deciding = readdirSync(essayDir)
-    .map((f) => ({ slug: f.replace(/\.mdx$/, ''), fm: parseYaml(readFileSync(join(essayDir, f), 'utf8').split(/^---$/m)[1]) as { decidingClaim?: string; draft?: boolean; order: number } }))
+    .map((f) => ({
+      slug: f.replace(/\.mdx$/, ''),
+      fm: parseYaml(readFileSync(join(essayDir, f), 'utf8').split(/^---$/m)[1]) as {
+        decidingClaim?: string;
+        draft?: boolean;
+        order: number;
+      },
+    }))
     .filter((e) => e.fm.decidingClaim && !e.fm.draft)
     .sort((a, b) => a.fm.order - b.fm.order);
 
@@ -182,21 +211,41 @@ describe('the home page’s bottom line comes from the verdict registry', () => 
       const slug = a.getAttribute('href')!.match(/claims\/verdict\/([a-z-]+)\/$/)![1];
       expect(Number(a.querySelector('.count')?.textContent), slug).toBe(counts.get(slug.replace('-', ' ') as never));
       const list = page(`claims/verdict/${slug}/index.html`);
-      expect(list.querySelectorAll('.claims-table tbody tr:not([hidden])').length, slug).toBe(counts.get(slug.replace('-', ' ') as never));
+      expect(list.querySelectorAll('.claims-table tbody tr:not([hidden])').length, slug).toBe(
+        counts.get(slug.replace('-', ' ') as never),
+      );
     }
     expect(doc.querySelector('.counts .count-opinion .verdict')?.textContent).toBe('opinion, not judged');
   });
 });
 
 describe('the deciding figure rule (src/site/findings.ts)', () => {
-  const article = { kind: 'cited' as const, by: 'article' as const, ref: 'a', url: 'https://example.org/a', title: 'the article' };
+  const article = {
+    kind: 'cited' as const,
+    by: 'article' as const,
+    ref: 'a',
+    url: 'https://example.org/a',
+    title: 'the article',
+  };
   const docs = { ...article, by: 'publication' as const, ref: 'd', title: 'docs' };
-  const chain = { kind: 'chain' as const, block: 5, hash: `0x${'ab'.repeat(32)}`, item: 'SubtensorModule.TotalIssuance' };
-  const e = (value: string, sources: Source[], formula?: string): Evidence => ({ label: value, value, sources, formula });
+  const chain = {
+    kind: 'chain' as const,
+    block: 5,
+    hash: `0x${'ab'.repeat(32)}`,
+    item: 'SubtensorModule.TotalIssuance',
+  };
+  const e = (value: string, sources: Source[], formula?: string): Evidence => ({
+    label: value,
+    value,
+    sources,
+    formula,
+  });
   const pick = (...ev: Evidence[]) => decidingEvidence({ verdict: 'supported', reason: 'x.', evidence: ev })?.value;
 
   test('a chain read (the last) over a computation over a non-article source over the first line', () => {
-    expect(pick(e('claimed', [article]), e('computed', [article], 'a / b'), e('read 1', [chain]), e('read 2', [chain]))).toBe('read 2');
+    expect(
+      pick(e('claimed', [article]), e('computed', [article], 'a / b'), e('read 1', [chain]), e('read 2', [chain])),
+    ).toBe('read 2');
     expect(pick(e('claimed', [article]), e('docs', [docs]), e('computed', [article], 'a / b'))).toBe('computed');
     expect(pick(e('claimed', [article]), e('docs', [docs]))).toBe('docs');
     expect(pick(e('claimed', [article]))).toBe('claimed');
@@ -204,6 +253,8 @@ describe('the deciding figure rule (src/site/findings.ts)', () => {
   });
 
   test('the first sentence does not stop at a version number or a decimal', () => {
-    expect(firstSentence('The v2.0.11 runtime has 5.86M TAO on root. Then more.')).toBe('The v2.0.11 runtime has 5.86M TAO on root.');
+    expect(firstSentence('The v2.0.11 runtime has 5.86M TAO on root. Then more.')).toBe(
+      'The v2.0.11 runtime has 5.86M TAO on root.',
+    );
   });
 });

@@ -52,9 +52,13 @@ export interface LocalNode {
 export async function startNode(spec: string, extra: string[] = []): Promise<LocalNode> {
   const port = await freePort();
   const bin = path.join(repoRoot, 'node_modules/@acala-network/chopsticks/chopsticks.cjs');
-  const proc = spawn(NODE22, [bin, '--genesis', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Manual', ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    NODE22,
+    [bin, '--genesis', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Manual', ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`chopsticks did not start in 60 s:\n${out.slice(-2000)}`)), 60_000);
@@ -106,7 +110,9 @@ export class Dev {
   }
 
   rpc<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
-    return (this.api as unknown as { _rpcCore: { provider: { send: (m: string, p: unknown[]) => Promise<T> } } })._rpcCore.provider.send(method, params);
+    return (
+      this.api as unknown as { _rpcCore: { provider: { send: (m: string, p: unknown[]) => Promise<T> } } }
+    )._rpcCore.provider.send(method, params);
   }
 
   async newBlock(count = 1): Promise<void> {
@@ -149,9 +155,13 @@ export class Dev {
 
   /** Runtime upgrade for real: make //Alice sudo, then sudo(system.setCode(wasm)) and build two blocks. */
   async upgrade(specFile: string): Promise<void> {
-    const code = (JSON.parse(readFileSync(specFile, 'utf8')) as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top['0x3a636f6465'];
+    const code = (JSON.parse(readFileSync(specFile, 'utf8')) as { genesis: { raw: { top: Record<string, string> } } })
+      .genesis.raw.top['0x3a636f6465'];
     const alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
-    await this.setStorage({ Sudo: { Key: alice.address }, System: { Account: [[[alice.address], { providers: 1, data: { free: '1000000000000000000' } }]] } });
+    await this.setStorage({
+      Sudo: { Key: alice.address },
+      System: { Account: [[[alice.address], { providers: 1, data: { free: '1000000000000000000' } }]] },
+    });
     const api = this.api;
     const tx = api.tx.sudo.sudoUncheckedWeight(api.tx.system.setCode(code), { refTime: 0, proofSize: 0 } as never);
     await tx.signAndSend(alice);

@@ -14,7 +14,10 @@ export interface CliResult {
   summary: Summary | null;
 }
 
-export function startCli(args: string[], env: Record<string, string> = {}): { proc: ChildProcess; done: Promise<CliResult> } {
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { proc: ChildProcess; done: Promise<CliResult> } {
   const t0 = Date.now();
   const proc = spawn(NODE22, [path.join(repoRoot, 'scripts/snapshot.ts'), ...args], {
     cwd: repoRoot,

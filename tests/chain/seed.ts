@@ -37,7 +37,9 @@ export function dayValues(i: number, dtao: boolean) {
     balancesIssuance: ti - 400_000n * TAO - BigInt(i),
     totalStake: 400_000n * TAO + BigInt(i) * 1_000n * TAO,
     subnets: dtao ? [0, 1, 2, 5] : [0, 1, 3],
-    tao: dtao ? { 0: 300_000n * TAO + BigInt(i), 1: 1_000n * TAO + BigInt(i) * 3n, 2: 2_000n * TAO, 5: 77n * TAO + 5n } : null,
+    tao: dtao
+      ? { 0: 300_000n * TAO + BigInt(i), 1: 1_000n * TAO + BigInt(i) * 3n, 2: 2_000n * TAO, 5: 77n * TAO + 5n }
+      : null,
   };
   return v;
 }
@@ -50,7 +52,10 @@ export function seedStorage(i: number, dtao: boolean): Record<string, unknown> {
     TotalNetworks: v.subnets.length,
     NetworksAdded: [0, 1, 2, 3, 4, 5].map((n) => [[n], v.subnets.includes(n)]),
   };
-  const out: Record<string, unknown> = { SubtensorModule: sm, Balances: { TotalIssuance: v.balancesIssuance.toString() } };
+  const out: Record<string, unknown> = {
+    SubtensorModule: sm,
+    Balances: { TotalIssuance: v.balancesIssuance.toString() },
+  };
   if (dtao && v.tao) {
     sm.SubnetTAO = Object.entries(v.tao).map(([n, x]) => [[Number(n)], x.toString()]);
     sm.SubnetAlphaIn = v.subnets.map((n) => [[n], (BigInt(n) * 10n * TAO + 1n).toString()]);
@@ -59,7 +64,9 @@ export function seedStorage(i: number, dtao: boolean): Record<string, unknown> {
     sm.SubnetOwner = v.subnets.map((n) => [[n], n === 0 ? ACCOUNTS.alice : ACCOUNTS.bob]);
     sm.NetworkRegisteredAt = v.subnets.map((n) => [[n], 1000 + n]);
     sm.TokenSymbol = v.subnets.map((n) => [[n], `S${n}`]);
-    sm.SubnetIdentities = [[[1], { subnetName: 'Apex', githubRepo: 'https://example.invalid/apex', subnetContact: '' }]];
+    sm.SubnetIdentities = [
+      [[1], { subnetName: 'Apex', githubRepo: 'https://example.invalid/apex', subnetContact: '' }],
+    ];
     sm.SubnetOwnerCut = 11_796;
     out.SenateMembers = { Members: [ACCOUNTS.alice, ACCOUNTS.bob] };
     out.TriumvirateMembers = { Members: [ACCOUNTS.charlie] };
@@ -98,7 +105,14 @@ export function dateOf(ms: number): string {
  * dayValues(i). The boundary is made two ways, alternating: a block built just after midnight, or the head
  * itself moved a few hours past midnight (its predecessor then has to be read to prove it is the first).
  */
-export async function addDays(dev: Dev, firstIndex: number, count: number, dtao: boolean, spec: number, authorities: number): Promise<SeededDay[]> {
+export async function addDays(
+  dev: Dev,
+  firstIndex: number,
+  count: number,
+  dtao: boolean,
+  spec: number,
+  authorities: number,
+): Promise<SeededDay[]> {
   const out: SeededDay[] = [];
   for (let k = 0; k < count; k++) {
     const i = firstIndex + k;
@@ -114,7 +128,14 @@ export async function addDays(dev: Dev, firstIndex: number, count: number, dtao:
     }
     await dev.setStorage(seedStorage(i, dtao));
     const first = await dev.head();
-    out.push({ date: dateOf(M), block: first.number, hash: first.hash, spec, how, values: expectedValues(i, dtao, authorities) });
+    out.push({
+      date: dateOf(M),
+      block: first.number,
+      hash: first.hash,
+      spec,
+      how,
+      values: expectedValues(i, dtao, authorities),
+    });
     await dev.newBlock(1 + (i % 2)); // more blocks in the day
   }
   return out;
@@ -132,7 +153,16 @@ export async function buildHistory(dev: Dev, start: string, pre: number, post: n
   await dev.setStorage(seedStorage(0, false));
   const b1 = await dev.head();
   const auth103 = 6;
-  const days: SeededDay[] = [{ date: start, block: b1.number, hash: b1.hash, spec: 103, how: 'travel', values: expectedValues(0, false, auth103) }];
+  const days: SeededDay[] = [
+    {
+      date: start,
+      block: b1.number,
+      hash: b1.hash,
+      spec: 103,
+      how: 'travel',
+      values: expectedValues(0, false, auth103),
+    },
+  ];
   await dev.newBlock();
   days.push(...(await addDays(dev, 1, pre - 1, false, 103, auth103)));
   await dev.upgrade(SPEC_218);
@@ -144,7 +174,12 @@ export async function buildHistory(dev: Dev, start: string, pre: number, post: n
 
 export async function authorities(dev: Dev): Promise<number> {
   const head = await dev.head();
-  const v = await dev.raw('0x' + Buffer.from(await import('@polkadot/util-crypto').then((m) => m.xxhashAsU8a('Aura', 128))).toString('hex') + Buffer.from((await import('@polkadot/util-crypto')).xxhashAsU8a('Authorities', 128)).toString('hex'), head.hash);
+  const v = await dev.raw(
+    '0x' +
+      Buffer.from(await import('@polkadot/util-crypto').then((m) => m.xxhashAsU8a('Aura', 128))).toString('hex') +
+      Buffer.from((await import('@polkadot/util-crypto')).xxhashAsU8a('Authorities', 128)).toString('hex'),
+    head.hash,
+  );
   if (!v) return 0;
   const first = parseInt(v.slice(2, 4), 16);
   return first >> 2; // compact length (< 64)

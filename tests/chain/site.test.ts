@@ -49,7 +49,9 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
 
     const staking = JSON.parse(readFileSync(path.join(project, 'dist/data/charts/staking-ratio.json'), 'utf8'));
     const measured = staking.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
-    expect(measured.map((x: { date: string; block: number }) => [x.date, x.block])).toEqual(history.days.map((d) => [d.date, d.block]));
+    expect(measured.map((x: { date: string; block: number }) => [x.date, x.block])).toEqual(
+      history.days.map((d) => [d.date, d.block]),
+    );
     for (const [i, d] of history.days.entries())
       expect(measured[i].value).toBeCloseTo(Number(d.values.totalStake) / Number(d.values.totalIssuance), 9);
 
@@ -57,18 +59,26 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
     const rootRows = root.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
     const post = history.days.filter((d) => d.spec === 218);
     expect(rootRows.map((x: { block: number }) => x.block)).toEqual(post.map((d) => d.block)); // absent before dTAO, not zero
-    expect(rootRows.map((x: { value: number }) => x.value)).toEqual(post.map((d) => Number(BigInt(d.values.rootStake!)) / 1e9));
+    expect(rootRows.map((x: { value: number }) => x.value)).toEqual(
+      post.map((d) => Number(BigInt(d.values.rootStake!)) / 1e9),
+    );
 
     // the per-subnet daily file is published beside the snapshot and listed on the data page
-    expect(JSON.parse(readFileSync(path.join(project, 'dist/data/subnets-daily.json'), 'utf8')).days).toHaveLength(history.days.length);
+    expect(JSON.parse(readFileSync(path.join(project, 'dist/data/subnets-daily.json'), 'utf8')).days).toHaveLength(
+      history.days.length,
+    );
     const page = readFileSync(path.join(project, 'dist/data/index.html'), 'utf8').replace(/<[^>]+>/g, '');
     expect(page).toContain(`subnets-daily.json`);
-    expect(page).toContain(`${history.days.length} days, ${history.days[0].date} to ${history.days.at(-1)!.date}, up to 4 subnets a day`);
+    expect(page).toContain(
+      `${history.days.length} days, ${history.days[0].date} to ${history.days.at(-1)!.date}, up to 4 subnets a day`,
+    );
   });
 
   it('the production build refuses the same data', () => {
     const r = build(project, { TAOPROOF_PRODUCTION: '1' });
     expect(r.status).not.toBe(0);
-    expect(r.output).toContain('public/data/snapshot.json: kind: "synthetic" data (read from a test node) is refused in a production build');
+    expect(r.output).toContain(
+      'public/data/snapshot.json: kind: "synthetic" data (read from a test node) is refused in a production build',
+    );
   });
 });

@@ -27,7 +27,12 @@ function seededSubnets(i: number, dtao: boolean) {
   const tao = v.tao as Record<number, bigint> | null;
   return v.subnets.map((n) =>
     tao
-      ? { netuid: n, tao: tao[n].toString(), alphaIn: (BigInt(n) * 10n * TAO + 1n).toString(), alphaOut: (BigInt(n) * 20n * TAO + 2n).toString() }
+      ? {
+          netuid: n,
+          tao: tao[n].toString(),
+          alphaIn: (BigInt(n) * 10n * TAO + 1n).toString(),
+          alphaOut: (BigInt(n) * 20n * TAO + 2n).toString(),
+        }
       : { netuid: n, tao: null, alphaIn: null, alphaOut: null },
   );
 }
@@ -44,7 +49,16 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
 
   const out = (name: string) => path.join(tmp, name);
   const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
-  const base = (endpoint: string, dir: string, ...more: string[]) => ['--endpoint', endpoint, '--genesis', 'any', '--out', dir, '--json', ...more];
+  const base = (endpoint: string, dir: string, ...more: string[]) => [
+    '--endpoint',
+    endpoint,
+    '--genesis',
+    'any',
+    '--out',
+    dir,
+    '--json',
+    ...more,
+  ];
   /** an older valid file: the good snapshot cut to its first `n` days */
   const olderFile = (dir: string, n: number) => {
     rmSync(dir, { recursive: true, force: true });
@@ -98,20 +112,38 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(s.series.map((p) => p.date)).toEqual(days.map((d) => d.date));
     for (const [i, d] of days.entries()) {
       const p = s.series[i];
-      expect({ date: p.date, block: p.block, hash: p.hash, specVersion: p.specVersion }).toEqual({ date: d.date, block: d.block, hash: d.hash, specVersion: d.spec });
+      expect({ date: p.date, block: p.block, hash: p.hash, specVersion: p.specVersion }).toEqual({
+        date: d.date,
+        block: d.block,
+        hash: d.hash,
+        specVersion: d.spec,
+      });
       expect(p.values).toEqual(d.values);
     }
     // what the node holds at each sampled block, read independently
     for (const p of s.series) {
-      expect(p.values.totalIssuance).toBe(leU64((await dev.raw(storageKey('SubtensorModule', 'TotalIssuance'), p.hash!))!).toString());
+      expect(p.values.totalIssuance).toBe(
+        leU64((await dev.raw(storageKey('SubtensorModule', 'TotalIssuance'), p.hash!))!).toString(),
+      );
       expect(p.values.balancesIssuance).toBe(
-        BigInt('0x' + Buffer.from((await dev.raw(storageKey('Balances', 'TotalIssuance'), p.hash!))!.slice(2), 'hex').reverse().toString('hex')).toString(),
+        BigInt(
+          '0x' +
+            Buffer.from((await dev.raw(storageKey('Balances', 'TotalIssuance'), p.hash!))!.slice(2), 'hex')
+              .reverse()
+              .toString('hex'),
+        ).toString(),
       );
     }
     // pre-dTAO items absent after the upgrade, dTAO items absent before
     const before = s.series.filter((p) => p.specVersion === 103);
     const after = s.series.filter((p) => p.specVersion === 218);
-    for (const p of before) expect([p.values.rootStake, p.values.subnetTao, p.values.senateSize, p.values.triumvirateSize]).toEqual([null, null, null, null]);
+    for (const p of before)
+      expect([p.values.rootStake, p.values.subnetTao, p.values.senateSize, p.values.triumvirateSize]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
     for (const p of after) expect(p.values.rootStake).not.toBeNull();
     expect(r.summary!.fetched).toBe(days.length);
   });
@@ -119,11 +151,23 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('writes the per-subnet values of every sampled block to subnets-daily.json, null before dTAO', () => {
     const sd = readSubnets(out('full'));
     goodSubnets = sd;
-    expect({ schemaVersion: sd.schemaVersion, kind: sd.kind, chain: sd.chain }).toEqual({ schemaVersion: 2, kind: 'synthetic', chain: { genesisHash: good.chain.genesisHash } });
-    expect(sd.days.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion }))).toEqual(good.series.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion })));
+    expect({ schemaVersion: sd.schemaVersion, kind: sd.kind, chain: sd.chain }).toEqual({
+      schemaVersion: 2,
+      kind: 'synthetic',
+      chain: { genesisHash: good.chain.genesisHash },
+    });
+    expect(sd.days.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion }))).toEqual(
+      good.series.map(({ date, block, hash, specVersion }) => ({ date, block, hash, specVersion })),
+    );
     for (const [i, d] of days.entries()) expect(sd.days[i].subnets, d.date).toEqual(seededSubnets(i, d.spec === 218));
     // spec 103 has no SubnetTAO/SubnetAlphaIn/Out: every pool value of those days is absent, not zero
-    expect(sd.days.filter((d) => d.specVersion === 103).flatMap((d) => d.subnets.map((r) => [r.tao, r.alphaIn, r.alphaOut])).flat().every((x) => x === null)).toBe(true);
+    expect(
+      sd.days
+        .filter((d) => d.specVersion === 103)
+        .flatMap((d) => d.subnets.map((r) => [r.tao, r.alphaIn, r.alphaOut]))
+        .flat()
+        .every((x) => x === null),
+    ).toBe(true);
   });
 
   it('writes the head block, current values, subnets and governance as the node holds them', async () => {
@@ -134,7 +178,11 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(s.head!.specVersion).toBe(218);
     expect(s.head!.timestamp).toBe(new Date(await dev.timestampAt(head.hash)).toISOString());
     const ti = leU64((await dev.raw(storageKey('SubtensorModule', 'TotalIssuance'), head.hash))!).toString();
-    expect(s.current.totalIssuance).toMatchObject({ value: ti, unit: 'rao', source: { kind: 'chain', block: head.number, hash: head.hash, item: 'SubtensorModule.TotalIssuance' } });
+    expect(s.current.totalIssuance).toMatchObject({
+      value: ti,
+      unit: 'rao',
+      source: { kind: 'chain', block: head.number, hash: head.hash, item: 'SubtensorModule.TotalIssuance' },
+    });
     expect(s.current.subnetOwnerCut!.value).toBe('11796');
     expect(s.current.taoWeight!.value).toBeNull();
     // the last seeded day's values still hold at the head (only two blocks later, no subnet emission here)
@@ -142,9 +190,27 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(rows.map((r) => r.netuid)).toEqual([0, 1, 2, 5]);
     // pools move with the runtime's own emission after seeding: compare with what the node holds at the head
     const at = async (item: string, netuid: number) =>
-      leU64((await dev.raw(storageKey('SubtensorModule', item) + Buffer.from([netuid & 255, netuid >> 8]).toString('hex'), head.hash))!).toString();
-    for (const r of rows) expect({ tao: r.tao, alphaIn: r.alphaIn, alphaOut: r.alphaOut }).toEqual({ tao: await at('SubnetTAO', r.netuid), alphaIn: await at('SubnetAlphaIn', r.netuid), alphaOut: await at('SubnetAlphaOut', r.netuid) });
-    expect(rows[1]).toMatchObject({ netuid: 1, name: 'Apex', symbol: 'S1', mechanism: 1, owner: ACCOUNTS.bob, registeredAt: 1001, taoInEmission: null });
+      leU64(
+        (await dev.raw(
+          storageKey('SubtensorModule', item) + Buffer.from([netuid & 255, netuid >> 8]).toString('hex'),
+          head.hash,
+        ))!,
+      ).toString();
+    for (const r of rows)
+      expect({ tao: r.tao, alphaIn: r.alphaIn, alphaOut: r.alphaOut }).toEqual({
+        tao: await at('SubnetTAO', r.netuid),
+        alphaIn: await at('SubnetAlphaIn', r.netuid),
+        alphaOut: await at('SubnetAlphaOut', r.netuid),
+      });
+    expect(rows[1]).toMatchObject({
+      netuid: 1,
+      name: 'Apex',
+      symbol: 'S1',
+      mechanism: 1,
+      owner: ACCOUNTS.bob,
+      registeredAt: 1001,
+      taoInEmission: null,
+    });
     expect(rows[0]).toMatchObject({ name: null, symbol: 'S0', mechanism: 0, owner: ACCOUNTS.alice });
     expect(s.governance!.senate).toEqual([ACCOUNTS.alice, ACCOUNTS.bob]);
     expect(s.governance!.triumvirate).toEqual([ACCOUNTS.charlie]);
@@ -157,8 +223,14 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const old = olderFile(dir, 3);
     const r = await runCli(['--endpoint', node.url, '--out', dir]); // default: Finney's genesis
     expect(r.code).toBe(1);
-    expect(errorLine(r)).toMatch(/^snapshot: error: ws:\/\/127\.0\.0\.1:\d+ is not the expected chain: genesis 0x4545.*expected 0x2f0555cc/);
-    expect(r.stderr.trim().split('\n').slice(1)).toEqual([expect.stringMatching(/^snapshot: failed; .*snapshot\.json is untouched \(last good data from \d{4}-\d{2}-\d{2}, block #\d+, kind synthetic\)$/)]);
+    expect(errorLine(r)).toMatch(
+      /^snapshot: error: ws:\/\/127\.0\.0\.1:\d+ is not the expected chain: genesis 0x4545.*expected 0x2f0555cc/,
+    );
+    expect(r.stderr.trim().split('\n').slice(1)).toEqual([
+      expect.stringMatching(
+        /^snapshot: failed; .*snapshot\.json is untouched \(last good data from \d{4}-\d{2}-\d{2}, block #\d+, kind synthetic\)$/,
+      ),
+    ]);
     expect(fileText(dir)).toBe(old);
   });
 
@@ -199,7 +271,9 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r.summary!.fetched).toBe(0);
     expect(r.summary!.subnetsDaily.regenerated).toEqual(days.map((d) => d.date));
     expect(readSubnets(dir)).toEqual(goodSubnets);
-    console.log(`re-reading ${days.length} known days: ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`);
+    console.log(
+      `re-reading ${days.length} known days: ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`,
+    );
     // the head (two reads) and one read per day, plus one for the first block of the runtime not loaded yet
     expect(r.summary!.byMethod.state_queryStorageAt).toBeLessThanOrEqual(2 + days.length + 1);
     expect(r.summary!.requests).toBeLessThanOrEqual(13 + days.length);
@@ -218,7 +292,11 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const dir = out('other-chain');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const finney = { ...good, kind: 'chain', chain: { ...good.chain, genesisHash: '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03' } };
+    const finney = {
+      ...good,
+      kind: 'chain',
+      chain: { ...good.chain, genesisHash: '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03' },
+    };
     const text = `${JSON.stringify(finney, null, 1)}\n`;
     writeFileSync(path.join(dir, 'snapshot.json'), text);
     const r = await runCli(base(node.url, dir));
@@ -248,7 +326,9 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const dir = out('gone');
     const old = olderFile(dir, 2);
     proxy.set({ downAfter: 20 });
-    const r1 = await runCli(base(proxy.url, dir, '--retries', '1', '--concurrency', '1'), { SNAPSHOT_CHECKPOINT_EVERY: '1' });
+    const r1 = await runCli(base(proxy.url, dir, '--retries', '1', '--concurrency', '1'), {
+      SNAPSHOT_CHECKPOINT_EVERY: '1',
+    });
     proxy.set({});
     expect(r1.code).toBe(1);
     expect(errorLine(r1)).toMatch(/cannot reach|closed/);
@@ -257,7 +337,9 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(cp.points.length).toBeGreaterThan(0);
     expect(existsSync(path.join(dir, 'subnets-daily.json'))).toBe(false);
     // the checkpoint holds the per-subnet values of the fetched days (and of the known days re-read)
-    expect(cp.subnets.map((d: { date: string }) => d.date)).toEqual(expect.arrayContaining(cp.points.map((p: { date: string }) => p.date)));
+    expect(cp.subnets.map((d: { date: string }) => d.date)).toEqual(
+      expect.arrayContaining(cp.points.map((p: { date: string }) => p.date)),
+    );
     const r2 = await runCli(base(node.url, dir));
     expect(r2.code).toBe(0);
     expect(r2.summary!.fetched).toBe(days.length - 2 - cp.points.length);
@@ -302,7 +384,10 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r2.code).toBe(1);
     expect(errorLine(r2)).toMatch(/not JSON/);
     // a JSON reply of the wrong shape
-    proxy.set({ corrupt: (method, reply) => (method === 'state_queryStorageAt' ? reply.replace(/"result":.*\}$/s, '"result":{"nonsense":true}}') : null) });
+    proxy.set({
+      corrupt: (method, reply) =>
+        method === 'state_queryStorageAt' ? reply.replace(/"result":.*\}$/s, '"result":{"nonsense":true}}') : null,
+    });
     const r3 = await runCli(base(proxy.url, dir));
     proxy.set({});
     expect(r3.code).toBe(1);
@@ -339,7 +424,8 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     proxy.set({});
     expect(r.signal).toBe('SIGKILL');
     expect(fileText(dir)).toBe(old);
-    for (const f of readdirSync(dir).filter((f) => !f.endsWith('.tmp'))) expect(() => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
+    for (const f of readdirSync(dir).filter((f) => !f.endsWith('.tmp')))
+      expect(() => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
     const resumed = JSON.parse(readFileSync(checkpoint, 'utf8')).points.length;
     const r2 = await runCli(base(node.url, dir));
     expect(r2.code).toBe(0);
@@ -359,16 +445,25 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(r.summary!.reused).toBe(days.length);
     const s = read(dir);
     expect(s.series.slice(0, days.length)).toEqual(good.series);
-    for (const [i, d] of more.entries()) expect(s.series[days.length + i]).toMatchObject({ date: d.date, block: d.block, hash: d.hash, values: d.values });
+    for (const [i, d] of more.entries())
+      expect(s.series[days.length + i]).toMatchObject({ date: d.date, block: d.block, hash: d.hash, values: d.values });
     // subnets-daily.json too: the known days reused as they were, only the new days read
     expect(r.summary!.subnetsDaily.fetchedDays).toEqual(more.map((d) => d.date));
     expect(r.summary!.subnetsDaily.regenerated).toEqual([]);
     const sd = readSubnets(dir);
     expect(sd.days.slice(0, days.length)).toEqual(goodSubnets.days);
     for (const [i, d] of more.entries())
-      expect(sd.days[days.length + i]).toEqual({ date: d.date, block: d.block, hash: d.hash, specVersion: 218, subnets: seededSubnets(days.length + i, true) });
+      expect(sd.days[days.length + i]).toEqual({
+        date: d.date,
+        block: d.block,
+        hash: d.hash,
+        specVersion: 218,
+        subnets: seededSubnets(days.length + i, true),
+      });
     // requests: connection + identity + head (about 10) and about 2 per new day
     expect(r.summary!.requests).toBeLessThanOrEqual(12 + 3 * more.length);
-    console.log(`incremental run: ${more.length} new days, ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`);
+    console.log(
+      `incremental run: ${more.length} new days, ${r.summary!.requests} requests (${JSON.stringify(r.summary!.byMethod)}), ${r.ms} ms`,
+    );
   });
 });

@@ -16,17 +16,20 @@ const fixtures: Record<string, () => ChartData> = {
 const layouts = Object.entries(WIDTHS) as Array<[string, number]>;
 
 describe.each(Object.values(CHARTS))('chart $id', (chart) => {
-  test.each(Object.keys(fixtures).flatMap((f) => layouts.map(([name, width]) => [f, name, width] as const)))('renders from the %s fixture, %s layout', (fixture, name, width) => {
-    const data = fixtures[fixture]();
-    const svg = renderSvg(chart, data, {}, width);
-    expect(svg).toMatch(/^<svg[^>]* role="img"/);
-    expect(svg).toContain(`width="${width}"`);
-    expect(svg).toContain(`aria-label="${chart.title}"`);
-    expect(svg).toContain(`aria-describedby="chart-${chart.id}-desc"`);
-    expect(svg.match(/aria-label=/g)).toHaveLength(1); // marks carry data-mark, not ARIA names
-    const result = matchSvgSnapshot(`${chart.id}-${fixture}${name === 'wide' ? '' : `-${name}`}`, svg);
-    expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
-  });
+  test.each(Object.keys(fixtures).flatMap((f) => layouts.map(([name, width]) => [f, name, width] as const)))(
+    'renders from the %s fixture, %s layout',
+    (fixture, name, width) => {
+      const data = fixtures[fixture]();
+      const svg = renderSvg(chart, data, {}, width);
+      expect(svg).toMatch(/^<svg[^>]* role="img"/);
+      expect(svg).toContain(`width="${width}"`);
+      expect(svg).toContain(`aria-label="${chart.title}"`);
+      expect(svg).toContain(`aria-describedby="chart-${chart.id}-desc"`);
+      expect(svg.match(/aria-label=/g)).toHaveLength(1); // marks carry data-mark, not ARIA names
+      const result = matchSvgSnapshot(`${chart.id}-${fixture}${name === 'wide' ? '' : `-${name}`}`, svg);
+      expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
+    },
+  );
 
   test('text is 11 px or more: the chart sets no smaller font size', () => {
     for (const data of [fixtures.synthetic(), fixtures.reference()])
@@ -39,26 +42,38 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
   test('rows carry provenance: a block and item, or a citation URL', () => {
     const { snapshot, reference: ref } = fixtures.synthetic();
     for (const r of chart.rows({ snapshot, reference: ref }))
-      expect(r.origin === 'synthetic' || r.origin === 'chain' ? r.block !== null && r.item !== null : r.url !== null || r.origin === 'computed', JSON.stringify(r)).toBe(true);
+      expect(
+        r.origin === 'synthetic' || r.origin === 'chain'
+          ? r.block !== null && r.item !== null
+          : r.url !== null || r.origin === 'computed',
+        JSON.stringify(r),
+      ).toBe(true);
   });
 
   test('every control value renders at both widths', () => {
     const data = fixtures.synthetic();
-    for (const c of chart.controls) for (const v of c.values) for (const [, width] of layouts) expect(renderSvg(chart, data, { [c.name]: v }, width)).toContain('<svg');
+    for (const c of chart.controls)
+      for (const v of c.values)
+        for (const [, width] of layouts) expect(renderSvg(chart, data, { [c.name]: v }, width)).toContain('<svg');
   });
 
   test('the caption names no chain reads where the build has none, and names the chain line where it has', () => {
     const withReads = fixtures.synthetic();
     const without = fixtures.reference();
-    expect(chart.caption(chart.rows(without), without)).not.toMatch(/blue line|what daily chain reads give|Square: the sudo key|Dots: root/);
+    expect(chart.caption(chart.rows(without), without)).not.toMatch(
+      /blue line|what daily chain reads give|Square: the sudo key|Dots: root/,
+    );
     expect(chart.caption(chart.rows(withReads), withReads)).not.toMatch(/No chain reads/);
   });
 });
 
 describe('charts without chain reads say so in their frame', () => {
-  test.each(['issuance', 'staking-ratio', 'staked-liquid', 'root-stake', 'governance-power', 'subnet-pools'])('%s', (id) => {
-    const svg = renderSvg(CHARTS[id], fixtures.reference(), {}, WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
-    expect(svg.replace(/<[^>]+>/g, '')).toContain(NO_CHAIN_READS);
-    expect(renderSvg(CHARTS[id], fixtures.synthetic(), {}, WIDTHS.narrow)).not.toContain('No chain reads');
-  });
+  test.each(['issuance', 'staking-ratio', 'staked-liquid', 'root-stake', 'governance-power', 'subnet-pools'])(
+    '%s',
+    (id) => {
+      const svg = renderSvg(CHARTS[id], fixtures.reference(), {}, WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
+      expect(svg.replace(/<[^>]+>/g, '')).toContain(NO_CHAIN_READS);
+      expect(renderSvg(CHARTS[id], fixtures.synthetic(), {}, WIDTHS.narrow)).not.toContain('No chain reads');
+    },
+  );
 });

@@ -25,16 +25,32 @@ const brk = (id: string, date: string, series: SeriesBreak['series']): SeriesBre
   source: { repo: 'opentensor/subtensor', ref: 'v0', path: 'x', url: 'https://example.invalid' },
 });
 
-const data = (breaks?: SeriesBreak[]) => ({ snapshot: dtaoSnapshot(), reference: reference(), ...(breaks ? { breaks } : {}) });
+const data = (breaks?: SeriesBreak[]) => ({
+  snapshot: dtaoSnapshot(),
+  reference: reference(),
+  ...(breaks ? { breaks } : {}),
+});
 
 describe('series breaks on time charts', () => {
   // dtaoSnapshot spans 2024-12-01 to 2025-04-29
-  const rows = [brk('inside', '2025-02-13', ['totalIssuance']), brk('other-series', '2025-03-01', ['senateSize']), brk('outside', '2020-01-01', ['totalIssuance'])];
+  const rows = [
+    brk('inside', '2025-02-13', ['totalIssuance']),
+    brk('other-series', '2025-03-01', ['senateSize']),
+    brk('outside', '2020-01-01', ['totalIssuance']),
+  ];
 
   test('a break of the chart’s series inside its range is drawn and keyed; others are not', () => {
     const { svg, key } = renderStatic(CHARTS.issuance, data(rows), {}, WIDTHS.wide);
     const breaks = key.filter((k) => k.kind === 'break');
-    expect(breaks).toEqual([{ mark: 'A', kind: 'break', date: '2025-02-13', label: 'counter break: test inside', href: 'methodology/#break-inside' }]);
+    expect(breaks).toEqual([
+      {
+        mark: 'A',
+        kind: 'break',
+        date: '2025-02-13',
+        label: 'counter break: test inside',
+        href: 'methodology/#break-inside',
+      },
+    ]);
     expect(svg).toContain('stroke-dasharray="9,3"');
     expect(svg).toMatch(/<text[^>]*>A<\/text>/);
     expect(keyHtml(key, '/base/')).toContain('<a href="/base/methodology/#break-inside">test inside</a>');
@@ -47,7 +63,9 @@ describe('series breaks on time charts', () => {
 
   test('without rows supplied the chart reads SERIES_BREAKS', () => {
     const { key } = renderStatic(CHARTS.issuance, data(), {}, WIDTHS.wide);
-    expect(key.filter((k) => k.kind === 'break').map((k) => k.href)).toEqual(breaksWithin('2021-01-03', '2025-12-31', ['totalIssuance']).map((b) => `methodology/#break-${b.id}`));
+    expect(key.filter((k) => k.kind === 'break').map((k) => k.href)).toEqual(
+      breaksWithin('2021-01-03', '2025-12-31', ['totalIssuance']).map((b) => `methodology/#break-${b.id}`),
+    );
   });
 
   test('events are numbered in date order, breaks lettered, and both listed in the key', () => {
@@ -87,8 +105,11 @@ describe('placement', () => {
       expect(b.x1).toBeLessThanOrEqual(300);
       expect(intersects(b, obstacle, 0)).toBe(false);
     }
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(intersects(boxes[i], boxes[j], 0)).toBe(false);
-    expect(placeLabels([{ px: 5, py: 5, text: 'a label far wider than its frame' }], { x0: 0, y0: 0, x1: 40, y1: 10 }, [])).toEqual([null]);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(intersects(boxes[i], boxes[j], 0)).toBe(false);
+    expect(
+      placeLabels([{ px: 5, py: 5, text: 'a label far wider than its frame' }], { x0: 0, y0: 0, x1: 40, y1: 10 }, []),
+    ).toEqual([null]);
   });
 
   test('text widths are estimated generously', () => {
@@ -98,16 +119,24 @@ describe('placement', () => {
 });
 
 describe('no label is lost', () => {
-  test.each([200, 340, 688])('every article figure of root-stake is labelled on the chart or listed in the key at %i px', (width) => {
-    const d = { snapshot: dtaoSnapshot(), reference: reference() };
-    const { svg, key } = renderStatic(CHARTS['root-stake'], d, {}, width);
-    const figures = CHARTS['root-stake'].rows(d).filter((r: { origin: string; date: string | null; series: string }) => r.origin === 'article' && r.date && !r.series.startsWith('event: '));
-    expect(figures.length).toBeGreaterThan(0);
-    for (const f of figures) {
-      const text = `article ${formatCompact(f.value)} TAO`;
-      const drawn = svg.includes(`>${text}<`);
-      const keyed = key.some((k) => k.kind === 'figure' && k.label === text);
-      expect(drawn !== keyed, `${text}: drawn ${drawn}, keyed ${keyed}`).toBe(true);
-    }
-  });
+  test.each([200, 340, 688])(
+    'every article figure of root-stake is labelled on the chart or listed in the key at %i px',
+    (width) => {
+      const d = { snapshot: dtaoSnapshot(), reference: reference() };
+      const { svg, key } = renderStatic(CHARTS['root-stake'], d, {}, width);
+      const figures = CHARTS['root-stake']
+        .rows(d)
+        .filter(
+          (r: { origin: string; date: string | null; series: string }) =>
+            r.origin === 'article' && r.date && !r.series.startsWith('event: '),
+        );
+      expect(figures.length).toBeGreaterThan(0);
+      for (const f of figures) {
+        const text = `article ${formatCompact(f.value)} TAO`;
+        const drawn = svg.includes(`>${text}<`);
+        const keyed = key.some((k) => k.kind === 'figure' && k.label === text);
+        expect(drawn !== keyed, `${text}: drawn ${drawn}, keyed ${keyed}`).toBe(true);
+      }
+    },
+  );
 });

@@ -13,7 +13,15 @@ import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { removeProject, ROOT } from '../helpers/project.ts';
 
 const publicData = path.join(ROOT, 'public/data');
-const digest = () => Object.fromEntries(readdirSync(publicData).map((f) => [f, createHash('sha256').update(readFileSync(path.join(publicData, f))).digest('hex')]));
+const digest = () =>
+  Object.fromEntries(
+    readdirSync(publicData).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(publicData, f)))
+        .digest('hex'),
+    ]),
+  );
 
 let dataDir: string;
 let project: string;
@@ -37,7 +45,9 @@ test('the scratch build plots the scratch snapshot, marked synthetic', () => {
   expect(home).toContain('SYNTHETIC test data');
   const issuance = JSON.parse(readFileSync(path.join(dist, 'data/charts/issuance.json'), 'utf8'));
   const measured = issuance.rows.filter((r: { origin: string }) => r.origin === 'synthetic');
-  expect(measured.map((r: { date: string; block: number }) => [r.date, r.block])).toEqual(snapshot.series.map((p) => [p.date, p.block]));
+  expect(measured.map((r: { date: string; block: number }) => [r.date, r.block])).toEqual(
+    snapshot.series.map((p) => [p.date, p.block]),
+  );
   // the live charts fetch the same file
   expect(JSON.parse(readFileSync(path.join(dist, 'data/snapshot.json'), 'utf8')).kind).toBe('synthetic');
   // the chart says what it draws: the measured line, not the missing-reads message

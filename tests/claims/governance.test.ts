@@ -10,7 +10,8 @@ const around = (g: Partial<Day>, gov?: Parameters<typeof governanceTable>[1]) =>
   if (gov) s.governance = governanceTable(s.series.at(-1)!, gov);
   return dataOf(s);
 };
-const urls = (r: ReturnType<typeof C01>) => r.evidence.flatMap((e) => e.sources.map((s) => (s.kind === 'cited' ? s.url : `block ${s.block}`)));
+const urls = (r: ReturnType<typeof C01>) =>
+  r.evidence.flatMap((e) => e.sources.map((s) => (s.kind === 'cited' ? s.url : `block ${s.block}`)));
 
 describe('C01: neither PoW nor PoS', () => {
   test('supported by the v2.0.11 runtime’s pallets without chain data', () => {

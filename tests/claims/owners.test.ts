@@ -7,7 +7,12 @@ import { dataOf, daysFrom, editedReference, referenceData, subnetsTable } from '
 
 /** Two weeks of chain reads around the article (2025-04-17), optionally with a subnets table at the last day. */
 const around = (day: Partial<Day> = {}, pools?: Pool[]) => {
-  const s = daysFrom('2025-04-10', 14, () => ({ issuedTao: 8_610_000, stakedTao: 6_027_000, rootTao: 5_710_000, ...day }));
+  const s = daysFrom('2025-04-10', 14, () => ({
+    issuedTao: 8_610_000,
+    stakedTao: 6_027_000,
+    rootTao: 5_710_000,
+    ...day,
+  }));
   if (pools) s.subnets = subnetsTable(s.series.at(-1)!, pools);
   return s;
 };
@@ -30,7 +35,8 @@ describe('C34: alpha is a warrant, not a circulating token', () => {
     expect(r.verdict).toBe('partly supported');
     expect(r.evidence[2].value).toBe('261');
   });
-  test('unverifiable before dTAO: there was no alpha', () => expect(C34(dataOf(around({ specVersion: 219 }))).verdict).toBe('unverifiable'));
+  test('unverifiable before dTAO: there was no alpha', () =>
+    expect(C34(dataOf(around({ specVersion: 219 }))).verdict).toBe('unverifiable'));
 });
 
 describe('C35: owners lift prices by announcing buybacks', () => {
@@ -72,7 +78,16 @@ describe('C36: the 18% owner cut', () => {
 describe('C38: up to 1/3 of daily TAO emission to root', () => {
   /** Daily reads from dTAO to after the article: 1 TAO injected a block; Σ PendingRootDivs = pending(i) TAO (root gets 2 × pending / 361 a block). */
   const flows = (pending: (i: number) => number, n = 67, spec = 261) =>
-    dataOf(daysFrom('2025-02-13', n, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_800_000, taoInEmission: 1, pendingRootDivs: pending(i), specVersion: i < 63 ? spec : 300 })));
+    dataOf(
+      daysFrom('2025-02-13', n, (i) => ({
+        issuedTao: 8_000_000 + i * 7200,
+        stakedTao: 6_000_000,
+        rootTao: 5_800_000,
+        taoInEmission: 1,
+        pendingRootDivs: pending(i),
+        specVersion: i < 63 ? spec : 300,
+      })),
+    );
   /** Pending balance that makes root's share exactly `share` of the block's TAO. */
   const forShare = (share: number) => (share * EPOCH_CYCLE_BLOCKS) / 2;
   test('unverifiable without daily reads; the author’s reading and the fair point are in the reason', () => {
@@ -88,7 +103,9 @@ describe('C38: up to 1/3 of daily TAO emission to root', () => {
     // the fixture stores whole TAO: 60 TAO pending is 2 × 60 / 361 = 33.2% of a block's 1 TAO
     const r = C38(flows(() => 60));
     expect(r.verdict).toBe('supported');
-    expect(r.evidence.find((e) => e.label.startsWith('… as a share'))?.value).toBe(`${((200 * 60) / EPOCH_CYCLE_BLOCKS).toFixed(1)}%`);
+    expect(r.evidence.find((e) => e.label.startsWith('… as a share'))?.value).toBe(
+      `${((200 * 60) / EPOCH_CYCLE_BLOCKS).toFixed(1)}%`,
+    );
   });
   test('contradicted when root was paid more than the band allows (over 40%)', () => {
     const r = C38(flows(() => forShare(0.45)));

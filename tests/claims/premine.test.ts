@@ -6,7 +6,12 @@ import { dataOf, editedReference, point, referenceData, snapshotOf } from '../fi
 
 /** Issuance read on the subnet launch day and on the article's date. */
 const issued = (atLaunch: number, atArticle: number) =>
-  dataOf(snapshotOf([point({ date: '2023-10-02', issuedTao: atLaunch, stakedTao: atLaunch * 0.8 }, 0), point({ date: '2025-04-17', issuedTao: atArticle, stakedTao: atArticle * 0.7 }, 80)]));
+  dataOf(
+    snapshotOf([
+      point({ date: '2023-10-02', issuedTao: atLaunch, stakedTao: atLaunch * 0.8 }, 0),
+      point({ date: '2025-04-17', issuedTao: atArticle, stakedTao: atArticle * 0.7 }, 80),
+    ]),
+  );
 
 describe('C05: Kusanagi launched on 3 January 2021', () => {
   test('supported by the cited history (no chain can reach Kusanagi)', () => {

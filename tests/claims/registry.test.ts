@@ -12,13 +12,15 @@ const checkable = claims.filter((c) => c.type !== 'opinion');
 describe('verdict registry', () => {
   test('every figure, fact and inference in content/claims.yaml has a verdict function in its essay’s module', () => {
     expect(checkable.length).toBeGreaterThan(0);
-    for (const c of checkable) expect(Object.keys(VERDICTS_BY_ESSAY[c.essay] ?? {}), `${c.id} (${c.essay})`).toContain(c.id);
+    for (const c of checkable)
+      expect(Object.keys(VERDICTS_BY_ESSAY[c.essay] ?? {}), `${c.id} (${c.essay})`).toContain(c.id);
   });
 
   test('no verdict function for an opinion or an unknown id', () => {
     const ids = new Set(checkable.map((c) => c.id));
     expect(Object.keys(VERDICT_FNS).filter((id) => !ids.has(id))).toEqual([]);
-    for (const c of claims.filter((x) => x.type === 'opinion')) expect(verdictFor(c.id, referenceData()), c.id).toBeNull();
+    for (const c of claims.filter((x) => x.type === 'opinion'))
+      expect(verdictFor(c.id, referenceData()), c.id).toBeNull();
     expect(verdictFor('C99', referenceData())).toBeNull();
     expect(verdictFor('toString', referenceData())).toBeNull();
   });

@@ -5,7 +5,8 @@ import { dataOf, daysFrom, editedReference, referenceData } from '../fixtures/sn
 import { CODE } from '../../src/claims/code.ts';
 
 /** Daily reads from dTAO (2025-02-13) to 2025-04-20; i = days since dTAO. */
-const sinceDtao = (day: (i: number) => Partial<Day>) => dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, ...day(i) })));
+const sinceDtao = (day: (i: number) => Partial<Day>) =>
+  dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, ...day(i) })));
 /** Root stake falling linearly from `start` by `drop` TAO between dTAO and 2025-04-17 (63 days). */
 const root = (start: number, drop: number) => sinceDtao((i) => ({ rootTao: start - (drop * i) / 63 }));
 
@@ -29,7 +30,9 @@ describe('C27: 450k TAO injected into pools since dTAO', () => {
     expect(r.evidence[1].value).toBe('+454k TAO');
   });
   test('contradicted when issuance alone grew by more than the article says', () => {
-    expect(C27(dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 9000, stakedTao: 1 })))).verdict).toBe('contradicted');
+    expect(
+      C27(dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 9000, stakedTao: 1 })))).verdict,
+    ).toBe('contradicted');
   });
   test('unverifiable when issuance grew by less: recycled TAO could make up the gap', () => {
     const r = C27(dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 3000, stakedTao: 1 }))));
@@ -75,7 +78,14 @@ describe('C30: 300k TAO left root', () => {
   test('unverifiable without chain data: the article’s arithmetic holds if its 5.71M is the stakers’ root stake', () => {
     const r = C30(referenceData());
     expect(r.verdict).toBe('unverifiable');
-    expect(r.evidence.map((e) => e.value)).toEqual(['300k TAO', '150,000 TAO', '300,000 TAO', 'increase_stake_for_hotkey_on_subnet(hotkey, root, …)', 'share pool only', '$233 per TAO']);
+    expect(r.evidence.map((e) => e.value)).toEqual([
+      '300k TAO',
+      '150,000 TAO',
+      '300,000 TAO',
+      'increase_stake_for_hotkey_on_subnet(hotkey, root, …)',
+      'share pool only',
+      '$233 per TAO',
+    ]);
     expect(r.evidence[3].sources[0]).toEqual(CODE.rootDivsCredited);
     expect(r.reason).toContain('5.86M + 150k credited − 5.71M = 300,000 TAO');
   });
@@ -95,7 +105,8 @@ describe('C30: 300k TAO left root', () => {
     expect(r.evidence.at(-1)?.value).toBe('−300k TAO');
     expect(r.reason).toContain('Liquidated on exchanges” is unsupported');
   });
-  test('partly supported within the article’s rounding: a fall of 285k', () => expect(C30(root(5_860_000, 285_000)).verdict).toBe('partly supported'));
+  test('partly supported within the article’s rounding: a fall of 285k', () =>
+    expect(C30(root(5_860_000, 285_000)).verdict).toBe('partly supported'));
   test('contradicted when SubnetTAO[0] fell by 150k: the article read the counter (reading 1)', () => {
     const r = C30(root(5_860_000, 150_000));
     expect(r.verdict).toBe('contradicted');
@@ -111,7 +122,11 @@ describe('C30: 300k TAO left root', () => {
     const ref = editedReference((x) => {
       x.figures.find((g) => g.id === 'article-root-stake-after')!.asOf = '2025-07-10';
     });
-    const s = daysFrom('2025-02-13', 160, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - i * 2000 }));
+    const s = daysFrom('2025-02-13', 160, (i) => ({
+      issuedTao: 8_000_000 + i * 7200,
+      stakedTao: 6_000_000,
+      rootTao: 5_860_000 - i * 2000,
+    }));
     const r = C30(dataOf(s, ref));
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('root-divs-outside-subnet-tao');
@@ -119,7 +134,11 @@ describe('C30: 300k TAO left root', () => {
   });
   test('an April 2025 verdict does not change with reads after the article', () => {
     const a = root(5_860_000, 300_000);
-    const longer = daysFrom('2025-02-13', 300, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: i <= 66 ? 5_860_000 - (300_000 * i) / 63 : 1_000_000 }));
+    const longer = daysFrom('2025-02-13', 300, (i) => ({
+      issuedTao: 8_000_000 + i * 7200,
+      stakedTao: 6_000_000,
+      rootTao: i <= 66 ? 5_860_000 - (300_000 * i) / 63 : 1_000_000,
+    }));
     expect(C30(dataOf(longer)).verdict).toBe(C30(a).verdict);
     expect(C30(dataOf(longer)).reason).toBe(C30(a).reason);
   });

@@ -47,14 +47,16 @@ describe('C14: never below 70%, peak near 90%', () => {
     expect(r.verdict).toBe('partly supported');
     expect(r.reason).toContain('60.0% (2025-01-11)');
   });
-  test('contradicted when it dipped and never neared 90%', () => expect(C14(ratios(() => 0.6)).verdict).toBe('contradicted'));
+  test('contradicted when it dipped and never neared 90%', () =>
+    expect(C14(ratios(() => 0.6)).verdict).toBe('contradicted'));
   test('a low of 68.5% is within the 3% allowance: never says “never below 70%”', () => {
     const r = C14(ratios((i) => (i === 10 ? 0.685 : 0.88)));
     expect(r.verdict).toBe('supported');
     expect(r.reason).not.toContain('never below');
     expect(r.reason).toContain('just under the article’s 70% at its lowest, within the 3% allowance');
   });
-  test('a low of 70% or more says “never below”', () => expect(C14(ratios(() => 0.88)).reason).toContain('never below the article’s 70%'));
+  test('a low of 70% or more says “never below”', () =>
+    expect(C14(ratios(() => 0.88)).reason).toContain('never below the article’s 70%'));
   test('discloses that TotalStake left out root dividends after dTAO', () => {
     const r = C14(ratios(() => 0.88));
     expect(r.reason).toContain('root-divs-outside-subnet-tao');
@@ -83,7 +85,11 @@ describe('C15: $2B × 70% = $1.4B never circulated', () => {
 });
 
 describe('C16: real market cap $600M, FDV $5B', () => {
-  const at = (ratio: number, supply: number) => ratios(() => ratio, () => supply);
+  const at = (ratio: number, supply: number) =>
+    ratios(
+      () => ratio,
+      () => supply,
+    );
   test('unverifiable without chain data; the article’s own figures agree', () => {
     const r = C16(referenceData());
     expect(r.verdict).toBe('unverifiable');

@@ -25,7 +25,8 @@ describe('C20: every subnet has a token paired with TAO', () => {
     expect(C20(table([poolOf(1, 1000), { ...poolOf(2, 0), mechanism: 0 }])).evidence[0].value).toBe('1 of 2');
     expect(C20(table([poolOf(1, 1000), { ...poolOf(2, 0), mechanism: 0 }])).verdict).toBe('partly supported');
   });
-  test('contradicted when none do', () => expect(C20(table([{ ...poolOf(1, 10), mechanism: 0 }])).verdict).toBe('contradicted'));
+  test('contradicted when none do', () =>
+    expect(C20(table([{ ...poolOf(1, 10), mechanism: 0 }])).verdict).toBe('contradicted'));
   test('unverifiable when the table lists only root', () => expect(C20(table([])).verdict).toBe('unverifiable'));
 });
 
@@ -49,7 +50,13 @@ describe('C22: little new money; root TAO stayed put', () => {
    * the pools' baseline is (1 − 0.332) × 7,200 ≈ 4,807 TAO a day. Pools grow by `growth` × that baseline a day.
    */
   const perDayBaseline = (1 - (2 * 60) / EPOCH_CYCLE_BLOCKS) * 7200;
-  const flows = (rootTao: number, growth: number) => sinceDtao((i) => ({ rootTao, subnetTao: 64_000 + i * perDayBaseline * growth, taoInEmission: 1, pendingRootDivs: 60 }));
+  const flows = (rootTao: number, growth: number) =>
+    sinceDtao((i) => ({
+      rootTao,
+      subnetTao: 64_000 + i * perDayBaseline * growth,
+      taoInEmission: 1,
+      pendingRootDivs: 60,
+    }));
   test('unverifiable without chain data, with the thresholds in the reason', () => {
     const r = C22(referenceData());
     expect(r.verdict).toBe('unverifiable');
@@ -66,12 +73,16 @@ describe('C22: little new money; root TAO stayed put', () => {
   });
   test('the baseline is the injection less what root was paid, not the injection', () => {
     // pools grew by the full injection: under the old test (pool growth ≤ issuance) that was "little"; net of root's ~33% it is half again
-    const r = C22(sinceDtao((i) => ({ rootTao: 8_000_000, subnetTao: 64_000 + i * 7200, taoInEmission: 1, pendingRootDivs: 60 })));
+    const r = C22(
+      sinceDtao((i) => ({ rootTao: 8_000_000, subnetTao: 64_000 + i * 7200, taoInEmission: 1, pendingRootDivs: 60 })),
+    );
     expect(r.verdict).toBe('partly supported');
     expect(r.reason).toContain('more than a little');
   });
-  test('partly supported when root kept under 87%', () => expect(C22(flows(2_000_000, 1.05)).verdict).toBe('partly supported'));
-  test('contradicted when root emptied and users added much more', () => expect(C22(flows(2_000_000, 1.6)).verdict).toBe('contradicted'));
+  test('partly supported when root kept under 87%', () =>
+    expect(C22(flows(2_000_000, 1.05)).verdict).toBe('partly supported'));
+  test('contradicted when root emptied and users added much more', () =>
+    expect(C22(flows(2_000_000, 1.6)).verdict).toBe('contradicted'));
   test('unverifiable when root’s share is within 3 points of 90%', () => {
     // pools end at 64k + 63 × 4,807 ≈ 367k; root of 3.3M is 90.0% of the two
     const r = C22(flows(3_300_000, 1.05));
@@ -97,15 +108,20 @@ describe('C23: no subnet cap, too many subnets too fast', () => {
     expect(r.reason).toContain('came back only on 2025-09-24');
   });
   test('unverifiable with neither the cap figure nor chain data', () => {
-    expect(C23(referenceData(editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'subnet-limit-2025'))))).verdict).toBe('unverifiable');
+    expect(
+      C23(referenceData(editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'subnet-limit-2025')))))
+        .verdict,
+    ).toBe('unverifiable');
   });
   test('supported when the count grew by a quarter or more since dTAO', () => {
     const r = C23(sinceDtao((i) => ({ subnets: 65 + Math.floor(i / 2) })));
     expect(r.verdict).toBe('supported');
     expect(r.evidence[1].value).toBe('65 → 96');
   });
-  test('partly supported when it grew less', () => expect(C23(sinceDtao((i) => ({ subnets: 65 + Math.floor(i / 10) }))).verdict).toBe('partly supported'));
-  test('contradicted when it did not grow', () => expect(C23(sinceDtao(() => ({ subnets: 65 }))).verdict).toBe('contradicted'));
+  test('partly supported when it grew less', () =>
+    expect(C23(sinceDtao((i) => ({ subnets: 65 + Math.floor(i / 10) }))).verdict).toBe('partly supported'));
+  test('contradicted when it did not grow', () =>
+    expect(C23(sinceDtao(() => ({ subnets: 65 }))).verdict).toBe('contradicted'));
 });
 
 describe('C24: no swaps between subnets', () => {
@@ -120,5 +136,6 @@ describe('C24: no swaps between subnets', () => {
     expect(r.verdict).toBe('partly supported');
     expect(r.evidence[1].value).toBe('261');
   });
-  test('unverifiable if the chain still ran a pre-dTAO runtime then', () => expect(C24(sinceDtao(() => ({ specVersion: 219 }))).verdict).toBe('unverifiable'));
+  test('unverifiable if the chain still ran a pre-dTAO runtime then', () =>
+    expect(C24(sinceDtao(() => ({ specVersion: 219 }))).verdict).toBe('unverifiable'));
 });

@@ -3,30 +3,34 @@ import { breaksCrossed, SERIES_BREAKS } from '../../src/data/breaks.ts';
 import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
 
 describe('SERIES_BREAKS rows', () => {
-  test.each(SERIES_BREAKS.map((b) => [b.id, b] as const))('%s: known series, a source URL built from repo/ref/path, a real date', (_id, b) => {
-    expect(b.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(b.series.length).toBeGreaterThan(0);
-    for (const s of b.series) expect(SERIES_FIELD_NAMES, `${b.id}: series ${s}`).toContain(s);
-    expect(b.source.repo).toBe('opentensor/subtensor');
-    // a tag or a full 40-hex commit, so the link does not move with a branch
-    expect(b.source.ref).toMatch(/^([0-9a-f]{40}|v\d+\.\d+\.\d+(-\d+)?)$/);
-    expect(b.source.url).toBe(`https://github.com/${b.source.repo}/blob/${b.source.ref}/${b.source.path}`);
-    expect(b.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(new Date(`${b.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(b.date);
-    if (b.spec !== null) expect(Number.isInteger(b.spec) && b.spec >= 100).toBe(true);
-    if (b.block === null) expect(b.approximate).toBe(true);
-    expect(b.label.length).toBeGreaterThan(0);
-    expect(b.what.length).toBeGreaterThan(40);
-    if (b.until) {
-      expect(b.spec !== null && b.until.spec > b.spec).toBe(true);
-      expect(b.until.date > b.date).toBe(true);
-    }
-  });
+  test.each(SERIES_BREAKS.map((b) => [b.id, b] as const))(
+    '%s: known series, a source URL built from repo/ref/path, a real date',
+    (_id, b) => {
+      expect(b.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(b.series.length).toBeGreaterThan(0);
+      for (const s of b.series) expect(SERIES_FIELD_NAMES, `${b.id}: series ${s}`).toContain(s);
+      expect(b.source.repo).toBe('opentensor/subtensor');
+      // a tag or a full 40-hex commit, so the link does not move with a branch
+      expect(b.source.ref).toMatch(/^([0-9a-f]{40}|v\d+\.\d+\.\d+(-\d+)?)$/);
+      expect(b.source.url).toBe(`https://github.com/${b.source.repo}/blob/${b.source.ref}/${b.source.path}`);
+      expect(b.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(new Date(`${b.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(b.date);
+      if (b.spec !== null) expect(Number.isInteger(b.spec) && b.spec >= 100).toBe(true);
+      if (b.block === null) expect(b.approximate).toBe(true);
+      expect(b.label.length).toBeGreaterThan(0);
+      expect(b.what.length).toBeGreaterThan(40);
+      if (b.until) {
+        expect(b.spec !== null && b.until.spec > b.spec).toBe(true);
+        expect(b.until.date > b.date).toBe(true);
+      }
+    },
+  );
 
   test('ids are unique, dates and specs increase', () => {
     const ids = SERIES_BREAKS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (let i = 1; i < SERIES_BREAKS.length; i++) expect(SERIES_BREAKS[i].date > SERIES_BREAKS[i - 1].date, SERIES_BREAKS[i].id).toBe(true);
+    for (let i = 1; i < SERIES_BREAKS.length; i++)
+      expect(SERIES_BREAKS[i].date > SERIES_BREAKS[i - 1].date, SERIES_BREAKS[i].id).toBe(true);
     const specs = SERIES_BREAKS.flatMap((b) => (b.spec === null ? [] : [b.spec]));
     expect(specs).toEqual([...specs].sort((a, b) => a - b));
   });
@@ -49,7 +53,9 @@ describe('breaks queries', () => {
   });
 
   test('a break recurring at every upgrade counts for any range overlapping its period', () => {
-    expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual([
+      'total-stake-from-subnet-tao-every-upgrade',
+    ]);
     expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ describe('cited figures on chain series', () => {
     expect(mexc?.field).toBeUndefined();
     const s = referenceSnapshot(ref, '2026-01-01T00:00:00.000Z');
     expect(s.current.totalIssuance).toBeUndefined();
-    expect(s.series.filter((p) => p.source?.kind === 'cited' && 'ref' in p.source && p.source.ref === 'mexc-tao-tokenomics')).toEqual([]);
+    expect(
+      s.series.filter((p) => p.source?.kind === 'cited' && 'ref' in p.source && p.source.ref === 'mexc-tao-tokenomics'),
+    ).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@ import { itemName, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../src/
 describe('runtime changes', () => {
   test('no note repeats an item the series or per-subnet tables read (no fact typed twice)', () => {
     const read = readItemNames();
-    const repeated = RUNTIME_NOTES.flatMap((n, i) => [...n.added, ...n.removed].filter((x) => read.has(x)).map((x) => `RUNTIME_NOTES[${i}] (spec ${n.spec}): ${x}`));
+    const repeated = RUNTIME_NOTES.flatMap((n, i) =>
+      [...n.added, ...n.removed].filter((x) => read.has(x)).map((x) => `RUNTIME_NOTES[${i}] (spec ${n.spec}): ${x}`),
+    );
     expect(repeated).toEqual([]);
   });
 
@@ -18,7 +20,8 @@ describe('runtime changes', () => {
       expect(n.source.url, at).toBe(`https://github.com/opentensor/subtensor/blob/${n.source.ref}/${n.source.path}`);
       expect(n.date, at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(n.added.length + n.removed.length, at).toBeGreaterThan(0);
-      for (const x of [...n.added, ...n.removed]) expect(x, at).toMatch(/^([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+|pallet [A-Z][A-Za-z]+( \([a-z_]+\))?)$/);
+      for (const x of [...n.added, ...n.removed])
+        expect(x, at).toMatch(/^([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+|pallet [A-Z][A-Za-z]+( \([a-z_]+\))?)$/);
     }
     // the same spec always has the same merge date, and specs grow with dates
     const bySpec = new Map<number, string>();
@@ -36,8 +39,16 @@ describe('runtime changes', () => {
     expect(rows.map((r) => r.spec)).toEqual([...new Set(rows.map((r) => r.spec))].sort((a, b) => a - b));
     for (const f of SERIES_FIELD_NAMES)
       for (const sp of (SERIES[f] as SeriesDef).storage) {
-        if (sp.fromSpec !== null) expect(at(sp.fromSpec)?.added.find((x) => x.name === itemName(sp))?.fields, `${f} from ${sp.fromSpec}`).toContain(f);
-        if (sp.toSpec !== null) expect(at(sp.toSpec + 1)?.removed.find((x) => x.name === itemName(sp))?.fields, `${f} to ${sp.toSpec}`).toContain(f);
+        if (sp.fromSpec !== null)
+          expect(
+            at(sp.fromSpec)?.added.find((x) => x.name === itemName(sp))?.fields,
+            `${f} from ${sp.fromSpec}`,
+          ).toContain(f);
+        if (sp.toSpec !== null)
+          expect(
+            at(sp.toSpec + 1)?.removed.find((x) => x.name === itemName(sp))?.fields,
+            `${f} to ${sp.toSpec}`,
+          ).toContain(f);
       }
     for (const b of SERIES_BREAKS) if (b.spec !== null) expect(at(b.spec)?.breaks, b.id).toContain(b);
     for (const n of RUNTIME_NOTES) expect(at(n.spec)?.notes).toContain(n);

@@ -25,7 +25,9 @@ describe('snapshot schema', () => {
   test('a bad hash names the file, the JSON path and what was found', () => {
     const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
     s.head.hash = '0x1234';
-    expect(errorOf(s)).toMatchInlineSnapshot(`"public/data/snapshot.json: head.hash: expected 0x-prefixed 32-byte hex, received "0x1234""`);
+    expect(errorOf(s)).toMatchInlineSnapshot(
+      `"public/data/snapshot.json: head.hash: expected 0x-prefixed 32-byte hex, received "0x1234""`,
+    );
   });
 
   test('every bad field is reported, with array indices', () => {
@@ -41,7 +43,9 @@ describe('snapshot schema', () => {
   test('amounts in integer units must be integers; null means absent, not zero', () => {
     const s = JSON.parse(JSON.stringify(dtaoSnapshot()));
     s.current.totalStake.value = '1.5';
-    expect(errorOf(s)).toContain('current.totalStake.value: expected a decimal integer string for an integer unit, received "1.5"');
+    expect(errorOf(s)).toContain(
+      'current.totalStake.value: expected a decimal integer string for an integer unit, received "1.5"',
+    );
     s.current.totalStake.value = null;
     expect(parseSnapshot(s).current.totalStake?.value).toBeNull();
   });
@@ -59,7 +63,12 @@ describe('snapshot schema', () => {
   test('a version 1 file (the design-note shape) is migrated, not rejected', () => {
     const v2 = JSON.parse(JSON.stringify(dtaoSnapshot()));
     const { number, ...head } = v2.head;
-    const v1 = { ...v2, schemaVersion: 1, head: { block: number, ...head }, source: { ...v2.source, endpoint: undefined, endpoints: ['ws://a', 'ws://b'] } };
+    const v1 = {
+      ...v2,
+      schemaVersion: 1,
+      head: { block: number, ...head },
+      source: { ...v2.source, endpoint: undefined, endpoints: ['ws://a', 'ws://b'] },
+    };
     const parsed = parseSnapshot(v1);
     expect(parsed.head?.number).toBe(number);
     expect(parsed.source.endpoint).toBe('ws://a');
@@ -68,6 +77,8 @@ describe('snapshot schema', () => {
 
   test('a file from a newer schema is refused with a clear message', () => {
     expect(() => migrate({ schemaVersion: 99 })).toThrow('schemaVersion: expected at most 2, received 99');
-    expect(errorOf({ ...committed(), schemaVersion: 99 })).toMatch(/^public\/data\/snapshot.json: schemaVersion: expected at most 2, received 99/);
+    expect(errorOf({ ...committed(), schemaVersion: 99 })).toMatch(
+      /^public\/data\/snapshot.json: schemaVersion: expected at most 2, received 99/,
+    );
   });
 });

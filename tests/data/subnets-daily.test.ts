@@ -16,7 +16,13 @@ const valid = () => ({
   chain: { genesisHash: H('4') },
   days: [
     // before dTAO: the subnets exist, the pool items do not (null, not zero)
-    { date: '2025-01-01', block: 1, hash: H('a'), specVersion: 103, subnets: [0, 1, 3].map((netuid) => ({ netuid, tao: null, alphaIn: null, alphaOut: null })) },
+    {
+      date: '2025-01-01',
+      block: 1,
+      hash: H('a'),
+      specVersion: 103,
+      subnets: [0, 1, 3].map((netuid) => ({ netuid, tao: null, alphaIn: null, alphaOut: null })),
+    },
     {
       date: '2025-01-02',
       block: 9,
@@ -54,7 +60,12 @@ describe('subnets-daily schema', () => {
   test('a valid file loads as written; a missing file is null', () => {
     writeFileSync(file, JSON.stringify(valid()));
     expect(loadSubnetsDaily(file)).toEqual(valid());
-    expect(SubnetsDaily.parse(valid()).days[1].subnets[1]).toEqual({ netuid: 5, tao: '77000000005', alphaIn: '50000000001', alphaOut: '100000000002' });
+    expect(SubnetsDaily.parse(valid()).days[1].subnets[1]).toEqual({
+      netuid: 5,
+      tao: '77000000005',
+      alphaIn: '50000000001',
+      alphaOut: '100000000002',
+    });
     expect(loadSubnetsDaily(path.join(dir, 'none.json'))).toBeNull();
     expect(SUBNETS_DAILY_FILE).toBe('public/data/subnets-daily.json');
   });
@@ -75,7 +86,9 @@ describe('subnets-daily schema', () => {
   test('dates must increase strictly, netuids too', () => {
     const s = valid();
     s.days[2].date = '2025-01-02';
-    expect(errorOf(s)).toBe('FILE: days[2].date: expected dates in increasing order, after 2025-01-02, received "2025-01-02"');
+    expect(errorOf(s)).toBe(
+      'FILE: days[2].date: expected dates in increasing order, after 2025-01-02, received "2025-01-02"',
+    );
     const t = valid();
     t.days.reverse();
     expect(errorOf(t).split('\n')).toEqual([
@@ -84,7 +97,9 @@ describe('subnets-daily schema', () => {
     ]);
     const u = valid();
     u.days[1].subnets.reverse();
-    expect(errorOf(u)).toBe('FILE: days[1].subnets[1].netuid: expected netuids in increasing order, after 5, received number 0');
+    expect(errorOf(u)).toBe(
+      'FILE: days[1].subnets[1].netuid: expected netuids in increasing order, after 5, received number 0',
+    );
   });
 
   test('not JSON, or the wrong schema version, is refused with the file named', () => {
@@ -103,11 +118,15 @@ test("the build's up-front check validates public/data/subnets-daily.json when p
     expect(check()).toEqual([]);
     writeFileSync(target, JSON.stringify(valid()));
     expect(check()).toEqual([]);
-    expect(check(true)).toEqual(['public/data/subnets-daily.json: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)']);
+    expect(check(true)).toEqual([
+      'public/data/subnets-daily.json: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)',
+    ]);
     const bad = valid();
     bad.days[1].date = '2025-01-01';
     writeFileSync(target, JSON.stringify(bad));
-    expect(check()).toEqual(['public/data/subnets-daily.json: days[1].date: expected dates in increasing order, after 2025-01-01, received "2025-01-01"']);
+    expect(check()).toEqual([
+      'public/data/subnets-daily.json: days[1].date: expected dates in increasing order, after 2025-01-01, received "2025-01-01"',
+    ]);
   } finally {
     removeProject(project);
   }

@@ -30,7 +30,8 @@ export function serve(root: string): Promise<Served> {
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>404</title>not found');
+    if (!existsSync(file))
+      return void res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>404</title>not found');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });

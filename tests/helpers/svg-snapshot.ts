@@ -28,5 +28,8 @@ export function matchSvgSnapshot(name: string, svg: string): { ok: true } | { ok
     return { ok: true };
   }
   writeFileSync(changed, actual);
-  return { ok: false, message: `${name}.svg differs from the committed snapshot; see ${changed} (replace the snapshot if the change is intended)` };
+  return {
+    ok: false,
+    message: `${name}.svg differs from the committed snapshot; see ${changed} (replace the snapshot if the change is intended)`,
+  };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { formatCompact, formatPercent, formatTao, formatTaoChange, rao, RAO_PER_TAO, ratio, raoToTao, taoToRao } from '../../src/metrics/amount.ts';
+import {
+  formatCompact,
+  formatPercent,
+  formatTao,
+  formatTaoChange,
+  rao,
+  RAO_PER_TAO,
+  ratio,
+  raoToTao,
+  taoToRao,
+} from '../../src/metrics/amount.ts';
 
 const TAO = RAO_PER_TAO;
 

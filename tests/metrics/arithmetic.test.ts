@@ -22,7 +22,9 @@ describe('the article’s arithmetic', () => {
     expect(r('real-market-cap').article).toBe('$600M');
     expect(r('fdv').article).toBe('$4.88B');
     expect(r('autosell-share').article).toBe('33.3%');
-    expect(r('root-outflow').article).toBe('300k TAO (with the 150k credited to stakers; 150k TAO if the 5.71M is the SubnetTAO[0] counter)');
+    expect(r('root-outflow').article).toBe(
+      '300k TAO (with the 150k credited to stakers; 150k TAO if the 5.71M is the SubnetTAO[0] counter)',
+    );
     expect(r('days-of-emission').article).toBe('62.5 days');
     expect(r('mined-before-subnets-rebuilt').article).toBe('5.58M TAO');
     expect(r('insider-share').chain).toBeNull(); // no chain data in a reference build
@@ -33,6 +35,8 @@ describe('the article’s arithmetic', () => {
     const out = RECOMPUTE['root-outflow'](figures(), s);
     expect(out.chain?.value).toBe('126k TAO'); // 63 days from 2025-02-13 to 2025-04-17
     expect(out.chain?.inputs.every((i) => i.kind === 'chain')).toBe(true);
-    expect(RECOMPUTE['days-of-emission'](figures(), s).chain?.value).toMatch(/^454k TAO issued from 2025-02-13 to 2025-04-17$/);
+    expect(RECOMPUTE['days-of-emission'](figures(), s).chain?.value).toMatch(
+      /^454k TAO issued from 2025-02-13 to 2025-04-17$/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { blockEmissionForIssuance, emissionSplit, halvingThreshold, MAX_SUPPLY_RAO, ownerCutShare, taoWeightShare } from '../../src/metrics/emission.ts';
+import {
+  blockEmissionForIssuance,
+  emissionSplit,
+  halvingThreshold,
+  MAX_SUPPLY_RAO,
+  ownerCutShare,
+  taoWeightShare,
+} from '../../src/metrics/emission.ts';
 
 const TAO = 1_000_000_000n;
 
@@ -55,15 +62,26 @@ describe('emission split', () => {
   });
 
   test('root proportion = w·root / (w·root + alpha issuance)', () => {
-    const s = emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: 5_000_000n * TAO, alphaIssuance: 900_000n * TAO });
+    const s = emissionSplit({
+      ownerCut: 0.18,
+      taoWeight: 0.18,
+      rootTao: 5_000_000n * TAO,
+      alphaIssuance: 900_000n * TAO,
+    });
     expect(s.rootProportion).toBeCloseTo(0.5, 12);
     expect(s.root).toBeCloseTo(0.82 * 0.5 * 0.5, 12);
     expect(s.validators).toBeCloseTo(0.205, 12);
   });
 
   test('root takes all of the validators’ half when the subnet has no alpha, none without root stake', () => {
-    expect(emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: TAO, alphaIssuance: 0n })).toMatchObject({ rootProportion: 1, validators: 0 });
-    expect(emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: 0n, alphaIssuance: TAO })).toMatchObject({ rootProportion: 0, root: 0 });
+    expect(emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: TAO, alphaIssuance: 0n })).toMatchObject({
+      rootProportion: 1,
+      validators: 0,
+    });
+    expect(emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: 0n, alphaIssuance: TAO })).toMatchObject({
+      rootProportion: 0,
+      root: 0,
+    });
     expect(emissionSplit({ ownerCut: 0.18, taoWeight: 0.18, rootTao: 0n, alphaIssuance: 0n }).rootProportion).toBe(0);
   });
 });

@@ -4,7 +4,14 @@ import { daysFrom, governanceTable, ss58 } from '../fixtures/snapshots.ts';
 
 /** Around the Senate's removal: present (12, 3) for three days, absent after; Aura grows from 9 to 12 on day 4. */
 const sample = (sudo = true) => {
-  const s = daysFrom('2025-11-01', 6, (i) => ({ issuedTao: 1, stakedTao: 1, senate: i < 3 ? 12 : null, triumvirate: i < 3 ? 3 : null, authorities: i < 4 ? 9 : 12, specVersion: i < 3 ? 333 : 334 }));
+  const s = daysFrom('2025-11-01', 6, (i) => ({
+    issuedTao: 1,
+    stakedTao: 1,
+    senate: i < 3 ? 12 : null,
+    triumvirate: i < 3 ? 3 : null,
+    authorities: i < 4 ? 9 : 12,
+    specVersion: i < 3 ? 333 : 334,
+  }));
   s.governance = governanceTable(s.series.at(-1)!, { sudo, triumvirate: null, senate: null, authorities: 12 });
   return s;
 };

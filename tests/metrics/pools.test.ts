@@ -1,9 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { averagePoolDepth, issuanceChange, medianDepth, poolChange, poolDepths, sampledInjection } from '../../src/metrics/pools.ts';
+import {
+  averagePoolDepth,
+  issuanceChange,
+  medianDepth,
+  poolChange,
+  poolDepths,
+  sampledInjection,
+} from '../../src/metrics/pools.ts';
 import { daysFrom, poolOf, subnetsTable, TAO } from '../fixtures/snapshots.ts';
 
 const sample = (over = {}) =>
-  daysFrom('2025-02-13', 64, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000, subnetTao: 64_000 + i * 7000, subnets: 65 + i, taoInEmission: 1 }), over);
+  daysFrom(
+    '2025-02-13',
+    64,
+    (i) => ({
+      issuedTao: 8_000_000 + i * 7200,
+      stakedTao: 6_000_000,
+      rootTao: 5_860_000,
+      subnetTao: 64_000 + i * 7000,
+      subnets: 65 + i,
+      taoInEmission: 1,
+    }),
+    over,
+  );
 
 describe('TAO into pools', () => {
   test('net changes of issued TAO and pool TAO since dTAO', () => {
@@ -33,10 +52,19 @@ describe('pool depths from the subnets table', () => {
   test('deepest first, root excluded, each with its block and storage item', () => {
     const s = sample();
     const head = s.series.at(-1)!;
-    s.subnets = subnetsTable(head, [poolOf(3, 500), poolOf(1, 2_000), poolOf(2, 2_000), { ...poolOf(4, 100), mechanism: 1 }]);
+    s.subnets = subnetsTable(head, [
+      poolOf(3, 500),
+      poolOf(1, 2_000),
+      poolOf(2, 2_000),
+      { ...poolOf(4, 100), mechanism: 1 },
+    ]);
     const d = poolDepths(s);
     expect(d.map((p) => p.netuid)).toEqual([1, 2, 3, 4]);
-    expect(d[0]).toMatchObject({ tao: 2_000n * TAO, alphaIssuance: 400_000n * TAO, source: { kind: 'chain', block: head.block, item: 'SubtensorModule.SubnetTAO[1]' } });
+    expect(d[0]).toMatchObject({
+      tao: 2_000n * TAO,
+      alphaIssuance: 400_000n * TAO,
+      source: { kind: 'chain', block: head.block, item: 'SubtensorModule.SubnetTAO[1]' },
+    });
     expect(medianDepth(d)).toBe(1_250n * TAO);
     expect(medianDepth(d.slice(0, 3))).toBe(2_000n * TAO);
     expect(medianDepth([])).toBeNull();

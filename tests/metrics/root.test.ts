@@ -4,7 +4,13 @@ import { rootShareOfStake, rootStakeChange, sampledRootPayments } from '../../sr
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
 /** From 2025-02-10: root stake appears at dTAO (2025-02-13) at 5.86M and falls 2,000 TAO a day; pools grow 7,200 a day. */
-const sample = () => daysFrom('2025-02-10', 70, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - Math.max(0, i - 3) * 2000, subnetTao: 64_000 + Math.max(0, i - 3) * 7200 }));
+const sample = () =>
+  daysFrom('2025-02-10', 70, (i) => ({
+    issuedTao: 8_000_000 + i * 7200,
+    stakedTao: 6_000_000,
+    rootTao: 5_860_000 - Math.max(0, i - 3) * 2000,
+    subnetTao: 64_000 + Math.max(0, i - 3) * 7200,
+  }));
 
 describe('root stake', () => {
   test('net change from dTAO to a date, exact, from two chain reads', () => {
@@ -29,7 +35,13 @@ describe('root stake', () => {
 
 describe('sampledRootPayments: TAO paid to root estimated from one block a day', () => {
   const flows = (pending: number, spec = 261, n = 70) =>
-    daysFrom('2025-02-13', n, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, taoInEmission: 1, pendingRootDivs: pending, specVersion: spec }));
+    daysFrom('2025-02-13', n, (i) => ({
+      issuedTao: 8_000_000 + i * 7200,
+      stakedTao: 6_000_000,
+      taoInEmission: 1,
+      pendingRootDivs: pending,
+      specVersion: spec,
+    }));
   test('Σ PendingRootDivs stands for half an epoch cycle of payments: 2 × pending / cycle a block, × 7,200 a day', () => {
     const r = sampledRootPayments(flows(361), '2025-04-17', '2025-02-13', 361);
     expect(r?.value.days).toBe(63);
@@ -44,5 +56,8 @@ describe('sampledRootPayments: TAO paid to root estimated from one block a day',
   test('null when fewer than 90% of the days were read', () => {
     expect(sampledRootPayments(flows(100, 261, 40), '2025-04-17', '2025-02-13', 361)).toBeNull();
   });
-  test('null in a reference build', () => expect(sampledRootPayments(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17', '2025-02-13', 361)).toBeNull());
+  test('null in a reference build', () =>
+    expect(
+      sampledRootPayments(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17', '2025-02-13', 361),
+    ).toBeNull());
 });

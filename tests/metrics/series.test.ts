@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { referenceSnapshot } from '../../src/data/reference.ts';
-import { breaksBetween, changeBetween, daysBetween, measuredAt, measuredObservations, observationAt, observations, sampleAt, samples, specAt } from '../../src/metrics/series.ts';
+import {
+  breaksBetween,
+  changeBetween,
+  daysBetween,
+  measuredAt,
+  measuredObservations,
+  observationAt,
+  observations,
+  sampleAt,
+  samples,
+  specAt,
+} from '../../src/metrics/series.ts';
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
 const ref = () => referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z');
@@ -44,14 +55,20 @@ describe('chain-only reads', () => {
     const specs = s.series.map((p) => p.specVersion);
     expect(specs[0]).toBeLessThan(233);
     expect(specs.at(-1)).toBeGreaterThanOrEqual(233);
-    expect(changeBetween(s, 'totalStake', '2025-02-10', '2025-02-19')?.value.breaks.map((b) => b.id)).toEqual(['dtao-233']);
+    expect(changeBetween(s, 'totalStake', '2025-02-10', '2025-02-19')?.value.breaks.map((b) => b.id)).toEqual([
+      'dtao-233',
+    ]);
     expect(changeBetween(s, 'totalStake', '2025-02-14', '2025-02-19')?.value.breaks).toEqual([]);
   });
 
   test('specAt reads the runtime version with its block', () => {
     const s = daysFrom('2025-02-11', 4, () => ({ issuedTao: 1, stakedTao: 1 }));
     expect(specAt(s, '2025-02-11')).toMatchObject({ specVersion: 219 });
-    expect(specAt(s, '2025-02-13')).toMatchObject({ date: '2025-02-13', specVersion: 233, source: { kind: 'chain', item: 'System.LastRuntimeUpgrade (spec_version)' } });
+    expect(specAt(s, '2025-02-13')).toMatchObject({
+      date: '2025-02-13',
+      specVersion: 233,
+      source: { kind: 'chain', item: 'System.LastRuntimeUpgrade (spec_version)' },
+    });
   });
 
   test('daysBetween', () => {
@@ -69,30 +86,62 @@ describe('breaksBetween', () => {
   });
 
   test('root stake from dTAO to mid-2025 crosses the root-dividend fix; the halving has no spec and goes by date', () => {
-    expect(breaksBetween('rootStake', '2025-02-13', '2025-07-15').map((b) => b.id)).toEqual(['root-divs-outside-subnet-tao']);
+    expect(breaksBetween('rootStake', '2025-02-13', '2025-07-15').map((b) => b.id)).toEqual([
+      'root-divs-outside-subnet-tao',
+    ]);
     expect(breaksBetween('taoInEmission', '2025-12-01', '2025-12-31').map((b) => b.id)).toEqual(['first-halving']);
   });
 
   test('with the specs of both reads, upgrade breaks follow the specs, not the merge dates', () => {
     // read on the merge day but still on the old runtime: the dTAO break is not crossed yet
-    expect(breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14', specVersion: 219 })).toEqual([]);
+    expect(
+      breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14', specVersion: 219 }),
+    ).toEqual([]);
     // a read dated before the merge date but already on spec 233 (dates are approximate)
-    expect(breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-12', specVersion: 233 }).map((b) => b.id)).toEqual(['dtao-233']);
+    expect(
+      breaksBetween(
+        'totalStake',
+        { date: '2025-02-10', specVersion: 219 },
+        { date: '2025-02-12', specVersion: 233 },
+      ).map((b) => b.id),
+    ).toEqual(['dtao-233']);
     // one read without a spec: dates decide
-    expect(breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14' }).map((b) => b.id)).toEqual(['dtao-233']);
-    expect(breaksBetween('totalIssuance', { date: '2025-12-01', specVersion: 361 }, { date: '2025-12-20', specVersion: 361 }).map((b) => b.id)).toEqual(['first-halving']);
+    expect(
+      breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14' }).map((b) => b.id),
+    ).toEqual(['dtao-233']);
+    expect(
+      breaksBetween(
+        'totalIssuance',
+        { date: '2025-12-01', specVersion: 361 },
+        { date: '2025-12-20', specVersion: 361 },
+      ).map((b) => b.id),
+    ).toEqual(['first-halving']);
   });
 });
 
 describe('breaksBetween, recurring breaks', () => {
   test('an upgrade between two reads inside 252..410 may step total stake; two reads on one runtime do not', () => {
     const ids = (x: ReturnType<typeof breaksBetween>) => x.map((b) => b.id);
-    expect(ids(breaksBetween('totalStake', { date: '2025-09-01', specVersion: 315 }, { date: '2025-09-30', specVersion: 320 }))).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
-    expect(ids(breaksBetween('totalStake', { date: '2025-09-01', specVersion: 320 }, { date: '2025-09-30', specVersion: 320 }))).toEqual([]);
+    expect(
+      ids(
+        breaksBetween('totalStake', { date: '2025-09-01', specVersion: 315 }, { date: '2025-09-30', specVersion: 320 }),
+      ),
+    ).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    expect(
+      ids(
+        breaksBetween('totalStake', { date: '2025-09-01', specVersion: 320 }, { date: '2025-09-30', specVersion: 320 }),
+      ),
+    ).toEqual([]);
     // 410 -> 411: the upgrade to 411 no longer recomputes
-    expect(ids(breaksBetween('totalStake', { date: '2026-05-20', specVersion: 410 }, { date: '2026-06-01', specVersion: 411 }))).toEqual([]);
+    expect(
+      ids(
+        breaksBetween('totalStake', { date: '2026-05-20', specVersion: 410 }, { date: '2026-06-01', specVersion: 411 }),
+      ),
+    ).toEqual([]);
     // by date, without specs: any range overlapping the period is flagged
-    expect(ids(breaksBetween('totalStake', '2025-09-01', '2025-09-30'))).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    expect(ids(breaksBetween('totalStake', '2025-09-01', '2025-09-30'))).toEqual([
+      'total-stake-from-subnet-tao-every-upgrade',
+    ]);
     expect(ids(breaksBetween('totalStake', '2026-06-01', '2026-06-30'))).toEqual([]);
   });
 });

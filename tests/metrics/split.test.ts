@@ -4,7 +4,12 @@ import { maxRootShare, quantityShare, splitFor, splitParams, subnetSplits } from
 import { daysFrom, poolOf, reference, subnetsTable, TAO } from '../fixtures/snapshots.ts';
 
 const chain = () => {
-  const s = daysFrom('2025-04-10', 8, () => ({ issuedTao: 8_610_000, stakedTao: 6_000_000, rootTao: 5_000_000, subnetTao: 100_000 }));
+  const s = daysFrom('2025-04-10', 8, () => ({
+    issuedTao: 8_610_000,
+    stakedTao: 6_000_000,
+    rootTao: 5_000_000,
+    subnetTao: 100_000,
+  }));
   // price 0.01 TAO per alpha; alpha issuance 2 × 100 × tao
   s.subnets = subnetsTable(s.series.at(-1)!, [poolOf(1, 4_500), poolOf(2, 45_000)]);
   return s;
@@ -13,8 +18,13 @@ const chain = () => {
 describe('split parameters', () => {
   test('proportions in any unit become shares, keeping their source', () => {
     const s = chain();
-    expect(quantityShare(s.current.subnetOwnerCut, 'SubnetOwnerCut')).toMatchObject({ value: 0.179995422293, formula: 'SubnetOwnerCut = 11796 / 65535' });
-    expect(quantityShare({ value: '0.18', unit: 'ratio', source: s.current.taoWeight!.source }, 'TaoWeight')?.value).toBe(0.18);
+    expect(quantityShare(s.current.subnetOwnerCut, 'SubnetOwnerCut')).toMatchObject({
+      value: 0.179995422293,
+      formula: 'SubnetOwnerCut = 11796 / 65535',
+    });
+    expect(
+      quantityShare({ value: '0.18', unit: 'ratio', source: s.current.taoWeight!.source }, 'TaoWeight')?.value,
+    ).toBe(0.18);
     expect(quantityShare({ value: null, unit: 'ratio', source: s.current.taoWeight!.source }, 'TaoWeight')).toBeNull();
     expect(quantityShare(undefined, 'x')).toBeNull();
   });

@@ -5,18 +5,59 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/project.ts';
 import { FINNEY } from '../../src/data/chain.ts';
-import { DEFAULT_ENDPOINTS, DEFAULT_OUT, FINNEY_FIRST_DAY, HELP, parseCli, UsageError } from '../../scripts/snapshot/cli.ts';
+import {
+  DEFAULT_ENDPOINTS,
+  DEFAULT_OUT,
+  FINNEY_FIRST_DAY,
+  HELP,
+  parseCli,
+  UsageError,
+} from '../../scripts/snapshot/cli.ts';
 
 describe('parseCli', () => {
   it('defaults to Finney, public endpoints then the archive, public/data', () => {
     const o = parseCli([]);
-    expect(o).toMatchObject({ endpoints: DEFAULT_ENDPOINTS, out: DEFAULT_OUT, since: null, at: null, genesis: FINNEY.genesisHash, concurrency: 4, timeoutMs: 30_000, retries: 3 });
+    expect(o).toMatchObject({
+      endpoints: DEFAULT_ENDPOINTS,
+      out: DEFAULT_OUT,
+      since: null,
+      at: null,
+      genesis: FINNEY.genesisHash,
+      concurrency: 4,
+      timeoutMs: 30_000,
+      retries: 3,
+    });
     expect(DEFAULT_ENDPOINTS[1]).toBe('wss://archive.chain.opentensor.ai:443');
   });
 
   it('takes repeated endpoints in order, --genesis any, numbers', () => {
-    const o = parseCli(['--endpoint', 'ws://a:1', '--endpoint', 'wss://b', '--genesis', 'any', '--concurrency', '2', '--timeout', '500', '--retries', '0', '--since', '2024-02-29', '--rps', '0.5']);
-    expect(o).toMatchObject({ endpoints: ['ws://a:1', 'wss://b'], genesis: null, concurrency: 2, timeoutMs: 500, retries: 0, since: '2024-02-29', rps: 0.5 });
+    const o = parseCli([
+      '--endpoint',
+      'ws://a:1',
+      '--endpoint',
+      'wss://b',
+      '--genesis',
+      'any',
+      '--concurrency',
+      '2',
+      '--timeout',
+      '500',
+      '--retries',
+      '0',
+      '--since',
+      '2024-02-29',
+      '--rps',
+      '0.5',
+    ]);
+    expect(o).toMatchObject({
+      endpoints: ['ws://a:1', 'wss://b'],
+      genesis: null,
+      concurrency: 2,
+      timeoutMs: 500,
+      retries: 0,
+      since: '2024-02-29',
+      rps: 0.5,
+    });
   });
 
   it('takes --at as a number or a hash, and requires an explicit --out with it', () => {
@@ -40,7 +81,10 @@ describe('parseCli', () => {
 
   describe("--since before Finney's first day", () => {
     it('is refused on Finney, saying what the chain cannot give and what to do instead', () => {
-      for (const args of [['--since', '2023-03-01'], ['--since', '2023-03-01', '--genesis', FINNEY.genesisHash.toUpperCase().replace('0X', '0x')]]) {
+      for (const args of [
+        ['--since', '2023-03-01'],
+        ['--since', '2023-03-01', '--genesis', FINNEY.genesisHash.toUpperCase().replace('0X', '0x')],
+      ]) {
         expect(() => parseCli(args)).toThrow(UsageError);
         expect(() => parseCli(args)).toThrow(
           /^--since 2023-03-01: Finney's first block dates from 2023-03-20 .*Nakamoto chain; the days before it exist only in pre-Finney \(Nakamoto\) records.*--since 2023-03-20 or later, or leave --since out/,
@@ -69,11 +113,23 @@ describe('parseCli', () => {
 
 describe('npm run snapshot on a machine that cannot reach the node', () => {
   const cli = (out: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [join(ROOT, 'scripts/snapshot.ts'), '--endpoint', 'ws://taoproof-unreachable.invalid:9944', '--endpoint', 'wss://taoproof-archive.invalid', '--out', out], {
-      encoding: 'utf8',
-      env: { ...process.env, TAOPROOF_RECORD_STATUS: '', ...env },
-      timeout: 60_000,
-    });
+    spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/snapshot.ts'),
+        '--endpoint',
+        'ws://taoproof-unreachable.invalid:9944',
+        '--endpoint',
+        'wss://taoproof-archive.invalid',
+        '--out',
+        out,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TAOPROOF_RECORD_STATUS: '', ...env },
+        timeout: 60_000,
+      },
+    );
 
   it('fails fast, leaves the data and git untouched, and says so on its last line', () => {
     const out = mkdtempSync(join(tmpdir(), 'taoproof-offline-'));
@@ -86,14 +142,23 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
       expect(r.stderr).not.toMatch(/retrying/);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^snapshot: error: all 2 endpoints failed; last: cannot reach wss:\/\/taoproof-archive\.invalid: its host name does not resolve/);
-      expect(lines[1]).toMatch(new RegExp(`^snapshot: failed; ${out}/snapshot\\.json is untouched \\(last good data from \\d{4}-\\d{2}-\\d{2}, kind reference: cited figures only\\)$`));
+      expect(lines[0]).toMatch(
+        /^snapshot: error: all 2 endpoints failed; last: cannot reach wss:\/\/taoproof-archive\.invalid: its host name does not resolve/,
+      );
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^snapshot: failed; ${out}/snapshot\\.json is untouched \\(last good data from \\d{4}-\\d{2}-\\d{2}, kind reference: cited figures only\\)$`,
+        ),
+      );
       expect(readFileSync(join(out, 'snapshot.json'), 'utf8')).toBe(before);
       expect(readdirSync(out)).toEqual(['snapshot.json']); // no status.json: a local run records nothing
 
       const nightly = cli(out, { TAOPROOF_RECORD_STATUS: '1' });
       expect(nightly.status).toBe(1);
-      const status = JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')) as { error: string; lastSuccess: string | null };
+      const status = JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')) as {
+        error: string;
+        lastSuccess: string | null;
+      };
       expect(status.error).toMatch(/^all 2 endpoints failed; last: cannot reach wss:\/\/taoproof-archive\.invalid/);
       expect(status.lastSuccess).toBeNull();
     } finally {

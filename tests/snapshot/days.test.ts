@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addAnchor, dateOf, datesBetween, DAY_MS, findFirstBlock, midnightOf, nextStep, provenFirst, slotBounds, type Anchor } from '../../scripts/snapshot/days.ts';
+import {
+  addAnchor,
+  dateOf,
+  datesBetween,
+  DAY_MS,
+  findFirstBlock,
+  midnightOf,
+  nextStep,
+  provenFirst,
+  slotBounds,
+  type Anchor,
+} from '../../scripts/snapshot/days.ts';
 import { ChainModel } from '../chain/finney-like/model.ts';
 
 /** A fake chain: block n's timestamp from a list of per-block gaps. */
@@ -84,7 +95,11 @@ describe('findFirstBlock', () => {
   it('returns null for a midnight after the newest block, block 0 for a time before genesis data', async () => {
     const ts = chain(0, T0 + 1000, () => 12_000, 100);
     const anchors: Anchor[] = [{ block: 99, ts: ts[99], exact: true }];
-    expect(await findFirstBlock(T0 + DAY_MS, anchors, async () => { throw new Error('no read expected'); })).toBeNull();
+    expect(
+      await findFirstBlock(T0 + DAY_MS, anchors, async () => {
+        throw new Error('no read expected');
+      }),
+    ).toBeNull();
     expect((await search(ts, T0, anchors)).block).toBe(1);
   });
 
@@ -114,19 +129,36 @@ describe('findFirstBlock', () => {
     addAnchor(a, { block: 1, ts: 10, exact: true });
     addAnchor(a, { block: 5, ts: 55, exact: true });
     addAnchor(a, { block: 5, ts: 50, exact: false });
-    expect(a).toEqual([{ block: 1, ts: 10, exact: true }, { block: 5, ts: 55, exact: true }]);
+    expect(a).toEqual([
+      { block: 1, ts: 10, exact: true },
+      { block: 5, ts: 55, exact: true },
+    ]);
   });
 });
 
 describe('Aura slot bounds', () => {
   const S = 12_000;
   const M = T0; // a slot boundary, like every UTC midnight with 12 s slots
-  const at = (block: number, slot: number, j = 500): Anchor => ({ block, ts: slot * S + j, exact: true, slotMs: S, minGapMs: 6000 });
+  const at = (block: number, slot: number, j = 500): Anchor => ({
+    block,
+    ts: slot * S + j,
+    exact: true,
+    slotMs: S,
+    minGapMs: 6000,
+  });
   it('bounds the first block from the slots of the anchors, probing the bound next to the nearer anchor', () => {
     // hi 10 slots past midnight: the first block is at least 10 blocks before it
-    expect(slotBounds(M, at(100, M / S - 7200), at(7210, M / S + 10))).toEqual({ lower: 7200, upper: 7210, probe: 7200 });
+    expect(slotBounds(M, at(100, M / S - 7200), at(7210, M / S + 10))).toEqual({
+      lower: 7200,
+      upper: 7210,
+      probe: 7200,
+    });
     // lo 3 slots before midnight: at most 3 blocks after it
-    expect(slotBounds(M, at(7197, M / S - 3), at(14_000, M / S + 7000))).toEqual({ lower: 7198, upper: 7200, probe: 7200 });
+    expect(slotBounds(M, at(7197, M / S - 3), at(14_000, M / S + 7000))).toEqual({
+      lower: 7198,
+      upper: 7200,
+      probe: 7200,
+    });
     // both near and no slot missed between them: the bounds meet, no read needed
     expect(slotBounds(M, at(7197, M / S - 3), at(7210, M / S + 10))).toMatchObject({ lower: 7200, upper: 7200 });
     expect(nextStep(M, [at(7197, M / S - 3), at(7210, M / S + 10)])).toEqual({ kind: 'done', block: 7200 });
@@ -174,7 +206,10 @@ describe('Aura slot bounds', () => {
   it('aims at the expected first block: with a steady missed-slot share a day costs one read', async () => {
     // one slot in 80 missed (90 a day), never the one at midnight: the estimate from the previous days is exact
     const c = slotChain(M / S - 7200 * 3 + 5, (sl) => sl % 80 === 40, 7200 * 12);
-    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, { block: c.ts.length - 1, ts: c.ts.at(-1)!, exact: true, slotMs: S, minGapMs: 6000 }];
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: c.ts.length - 1, ts: c.ts.at(-1)!, exact: true, slotMs: S, minGapMs: 6000 },
+    ];
     let reads = 0;
     for (let d = 0; d < 10; d++) {
       const M2 = M + d * DAY_MS;
@@ -189,7 +224,10 @@ describe('Aura slot bounds', () => {
     // the day before M misses 20 slots more than the days before it: the probe lands 20 blocks past the first
     const extra = (sl: number) => sl >= M / S - 7200 && sl < M / S - 5600 && sl % 80 === 20;
     const c = slotChain(M / S - 7200 * 3 + 5, (sl) => sl % 80 === 40 || extra(sl), 7200 * 5);
-    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, { block: c.ts.length - 1, ts: c.ts.at(-1)!, exact: true, slotMs: S, minGapMs: 6000 }];
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: c.ts.length - 1, ts: c.ts.at(-1)!, exact: true, slotMs: S, minGapMs: 6000 },
+    ];
     for (let d = -2; d < 0; d++) await recordingSearch(c.ts, M + d * DAY_MS, anchors);
     const r = await recordingSearch(c.ts, M, anchors);
     const first = firstAtOrAfter(c.ts, M)!;
@@ -201,4 +239,3 @@ describe('Aura slot bounds', () => {
     expect(c.slots[second]).toBe(M / S);
   });
 });
-

@@ -17,7 +17,13 @@ function fakeReader(tsOf: (n: number) => number): Reader {
     s.runtime = runtime;
     return s;
   };
-  return { read: async (n: number) => state(n), complete: async (s: BlockState) => s, hashOf: async (n: number) => hash(n), runtimes: new Map(), hashes: new Map() } as unknown as Reader;
+  return {
+    read: async (n: number) => state(n),
+    complete: async (s: BlockState) => s,
+    hashOf: async (n: number) => hash(n),
+    runtimes: new Map(),
+    hashes: new Map(),
+  } as unknown as Reader;
 }
 
 async function logOf(tsOf: (n: number) => number, headNumber: number, dates: string[]) {
@@ -43,10 +49,12 @@ describe('days without a block', () => {
 
   it('a day inside the chain’s life with no block (a halt) is still reported as such', async () => {
     // blocks 1..100 from 2026-11-20, then a halt until 2026-11-23: 2026-11-21 and 22 have no block
-    const tsOf = (n: number) => (n <= 100 ? start + (n - 1) * SLOT : Date.parse('2026-11-23T06:00:00Z') + (n - 101) * SLOT);
+    const tsOf = (n: number) =>
+      n <= 100 ? start + (n - 1) * SLOT : Date.parse('2026-11-23T06:00:00Z') + (n - 101) * SLOT;
     const { lines, empty } = await logOf(tsOf, 2000, ['2026-11-21', '2026-11-22']);
     expect(empty).toEqual(['2026-11-21', '2026-11-22']);
-    for (const l of lines) expect(l).toMatch(/^2026-11-2[12]: no block that day \(the chain produced none between 00:00 and 24:00 UTC\)$/);
+    for (const l of lines)
+      expect(l).toMatch(/^2026-11-2[12]: no block that day \(the chain produced none between 00:00 and 24:00 UTC\)$/);
     expect(lines).toHaveLength(2);
   });
 });

@@ -13,7 +13,9 @@ describe('fixed storage keys', () => {
 
   it('builds System.BlockHash keys: Twox64Concat of the u32 block number', () => {
     // System.BlockHash[0] (where the genesis hash is stored), a literal in many Substrate clients
-    expect(blockHashKey(0)).toBe('0x26aa394eea5630e07c48ae0c9558cef7a44704b568d21667356a5a050c118746b4def25cfda6ef3a00000000');
+    expect(blockHashKey(0)).toBe(
+      '0x26aa394eea5630e07c48ae0c9558cef7a44704b568d21667356a5a050c118746b4def25cfda6ef3a00000000',
+    );
     expect(blockHashKey(0).startsWith(FIXED.blockHashPrefix)).toBe(true);
     expect(blockHashKey(0x01020304).endsWith('04030201')).toBe(true);
     expect(blockHashKey(1)).not.toBe(blockHashKey(2));
@@ -28,8 +30,14 @@ describe('fixed storage keys', () => {
 describe('fixed storage values', () => {
   it('decodes System.LastRuntimeUpgrade as the node stores it', () => {
     // read from the spec-103 and spec-218 runtimes
-    expect(decodeLastRuntimeUpgrade('0x9d01386e6f64652d73756274656e736f72')).toEqual({ specVersion: 103, specName: 'node-subtensor' });
-    expect(decodeLastRuntimeUpgrade('0x6903386e6f64652d73756274656e736f72')).toEqual({ specVersion: 218, specName: 'node-subtensor' });
+    expect(decodeLastRuntimeUpgrade('0x9d01386e6f64652d73756274656e736f72')).toEqual({
+      specVersion: 103,
+      specName: 'node-subtensor',
+    });
+    expect(decodeLastRuntimeUpgrade('0x6903386e6f64652d73756274656e736f72')).toEqual({
+      specVersion: 218,
+      specName: 'node-subtensor',
+    });
   });
 
   it.each([
@@ -38,7 +46,9 @@ describe('fixed storage values', () => {
     ['with invalid UTF-8 in the name', '0x9d0108c328'],
     ['empty', '0x'],
   ])('refuses a LastRuntimeUpgrade value %s', (_, hex) => {
-    expect(() => decodeLastRuntimeUpgrade(hex)).toThrow(/^LastRuntimeUpgrade: value 0x[0-9a-f]*… does not decode|^LastRuntimeUpgrade: value 0x[0-9a-f]* does not decode/);
+    expect(() => decodeLastRuntimeUpgrade(hex)).toThrow(
+      /^LastRuntimeUpgrade: value 0x[0-9a-f]*… does not decode|^LastRuntimeUpgrade: value 0x[0-9a-f]* does not decode/,
+    );
   });
 
   it('decodes u64 values strictly', () => {

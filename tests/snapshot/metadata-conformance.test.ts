@@ -27,7 +27,16 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const METADATA_DIR = process.env.TAOPROOF_METADATA_DIR ?? path.resolve(repoRoot, '../shared/chain/metadata');
 
 /** metadata version of each file, from the folder's README (the table's "metadata version" column) */
-const METADATA_VERSION: Record<number, number> = { 218: 15, 219: 14, 315: 15, 320: 15, 343: 15, 365: 16, 393: 16, 424: 16 };
+const METADATA_VERSION: Record<number, number> = {
+  218: 15,
+  219: 14,
+  315: 15,
+  320: 15,
+  343: 15,
+  365: 16,
+  393: 16,
+  424: 16,
+};
 
 /** Items a runtime lacks, from the folder's README and ../shared/reference/subtensor.md (sections 3 and 5.1). */
 const ABSENT: Array<{ ref: ItemRef; specs: (spec: number) => boolean; why: string }> = [
@@ -38,7 +47,11 @@ const ABSENT: Array<{ ref: ItemRef; specs: (spec: number) => boolean; why: strin
   { ref: ['SubtensorModule', 'SubnetIdentitiesV2'], specs: (s) => s < 233, why: 'dTAO (spec 233) added it' },
   { ref: ['SubtensorModule', 'SubnetIdentities'], specs: (s) => s >= 361, why: 'removed at spec 361' },
   { ref: ['SubtensorModule', 'SubnetIdentitiesV2'], specs: (s) => s >= 361, why: 'removed at spec 361' },
-  { ref: ['SubtensorModule', 'PendingRootDivs'], specs: (s) => s < 233 || s >= 334, why: 'dTAO (spec 233) added it, spec 334 removed it' },
+  {
+    ref: ['SubtensorModule', 'PendingRootDivs'],
+    specs: (s) => s < 233 || s >= 334,
+    why: 'dTAO (spec 233) added it, spec 334 removed it',
+  },
   { ref: ['SenateMembers', 'Members'], specs: (s) => s >= 334, why: 'governance pallets removed at spec 334' },
   { ref: ['TriumvirateMembers', 'Members'], specs: (s) => s >= 334, why: 'governance pallets removed at spec 334' },
 ];
@@ -57,7 +70,11 @@ function metadataMissing(): string | null {
 
 const missing = metadataMissing();
 if (missing) console.warn(missing);
-const files = missing ? [] : readdirSync(METADATA_DIR).filter((f) => f.endsWith('.scale')).sort();
+const files = missing
+  ? []
+  : readdirSync(METADATA_DIR)
+      .filter((f) => f.endsWith('.scale'))
+      .sort();
 
 /** @polkadot/types' own view of one metadata file: the reference the reader is checked against. */
 function reference(hex: string) {
@@ -68,7 +85,9 @@ function reference(hex: string) {
 }
 
 function entryOf(d: DecoratedMeta, [pallet, item]: ItemRef): StorageEntry | undefined {
-  const e = (d.query as Record<string, Record<string, StorageEntry> | undefined>)[stringCamelCase(pallet)]?.[stringCamelCase(item)];
+  const e = (d.query as Record<string, Record<string, StorageEntry> | undefined>)[stringCamelCase(pallet)]?.[
+    stringCamelCase(item)
+  ];
   if (e) expect(e.meta.name.toString(), `${pallet}.${item}`).toBe(item);
   return e;
 }
@@ -82,7 +101,8 @@ function libKey(e: StorageEntry, ...args: unknown[]): string {
 function keyBits(registry: TypeRegistry, e: StorageEntry): number | null {
   if (!e.meta.type.isMap || e.meta.type.asMap.hashers.length !== 1) return null;
   let def = registry.lookup.getSiType(e.meta.type.asMap.key).def;
-  while (def.isComposite && def.asComposite.fields.length === 1) def = registry.lookup.getSiType(def.asComposite.fields[0].type).def;
+  while (def.isComposite && def.asComposite.fields.length === 1)
+    def = registry.lookup.getSiType(def.asComposite.fields[0].type).def;
   if (!def.isPrimitive) return null;
   const m = /^U(8|16|32|64|128)$/.exec(def.asPrimitive.type);
   return m ? Number(m[1]) : null;
@@ -130,7 +150,12 @@ const KIND: Record<string, Kind> = {
  * A sample value for an item (varied by `seed`), its encoding with the runtime's own registry, and a check of what
  * the reader decoded.
  */
-function sample(registry: TypeRegistry, type: string, kind: Kind, seed: number): { hex: string; check: (c: Codec, rt: Runtime) => void } {
+function sample(
+  registry: TypeRegistry,
+  type: string,
+  kind: Kind,
+  seed: number,
+): { hex: string; check: (c: Codec, rt: Runtime) => void } {
   const enc = (v: unknown) => u8aToHex(registry.createType(type, v).toU8a());
   switch (kind) {
     case 'int': {
@@ -146,7 +171,10 @@ function sample(registry: TypeRegistry, type: string, kind: Kind, seed: number):
     case 'accounts':
       return { hex: enc(ACCOUNTS), check: (c, rt) => expect(asVec(c).map((a) => rt.address(a))).toEqual(ADDRESSES) };
     case 'authorities':
-      return { hex: enc(ACCOUNTS.slice(0, 2)), check: (c) => expect(asVec(c).map(publicKeyHex)).toEqual(ACCOUNTS.slice(0, 2).map((a) => u8aToHex(a))) };
+      return {
+        hex: enc(ACCOUNTS.slice(0, 2)),
+        check: (c) => expect(asVec(c).map(publicKeyHex)).toEqual(ACCOUNTS.slice(0, 2).map((a) => u8aToHex(a))),
+      };
     case 'account':
       return { hex: enc(ACCOUNTS[seed % 3]), check: (c, rt) => expect(rt.address(c)).toBe(ADDRESSES[seed % 3]) };
     case 'text': {
@@ -170,7 +198,9 @@ function sample(registry: TypeRegistry, type: string, kind: Kind, seed: number):
 
 describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () => {
   it('has a file for each runtime of the README table, and only those', () => {
-    expect(files.map((f) => Number(/^finney-(\d+)\.scale$/.exec(f)?.[1]))).toEqual(Object.keys(METADATA_VERSION).map(Number));
+    expect(files.map((f) => Number(/^finney-(\d+)\.scale$/.exec(f)?.[1]))).toEqual(
+      Object.keys(METADATA_VERSION).map(Number),
+    );
   });
 
   describe.each(files)('%s', (file) => {
@@ -183,7 +213,9 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
     it('is the metadata version its README says, of that spec', () => {
       expect(ref.metadata.version).toBe(METADATA_VERSION[spec]);
       // the runtime's own System.Version constant names the spec
-      expect((ref.decorated.consts.system.version as unknown as { specVersion: Codec }).specVersion.toString()).toBe(String(spec));
+      expect((ref.decorated.consts.system.version as unknown as { specVersion: Codec }).specVersion.toString()).toBe(
+        String(spec),
+      );
       expect(rt.specVersion).toBe(spec);
     });
 
@@ -220,7 +252,8 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
         }
         expect(info, r.join('.')).not.toBeNull();
         expect(info!.prefix).toBe(u8aToHex(e!.keyPrefix()));
-        for (const n of NETUIDS.filter((x) => x < 2 ** bits)) expect(rt.keyOf(info!, n), `${r.join('.')}[${n}]`).toBe(libKey(e!, n));
+        for (const n of NETUIDS.filter((x) => x < 2 ** bits))
+          expect(rt.keyOf(info!, n), `${r.join('.')}[${n}]`).toBe(libKey(e!, n));
         mapsChecked++;
       }
       expect(mapsChecked).toBeGreaterThan(0);
@@ -237,7 +270,9 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
           return keyBits(ref.registry, e) === null ? [] : netuids.map((n) => libKey(e, n));
         });
       const sorted = (a: string[]) => [...a].sort();
-      expect(sorted(reader.seriesKeys(rt, netuids))).toEqual(sorted([...lib(GLOBAL_ITEMS, true), ...lib(SERIES_MAPS, false)]));
+      expect(sorted(reader.seriesKeys(rt, netuids))).toEqual(
+        sorted([...lib(GLOBAL_ITEMS, true), ...lib(SERIES_MAPS, false)]),
+      );
       expect(sorted(reader.mapKeys(rt, HEAD_MAPS, netuids))).toEqual(sorted(lib(HEAD_MAPS, false)));
       // NetUid is a u16 on the wire in every runtime (a transparent newtype where it exists), so netuid 65535 has a key
       expect(keyBits(ref.registry, entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!)).toBe(16);
@@ -248,11 +283,14 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
         const e = entryOf(ref.decorated, r);
         const info = rt.uintMap(r[0], r[1]);
         if (!e || !info) continue;
-        for (const n of NETUIDS.filter((x) => x < 2 ** keyBits(ref.registry, e)!)) expect(rt.netuidOfKey(info, libKey(e, n)), `${r.join('.')}[${n}]`).toBe(n);
+        for (const n of NETUIDS.filter((x) => x < 2 ** keyBits(ref.registry, e)!))
+          expect(rt.netuidOfKey(info, libKey(e, n)), `${r.join('.')}[${n}]`).toBe(n);
       }
       const added = rt.uintMap('SubtensorModule', 'NetworksAdded')!;
       const other = rt.uintMap('SubtensorModule', 'NetworkRegisteredAt')!;
-      expect(() => rt.netuidOfKey(added, `${libKey(entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!, 5)}00`)).toThrow(/is not a key of this map/);
+      expect(() =>
+        rt.netuidOfKey(added, `${libKey(entryOf(ref.decorated, ['SubtensorModule', 'NetworksAdded'])!, 5)}00`),
+      ).toThrow(/is not a key of this map/);
       expect(() => rt.netuidOfKey(added, rt.keyOf(other, 5))).toThrow(/NetworksAdded: .* is not a key of this map/);
       expect(() => rt.netuidOfKey(added, added.prefix)).toThrow(/is not a key of this map/);
     });
@@ -297,7 +335,9 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
             }),
           );
           if (kind === 'int') {
-            const values = samples.map((_, i) => (1n << BigInt(8 * ref.registry.createType(type).toU8a().length)) - 2n - BigInt(i));
+            const values = samples.map(
+              (_, i) => (1n << BigInt(8 * ref.registry.createType(type).toU8a().length)) - 2n - BigInt(i),
+            );
             const total = values.reduce((a, b) => a + b, 0n);
             checks.push(() => {
               expect(state.sum(r), `sum of ${r.join('.')}`).toBe(total);
@@ -347,7 +387,8 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
       }
       // present where no rule says absent
       const lacking = new Set(ABSENT.filter((x) => x.specs(spec)).map((x) => x.ref.join('.')));
-      for (const a of ABSENT.filter((x) => !lacking.has(x.ref.join('.')))) expect(entryOf(ref.decorated, a.ref), `${a.ref.join('.')} at spec ${spec}`).toBeDefined();
+      for (const a of ABSENT.filter((x) => !lacking.has(x.ref.join('.'))))
+        expect(entryOf(ref.decorated, a.ref), `${a.ref.join('.')} at spec ${spec}`).toBeDefined();
       if (spec < 233 || spec >= 334) expect(absent).toBeGreaterThan(0);
     });
   });
@@ -366,10 +407,14 @@ function fakeClient(hex: string, spec: number, storage: Map<string, string>, has
       if (method === 'chain_getBlockHash') r = (params[0] as number[]).map((n) => hashes.get(n) ?? null);
       else if (method === 'state_getRuntimeVersion') r = { specVersion: spec };
       else if (method === 'state_getMetadata') r = hex;
-      else if (method === 'state_queryStorageAt') r = [{ block: params[1], changes: (params[0] as string[]).map((k) => [k, storage.get(k) ?? null]) }];
+      else if (method === 'state_queryStorageAt')
+        r = [{ block: params[1], changes: (params[0] as string[]).map((k) => [k, storage.get(k) ?? null]) }];
       else if (method === 'state_getKeysPaged') {
         const [prefix, count, start] = params as [string, number, string | null];
-        r = [...storage.keys()].filter((k) => k.startsWith(prefix) && (start === null || k > start)).sort().slice(0, count);
+        r = [...storage.keys()]
+          .filter((k) => k.startsWith(prefix) && (start === null || k > start))
+          .sort()
+          .slice(0, count);
       } else throw new Error(`unexpected ${method}`);
       return check ? check(r) : r;
     },
@@ -378,34 +423,44 @@ function fakeClient(hex: string, spec: number, storage: Map<string, string>, has
 }
 
 describe.skipIf(missing !== null)('Reader.read on Finney runtime metadata', () => {
-  it.each(files.filter((f) => /finney-(219|424)\.scale$/.test(f)))('%s: finds the runtime, the subnets beyond the candidates and their values', async (file) => {
-    const spec = Number(/^finney-(\d+)\.scale$/.exec(file)![1]);
-    const hex = u8aToHex(readFileSync(path.join(METADATA_DIR, file)));
-    const { registry, decorated } = reference(hex);
-    const q = decorated.query as Record<string, Record<string, StorageEntry>>;
-    const N = 5000;
-    const hashes = new Map(Array.from({ length: 4 }, (_, i) => [N - i, `0x${String(N - i).padStart(64, '0')}`] as const));
-    const storage = new Map<string, string>();
-    const put = (e: StorageEntry, value: unknown, ...args: unknown[]) =>
-      storage.set(libKey(e, ...args), u8aToHex(registry.createType(valueType(registry, e), value).toU8a()));
-    storage.set(libKey(q.system.lastRuntimeUpgrade), u8aToHex(registry.createType('LastRuntimeUpgradeInfo', { specVersion: spec, specName: 'node-subtensor' }).toU8a()));
-    put(q.timestamp.now, 1_700_000_000_000n);
-    for (const [n, h] of hashes) if (n < N) put(q.system.blockHash, h, n);
-    // subnets 0, 1, 2 and 200: 200 is beyond the 64 netuids read blindly, found through NetworksAdded's keys
-    const netuids = [0, 1, 2, 200];
-    for (const n of netuids) put(q.subtensorModule.networksAdded, true, n);
-    put(q.subtensorModule.totalNetworks, netuids.length);
-    const tao = entryOf(decorated, ['SubtensorModule', 'SubnetTAO']); // absent before dTAO
-    if (tao) for (const n of netuids) put(tao, 1000n * BigInt(n) + 7n, n);
-    const { client, calls } = fakeClient(hex, spec, storage, hashes);
+  it.each(files.filter((f) => /finney-(219|424)\.scale$/.test(f)))(
+    '%s: finds the runtime, the subnets beyond the candidates and their values',
+    async (file) => {
+      const spec = Number(/^finney-(\d+)\.scale$/.exec(file)![1]);
+      const hex = u8aToHex(readFileSync(path.join(METADATA_DIR, file)));
+      const { registry, decorated } = reference(hex);
+      const q = decorated.query as Record<string, Record<string, StorageEntry>>;
+      const N = 5000;
+      const hashes = new Map(
+        Array.from({ length: 4 }, (_, i) => [N - i, `0x${String(N - i).padStart(64, '0')}`] as const),
+      );
+      const storage = new Map<string, string>();
+      const put = (e: StorageEntry, value: unknown, ...args: unknown[]) =>
+        storage.set(libKey(e, ...args), u8aToHex(registry.createType(valueType(registry, e), value).toU8a()));
+      storage.set(
+        libKey(q.system.lastRuntimeUpgrade),
+        u8aToHex(
+          registry.createType('LastRuntimeUpgradeInfo', { specVersion: spec, specName: 'node-subtensor' }).toU8a(),
+        ),
+      );
+      put(q.timestamp.now, 1_700_000_000_000n);
+      for (const [n, h] of hashes) if (n < N) put(q.system.blockHash, h, n);
+      // subnets 0, 1, 2 and 200: 200 is beyond the 64 netuids read blindly, found through NetworksAdded's keys
+      const netuids = [0, 1, 2, 200];
+      for (const n of netuids) put(q.subtensorModule.networksAdded, true, n);
+      put(q.subtensorModule.totalNetworks, netuids.length);
+      const tao = entryOf(decorated, ['SubtensorModule', 'SubnetTAO']); // absent before dTAO
+      if (tao) for (const n of netuids) put(tao, 1000n * BigInt(n) + 7n, n);
+      const { client, calls } = fakeClient(hex, spec, storage, hashes);
 
-    const state = await new Reader(client).read(N, null);
-    expect(state.specVersion).toBe(spec);
-    expect(state.ts).toBe(1_700_000_000_000);
-    expect(state.netuids).toEqual(netuids);
-    expect(calls).toContain('state_getKeysPaged');
-    if (tao) expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBe(1000n * (1n + 2n + 200n) + 3n * 7n);
-    else expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBeNull();
-    expect(asBigInt(state.plain(['SubtensorModule', 'TotalNetworks'])!)).toBe(4n);
-  });
+      const state = await new Reader(client).read(N, null);
+      expect(state.specVersion).toBe(spec);
+      expect(state.ts).toBe(1_700_000_000_000);
+      expect(state.netuids).toEqual(netuids);
+      expect(calls).toContain('state_getKeysPaged');
+      if (tao) expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBe(1000n * (1n + 2n + 200n) + 3n * 7n);
+      else expect(state.sum(['SubtensorModule', 'SubnetTAO'], true)).toBeNull();
+      expect(asBigInt(state.plain(['SubtensorModule', 'TotalNetworks'])!)).toBe(4n);
+    },
+  );
 });

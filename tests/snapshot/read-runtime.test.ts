@@ -19,16 +19,21 @@ function node(servedSpec: number) {
   return { client: client as unknown as RpcClient, calls };
 }
 
-describe.skipIf(metadataMissing([218, 219]) !== null)('Reader.runtime: the spec version from the metadata itself', () => {
-  const HASH = `0x${'ab'.repeat(32)}`;
-  it('loads a runtime with one state_getMetadata call, its spec checked against its own System.Version', async () => {
-    const n = node(219);
-    const rt = await new Reader(n.client).runtime(219, HASH);
-    expect(rt.specVersion).toBe(219);
-    expect(n.calls).toEqual(['state_getMetadata']);
-  });
-  it('refuses metadata that names another spec version', async () => {
-    const n = node(218);
-    await expect(new Reader(n.client).runtime(219, HASH)).rejects.toThrow(/is spec 218 \(its System.Version\), expected 219/);
-  });
-});
+describe.skipIf(metadataMissing([218, 219]) !== null)(
+  'Reader.runtime: the spec version from the metadata itself',
+  () => {
+    const HASH = `0x${'ab'.repeat(32)}`;
+    it('loads a runtime with one state_getMetadata call, its spec checked against its own System.Version', async () => {
+      const n = node(219);
+      const rt = await new Reader(n.client).runtime(219, HASH);
+      expect(rt.specVersion).toBe(219);
+      expect(n.calls).toEqual(['state_getMetadata']);
+    });
+    it('refuses metadata that names another spec version', async () => {
+      const n = node(218);
+      await expect(new Reader(n.client).runtime(219, HASH)).rejects.toThrow(
+        /is spec 218 \(its System.Version\), expected 219/,
+      );
+    });
+  },
+);

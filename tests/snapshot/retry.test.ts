@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRpcError, classifySocketError, DEFAULT_POLICY, parseRetryAfter, retryDelay } from '../../scripts/snapshot/retry.ts';
+import {
+  classifyRpcError,
+  classifySocketError,
+  DEFAULT_POLICY,
+  parseRetryAfter,
+  retryDelay,
+} from '../../scripts/snapshot/retry.ts';
 
 const policy = { retries: 3, baseMs: 500, maxMs: 15_000, rateMs: 2_000 };
 
@@ -7,7 +13,7 @@ describe('retry policy', () => {
   it('backs off exponentially with jitter for transport errors, then gives up on this endpoint', () => {
     expect(retryDelay('transport', 1, policy, 0)).toBe(250);
     expect(retryDelay('transport', 1, policy, 0.999)).toBe(500);
-    expect(retryDelay("transport", 3, policy, 0.999)).toBe(1999);
+    expect(retryDelay('transport', 3, policy, 0.999)).toBe(1999);
     expect(retryDelay('transport', 4, policy, 0.5)).toBeNull();
   });
 
@@ -26,7 +32,8 @@ describe('retry policy', () => {
   });
 
   it('does not retry server errors, malformed replies, unreachable hosts or fatal errors on the same endpoint', () => {
-    for (const k of ['server', 'malformed', 'unreachable', 'fatal'] as const) expect(retryDelay(k, 1, policy)).toBeNull();
+    for (const k of ['server', 'malformed', 'unreachable', 'fatal'] as const)
+      expect(retryDelay(k, 1, policy)).toBeNull();
   });
 
   it('classifies rate-limit errors sent as JSON-RPC errors', () => {

@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 /** A fake node: answers chain_getBlockHash(0) with G, and `reply` for everything else. */
-async function fakeNode(reply: (method: string, n: number) => { result?: unknown; error?: { code: number; message: string } } | 'silence', opts: { http429?: number } = {}) {
+async function fakeNode(
+  reply: (method: string, n: number) => { result?: unknown; error?: { code: number; message: string } } | 'silence',
+  opts: { http429?: number } = {},
+) {
   const http: Server = createServer();
   const wss = new WebSocketServer({ noServer: true });
   let upgrades = 0;
@@ -24,7 +27,8 @@ async function fakeNode(reply: (method: string, n: number) => { result?: unknown
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       ws.on('message', (data) => {
         const { id, method, params } = JSON.parse(data.toString());
-        if (method === 'chain_getBlockHash' && params[0] === 0) return ws.send(JSON.stringify({ jsonrpc: '2.0', id, result: G }));
+        if (method === 'chain_getBlockHash' && params[0] === 0)
+          return ws.send(JSON.stringify({ jsonrpc: '2.0', id, result: G }));
         const r = reply(method, n++);
         if (r !== 'silence') ws.send(JSON.stringify({ jsonrpc: '2.0', id, ...r }));
       });
@@ -39,7 +43,9 @@ const policy = { retries: 2, baseMs: 10, maxMs: 50, rateMs: 20 };
 
 describe('RpcClient', () => {
   it('retries rate-limit errors, slows its pace, and counts every request', async () => {
-    const url = await fakeNode((_m, n) => (n < 2 ? { error: { code: -32029, message: 'Too many requests' } } : { result: 'ok' }));
+    const url = await fakeNode((_m, n) =>
+      n < 2 ? { error: { code: -32029, message: 'Too many requests' } } : { result: 'ok' },
+    );
     const c = new RpcClient({ endpoints: [url], timeoutMs: 2000, concurrency: 2, policy, genesis: G });
     expect(await c.call('system_chain', [])).toBe('ok');
     expect(c.stats.requests).toBe(4); // genesis check + 2 rate-limited + 1 ok
@@ -68,8 +74,14 @@ describe('RpcClient', () => {
 
   it('refuses another chain at once, without retrying', async () => {
     const url = await fakeNode(() => ({ result: 'ok' }));
-    const c = new RpcClient({ endpoints: [url], timeoutMs: 2000, concurrency: 1, policy, genesis: `0x${'2f'.repeat(32)}` });
-    const err = (await c.call("system_chain", []).catch((e: unknown) => e)) as RpcError;
+    const c = new RpcClient({
+      endpoints: [url],
+      timeoutMs: 2000,
+      concurrency: 1,
+      policy,
+      genesis: `0x${'2f'.repeat(32)}`,
+    });
+    const err = (await c.call('system_chain', []).catch((e: unknown) => e)) as RpcError;
     expect(err).toBeInstanceOf(RpcError);
     expect(err.kind).toBe('fatal');
     expect(err.message).toMatch(/is not the expected chain: genesis 0x4545/);
@@ -79,7 +91,13 @@ describe('RpcClient', () => {
 
   it('times out a silent node, retries, then fails with the cause', async () => {
     const url = await fakeNode(() => 'silence');
-    const c = new RpcClient({ endpoints: [url], timeoutMs: 200, concurrency: 1, policy: { ...policy, retries: 1 }, genesis: null });
+    const c = new RpcClient({
+      endpoints: [url],
+      timeoutMs: 200,
+      concurrency: 1,
+      policy: { ...policy, retries: 1 },
+      genesis: null,
+    });
     await expect(c.call('system_chain', [])).rejects.toThrow(/timed out after 200 ms waiting for system_chain/);
     expect(c.stats.retries).toBe(1);
     await c.close();
@@ -89,15 +107,31 @@ describe('RpcClient', () => {
     // .invalid never resolves (RFC 2606): the same ENOTFOUND (or EAI_AGAIN offline) a contributor's machine gets
     const archive = await fakeNode(() => ({ result: 'ok' }));
     const lines: string[] = [];
-    const c = new RpcClient({ endpoints: ['ws://taoproof-unreachable.invalid:9944', archive], timeoutMs: 2000, concurrency: 1, policy, genesis: G, log: (l) => lines.push(l) });
+    const c = new RpcClient({
+      endpoints: ['ws://taoproof-unreachable.invalid:9944', archive],
+      timeoutMs: 2000,
+      concurrency: 1,
+      policy,
+      genesis: G,
+      log: (l) => lines.push(l),
+    });
     expect(await c.call('system_chain', [])).toBe('ok');
     expect(c.stats).toMatchObject({ retries: 0, failovers: 1 });
     expect(lines).toEqual([]);
     await c.close();
 
-    const alone = new RpcClient({ endpoints: ['ws://taoproof-unreachable.invalid:9944'], timeoutMs: 2000, concurrency: 1, policy, genesis: G, log: (l) => lines.push(l) });
+    const alone = new RpcClient({
+      endpoints: ['ws://taoproof-unreachable.invalid:9944'],
+      timeoutMs: 2000,
+      concurrency: 1,
+      policy,
+      genesis: G,
+      log: (l) => lines.push(l),
+    });
     const err = (await alone.call('system_chain', []).catch((e: unknown) => e)) as RpcError;
-    expect(err.message).toMatch(/^cannot reach ws:\/\/taoproof-unreachable\.invalid:9944: its host name does not resolve \(getaddrinfo (ENOTFOUND|EAI_AGAIN) taoproof-unreachable\.invalid\); offline\?$/);
+    expect(err.message).toMatch(
+      /^cannot reach ws:\/\/taoproof-unreachable\.invalid:9944: its host name does not resolve \(getaddrinfo (ENOTFOUND|EAI_AGAIN) taoproof-unreachable\.invalid\); offline\?$/,
+    );
     expect(alone.stats.retries).toBe(0);
     expect(lines).toEqual([]);
     await alone.close();

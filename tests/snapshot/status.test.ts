@@ -26,8 +26,12 @@ describe('status.json', () => {
 describe('the last line of a failed run', () => {
   it('names the untouched file and the date of its data', () => {
     cpSync(join(ROOT, 'public/data/snapshot.json'), join(dir, 'snapshot.json'));
-    const generated = (JSON.parse(readFileSync(join(ROOT, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }).source.generatedAt;
-    expect(untouchedLine(dir)).toBe(`snapshot: failed; ${dir}/snapshot.json is untouched (last good data from ${generated.slice(0, 10)}, kind reference: cited figures only)`);
+    const generated = (
+      JSON.parse(readFileSync(join(ROOT, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }
+    ).source.generatedAt;
+    expect(untouchedLine(dir)).toBe(
+      `snapshot: failed; ${dir}/snapshot.json is untouched (last good data from ${generated.slice(0, 10)}, kind reference: cited figures only)`,
+    );
   });
 
   it('gives the head block of chain data', () => {
@@ -42,7 +46,9 @@ describe('the last line of a failed run', () => {
       subnets: null,
       governance: null,
     });
-    expect(untouchedLine(dir)).toBe(`snapshot: failed; ${dir}/snapshot.json is untouched (last good data from 2026-11-19, block #1234, kind synthetic)`);
+    expect(untouchedLine(dir)).toBe(
+      `snapshot: failed; ${dir}/snapshot.json is untouched (last good data from 2026-11-19, block #1234, kind synthetic)`,
+    );
   });
 
   it('says so when there was nothing, or when the file is invalid', () => {
@@ -61,7 +67,9 @@ describe('the failure banner', () => {
 
   it('shows a failure newer than the snapshot the site is built from', () => {
     const notice = staleNotice(failed(), '2025-01-01T01:00:00.000Z', new Date('2025-01-04T01:00:00Z'));
-    expect(notice).toBe('The last chain snapshot (2025-01-03) failed: timed out. The data is from a snapshot 3 days old.');
+    expect(notice).toBe(
+      'The last chain snapshot (2025-01-03) failed: timed out. The data is from a snapshot 3 days old.',
+    );
   });
 
   it('is dropped once a newer snapshot was generated (a later successful local run)', () => {

@@ -6,7 +6,14 @@ import type { SeriesPoint, Snapshot } from '../../src/data/schema.ts';
 import { SnapshotStatus, staleDays } from '../../src/data/status.ts';
 import { checkSeries } from '../../scripts/snapshot/main.ts';
 import { readStatus, recordStatus } from '../../scripts/snapshot/status.ts';
-import { readCheckpoint, readExisting, removeStaleTemps, writeAtomic, writeCheckpoint, writeSnapshot } from '../../scripts/snapshot/write.ts';
+import {
+  readCheckpoint,
+  readExisting,
+  removeStaleTemps,
+  writeAtomic,
+  writeCheckpoint,
+  writeSnapshot,
+} from '../../scripts/snapshot/write.ts';
 
 const H = (c: string) => `0x${c.repeat(64)}`;
 
@@ -73,8 +80,17 @@ describe('atomic snapshot writes', () => {
 
 describe('series checks', () => {
   it('refuses TotalIssuance going down, or blocks not increasing with dates', () => {
-    expect(() => checkSeries([point('2025-01-01', 1, '10'), point('2025-01-02', 5, '10'), point('2025-01-03', 9, null), point('2025-01-04', 12, '11')])).not.toThrow();
-    expect(() => checkSeries([point('2025-01-01', 1, '10'), point('2025-01-02', 5, '9')])).toThrow(/TotalIssuance went down from 10 \(2025-01-01, #1\) to 9 \(2025-01-02, #5\)/);
+    expect(() =>
+      checkSeries([
+        point('2025-01-01', 1, '10'),
+        point('2025-01-02', 5, '10'),
+        point('2025-01-03', 9, null),
+        point('2025-01-04', 12, '11'),
+      ]),
+    ).not.toThrow();
+    expect(() => checkSeries([point('2025-01-01', 1, '10'), point('2025-01-02', 5, '9')])).toThrow(
+      /TotalIssuance went down from 10 \(2025-01-01, #1\) to 9 \(2025-01-02, #5\)/,
+    );
     expect(() => checkSeries([point('2025-01-01', 5, '10'), point('2025-01-02', 5, '10')])).toThrow(/not after/);
   });
 });
@@ -83,7 +99,12 @@ describe('status.json', () => {
   it('records success, then a failure keeping the last success', () => {
     recordStatus(dir, { ok: true }, new Date('2025-01-01T01:00:00Z'));
     const s = recordStatus(dir, { ok: false, error: 'timed out\nmore' }, new Date('2025-01-03T01:00:00Z'));
-    expect(s).toEqual({ statusVersion: 1, lastAttempt: '2025-01-03T01:00:00.000Z', lastSuccess: '2025-01-01T01:00:00.000Z', error: 'timed out' });
+    expect(s).toEqual({
+      statusVersion: 1,
+      lastAttempt: '2025-01-03T01:00:00.000Z',
+      lastSuccess: '2025-01-01T01:00:00.000Z',
+      error: 'timed out',
+    });
     expect(readStatus(dir)).toEqual(s);
     expect(SnapshotStatus.parse(s)).toEqual(s);
     expect(staleDays(s, new Date('2025-01-03T01:00:00Z'))).toBe(2);

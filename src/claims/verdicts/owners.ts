@@ -6,7 +6,17 @@ import { formatTao } from '../../metrics/amount.ts';
 import { sampledRootPayments } from '../../metrics/root.ts';
 import { C38_BAND, C38_BOUNDS } from '../thresholds.ts';
 import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
-import { citedEvidence, computedEvidence, dateOf, figure, figureEvidence, matches, pct, result, valueOf } from '../evidence.ts';
+import {
+  citedEvidence,
+  computedEvidence,
+  dateOf,
+  figure,
+  figureEvidence,
+  matches,
+  pct,
+  result,
+  valueOf,
+} from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 /** C32: the win-win made Bittensor the No. 1 crypto-AI project by market cap. Rankings are market data, not chain data. */
@@ -20,16 +30,33 @@ export const C32: VerdictFn = (data) =>
 /** C34: alpha is a "warrant" from staking, not a circulating token. It is a stake record, but it moves between coldkeys. */
 export const C34: VerdictFn = (data) => {
   const ev: Evidence[] = [
-    citedEvidence('The v2.0.11 runtime keeps alpha as stake shares per hotkey, coldkey and subnet', 'Alpha (U64F64 shares)', CODE.alphaShares),
-    citedEvidence('… and lets holders move it: move_stake, transfer_stake (to another coldkey), swap_stake', 'transfer_stake', CODE.swapStake),
+    citedEvidence(
+      'The v2.0.11 runtime keeps alpha as stake shares per hotkey, coldkey and subnet',
+      'Alpha (U64F64 shares)',
+      CODE.alphaShares,
+    ),
+    citedEvidence(
+      '… and lets holders move it: move_stake, transfer_stake (to another coldkey), swap_stake',
+      'transfer_stake',
+      CODE.swapStake,
+    ),
   ];
-  const reading = 'alpha exists only as stake records in the Alpha map, with no token pallet or balances, so it is not an ordinary token; but transfer_stake hands it to another coldkey and unstaking or swap_stake turns it into TAO or another alpha, so it does change hands';
+  const reading =
+    'alpha exists only as stake records in the Alpha map, with no token pallet or balances, so it is not an ordinary token; but transfer_stake hands it to another coldkey and unstaking or swap_stake turns it into TAO or another alpha, so it does change hands';
   const spec = specAt(data.snapshot, dateOf(figure(data, 'article-owner-cut')));
   if (!spec) return result('partly supported', `In the runtime line in use in April 2025 (v2.0.11), ${reading}.`, ev);
   ev.push({ label: `Runtime spec version (${spec.date})`, value: String(spec.specVersion), sources: [spec.source] });
   return spec.specVersion >= DTAO_SPEC
-    ? result('partly supported', `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, a dTAO runtime: ${reading}.`, ev)
-    : result('unverifiable', `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, before dTAO (spec ${DTAO_SPEC}): there was no alpha yet.`, ev);
+    ? result(
+        'partly supported',
+        `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, a dTAO runtime: ${reading}.`,
+        ev,
+      )
+    : result(
+        'unverifiable',
+        `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, before dTAO (spec ${DTAO_SPEC}): there was no alpha yet.`,
+        ev,
+      );
 };
 
 /** C35: owners' usual way to lift price is announcing buybacks. Announcements and buys are not in daily reads. */
@@ -46,20 +73,46 @@ export const C36: VerdictFn = (data) => {
   const ev: Evidence[] = [figureEvidence(claimed)];
   const docs = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   if (docs) ev.push(figureEvidence(docs));
-  const holding = 'This verdict is on the 18% only. That the cut “always stays in the owners’ hands” cannot be tested here: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
+  const holding =
+    'This verdict is on the 18% only. That the cut “always stays in the owners’ hands” cannot be tested here: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
   const q = data.snapshot.current.subnetOwnerCut;
-  const onChain = data.snapshot.kind !== 'reference' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
+  const onChain =
+    data.snapshot.kind !== 'reference' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
   if (onChain) {
     ev.push(computedEvidence('SubnetOwnerCut on chain', pct(onChain.value, 2), onChain));
-    const at = q?.source.kind === 'chain' ? `block ${q.source.block.toLocaleString('en-US')} (the snapshot’s head, not April 2025)` : 'the head block';
+    const at =
+      q?.source.kind === 'chain'
+        ? `block ${q.source.block.toLocaleString('en-US')} (the snapshot’s head, not April 2025)`
+        : 'the head block';
     return matches(valueOf(claimed), onChain.value)
-      ? result('supported', `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`, ev)
-      : result('contradicted', `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, not the article’s 18%. ${holding}`, ev);
+      ? result(
+          'supported',
+          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`,
+          ev,
+        )
+      : result(
+          'contradicted',
+          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, not the article’s 18%. ${holding}`,
+          ev,
+        );
   }
-  if (!docs) return result('unverifiable', `This build has no chain read of SubnetOwnerCut and no cited figure for it. ${holding}`, ev);
+  if (!docs)
+    return result(
+      'unverifiable',
+      `This build has no chain read of SubnetOwnerCut and no cited figure for it. ${holding}`,
+      ev,
+    );
   return matches(valueOf(claimed), valueOf(docs))
-    ? result('supported', `The Bittensor docs give the owner’s cut under dTAO as ${pct(valueOf(docs), 0)}, as the article says (the runtime default is 11,796/65,535). ${holding}`, ev)
-    : result('contradicted', `The Bittensor docs give the owner’s cut as ${pct(valueOf(docs), 0)}, not 18%. ${holding}`, ev);
+    ? result(
+        'supported',
+        `The Bittensor docs give the owner’s cut under dTAO as ${pct(valueOf(docs), 0)}, as the article says (the runtime default is 11,796/65,535). ${holding}`,
+        ev,
+      )
+    : result(
+        'contradicted',
+        `The Bittensor docs give the owner’s cut as ${pct(valueOf(docs), 0)}, not 18%. ${holding}`,
+        ev,
+      );
 };
 
 /**
@@ -75,13 +128,32 @@ export const C38: VerdictFn = (data) => {
   const injected = figure(data, 'article-pool-injection');
   const ev: Evidence[] = [
     figureEvidence(claimed),
-    { label: 'The article’s own ratio: TAO paid to root over TAO emitted into the pools since dTAO', value: pct(valueOf(paidFig) / valueOf(injected)), formula: '150k / 450k', sources: [paidFig.source, injected.source] },
-    citedEvidence('The April 2025 runtime puts all TAO emission into the subnet pools', 'run_coinbase step 4', CODE.injection),
-    citedEvidence('… and sells root’s share of each subnet’s alpha for TAO, paid to root', 'run_coinbase step 6', CODE.rootSell),
+    {
+      label: 'The article’s own ratio: TAO paid to root over TAO emitted into the pools since dTAO',
+      value: pct(valueOf(paidFig) / valueOf(injected)),
+      formula: '150k / 450k',
+      sources: [paidFig.source, injected.source],
+    },
+    citedEvidence(
+      'The April 2025 runtime puts all TAO emission into the subnet pools',
+      'run_coinbase step 4',
+      CODE.injection,
+    ),
+    citedEvidence(
+      '… and sells root’s share of each subnet’s alpha for TAO, paid to root',
+      'run_coinbase step 6',
+      CODE.rootSell,
+    ),
   ];
   const docsCut = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   const cap = docsCut ? maxRootShare(valueOf(docsCut)) : null;
-  if (docsCut && cap !== null) ev.push({ label: 'Root’s largest possible share of a subnet’s alpha emission', value: pct(cap), formula: '(1 − owner cut) / 2', sources: [docsCut.source] });
+  if (docsCut && cap !== null)
+    ev.push({
+      label: 'Root’s largest possible share of a subnet’s alpha emission',
+      value: pct(cap),
+      formula: '(1 − owner cut) / 2',
+      sources: [docsCut.source],
+    });
   const noParam = `No protocol parameter equals one third: root’s share is the root proportion (TaoWeight × SubnetTAO[0] against the subnet’s alpha issuance) of the validators’ half${cap !== null ? `, at most ${pct(cap, 0)} of a subnet’s alpha` : ''}, and the TAO it fetches depends on pool prices`;
   const est = sampledRootPayments(data.snapshot, date, DTAO_DATE, EPOCH_CYCLE_BLOCKS);
   if (!est)
@@ -93,14 +165,28 @@ export const C38: VerdictFn = (data) => {
   const share = Number(est.value.total) / Number(est.value.injected);
   const maxDay = est.value.daily.reduce((m, d) => (d.share > m.share ? d : m));
   ev.push(
-    computedEvidence(`Estimated TAO paid to root, ${DTAO_DATE} to ${date} (${est.value.days} of ${est.value.span} days)`, formatTao(est.value.total), est),
+    computedEvidence(
+      `Estimated TAO paid to root, ${DTAO_DATE} to ${date} (${est.value.days} of ${est.value.span} days)`,
+      formatTao(est.value.total),
+      est,
+    ),
     computedEvidence('… as a share of the TAO emitted into the pools over the same days', pct(share), est),
     computedEvidence(`Highest daily estimate (${maxDay.date})`, pct(maxDay.share), est),
   );
   const lead = `From daily reads (${est.value.days} days from ${DTAO_DATE} to ${date}, runtimes that sold root’s alpha for TAO), root received an estimated ${formatTao(est.value.total)}, ${pct(share)} of the TAO emitted into the pools`;
   const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (one third ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).`;
-  if (share > C38_BOUNDS.high) return result('contradicted', `${lead}: more than the article’s “up to one third”. ${tail}`, ev);
+  if (share > C38_BOUNDS.high)
+    return result('contradicted', `${lead}: more than the article’s “up to one third”. ${tail}`, ev);
   if (share >= C38_BOUNDS.low) return result('supported', `${lead}: about one third, as the article says. ${tail}`, ev);
-  if (maxDay.share >= C38_BOUNDS.low) return result('partly supported', `${lead}: less than a third over the period, though the highest day (${maxDay.date}, ${pct(maxDay.share)}) came near it. ${tail}`, ev);
-  return result('contradicted', `${lead}, and no day came near a third (highest ${pct(maxDay.share)} on ${maxDay.date}). ${tail}`, ev);
+  if (maxDay.share >= C38_BOUNDS.low)
+    return result(
+      'partly supported',
+      `${lead}: less than a third over the period, though the highest day (${maxDay.date}, ${pct(maxDay.share)}) came near it. ${tail}`,
+      ev,
+    );
+  return result(
+    'contradicted',
+    `${lead}, and no day came near a third (highest ${pct(maxDay.share)} on ${maxDay.date}). ${tail}`,
+    ev,
+  );
 };

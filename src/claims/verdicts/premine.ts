@@ -3,7 +3,20 @@ import type { ReportData } from '../../data/schema.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
 import { ARTICLE_DATE } from '../../metrics/dates.ts';
 import { OTHER_CODE } from '../code.ts';
-import { breakEvidence, chainAt, citedEvidence, crossedBreaks, figure, figureEvidence, needsChain, observationEvidence, relativeGap, result, tao, TOLERANCE } from '../evidence.ts';
+import {
+  breakEvidence,
+  chainAt,
+  citedEvidence,
+  crossedBreaks,
+  figure,
+  figureEvidence,
+  needsChain,
+  observationEvidence,
+  relativeGap,
+  result,
+  tao,
+  TOLERANCE,
+} from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 const SUBNETS_LAUNCH = '2023-10-02';
@@ -13,15 +26,34 @@ const optionalFigure = (data: ReportData, id: string) => data.reference.figures.
 export const C05: VerdictFn = (data) => {
   const claimed = '2021-01-03';
   const article = figure(data, 'article-mined-before-subnets').source;
-  const ev: Evidence[] = [{ label: 'The article: Kusanagi launch', value: claimed, sources: [{ ...article, quote: '2021年1月3日の「Kusanagi」のリリース' }] }];
+  const ev: Evidence[] = [
+    {
+      label: 'The article: Kusanagi launch',
+      value: claimed,
+      sources: [{ ...article, quote: '2021年1月3日の「Kusanagi」のリリース' }],
+    },
+  ];
   const launch = data.reference.events.find((e) => e.id === 'kusanagi');
-  if (!launch) return result('unverifiable', 'No cited launch date for Kusanagi is in the reference data, and Kusanagi predates the Finney chain, so chain data cannot date it.', ev);
+  if (!launch)
+    return result(
+      'unverifiable',
+      'No cited launch date for Kusanagi is in the reference data, and Kusanagi predates the Finney chain, so chain data cannot date it.',
+      ev,
+    );
   ev.push({ label: `${launch.source.title}: ${launch.label}`, value: launch.date, sources: [launch.source] });
   const carry = optionalFigure(data, 'kusanagi-carry-over');
   if (carry) ev.push(figureEvidence(carry));
   return launch.date === claimed
-    ? result('supported', `The Taostats history (quoted by CryptoWiki) dates Kusanagi’s start to ${launch.date}, as the article says. It leaves out that Kusanagi halted in mid-May 2021${carry ? ` and that its ${formatTao(BigInt(carry.value))} carried over to Nakamoto` : ''}; the current chain, Finney, started in 2023.`, ev)
-    : result('contradicted', `The cited history dates Kusanagi’s start to ${launch.date}, not ${claimed} as the article says.`, ev);
+    ? result(
+        'supported',
+        `The Taostats history (quoted by CryptoWiki) dates Kusanagi’s start to ${launch.date}, as the article says. It leaves out that Kusanagi halted in mid-May 2021${carry ? ` and that its ${formatTao(BigInt(carry.value))} carried over to Nakamoto` : ''}; the current chain, Finney, started in 2023.`,
+        ev,
+      )
+    : result(
+        'contradicted',
+        `The cited history dates Kusanagi’s start to ${launch.date}, not ${claimed} as the article says.`,
+        ev,
+      );
 };
 
 /** Finney's first block carried the Nakamoto chain's state over; earlier TAO can be seen only in its balances then. */
@@ -37,12 +69,26 @@ export const C07: VerdictFn = (data) => {
   const at = chainAt(data, 'totalIssuance', SUBNETS_LAUNCH);
   const start = chainAt(data, 'totalIssuance', FINNEY_START);
   const ev: Evidence[] = [
-    citedEvidence('Finney’s code at launch: each subnet’s emission split among miners and validators by Yuma consensus', 'epoch_dense', OTHER_CODE.finneyEpoch),
+    citedEvidence(
+      'Finney’s code at launch: each subnet’s emission split among miners and validators by Yuma consensus',
+      'epoch_dense',
+      OTHER_CODE.finneyEpoch,
+    ),
     citedEvidence('… and paid to their hotkeys at each epoch', 'drain_emission', OTHER_CODE.finneyDrain),
-    citedEvidence('Finney’s genesis loaded the stakes and balances of the Nakamoto chain, not its history', 'finney_config', OTHER_CODE.finneyGenesis),
+    citedEvidence(
+      'Finney’s genesis loaded the stakes and balances of the Nakamoto chain, not its history',
+      'finney_config',
+      OTHER_CODE.finneyGenesis,
+    ),
   ];
   if (carry) ev.push(figureEvidence(carry));
-  if (start) ev.push(observationEvidence('SubtensorModule.TotalIssuance at Finney’s first day (state carried over from Nakamoto)', start));
+  if (start)
+    ev.push(
+      observationEvidence(
+        'SubtensorModule.TotalIssuance at Finney’s first day (state carried over from Nakamoto)',
+        start,
+      ),
+    );
   if (at) ev.push(observationEvidence('SubtensorModule.TotalIssuance at the subnet launch', at));
   const finney = `For the TAO mined on Finney before subnets (from ${FINNEY_START}) the rules are public code (Yuma consensus split each block’s emission among miners and validators) and the balances are Finney state anyone can read${start && at ? `: ${formatTao(at.value - start.value)} of the ${formatTao(at.value)} issued by ${at.date}` : ''}`;
   const before = `most of the 5.38M was mined on the earlier chains, Kusanagi (from January 2021) and Nakamoto (from November 2021)${carry ? `, with ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto according to the Taostats history` : ''}, whose distribution rules this report has not read; Finney’s first block carried their balances over, not their history`;
@@ -85,11 +131,21 @@ export const C06: VerdictFn = (data) => {
   ev.push(observationEvidence('SubtensorModule.TotalIssuance', at));
   const later = crossedBreaks(['totalIssuance'], at.date, ARTICLE_DATE);
   ev.push(...later.breaks.map((b) => breakEvidence(b, 'after this read')));
-  const note = later.breaks.length ? ` The counter read here was later recomputed from balances and stake (${later.breaks.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.` : '';
+  const note = later.breaks.length
+    ? ` The counter read here was later recomputed from balances and stake (${later.breaks.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.`
+    : '';
   const gap = relativeGap(Number(claimed.value), Number(at.value));
   return gap <= TOLERANCE
-    ? result('supported', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's 5.38M.${note}`, ev)
-    : result('contradicted', `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's 5.38M.${note}`, ev);
+    ? result(
+        'supported',
+        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's 5.38M.${note}`,
+        ev,
+      )
+    : result(
+        'contradicted',
+        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's 5.38M.${note}`,
+        ev,
+      );
 };
 
 /** C09: 5.38M / 8.61M = 62.5% of TAO in insiders' hands. The arithmetic and supply are checkable; ownership is not. */
@@ -101,7 +157,12 @@ export const C09: VerdictFn = (data) => {
   const ev = [
     figureEvidence(mined),
     figureEvidence(supply),
-    { label: 'The article’s own inputs, recomputed', value: `${(own * 100).toFixed(2)}%`, formula: '5.38M / 8.61M', sources: [mined.source, supply.source] },
+    {
+      label: 'The article’s own inputs, recomputed',
+      value: `${(own * 100).toFixed(2)}%`,
+      formula: '5.38M / 8.61M',
+      sources: [mined.source, supply.source],
+    },
   ];
   const arithmeticOk = Math.abs(own - Number(share.value)) < 0.001;
   const before = chainAt(data, 'totalIssuance', '2023-10-02');
@@ -113,17 +174,25 @@ export const C09: VerdictFn = (data) => {
       ev,
     );
   const chainShare = ratio(before.value, then.value);
-  ev.push(observationEvidence('Issued by the subnet launch', before), observationEvidence('Issued at the time of writing', then), {
-    label: 'Share issued before subnets, from the chain',
-    value: `${(chainShare * 100).toFixed(1)}%`,
-    formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
-    sources: [before.source, then.source],
-  });
+  ev.push(
+    observationEvidence('Issued by the subnet launch', before),
+    observationEvidence('Issued at the time of writing', then),
+    {
+      label: 'Share issued before subnets, from the chain',
+      value: `${(chainShare * 100).toFixed(1)}%`,
+      formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
+      sources: [before.source, then.source],
+    },
+  );
   const crossed = crossedBreaks(['totalIssuance'], before.date, then.date);
   ev.push(...crossed.evidence);
   const supplyGap = relativeGap(Number(supply.value), Number(then.value));
   if (supplyGap > TOLERANCE)
-    return result('contradicted', `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`, ev);
+    return result(
+      'contradicted',
+      `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`,
+      ev,
+    );
   return result(
     'partly supported',
     `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, close to the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,

@@ -5,10 +5,28 @@ import { rootStakeChange } from '../../metrics/root.ts';
 import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { CODE } from '../code.ts';
-import { breakById, breakEvidence, changeEvidence, citedEvidence, computedEvidence, crossedBreaks, dateOf, figure, figureEvidence, formatChange, matches, observationEvidence, pct, result, ROOT_DIVS_BREAK, rootDivsOmitted, TOLERANCE, valueOf } from '../evidence.ts';
+import {
+  breakById,
+  breakEvidence,
+  changeEvidence,
+  citedEvidence,
+  computedEvidence,
+  crossedBreaks,
+  dateOf,
+  figure,
+  figureEvidence,
+  formatChange,
+  matches,
+  observationEvidence,
+  pct,
+  result,
+  ROOT_DIVS_BREAK,
+  rootDivsOmitted,
+  TOLERANCE,
+  valueOf,
+} from '../evidence.ts';
 import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
-
 
 /** C27: 450,000 TAO injected into subnet pools since dTAO. */
 export const C27: VerdictFn = (data) => {
@@ -18,23 +36,55 @@ export const C27: VerdictFn = (data) => {
   const days = daysBetween(DTAO_DATE, date);
   const sampled = sampledInjection(data.snapshot, date);
   const issued = issuanceChange(data.snapshot, date);
-  if (sampled) ev.push(computedEvidence(`Estimate from daily reads of SubnetTaoInEmission (${sampled.value.days} of ${sampled.value.span} days)`, formatTao(sampled.value.total), sampled));
+  if (sampled)
+    ev.push(
+      computedEvidence(
+        `Estimate from daily reads of SubnetTaoInEmission (${sampled.value.days} of ${sampled.value.span} days)`,
+        formatTao(sampled.value.total),
+        sampled,
+      ),
+    );
   if (issued) ev.push(changeEvidence('Issued TAO (net of recycled TAO)', issued));
   const schedule = `At 7,200 TAO a day the ${days} days from ${DTAO_DATE} to ${date} would emit ${(days * 7200).toLocaleString('en-US')} TAO, so the figure fits the schedule`;
   const full = sampled && sampled.value.days === sampled.value.span ? sampled.value.total : null;
   if (full !== null) {
     const est = raoToTao(full);
     return matches(valueOf(claimed), est)
-      ? result('supported', `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, within ${pct(TOLERANCE, 0)} of the article’s 450k.`, ev)
-      : result('contradicted', `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, not 450k.`, ev);
+      ? result(
+          'supported',
+          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, within ${pct(TOLERANCE, 0)} of the article’s 450k.`,
+          ev,
+        )
+      : result(
+          'contradicted',
+          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, not 450k.`,
+          ev,
+        );
   }
-  if (!issued) return result('unverifiable', `This build has no chain data for the TAO injected into pools from dTAO to ${date}. ${schedule}, but only chain reads can show what was injected.`, ev);
+  if (!issued)
+    return result(
+      'unverifiable',
+      `This build has no chain data for the TAO injected into pools from dTAO to ${date}. ${schedule}, but only chain reads can show what was injected.`,
+      ev,
+    );
   const net = raoToTao(issued.value.delta);
   if (matches(valueOf(claimed), net))
-    return result('supported', `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s 450k.`, ev);
+    return result(
+      'supported',
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s 450k.`,
+      ev,
+    );
   if (valueOf(claimed) < net)
-    return result('contradicted', `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s 450k.`, ev);
-  return result('unverifiable', `Issuance grew by only ${formatTao(issued.value.delta)} from dTAO to ${date}, but that is net of recycled TAO, which daily reads do not separate; per-block injection reads would settle it. ${schedule}.`, ev);
+    return result(
+      'contradicted',
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s 450k.`,
+      ev,
+    );
+  return result(
+    'unverifiable',
+    `Issuance grew by only ${formatTao(issued.value.delta)} from dTAO to ${date}, but that is net of recycled TAO, which daily reads do not separate; per-block injection reads would settle it. ${schedule}.`,
+    ev,
+  );
 };
 
 /** C28: 150,000 TAO (33%) went to root through the auto-sell. The share is the article's own arithmetic; the flow is not measured. */
@@ -43,9 +93,24 @@ export const C28: VerdictFn = (data) => {
   const share = figure(data, 'article-root-autosell-share');
   const injected = figure(data, 'article-pool-injection');
   const own = valueOf(paid) / valueOf(injected);
-  const ev: Evidence[] = [figureEvidence(paid), figureEvidence(share), { label: 'The article’s own ratio, recomputed', value: pct(own), formula: '150k / 450k', sources: [paid.source, injected.source] }];
+  const ev: Evidence[] = [
+    figureEvidence(paid),
+    figureEvidence(share),
+    {
+      label: 'The article’s own ratio, recomputed',
+      value: pct(own),
+      formula: '150k / 450k',
+      sources: [paid.source, injected.source],
+    },
+  ];
   const pending = measuredAt(data.snapshot, 'pendingRootDivs', dateOf(paid));
-  if (pending) ev.push(observationEvidence('Σ PendingRootDivs: dividends waiting for the next epoch, a balance, not a total paid', pending));
+  if (pending)
+    ev.push(
+      observationEvidence(
+        'Σ PendingRootDivs: dividends waiting for the next epoch, a balance, not a total paid',
+        pending,
+      ),
+    );
   return result(
     'unverifiable',
     `The article’s ratio holds (150k / 450k = ${pct(own)}, given as 33%), but the TAO paid to root is a flow: daily reads hold only PendingRootDivs, what waits for each subnet’s next epoch${pending ? ` (${formatTao(pending.value)} on ${pending.date})` : ''}, not what was paid out since dTAO. Summing the root dividends paid each epoch would settle it.`,
@@ -112,13 +177,39 @@ export const C30: VerdictFn = (data) => {
   const perTao = valueOf(usd) / valueOf(out);
   const ev: Evidence[] = [
     figureEvidence(out),
-    { label: 'Reading 1: the 5.71M is the SubnetTAO[0] counter, which did not include dividends; outflow = 5.86M − 5.71M', value: `${counterReading.toLocaleString('en-US')} TAO`, formula: 'article-root-stake-before − article-root-stake-after', sources: [before.source, after.source] },
-    { label: 'Reading 2: the 5.71M is the stakers’ root stake, which the dividends were credited to; outflow = 5.86M + 150k − 5.71M', value: `${stakersReading.toLocaleString('en-US')} TAO`, formula: 'article-root-stake-before + article-root-autosell − article-root-stake-after', sources: [before.source, credited.source, after.source] },
-    citedEvidence('The April 2025 runtime credits root’s TAO dividends to root stake', 'increase_stake_for_hotkey_on_subnet(hotkey, root, …)', CODE.rootDivsCredited),
-    citedEvidence('… through the stakers’ share pool only, not SubnetTAO[0] or TotalStake', 'share pool only', CODE.shareCreditOnly),
-    { label: 'Implied price of the $70M', value: `$${perTao.toFixed(0)} per TAO`, formula: '$70M / 300k TAO', sources: [usd.source, out.source] },
+    {
+      label:
+        'Reading 1: the 5.71M is the SubnetTAO[0] counter, which did not include dividends; outflow = 5.86M − 5.71M',
+      value: `${counterReading.toLocaleString('en-US')} TAO`,
+      formula: 'article-root-stake-before − article-root-stake-after',
+      sources: [before.source, after.source],
+    },
+    {
+      label:
+        'Reading 2: the 5.71M is the stakers’ root stake, which the dividends were credited to; outflow = 5.86M + 150k − 5.71M',
+      value: `${stakersReading.toLocaleString('en-US')} TAO`,
+      formula: 'article-root-stake-before + article-root-autosell − article-root-stake-after',
+      sources: [before.source, credited.source, after.source],
+    },
+    citedEvidence(
+      'The April 2025 runtime credits root’s TAO dividends to root stake',
+      'increase_stake_for_hotkey_on_subnet(hotkey, root, …)',
+      CODE.rootDivsCredited,
+    ),
+    citedEvidence(
+      '… through the stakers’ share pool only, not SubnetTAO[0] or TotalStake',
+      'share pool only',
+      CODE.shareCreditOnly,
+    ),
+    {
+      label: 'Implied price of the $70M',
+      value: `$${perTao.toFixed(0)} per TAO`,
+      formula: '$70M / 300k TAO',
+      sources: [usd.source, out.source],
+    },
   ];
-  const cex = '“Liquidated on exchanges” is unsupported: TAO leaving root could as well have gone into subnet pools, and following it to exchanges needs address labels the chain does not hold.';
+  const cex =
+    '“Liquidated on exchanges” is unsupported: TAO leaving root could as well have gone into subnet pools, and following it to exchanges needs address labels the chain does not hold.';
   const readings = `In the April 2025 runtime (v2.0.11) root’s TAO dividends were credited to the stakers’ root stake, so the article’s arithmetic holds if its 5.71M is the stakers’ root stake: 5.86M + 150k credited − 5.71M = ${stakersReading.toLocaleString('en-US')} TAO. If the 5.71M is the SubnetTAO[0] counter, which did not include those dividends, the outflow is ${counterReading.toLocaleString('en-US')} TAO`;
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
   if (!change)
@@ -127,7 +218,12 @@ export const C30: VerdictFn = (data) => {
       `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it). ${cex}`,
       ev,
     );
-  ev.push(changeEvidence('Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)', change));
+  ev.push(
+    changeEvidence(
+      'Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)',
+      change,
+    ),
+  );
   const { before: b0, after: a0 } = change.value;
   const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
   ev.push(...crossed.evidence);
@@ -139,10 +235,25 @@ export const C30: VerdictFn = (data) => {
     );
   const net = -raoToTao(change.value.delta);
   const counterLevel = Math.abs(raoToTao(a0.value) - valueOf(after)) <= ARTICLE_ROUNDING_TAO;
-  const which = counterLevel ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s 5.71M to its rounding, so the article read the counter (reading 1).` : '';
+  const which = counterLevel
+    ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s 5.71M to its rounding, so the article read the counter (reading 1).`
+    : '';
   const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.`;
-  if (near(net, valueOf(out))) return result('partly supported', `${lead} That bears out the article’s 300k, and its arithmetic (reading 2).${which} ${cex}`, ev);
+  if (near(net, valueOf(out)))
+    return result(
+      'partly supported',
+      `${lead} That bears out the article’s 300k, and its arithmetic (reading 2).${which} ${cex}`,
+      ev,
+    );
   if (near(net, counterReading))
-    return result('contradicted', `${lead} That is the 150k of reading 1, not 300k: the 150k of dividends credited to stakers was not withdrawn on top.${which} ${cex}`, ev);
-  return result('contradicted', `${lead} That is neither the article’s 300k nor the 150k its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3%).${which} ${cex}`, ev);
+    return result(
+      'contradicted',
+      `${lead} That is the 150k of reading 1, not 300k: the 150k of dividends credited to stakers was not withdrawn on top.${which} ${cex}`,
+      ev,
+    );
+  return result(
+    'contradicted',
+    `${lead} That is neither the article’s 300k nor the 150k its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3%).${which} ${cex}`,
+    ev,
+  );
 };

@@ -4,7 +4,23 @@ import type { Source } from '../../data/schema.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import { rangeOf, STAKING_RATIO_FORMULA, stakeGrowth, stakingSeries, type StakingDay } from '../../metrics/staking.ts';
-import { breakById, breakEvidence, crossedBreaks, dateOf, figure, figureEvidence, matches, needsChain, pct, result, ROOT_DIVS_BREAK, rootDivsOmitted, tally, TOLERANCE, valueOf } from '../evidence.ts';
+import {
+  breakById,
+  breakEvidence,
+  crossedBreaks,
+  dateOf,
+  figure,
+  figureEvidence,
+  matches,
+  needsChain,
+  pct,
+  result,
+  ROOT_DIVS_BREAK,
+  rootDivsOmitted,
+  tally,
+  TOLERANCE,
+  valueOf,
+} from '../evidence.ts';
 import { C13_PARTLY, C13_SUPPORTED } from '../thresholds.ts';
 
 /**
@@ -21,7 +37,8 @@ import type { Evidence, VerdictFn } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;
 /** The TotalIssuance read made at the same block as a staking day's TotalStake read. */
-const issuedSource = (d: StakingDay): Source => (d.source.kind === 'chain' ? { ...d.source, item: 'SubtensorModule.TotalIssuance' } : d.source);
+const issuedSource = (d: StakingDay): Source =>
+  d.source.kind === 'chain' ? { ...d.source, item: 'SubtensorModule.TotalIssuance' } : d.source;
 const articleDate = (data: ReportData) => dateOf(figure(data, 'article-market-cap'));
 
 /** Chain days up to the article's date. */
@@ -63,12 +80,27 @@ export const C13: VerdictFn = (data) => {
   if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
   const notes = `${crossed.text}${gap}`;
   const span = `From ${first.date} to ${last.date}`;
-  if (stakeChange <= 0n) return result('contradicted', `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.${notes}`, ev);
+  if (stakeChange <= 0n)
+    return result(
+      'contradicted',
+      `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.${notes}`,
+      ev,
+    );
   const how = `${span} staked TAO rose by ${formatTao(stakeChange)} while the staking ratio went from ${pct(first.ratio)} to ${pct(last.ratio)}: issuance growth at a constant ratio accounts for ${pct(fromIssuance)} of the rise`;
   const bounds = ` (Thresholds: ${pct(C13_SUPPORTED, 0)} or more supports the claim, ${pct(C13_PARTLY, 0)} to ${pct(C13_SUPPORTED, 0)} partly.)`;
-  if (fromIssuance >= C13_SUPPORTED) return result('supported', `${how}, so the rise mostly reflects a growing supply.${notes}${bounds}`, ev);
-  if (fromIssuance >= C13_PARTLY) return result('partly supported', `${how}; the rest came from a higher share of TAO being staked.${notes}${bounds}`, ev);
-  return result('contradicted', `${how}; most of it came from a higher share of TAO being staked.${notes}${bounds}`, ev);
+  if (fromIssuance >= C13_SUPPORTED)
+    return result('supported', `${how}, so the rise mostly reflects a growing supply.${notes}${bounds}`, ev);
+  if (fromIssuance >= C13_PARTLY)
+    return result(
+      'partly supported',
+      `${how}; the rest came from a higher share of TAO being staked.${notes}${bounds}`,
+      ev,
+    );
+  return result(
+    'contradicted',
+    `${how}; most of it came from a higher share of TAO being staked.${notes}${bounds}`,
+    ev,
+  );
 };
 
 /** C14: the staking ratio never fell below 70% and peaked near 90%. */
@@ -79,7 +111,11 @@ export const C14: VerdictFn = (data) => {
   const cited = data.reference.figures.find((f) => f.id === 'staking-ratio-april-2025');
   if (cited) ev.push(figureEvidence(cited));
   const r = rangeOf(daysBefore(data));
-  if (!r) return needsChain(`a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`, ev);
+  if (!r)
+    return needsChain(
+      `a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`,
+      ev,
+    );
   ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'));
   const allowed = valueOf(floor) * (1 - TOLERANCE);
   const floorHolds = r.min.ratio >= allowed;
@@ -110,17 +146,45 @@ export const C15: VerdictFn = (data) => {
   const never = figure(data, 'article-never-circulated');
   const floor = figure(data, 'article-staking-floor');
   const own = valueOf(cap) * valueOf(floor);
-  const ev: Evidence[] = [figureEvidence(cap), figureEvidence(never), { label: 'The article’s own inputs, recomputed', value: usd(own), formula: '$2B × 70%', sources: [cap.source, floor.source] }];
-  const concept = 'Staked TAO had no unbonding period: it could be unstaked in one block and then transferred to an exchange and sold there, so “staked” is not “never circulated” (after dTAO, though, TotalStake also counts the TAO in subnet pools, about 450k of it injected by the protocol, which no holder can withdraw at par); the $2B market cap is not sourced here.';
+  const ev: Evidence[] = [
+    figureEvidence(cap),
+    figureEvidence(never),
+    {
+      label: 'The article’s own inputs, recomputed',
+      value: usd(own),
+      formula: '$2B × 70%',
+      sources: [cap.source, floor.source],
+    },
+  ];
+  const concept =
+    'Staked TAO had no unbonding period: it could be unstaked in one block and then transferred to an exchange and sold there, so “staked” is not “never circulated” (after dTAO, though, TotalStake also counts the TAO in subnet pools, about 450k of it injected by the protocol, which no holder can withdraw at par); the $2B market cap is not sourced here.';
   const day = dayAt(data);
-  if (!day) return result('unverifiable', `The arithmetic holds (${usd(valueOf(cap))} × 70% = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`, ev);
+  if (!day)
+    return result(
+      'unverifiable',
+      `The arithmetic holds (${usd(valueOf(cap))} × 70% = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`,
+      ev,
+    );
   const implied = valueOf(cap) * day.ratio;
-  ev.push(ratioEvidence(day), { label: 'The article’s $2B times the chain’s ratio', value: usd(implied), formula: '$2B × TotalStake / TotalIssuance', sources: [cap.source, day.source] });
+  ev.push(ratioEvidence(day), {
+    label: 'The article’s $2B times the chain’s ratio',
+    value: usd(implied),
+    formula: '$2B × TotalStake / TotalIssuance',
+    sources: [cap.source, day.source],
+  });
   const gap = rootDivsOmitted(day.date, day.date) ? ROOT_DIVS_TEXT : '';
   if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force on this date'));
   return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
-    ? result('partly supported', `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap} ${concept}`, ev)
-    : result('contradicted', `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap} ${concept}`, ev);
+    ? result(
+        'partly supported',
+        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap} ${concept}`,
+        ev,
+      )
+    : result(
+        'contradicted',
+        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap} ${concept}`,
+        ev,
+      );
 };
 
 /** C16: real market cap $600M (the unstaked 30%), FDV $5B (price × 21M). */
@@ -134,21 +198,49 @@ export const C16: VerdictFn = (data) => {
   const ev: Evidence[] = [
     figureEvidence(real),
     figureEvidence(fdv),
-    { label: 'FDV from the article’s own inputs', value: usd(ownFdv), formula: '$2B / 8.61M TAO × 21M TAO', sources: [cap.source, supply.source, max.source] },
+    {
+      label: 'FDV from the article’s own inputs',
+      value: usd(ownFdv),
+      formula: '$2B / 8.61M TAO × 21M TAO',
+      sources: [cap.source, supply.source, max.source],
+    },
   ];
   const day = dayAt(data);
-  if (!day) return result('unverifiable', `The article’s figures agree with each other ($2B × 30% = $600M; $2B / 8.61M × 21M = ${usd(ownFdv)}, rounded to $5B), but this build has no chain supply or staking ratio for ${cap.asOf}, and no price source for the $2B.`, ev);
+  if (!day)
+    return result(
+      'unverifiable',
+      `The article’s figures agree with each other ($2B × 30% = $600M; $2B / 8.61M × 21M = ${usd(ownFdv)}, rounded to $5B), but this build has no chain supply or staking ratio for ${cap.asOf}, and no price source for the $2B.`,
+      ev,
+    );
   const chainReal = valueOf(cap) * (1 - day.ratio);
   const chainFdv = (valueOf(cap) / raoToTao(day.issued)) * valueOf(max);
   ev.push(
     ratioEvidence(day),
-    { label: 'Liquid value: $2B × unstaked share', value: usd(chainReal), formula: '$2B × (1 − TotalStake / TotalIssuance)', sources: [cap.source, day.source] },
-    { label: 'FDV: $2B / chain issuance × 21M', value: usd(chainFdv), formula: '$2B / TotalIssuance × 21M', sources: [cap.source, issuedSource(day), max.source] },
+    {
+      label: 'Liquid value: $2B × unstaked share',
+      value: usd(chainReal),
+      formula: '$2B × (1 − TotalStake / TotalIssuance)',
+      sources: [cap.source, day.source],
+    },
+    {
+      label: 'FDV: $2B / chain issuance × 21M',
+      value: usd(chainFdv),
+      formula: '$2B / TotalIssuance × 21M',
+      sources: [cap.source, issuedSource(day), max.source],
+    },
   );
   const realOk = matches(valueOf(real), chainReal);
   const fdvOk = matches(valueOf(fdv), chainFdv);
   const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, $2B gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
   return realOk && fdvOk
-    ? result('partly supported', `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`, ev)
-    : result('contradicted', `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`, ev);
+    ? result(
+        'partly supported',
+        `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
+        ev,
+      )
+    : result(
+        'contradicted',
+        `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
+        ev,
+      );
 };

@@ -5,10 +5,34 @@ import { formatTao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { averagePoolDepth, poolChange } from '../../metrics/pools.ts';
 import { rootShareOfStake, sampledRootPayments } from '../../metrics/root.ts';
-import { C21_SHALLOW, C22_OUTSIDE_BAND, C22_OUTSIDE_LITTLE, C22_ROOT_BAND, C22_ROOT_SHARE, C23_FLOOD } from '../thresholds.ts';
+import {
+  C21_SHALLOW,
+  C22_OUTSIDE_BAND,
+  C22_OUTSIDE_LITTLE,
+  C22_ROOT_BAND,
+  C22_ROOT_SHARE,
+  C23_FLOOD,
+} from '../thresholds.ts';
 import { changeBetween, daysBetween, measuredAt, specAt } from '../../metrics/series.ts';
 import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
-import { breakById, breakEvidence, changeEvidence, citedEvidence, computedEvidence, crossedBreaks, dateOf, figure, figureEvidence, needsChain, observationEvidence, pct, result, ROOT_DIVS_BREAK, rootDivsOmitted, tallyBanded } from '../evidence.ts';
+import {
+  breakById,
+  breakEvidence,
+  changeEvidence,
+  citedEvidence,
+  computedEvidence,
+  crossedBreaks,
+  dateOf,
+  figure,
+  figureEvidence,
+  needsChain,
+  observationEvidence,
+  pct,
+  result,
+  ROOT_DIVS_BREAK,
+  rootDivsOmitted,
+  tallyBanded,
+} from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
 /** The article's date (its figures are dated 2025-04-17). */
@@ -19,15 +43,27 @@ export const C20: VerdictFn = (data) => {
   const t = data.snapshot.kind === 'reference' ? null : data.snapshot.subnets;
   if (!t) return needsChain('the subnets table (SubnetMechanism, SubnetTAO and SubnetAlphaIn for each subnet)', []);
   const subnets = t.rows.filter((r) => r.netuid !== 0);
-  const paired = subnets.filter((r) => r.mechanism === 1 && r.tao !== null && r.tao !== '0' && r.alphaIn !== null && r.alphaIn !== '0');
+  const paired = subnets.filter(
+    (r) => r.mechanism === 1 && r.tao !== null && r.tao !== '0' && r.alphaIn !== null && r.alphaIn !== '0',
+  );
   const src = (item: string) => ({ kind: 'chain' as const, block: t.block, hash: t.hash, item });
   const at = `block ${t.block.toLocaleString('en-US')}`;
   const ev: Evidence[] = [
-    { label: `Subnets with a TAO–alpha pool (dynamic mechanism, TAO and alpha reserves) at ${at}`, value: `${paired.length} of ${subnets.length}`, sources: [src(SUBNET_ITEMS.mechanism), src(SUBNET_ITEMS.tao), src(SUBNET_ITEMS.alphaIn)] },
+    {
+      label: `Subnets with a TAO–alpha pool (dynamic mechanism, TAO and alpha reserves) at ${at}`,
+      value: `${paired.length} of ${subnets.length}`,
+      sources: [src(SUBNET_ITEMS.mechanism), src(SUBNET_ITEMS.tao), src(SUBNET_ITEMS.alphaIn)],
+    },
   ];
-  if (subnets.length === 0) return result('unverifiable', `The subnets table at ${at} lists no subnet besides root.`, ev);
-  const verdict = paired.length === subnets.length ? 'supported' : paired.length === 0 ? 'contradicted' : 'partly supported';
-  return result(verdict, `At ${at}, ${paired.length} of the ${subnets.length} subnets besides root had their own alpha token in a pool paired with TAO. Calling this a “split scheme” is the author’s framing.`, ev);
+  if (subnets.length === 0)
+    return result('unverifiable', `The subnets table at ${at} lists no subnet besides root.`, ev);
+  const verdict =
+    paired.length === subnets.length ? 'supported' : paired.length === 0 ? 'contradicted' : 'partly supported';
+  return result(
+    verdict,
+    `At ${at}, ${paired.length} of the ${subnets.length} subnets besides root had their own alpha token in a pool paired with TAO. Calling this a “split scheme” is the author’s framing.`,
+    ev,
+  );
 };
 
 /** C21: thin pools make alpha spike and cover root selling. Pool depth is checkable; the motive is not. */
@@ -38,11 +74,22 @@ export const C21: VerdictFn = (data) => {
   if (!avg || !root) return needsChain(`subnet pool TAO, the subnet count and root stake on ${date}`, []);
   const { average, count } = avg.value;
   const share = Number(average) / Number(root.value);
-  const ev: Evidence[] = [computedEvidence(`Average TAO per subnet pool (${avg.value.pools.date}, ${count.value - 1n} pools)`, formatTao(average), avg), observationEvidence('Root stake', root)];
+  const ev: Evidence[] = [
+    computedEvidence(
+      `Average TAO per subnet pool (${avg.value.pools.date}, ${count.value - 1n} pools)`,
+      formatTao(average),
+      avg,
+    ),
+    observationEvidence('Root stake', root),
+  ];
   const depth = `On ${avg.value.pools.date} the ${count.value - 1n} subnet pools held ${formatTao(average)} of TAO on average, ${pct(share, 2)} of the ${formatTao(root.value)} staked on root`;
   const motive = 'That price spikes gave root stakers cover to sell is a motive no data can show.';
   return share < C21_SHALLOW
-    ? result('partly supported', `${depth}: shallow (under 1% of root stake), so a large root staker could move any pool. ${motive}`, ev)
+    ? result(
+        'partly supported',
+        `${depth}: shallow (under 1% of root stake), so a large root staker could move any pool. ${motive}`,
+        ev,
+      )
     : result('contradicted', `${depth}: not shallow by that measure (1% of root stake or more). ${motive}`, ev);
 };
 
@@ -59,17 +106,37 @@ export const C22: VerdictFn = (data) => {
   const flows = sampledRootPayments(data.snapshot, date, DTAO_DATE, EPOCH_CYCLE_BLOCKS);
   const bands = `Thresholds: root ${pct(C22_ROOT_SHARE, 0)} of staked TAO (±${(C22_ROOT_BAND * 100).toFixed(0)} points); users’ net TAO into pools at most ${pct(C22_OUTSIDE_LITTLE, 0)} of the protocol’s net injection (±${(C22_OUTSIDE_BAND * 100).toFixed(0)} points); inside a band the data cannot decide.`;
   if (!share || !pools || !flows)
-    return needsChain(`root stake and subnet pool TAO on ${date}, and daily reads of the TAO injected into pools and of PendingRootDivs from dTAO to ${date}. ${bands}`, [citedEvidence('Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO', 'swap_alpha_for_tao', CODE.swapAlphaForTao)]);
+    return needsChain(
+      `root stake and subnet pool TAO on ${date}, and daily reads of the TAO injected into pools and of PendingRootDivs from dTAO to ${date}. ${bands}`,
+      [
+        citedEvidence(
+          'Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO',
+          'swap_alpha_for_tao',
+          CODE.swapAlphaForTao,
+        ),
+      ],
+    );
   const baseline = flows.value.injected - flows.value.total;
   const inflow = pools.value.delta - baseline;
   const inflowShare = Number(inflow) / Number(baseline);
   const ev: Evidence[] = [
     computedEvidence(`Share of staked TAO on root (${share.value.root.date})`, pct(share.value.share), share),
     changeEvidence('TAO in subnet pools', pools),
-    computedEvidence(`TAO injected into pools, estimated from ${flows.value.days} daily reads`, formatTao(flows.value.injected), flows),
+    computedEvidence(
+      `TAO injected into pools, estimated from ${flows.value.days} daily reads`,
+      formatTao(flows.value.injected),
+      flows,
+    ),
     computedEvidence('… less TAO paid to root (estimated), the pools’ baseline', formatTao(baseline), flows),
-    computedEvidence('Users’ net TAO into pools (growth − baseline), as a share of the baseline', pct(inflowShare), { formula: '(ΔΣ SubnetTAO[netuid>0] − (injected − paid to root)) / (injected − paid to root)', inputs: [...pools.inputs, ...flows.inputs] }),
-    citedEvidence('Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO', 'swap_alpha_for_tao', CODE.swapAlphaForTao),
+    computedEvidence('Users’ net TAO into pools (growth − baseline), as a share of the baseline', pct(inflowShare), {
+      formula: '(ΔΣ SubnetTAO[netuid>0] − (injected − paid to root)) / (injected − paid to root)',
+      inputs: [...pools.inputs, ...flows.inputs],
+    }),
+    citedEvidence(
+      'Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO',
+      'swap_alpha_for_tao',
+      CODE.swapAlphaForTao,
+    ),
   ];
   const crossed = crossedBreaks(['rootStake', 'subnetTao'], pools.value.before.date, pools.value.after.date);
   ev.push(...crossed.evidence);
@@ -77,10 +144,17 @@ export const C22: VerdictFn = (data) => {
   if (omitted) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force on this date'));
   const s0 = share.value.share;
   const rootStayed = s0 >= C22_ROOT_SHARE + C22_ROOT_BAND ? true : s0 < C22_ROOT_SHARE - C22_ROOT_BAND ? false : null;
-  const little = inflowShare <= C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND ? true : inflowShare > C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND ? false : null;
+  const little =
+    inflowShare <= C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND
+      ? true
+      : inflowShare > C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND
+        ? false
+        : null;
   const rootText = `On ${share.value.root.date} root held ${pct(s0)} of staked TAO (${rootStayed === null ? 'too close to 90% to decide' : rootStayed ? 'above 90%: it stayed put' : 'under 90%: much of it moved'})`;
   const inflowText = `since dTAO the pools grew by ${formatTao(pools.value.delta)} against a baseline of ${formatTao(baseline)} (TAO injected less TAO paid to root), so users added a net ${formatTao(inflow)}, ${pct(inflowShare)} of the baseline (${little === null ? 'too close to the threshold to decide' : little ? 'little new money' : 'more than a little'})`;
-  const gap = omitted ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so root’s true share was slightly higher (series break “root-divs-outside-subnet-tao”).' : '';
+  const gap = omitted
+    ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so root’s true share was slightly higher (series break “root-divs-outside-subnet-tao”).'
+    : '';
   return result(tallyBanded([rootStayed, little]), `${rootText}; ${inflowText}.${gap}${crossed.text} ${bands}`, ev);
 };
 
@@ -89,12 +163,20 @@ export const C23: VerdictFn = (data) => {
   const date = articleDate(data);
   const cap = data.reference.figures.find((f) => f.id === 'subnet-limit-2025');
   const ev: Evidence[] = cap ? [figureEvidence(cap)] : [];
-  const capText = cap ? `A subnet cap (${cap.value}) came back only on ${cap.asOf}, so there was none in April 2025` : '';
+  const capText = cap
+    ? `A subnet cap (${cap.value}) came back only on ${cap.asOf}, so there was none in April 2025`
+    : '';
   const count = changeBetween(data.snapshot, 'subnetCount', DTAO_DATE, date);
   if (!count)
-    return result('unverifiable', `${cap ? `${capText}. ` : ''}How fast subnets were added needs the chain’s TotalNetworks from dTAO to ${date}, which this build does not have; growth of ${pct(C23_FLOOD, 0)} or more would bear out “too quickly”, and “too many” stays a judgement.`, ev);
+    return result(
+      'unverifiable',
+      `${cap ? `${capText}. ` : ''}How fast subnets were added needs the chain’s TotalNetworks from dTAO to ${date}, which this build does not have; growth of ${pct(C23_FLOOD, 0)} or more would bear out “too quickly”, and “too many” stays a judgement.`,
+      ev,
+    );
   const { before, after, delta } = count.value;
-  ev.push(computedEvidence(`Subnets (incl. root), ${before.date} → ${after.date}`, `${before.value} → ${after.value}`, count));
+  ev.push(
+    computedEvidence(`Subnets (incl. root), ${before.date} → ${after.date}`, `${before.value} → ${after.value}`, count),
+  );
   const growth = Number(delta) / Number(before.value);
   const pace = `TotalNetworks went from ${before.value} on ${before.date} to ${after.value} on ${after.date}: ${delta} new subnets in ${daysBetween(before.date, after.date)} days (+${pct(growth, 0)})`;
   const lead = cap ? `${capText}. ` : '';
@@ -110,13 +192,30 @@ export const C23: VerdictFn = (data) => {
  * call, but through two pools. Partly supported.
  */
 export const C24: VerdictFn = (data) => {
-  const ev: Evidence[] = [citedEvidence('The v2.0.11 runtime’s stake extrinsics: move_stake, transfer_stake, swap_stake (from spec 233)', 'swap_stake', CODE.swapStake)];
-  const how = 'swap_stake, one call that moves stake from one subnet’s alpha to another’s, but only through TAO: it sells into one pool and buys from the other, as there is no direct alpha-to-alpha market';
-  const reading = 'Read as “there is no direct market between two subnets’ tokens, only through TAO”, which is how contemporary descriptions put it, the claim holds; read as “cannot be exchanged at all”, it does not';
+  const ev: Evidence[] = [
+    citedEvidence(
+      'The v2.0.11 runtime’s stake extrinsics: move_stake, transfer_stake, swap_stake (from spec 233)',
+      'swap_stake',
+      CODE.swapStake,
+    ),
+  ];
+  const how =
+    'swap_stake, one call that moves stake from one subnet’s alpha to another’s, but only through TAO: it sells into one pool and buys from the other, as there is no direct alpha-to-alpha market';
+  const reading =
+    'Read as “there is no direct market between two subnets’ tokens, only through TAO”, which is how contemporary descriptions put it, the claim holds; read as “cannot be exchanged at all”, it does not';
   const spec = specAt(data.snapshot, articleDate(data));
-  if (!spec) return result('partly supported', `The runtime line in use in April 2025 (v2.0.11) has ${how}. ${reading}.`, ev);
+  if (!spec)
+    return result('partly supported', `The runtime line in use in April 2025 (v2.0.11) has ${how}. ${reading}.`, ev);
   ev.push({ label: `Runtime spec version (${spec.date})`, value: String(spec.specVersion), sources: [spec.source] });
   return spec.specVersion >= DTAO_SPEC
-    ? result('partly supported', `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, which has ${how}. ${reading}.`, ev)
-    : result('unverifiable', `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, before dTAO (spec ${DTAO_SPEC}): there were no subnet tokens to swap.`, ev);
+    ? result(
+        'partly supported',
+        `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, which has ${how}. ${reading}.`,
+        ev,
+      )
+    : result(
+        'unverifiable',
+        `At block ${spec.block.toLocaleString('en-US')} (${spec.date}) the chain ran spec ${spec.specVersion}, before dTAO (spec ${DTAO_SPEC}): there were no subnet tokens to swap.`,
+        ev,
+      );
 };

@@ -7,7 +7,13 @@ import { KIND_LABEL } from '../../site/kind.ts';
 import { ogPng } from '../../site/og.ts';
 
 export const getStaticPaths = (async () => [
-  { params: { slug: 'index' }, props: { title: 'Is Bittensor a scam? Checking a critique against the chain', summary: 'Every line of @0xLogicrw’s critique translated, every claim checked against the Bittensor chain.' } },
+  {
+    params: { slug: 'index' },
+    props: {
+      title: 'Is Bittensor a scam? Checking a critique against the chain',
+      summary: 'Every line of @0xLogicrw’s critique translated, every claim checked against the Bittensor chain.',
+    },
+  },
   ...(await essays()).map((e) => ({ params: { slug: e.id }, props: { title: e.data.title, summary: e.data.summary } })),
 ]) satisfies GetStaticPaths;
 

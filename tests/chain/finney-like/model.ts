@@ -100,7 +100,8 @@ export class ChainModel {
       unfinalized: 2,
       ...options,
     };
-    if (this.o.jitterMs > 6_000) throw new RangeError('jitterMs above MinimumPeriod would break ts(n) - ts(n-1) >= MinimumPeriod');
+    if (this.o.jitterMs > 6_000)
+      throw new RangeError('jitterMs above MinimumPeriod would break ts(n) - ts(n-1) >= MinimumPeriod');
     this.specs = this.o.specs;
     this.seedBytes = new TextEncoder().encode(this.o.seed);
     this.genesisMs = Date.parse(`${this.o.genesisDate}T00:00:00Z`);
@@ -117,7 +118,10 @@ export class ChainModel {
       const day = Math.round(k * this.o.upgradeEveryDays);
       const first = this.firstAtOrAfter(this.genesisMs + day * DAY_MS)!;
       const u = first + offsets[(k - 1) % offsets.length];
-      if (u > this.finalized - 10) throw new RangeError(`upgrade ${k} (spec ${this.specs[k]}) at block ${u} is past the head ${this.head}: more days needed`);
+      if (u > this.finalized - 10)
+        throw new RangeError(
+          `upgrade ${k} (spec ${this.specs[k]}) at block ${u} is past the head ${this.head}: more days needed`,
+        );
       this.upgrades.push(u);
     }
     // subnets
@@ -253,7 +257,8 @@ export class ChainModel {
 
   netuids(n: number): number[] {
     const out: number[] = [];
-    for (const [netuid, spans] of this.subnetReg) if (spans.some((s) => s.from <= n && (s.to === null || n < s.to))) out.push(netuid);
+    for (const [netuid, spans] of this.subnetReg)
+      if (spans.some((s) => s.from <= n && (s.to === null || n < s.to))) out.push(netuid);
     return out.sort((a, b) => a - b);
   }
 
@@ -306,7 +311,14 @@ export class ChainModel {
   }
 }
 
-export const ITEM_IDS = { SubnetTAO: 11, SubnetTaoInEmission: 12, PendingRootDivs: 13, SubnetAlphaIn: 14, SubnetAlphaOut: 15, SubnetExcessTao: 16 } as const;
+export const ITEM_IDS = {
+  SubnetTAO: 11,
+  SubnetTaoInEmission: 12,
+  PendingRootDivs: 13,
+  SubnetAlphaIn: 14,
+  SubnetAlphaOut: 15,
+  SubnetExcessTao: 16,
+} as const;
 
 function u32be(n: number): Uint8Array {
   return new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);

@@ -41,7 +41,8 @@ export function handler(state: ChainState) {
   const blockOf = (hash: unknown): number => {
     if (hash === undefined || hash === null) return m.head;
     const n = typeof hash === 'string' ? m.numberOf(hash.toLowerCase()) : null;
-    if (n === null) throw new RpcFault(4003, `Client error: UnknownBlock: Header was not found in the database: ${String(hash)}`);
+    if (n === null)
+      throw new RpcFault(4003, `Client error: UnknownBlock: Header was not found in the database: ${String(hash)}`);
     return n;
   };
   const header = (n: number) => ({
@@ -147,7 +148,8 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
   const one = (req: unknown) => {
     const r = req as { id?: unknown; method?: unknown; params?: unknown };
     const id = r?.id ?? null;
-    if (typeof r?.method !== 'string') return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
+    if (typeof r?.method !== 'string')
+      return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
     node.counts[r.method] = (node.counts[r.method] ?? 0) + 1;
     try {
       return { jsonrpc: '2.0', id, result: handle(r.method, Array.isArray(r.params) ? r.params : []) };

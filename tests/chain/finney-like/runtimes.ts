@@ -20,11 +20,16 @@ export function metadataFile(spec: number): string {
 /** Why the Finney-like node cannot run here (a metadata file missing), or null. */
 export function metadataMissing(specs: readonly number[]): string | null {
   const missing = specs.map(metadataFile).filter((f) => !existsSync(f));
-  return missing.length ? `Finney-like node skipped: ${missing.join(', ')} not found (real Finney metadata, see ../shared/chain/metadata/README.md)` : null;
+  return missing.length
+    ? `Finney-like node skipped: ${missing.join(', ')} not found (real Finney metadata, see ../shared/chain/metadata/README.md)`
+    : null;
 }
 
 type StorageFn = ((...args: unknown[]) => Uint8Array) & {
-  meta: { modifier: { isOptional: boolean }; type: { isPlain: boolean; asPlain: unknown; asMap: { value: unknown; hashers: unknown[] } } };
+  meta: {
+    modifier: { isOptional: boolean };
+    type: { isPlain: boolean; asPlain: unknown; asMap: { value: unknown; hashers: unknown[] } };
+  };
   keyPrefix: () => Uint8Array;
 };
 
@@ -56,14 +61,26 @@ export class FinneyRuntime {
     this.metadataHex = u8aToHex(bytes);
     this.registry = new TypeRegistry();
     this.metadata = new Metadata(this.registry, bytes);
-    const x = this.metadata.asLatest.extrinsic as unknown as Record<string, Array<{ identifier: { toString(): string } }> | undefined>;
-    const ext = Object.fromEntries((x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [e.identifier.toString(), { extrinsic: {}, payload: {} }]));
+    const x = this.metadata.asLatest.extrinsic as unknown as Record<
+      string,
+      Array<{ identifier: { toString(): string } }> | undefined
+    >;
+    const ext = Object.fromEntries(
+      (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
+        e.identifier.toString(),
+        { extrinsic: {}, payload: {} },
+      ]),
+    );
     this.registry.setMetadata(this.metadata, undefined, ext);
     const decorated = expandMetadata(this.registry, this.metadata);
     this.#query = decorated.query as unknown as Record<string, Record<string, StorageFn>>;
-    const consts = decorated.consts as unknown as Record<string, Record<string, { toJSON(): unknown; toNumber?: () => number }>>;
+    const consts = decorated.consts as unknown as Record<
+      string,
+      Record<string, { toJSON(): unknown; toNumber?: () => number }>
+    >;
     const v = consts.system.version.toJSON() as Record<string, unknown>;
-    if (v.specVersion !== spec) throw new Error(`${metadataFile(spec)}: System.Version says spec ${v.specVersion}, the file name ${spec}`);
+    if (v.specVersion !== spec)
+      throw new Error(`${metadataFile(spec)}: System.Version says spec ${v.specVersion}, the file name ${spec}`);
     this.version = v;
     this.slotMs = Number(consts.aura.slotDuration.toJSON());
     this.minimumPeriodMs = Number(consts.timestamp.minimumPeriod.toJSON());

@@ -24,7 +24,19 @@ const PLAIN: Array<[string, string]> = [
   ['Sudo', 'Key'],
 ];
 /** netuid-keyed maps the node holds values for (for existing subnets only) */
-const MAPS = ['NetworksAdded', 'SubnetTAO', 'SubnetTaoInEmission', 'SubnetExcessTao', 'PendingRootDivs', 'SubnetAlphaIn', 'SubnetAlphaOut', 'NetworkRegisteredAt', 'SubnetMechanism', 'SubnetOwner', 'TokenSymbol'];
+const MAPS = [
+  'NetworksAdded',
+  'SubnetTAO',
+  'SubnetTaoInEmission',
+  'SubnetExcessTao',
+  'PendingRootDivs',
+  'SubnetAlphaIn',
+  'SubnetAlphaOut',
+  'NetworkRegisteredAt',
+  'SubnetMechanism',
+  'SubnetOwner',
+  'TokenSymbol',
+];
 /** netuids whose keys are indexed (the model registers fewer) */
 const MAX_NETUID = 256;
 
@@ -191,15 +203,23 @@ export class ChainState {
     const rt = this.runtimeOf(n);
     const plain = isPlainAggregate(d.aggregate);
     // the first span the runtime declares, with the shape the aggregate reads (the table's rule for a block)
-    const found = d.storage.map((sp) => rt.item(sp.pallet, sp.item)).find((def) => def !== null && def.plain === plain) ?? null;
+    const found =
+      d.storage.map((sp) => rt.item(sp.pallet, sp.item)).find((def) => def !== null && def.plain === plain) ?? null;
     if (found === null) return null;
     const name = `${found.pallet}.${found.item}`;
-    const known = plain ? PLAIN.some(([p, i]) => p === found.pallet && i === found.item) : found.pallet === SM && MAPS.includes(found.item);
-    if (!known) throw new Error(`Finney-like model: series ${field} reads ${name}, which spec ${m.specOf(n)} declares but the model does not serve: add it to PLAIN or MAPS in tests/chain/finney-like/state.ts and give it a value`);
+    const known = plain
+      ? PLAIN.some(([p, i]) => p === found.pallet && i === found.item)
+      : found.pallet === SM && MAPS.includes(found.item);
+    if (!known)
+      throw new Error(
+        `Finney-like model: series ${field} reads ${name}, which spec ${m.specOf(n)} declares but the model does not serve: add it to PLAIN or MAPS in tests/chain/finney-like/state.ts and give it a value`,
+      );
     const int = (v: unknown, netuid: number | null): bigint => {
       if (typeof v === 'bigint') return v;
       if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-      throw new Error(`Finney-like model: ${name}${netuid === null ? '' : `[${netuid}]`} at #${n} is ${String(v)}, not an integer`);
+      throw new Error(
+        `Finney-like model: ${name}${netuid === null ? '' : `[${netuid}]`} at #${n} is ${String(v)}, not an integer`,
+      );
     };
     switch (d.aggregate) {
       case 'value':
@@ -222,10 +242,20 @@ export class ChainState {
   }
 
   /** subnets-daily.json's rows for block n */
-  expectedSubnets(n: number): Array<{ netuid: number; tao: string | null; alphaIn: string | null; alphaOut: string | null }> {
+  expectedSubnets(
+    n: number,
+  ): Array<{ netuid: number; tao: string | null; alphaIn: string | null; alphaOut: string | null }> {
     const m = this.model;
     const rt = this.runtimeOf(n);
-    const v = (item: keyof typeof ITEM_IDS, u: number) => (rt.item(SM, item)?.plain === false ? m.perSubnet(ITEM_IDS[item], u, n).toString() : null);
-    return m.netuids(n).map((u) => ({ netuid: u, tao: v('SubnetTAO', u), alphaIn: v('SubnetAlphaIn', u), alphaOut: v('SubnetAlphaOut', u) }));
+    const v = (item: keyof typeof ITEM_IDS, u: number) =>
+      rt.item(SM, item)?.plain === false ? m.perSubnet(ITEM_IDS[item], u, n).toString() : null;
+    return m
+      .netuids(n)
+      .map((u) => ({
+        netuid: u,
+        tao: v('SubnetTAO', u),
+        alphaIn: v('SubnetAlphaIn', u),
+        alphaOut: v('SubnetAlphaOut', u),
+      }));
   }
 }

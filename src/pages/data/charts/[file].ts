@@ -5,7 +5,9 @@ import { rowsToCsv } from '../../../charts/table.ts';
 import { siteData } from '../../../site/data.ts';
 
 export const getStaticPaths = (() =>
-  Object.keys(CHARTS).flatMap((id) => ['json', 'csv'].map((ext) => ({ params: { file: `${id}.${ext}` }, props: { id, ext } })))) satisfies GetStaticPaths;
+  Object.keys(CHARTS).flatMap((id) =>
+    ['json', 'csv'].map((ext) => ({ params: { file: `${id}.${ext}` }, props: { id, ext } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const def = CHARTS[props.id];
@@ -14,6 +16,10 @@ export const GET: APIRoute = ({ props }) => {
   if (props.ext === 'csv') return new Response(rowsToCsv(rows, def.columns));
   const { snapshot } = data;
   return new Response(
-    JSON.stringify({ id: def.id, title: def.title, kind: snapshot.kind, head: snapshot.head, columns: def.columns, rows }, null, 1),
+    JSON.stringify(
+      { id: def.id, title: def.title, kind: snapshot.kind, head: snapshot.head, columns: def.columns, rows },
+      null,
+      1,
+    ),
   );
 };
