@@ -249,13 +249,11 @@ export class ChainState {
     const rt = this.runtimeOf(n);
     const v = (item: keyof typeof ITEM_IDS, u: number) =>
       rt.item(SM, item)?.plain === false ? m.perSubnet(ITEM_IDS[item], u, n).toString() : null;
-    return m
-      .netuids(n)
-      .map((u) => ({
-        netuid: u,
-        tao: v('SubnetTAO', u),
-        alphaIn: v('SubnetAlphaIn', u),
-        alphaOut: v('SubnetAlphaOut', u),
-      }));
+    return m.netuids(n).map((u) => ({
+      netuid: u,
+      tao: v('SubnetTAO', u),
+      alphaIn: v('SubnetAlphaIn', u),
+      alphaOut: v('SubnetAlphaOut', u),
+    }));
   }
 }
