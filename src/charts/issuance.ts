@@ -1,6 +1,6 @@
 /** Total issuance over time, with the network's events and the article's supply figures. */
 import * as Plot from '@observablehq/plot';
-import { formatCompact } from '../metrics/amount.ts';
+import { formatCompact, formatCompactTao } from '../metrics/amount.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
 import {
@@ -16,8 +16,6 @@ import {
   type TimeRow,
 } from './time-rows.ts';
 import type { ChartDef } from './types.ts';
-
-const fmt = (v: number) => `${formatCompact(v)} TAO`;
 
 export const issuance: ChartDef<TimeRow> = {
   id: 'issuance',
@@ -47,17 +45,17 @@ export const issuance: ChartDef<TimeRow> = {
     const last = measured.at(-1);
     const figures = rows
       .filter((r) => !isMeasured(r) && !isEvent(r))
-      .map((r) => `${r.series.replace(': ', ' says ')} ${fmt(r.value ?? 0)} on ${r.date}`);
+      .map((r) => `${r.series.replace(': ', ' says ')} ${formatCompactTao(r.value ?? 0)} on ${r.date}`);
     const line =
       first && last
-        ? `Issued TAO rose from ${fmt(first.value ?? 0)} on ${first.date} to ${fmt(last.value ?? 0)} on ${last.date}. `
+        ? `Issued TAO rose from ${formatCompactTao(first.value ?? 0)} on ${first.date} to ${formatCompactTao(last.value ?? 0)} on ${last.date}. `
         : 'No chain measurements in this build. ';
     return `${line}${figures.join('; ')}.`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
-    const figures = figureMarks(shown, fmt);
+    const figures = figureMarks(shown, formatCompactTao);
     return {
       options: {
         height: 360,
@@ -74,7 +72,7 @@ export const issuance: ChartDef<TimeRow> = {
         x: { type: 'utc', label: null },
         marks: [
           ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
-          ...measuredLine(measured, fmt),
+          ...measuredLine(measured, formatCompactTao),
           ...figures.marks,
         ],
       },

@@ -3,7 +3,7 @@
  * reads can give. Each chain bar is a net change or an estimate, labelled as such; no bar measures the 150k.
  */
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatTao, raoToTao } from '../metrics/amount.ts';
+import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { issuanceChange, poolChange, sampledInjection } from '../metrics/pools.ts';
 import type { Computed } from '../metrics/provenance.ts';
@@ -23,7 +23,6 @@ export interface FlowRow extends RowSource {
   unit: string;
 }
 
-const fmt = (v: number) => `${formatCompact(v)} TAO`;
 const NO_CHAIN = 'Chain: no reads';
 const NO_CHAIN_TEXT = 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.';
 const ARTICLE_IDS = { injected: 'article-pool-injection', root: 'article-root-autosell' } as const;
@@ -124,7 +123,7 @@ export const poolFlows: ChartDef<FlowRow> = {
     ].filter(Boolean);
     return [
       article.length
-        ? `The article’s ${article.map((r) => `${fmt(r.value)} ${r.bar.includes('Root') ? 'paid to root' : 'injected into pools'}`).join(' and ')} (vermillion).`
+        ? `The article’s ${article.map((r) => `${formatCompactTao(r.value)} ${r.bar.includes('Root') ? 'paid to root' : 'injected into pools'}`).join(' and ')} (vermillion).`
         : '',
       chain.length
         ? `Beside them, what daily chain reads give (blue): ${measures.join('; ')}. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.`
@@ -153,7 +152,7 @@ export const poolFlows: ChartDef<FlowRow> = {
       return `No chain measurements in this build: the chart shows only the article’s two figures. ${said}`;
     const to = chain[0].to;
     const pending = measuredAt(data.snapshot, 'pendingRootDivs', to);
-    const parts = chain.map((r) => `${r.bar.replace(/^.*chain: /, '')} ${fmt(r.value)}`);
+    const parts = chain.map((r) => `${r.bar.replace(/^.*chain: /, '')} ${formatCompactTao(r.value)}`);
     return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the 150k.` : ''}`;
   },
   plot(rows, options, _data, layout) {
@@ -235,13 +234,18 @@ export const poolFlows: ChartDef<FlowRow> = {
               y: 'bar',
               fontSize: MARK_FONT,
               title: (r: FlowRow) =>
-                `${r.bar}\n${fmt(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}`,
+                `${r.bar}\n${formatCompactTao(r.value)}, ${r.from} → ${r.to}\n${r.origin === 'article' ? 'the article' : r.item}`,
             }),
           ),
         ],
       },
       annotations: {
-        labels: shown.map((r) => ({ x: Math.max(0, r.value), y: r.bar, text: fmt(r.value), fill: colour(r) })),
+        labels: shown.map((r) => ({
+          x: Math.max(0, r.value),
+          y: r.bar,
+          text: formatCompactTao(r.value),
+          fill: colour(r),
+        })),
       },
     };
   },

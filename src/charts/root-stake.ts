@@ -1,5 +1,5 @@
 /** Root stake (SubnetTAO[0]) since dTAO, with the article's 5.86M and 5.71M as diamonds. */
-import { formatCompact, formatTao, formatTaoChange } from '../metrics/amount.ts';
+import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
@@ -17,8 +17,6 @@ import {
 } from './time-rows.ts';
 import type { ChartData, ChartDef } from './types.ts';
 
-const fmt = (v: number) => `${formatCompact(v)} TAO`;
-
 function rows(data: ChartData): TimeRow[] {
   const measured = measuredRows(data.snapshot, 'rootStake', SERIES_FIELDS.rootStake.label, taoValue, 'TAO').filter(
     (r) => r.date !== null && r.date >= DTAO_DATE,
@@ -31,7 +29,7 @@ export const rootStake: ChartDef<TimeRow> = {
   title: 'TAO staked on the root network since dTAO',
   caption(rows) {
     const f = SERIES_FIELDS.rootStake;
-    const article = rows.filter(isArticle).map((r) => `${fmt(r.value ?? 0)} (${r.date})`);
+    const article = rows.filter(isArticle).map((r) => `${formatCompactTao(r.value ?? 0)} (${r.date})`);
     return [
       rows.some(isMeasured)
         ? `${f.label} (${f.item}) at the first block of each UTC day since dTAO (13 February 2025), blue line.`
@@ -46,7 +44,7 @@ export const rootStake: ChartDef<TimeRow> = {
   controls: [{ name: 'baseline', label: 'Y axis', values: ['fit', 'zero'] }, RANGE_CONTROL],
   rows,
   describe(rows, data) {
-    const article = rows.filter(isArticle).map((r) => `${fmt(r.value ?? 0)} on ${r.date}`);
+    const article = rows.filter(isArticle).map((r) => `${formatCompactTao(r.value ?? 0)} on ${r.date}`);
     const said = `The article gives ${article.join(' and ')}, a fall of 150k TAO.`;
     const m = rows.filter(isMeasured);
     if (m.length === 0)
@@ -59,12 +57,12 @@ export const rootStake: ChartDef<TimeRow> = {
     const between = change
       ? `On chain, root stake went from ${formatTao(change.value.before.value)} (${change.value.before.date}) to ${formatTao(change.value.after.value)} (${change.value.after.date}), a change of ${formatTaoChange(change.value.delta)}. `
       : 'The chain data do not cover both of the article’s dates. ';
-    return `${between}${said} The latest read: ${fmt(m.at(-1)?.value ?? 0)} on ${m.at(-1)?.date}.`;
+    return `${between}${said} The latest read: ${formatCompactTao(m.at(-1)?.value ?? 0)} on ${m.at(-1)?.date}.`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
-    const figures = figureMarks(shown, fmt);
+    const figures = figureMarks(shown, formatCompactTao);
     return {
       options: {
         height: 340,
@@ -79,7 +77,7 @@ export const rootStake: ChartDef<TimeRow> = {
           tickFormat: (v: number) => formatCompact(v),
         },
         x: { type: 'utc', label: null },
-        marks: [...measuredLine(measured, fmt), ...figures.marks],
+        marks: [...measuredLine(measured, formatCompactTao), ...figures.marks],
       },
       annotations: {
         markers: timeMarkers(shown, ['rootStake'], data),

@@ -1,6 +1,6 @@
 /** Staked and liquid TAO over time (stacked), with the article's and cited figures for issued supply. */
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
+import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
@@ -18,7 +18,6 @@ import {
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
-const fmt = (v: number) => `${formatCompact(v)} TAO`;
 const STAKED = 'Staked';
 const LIQUID = 'Liquid';
 
@@ -71,7 +70,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     const at = (i: number) => {
       const s = staked.at(i)?.value ?? 0;
       const l = liquid.at(i)?.value ?? 0;
-      return `${fmt(s)} staked and ${fmt(l)} liquid (${formatPercent(s / (s + l))} staked) on ${staked.at(i)?.date}`;
+      return `${formatCompactTao(s)} staked and ${formatCompactTao(l)} liquid (${formatPercent(s / (s + l))} staked) on ${staked.at(i)?.date}`;
     };
     return `From ${at(0)} to ${at(-1)}. Both parts grow with issuance; the share staked shows whether staking itself rose.`;
   },
@@ -86,7 +85,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       order: [LIQUID, STAKED],
       ...(shares ? { offset: 'normalize' as const } : {}),
     };
-    const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, fmt);
+    const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, formatCompactTao);
     // the series' names inside their bands at the last day
     const last = measured.at(-1)?.date;
     const at = (series: string) => measured.find((r) => r.date === last && r.series === series)?.value ?? 0;
@@ -144,7 +143,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
                 ...stack,
                 fontSize: 11,
                 title: (r: TimeRow) =>
-                  `${r.series}: ${fmt(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+                  `${r.series}: ${formatCompactTao(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
               }),
             ),
           ),

@@ -3,7 +3,7 @@
  * head (SubnetTAO per subnet, deepest first). A control switches between the two.
  */
 import * as Plot from '@observablehq/plot';
-import { formatCompact, raoToTao } from '../metrics/amount.ts';
+import { formatCompact, formatCompactTao, raoToTao } from '../metrics/amount.ts';
 import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
@@ -29,7 +29,6 @@ export interface PoolRow extends TimeRow {
 }
 
 const COUNT = SERIES_FIELDS.subnetCount.label;
-const fmtTao = (v: number) => `${formatCompact(v)} TAO`;
 const fmtCount = (v: number) => v.toLocaleString('en-US');
 
 function rows(data: ChartData): PoolRow[] {
@@ -92,7 +91,7 @@ export const subnetPools: ChartDef<PoolRow> = {
         : '';
     const median = medianDepth(poolDepths(data.snapshot));
     const poolText = pools.length
-      ? `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${fmtTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${fmtTao(median === null ? 0 : raoToTao(median))}, the shallowest ${fmtTao(pools.at(-1)?.value ?? 0)}. `
+      ? `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${formatCompactTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${formatCompactTao(median === null ? 0 : raoToTao(median))}, the shallowest ${formatCompactTao(pools.at(-1)?.value ?? 0)}. `
       : '';
     const none =
       countText || poolText
@@ -132,7 +131,7 @@ export const subnetPools: ChartDef<PoolRow> = {
                 y: 'value',
                 fontSize: 11,
                 title: (r: PoolRow) =>
-                  `${r.series} (subnet ${r.netuid})\n${fmtTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}`,
+                  `${r.series} (subnet ${r.netuid})\n${formatCompactTao(r.value ?? 0)}, block ${r.block?.toLocaleString('en-US')}`,
               }),
             ),
           ],

@@ -69,14 +69,15 @@ function readYamlList(root: string, file: string, problems: string[]): unknown[]
   return [];
 }
 
-/** Validate each entry, naming it by its id (or index) in messages. */
+/** Read the list in `file` and validate each entry, naming it by its `key` (or index) in messages. */
 function entries<S extends z.ZodType>(
   schema: S,
-  list: unknown[],
+  root: string,
   file: string,
   problems: string[],
   key: string,
 ): z.infer<S>[] {
+  const list = readYamlList(root, file, problems);
   const out: z.infer<S>[] = [];
   const seen = new Set<string>();
   list.forEach((raw, i) => {
@@ -119,23 +120,11 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 
-  const paragraphs = entries(
-    Paragraph,
-    readYamlList(root, FILES.paragraphs, problems),
-    FILES.paragraphs,
-    problems,
-    'id',
-  );
-  const claims = entries(Claim, readYamlList(root, FILES.claims, problems), FILES.claims, problems, 'id');
-  const sources = entries(BibSource, readYamlList(root, FILES.sources, problems), FILES.sources, problems, 'id');
-  entries(GlossaryEntry, readYamlList(root, FILES.glossary, problems), FILES.glossary, problems, 'term');
-  const arithmetic = entries(
-    ArithmeticEntry,
-    readYamlList(root, FILES.arithmetic, problems),
-    FILES.arithmetic,
-    problems,
-    'id',
-  );
+  const paragraphs = entries(Paragraph, root, FILES.paragraphs, problems, 'id');
+  const claims = entries(Claim, root, FILES.claims, problems, 'id');
+  const sources = entries(BibSource, root, FILES.sources, problems, 'id');
+  entries(GlossaryEntry, root, FILES.glossary, problems, 'term');
+  const arithmetic = entries(ArithmeticEntry, root, FILES.arithmetic, problems, 'id');
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
   const claimIds = new Set(claims.map((c) => c.id));

@@ -169,3 +169,20 @@ export function rootDivsOmitted(from: string, to: string): boolean {
   const fix = breakById(ROOT_DIVS_BREAK);
   return to >= DTAO_DATE && from < fix.date;
 }
+
+/** The root-dividend break as an evidence row, `in force over this range` of reads or `in force on this date`. */
+export function rootDivsEvidence(why: 'in force over this range' | 'in force on this date'): Evidence {
+  return breakEvidence(breakById(ROOT_DIVS_BREAK), why);
+}
+
+/** rootDivsOmitted, and when it is so, the break's evidence row added to `ev`. */
+export function noteRootDivs(
+  ev: Evidence[],
+  from: string,
+  to: string,
+  why: 'in force over this range' | 'in force on this date',
+): boolean {
+  const omitted = rootDivsOmitted(from, to);
+  if (omitted) ev.push(rootDivsEvidence(why));
+  return omitted;
+}

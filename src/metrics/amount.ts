@@ -47,6 +47,11 @@ export function formatCompact(x: number, digits = 3): string {
   return `${Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 })}${suffix}`;
 }
 
+/** An amount already in TAO (a chart's number), compact: `8.61M TAO`, `450k TAO`. */
+export function formatCompactTao(tao: number): string {
+  return `${formatCompact(tao)} TAO`;
+}
+
 export function formatPercent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a';
 }

@@ -1,41 +1,18 @@
 /** axe-core on every built page, in light and dark mode, with the live charts rendered: zero violations. */
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../helpers/browser.ts';
-import { DIST } from '../helpers/dist.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { describe, expect, test } from 'vitest';
+import { builtPages, liveSite } from '../helpers/live-site.ts';
 
-const root = DIST;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-function htmlPages(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'pagefind' || e.name === '_astro' ? [] : htmlPages(p);
-    return e.name === 'index.html' ? [`/${relative(root, dir)}${relative(root, dir) ? '/' : ''}`] : [];
-  });
-}
+const live = liveSite();
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  site = await serve(root);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const pages = htmlPages(root);
+const pages = builtPages();
 
 describe.each(['light', 'dark'] as const)('axe in %s mode', (colorScheme) => {
   test.each(pages)('%s has no violations', async (path) => {
-    const page = await browser.newPage({ colorScheme, reducedMotion: 'reduce' });
-    await page.goto(`${site.url}${path}`);
+    const page = await live.browser.newPage({ colorScheme, reducedMotion: 'reduce' });
+    await page.goto(`${live.url}${path}`);
     // render every live chart first: what readers see after scrolling must pass too
     for (const fig of await page.locator('figure[data-chart]').all()) await fig.scrollIntoViewIfNeeded();
     await page.waitForFunction(

@@ -8,30 +8,18 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../helpers/browser.ts';
-import { DIST } from '../helpers/dist.ts';
+import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/project.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { liveSite } from '../helpers/live-site.ts';
 
-let browser: Browser;
-let site: Served;
+const live = liveSite();
 const PHONE = { width: 390, height: 844 };
-
-beforeAll(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function withPage<T>(
   opts: Parameters<Browser['newContext']>[0],
   run: (p: Page, ctx: BrowserContext) => Promise<T>,
 ): Promise<T> {
-  const ctx = await browser.newContext(opts);
+  const ctx = await live.browser.newContext(opts);
   try {
     return await run(await ctx.newPage(), ctx);
   } finally {
@@ -54,7 +42,7 @@ const visibleRows = (p: Page) =>
 describe('home page on a 390 × 844 phone', () => {
   test('the first screen shows the six arguments with their verdicts', async () => {
     await withPage({ viewport: PHONE, deviceScaleFactor: 1 }, async (p) => {
-      await p.goto(`${site.url}/`);
+      await p.goto(`${live.url}/`);
       const rows = p.locator('.glance li');
       expect(await rows.count()).toBe(6);
       for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox()))) {
@@ -80,7 +68,7 @@ describe('home page on a 390 × 844 phone', () => {
 
   test('each finding links to its essay and gives a deciding figure with a source', async () => {
     await withPage({ javaScriptEnabled: false }, async (p) => {
-      await p.goto(`${site.url}/`);
+      await p.goto(`${live.url}/`);
       const findings = p.locator('.finding');
       expect(await findings.count()).toBe(6);
       for (const f of await findings.all()) {
@@ -95,7 +83,7 @@ describe('home page on a 390 × 844 phone', () => {
 describe('claims register', () => {
   test('without JavaScript, a verdict count on the home page opens the filtered list, and the essay filter works', async () => {
     await withPage({ javaScriptEnabled: false }, async (p) => {
-      await p.goto(`${site.url}/`);
+      await p.goto(`${live.url}/`);
       // the first verdict with claims in this build's data (which verdicts occur depends on the data)
       const links = await p.locator('.counts a[href*="/claims/verdict/"]').all();
       let link = links[0];
@@ -125,14 +113,14 @@ describe('claims register', () => {
 
   test('the unfiltered register lists all claims, opinions labelled and not counted as verdicts', async () => {
     await withPage({ javaScriptEnabled: false }, async (p) => {
-      await p.goto(`${site.url}/claims/`);
+      await p.goto(`${live.url}/claims/`);
       const rows = await visibleRows(p);
       expect(rows.length).toBe(41);
       const opinions = rows.filter(([, v]) => v === 'opinion');
       expect(opinions.length).toBeGreaterThan(0);
       const label = await p.locator('.claims-table tr[data-verdict="opinion"] .verdict').first().textContent();
       expect(label).toBe('opinion, not judged');
-      await p.goto(`${site.url}/`);
+      await p.goto(`${live.url}/`);
       const judged = await p.$$eval('.counts li:not(.count-opinion) .count', (els) =>
         els.reduce((s, e) => s + Number(e.textContent), 0),
       );
@@ -142,7 +130,7 @@ describe('claims register', () => {
 
   test('with JavaScript, the selects filter rows in place by verdict and essay together', async () => {
     await withPage({}, async (p) => {
-      await p.goto(`${site.url}/claims/`);
+      await p.goto(`${live.url}/claims/`);
       const form = p.locator('.filter-form');
       expect(await form.isVisible()).toBe(true);
       await form.locator('select[name="verdict"]').selectOption('unverifiable');
@@ -166,7 +154,7 @@ describe('claims register', () => {
 describe('essays on a phone', () => {
   test('a citation preview stays inside the 390 px screen', async () => {
     await withPage({ viewport: PHONE }, async (p) => {
-      await p.goto(`${site.url}/essays/root-exodus/`);
+      await p.goto(`${live.url}/essays/root-exodus/`);
       const cites = await p.locator('.prose .cite').all();
       expect(cites.length).toBeGreaterThan(0);
       for (const cite of cites.slice(0, 6)) {
@@ -184,15 +172,15 @@ describe('essays on a phone', () => {
 
   test('the language view chosen on one essay is kept on the next', async () => {
     await withPage({}, async (p) => {
-      await p.goto(`${site.url}/essays/staking/`);
+      await p.goto(`${live.url}/essays/staking/`);
       await p.locator('label:has(#view-en)').click();
       expect(await p.locator('.para .ja').first().isVisible()).toBe(false);
-      await p.goto(`${site.url}/essays/premine/`);
+      await p.goto(`${live.url}/essays/premine/`);
       expect(await p.locator('#view-en').isChecked()).toBe(true);
       expect(await p.locator('.para .ja').first().isVisible()).toBe(false);
       expect(await p.locator('.para .en').first().isVisible()).toBe(true);
       await p.locator('label:has(#view-both)').click();
-      await p.goto(`${site.url}/essays/staking/`);
+      await p.goto(`${live.url}/essays/staking/`);
       expect(await p.locator('#view-both').isChecked()).toBe(true);
       expect(await p.locator('.para .ja').first().isVisible()).toBe(true);
     });
@@ -202,7 +190,7 @@ describe('essays on a phone', () => {
 describe('about page', () => {
   test('is linked from the footer and says who wrote it, the license and how to report an error', async () => {
     await withPage({ javaScriptEnabled: false }, async (p) => {
-      await p.goto(`${site.url}/claims/`);
+      await p.goto(`${live.url}/claims/`);
       await p.locator('.site-footer a[href$="/about/"]').click();
       await p.waitForURL(/\/about\/$/);
       const text = (await p.locator('main').textContent())!;

@@ -12,7 +12,7 @@ import type { DecoratedMeta } from '@polkadot/types/metadata/decorate/types';
 import { describe, expect, test } from 'vitest';
 import { current, seriesPoint } from '../../scripts/snapshot/build.ts';
 import { GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS } from '../../scripts/snapshot/read.ts';
-import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
+import { fakeRpc } from '../helpers/fake-rpc.ts';
 import { Runtime } from '../../scripts/snapshot/runtime.ts';
 import { Current, SeriesPoint, SubnetDayRow, SubnetRow } from '../../src/data/schema.ts';
 import {
@@ -206,29 +206,8 @@ function fakeNode(
   put(q.timestamp.now, Date.parse('2025-03-01T00:00:07Z'));
   for (let k = 1; k <= 3; k++) put(q.system.blockHash, H(n - k), n - k);
   values(q, put);
-  const calls: string[] = [];
-  const client = {
-    async call(method: string, params: unknown[], check?: (r: unknown) => unknown) {
-      calls.push(method);
-      let r: unknown;
-      if (method === 'chain_getBlockHash') r = (params[0] as number[]).map(H);
-      else if (method === 'state_getRuntimeVersion') r = { specVersion: spec };
-      else if (method === 'state_getMetadata') r = hex;
-      else if (method === 'state_queryStorageAt')
-        r = [
-          { block: params[1], changes: (params[0] as string[]).map((k) => [k, store.get(k.toLowerCase()) ?? null]) },
-        ];
-      else if (method === 'state_getKeysPaged') {
-        const [prefix, count, after] = params as [string, number, string | null];
-        r = [...store.keys()]
-          .filter((k) => k.startsWith(prefix) && (after === null || k > after))
-          .sort()
-          .slice(0, count);
-      } else throw new Error(`fake node: ${method} not served`);
-      return check ? check(r) : r;
-    },
-  };
-  return { client: client as unknown as RpcClient, q, calls };
+  const { client, calls } = fakeRpc({ metadataHex: hex, spec, storage: store, blockHash: H });
+  return { client, q, calls };
 }
 
 describe.skipIf(files.length === 0)('reader and builder on the real runtimes', () => {

@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { blockHashKey, FIXED } from '../../scripts/snapshot/keys.ts';
 import { BlockState, GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS, type ItemRef } from '../../scripts/snapshot/read.ts';
 import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
+import { fakeRpc } from '../helpers/fake-rpc.ts';
 import { itemName, SERIES } from '../../src/data/series.ts';
 import { asBigInt, asBool, asText, asVec, field, publicKeyHex, Runtime } from '../../scripts/snapshot/runtime.ts';
 
@@ -394,34 +395,6 @@ describe.skipIf(missing !== null)('the reader on Finney runtime metadata', () =>
   });
 });
 
-/**
- * A fake client holding one block's storage, built with @polkadot/types (keys from the decoration, values from the
- * runtime's own types), answering the calls Reader.read makes.
- */
-function fakeClient(hex: string, spec: number, storage: Map<string, string>, hashes: Map<number, string>) {
-  const calls: string[] = [];
-  const client = {
-    async call(method: string, params: unknown[], check?: (r: unknown) => unknown) {
-      calls.push(method);
-      let r: unknown;
-      if (method === 'chain_getBlockHash') r = (params[0] as number[]).map((n) => hashes.get(n) ?? null);
-      else if (method === 'state_getRuntimeVersion') r = { specVersion: spec };
-      else if (method === 'state_getMetadata') r = hex;
-      else if (method === 'state_queryStorageAt')
-        r = [{ block: params[1], changes: (params[0] as string[]).map((k) => [k, storage.get(k) ?? null]) }];
-      else if (method === 'state_getKeysPaged') {
-        const [prefix, count, start] = params as [string, number, string | null];
-        r = [...storage.keys()]
-          .filter((k) => k.startsWith(prefix) && (start === null || k > start))
-          .sort()
-          .slice(0, count);
-      } else throw new Error(`unexpected ${method}`);
-      return check ? check(r) : r;
-    },
-  };
-  return { client: client as unknown as RpcClient, calls };
-}
-
 describe.skipIf(missing !== null)('Reader.read on Finney runtime metadata', () => {
   it.each(files.filter((f) => /finney-(219|424)\.scale$/.test(f)))(
     '%s: finds the runtime, the subnets beyond the candidates and their values',
@@ -451,7 +424,13 @@ describe.skipIf(missing !== null)('Reader.read on Finney runtime metadata', () =
       put(q.subtensorModule.totalNetworks, netuids.length);
       const tao = entryOf(decorated, ['SubtensorModule', 'SubnetTAO']); // absent before dTAO
       if (tao) for (const n of netuids) put(tao, 1000n * BigInt(n) + 7n, n);
-      const { client, calls } = fakeClient(hex, spec, storage, hashes);
+      // keys from the runtime's decoration, values from its own types (@polkadot/types)
+      const { client, calls } = fakeRpc({
+        metadataHex: hex,
+        spec,
+        storage,
+        blockHash: (n) => hashes.get(n) ?? null,
+      });
 
       const state = await new Reader(client).read(N, null);
       expect(state.specVersion).toBe(spec);

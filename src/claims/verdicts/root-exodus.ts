@@ -6,8 +6,6 @@ import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { CODE } from '../code.ts';
 import {
-  breakById,
-  breakEvidence,
   changeEvidence,
   citedEvidence,
   computedEvidence,
@@ -17,11 +15,11 @@ import {
   figureEvidence,
   formatChange,
   matches,
+  noteRootDivs,
   observationEvidence,
   pct,
   result,
-  ROOT_DIVS_BREAK,
-  rootDivsOmitted,
+  rootDivsEvidence,
   TOLERANCE,
   valueOf,
 } from '../evidence.ts';
@@ -134,12 +132,11 @@ export const C29: VerdictFn = (data) => {
     return result(
       'unverifiable',
       `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.`,
-      [...ev, breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range')],
+      [...ev, rootDivsEvidence('in force over this range')],
     );
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
   const { before: b0, after: a0 } = change.value;
-  const omitted = rootDivsOmitted(b0.date, a0.date);
-  if (omitted) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
+  const omitted = noteRootDivs(ev, b0.date, a0.date, 'in force over this range');
   const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
   ev.push(...crossed.evidence);
   const b = raoToTao(b0.value);

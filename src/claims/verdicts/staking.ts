@@ -5,18 +5,15 @@ import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import { rangeOf, STAKING_RATIO_FORMULA, stakeGrowth, stakingSeries, type StakingDay } from '../../metrics/staking.ts';
 import {
-  breakById,
-  breakEvidence,
   crossedBreaks,
   dateOf,
   figure,
   figureEvidence,
   matches,
   needsChain,
+  noteRootDivs,
   pct,
   result,
-  ROOT_DIVS_BREAK,
-  rootDivsOmitted,
   tally,
   TOLERANCE,
   valueOf,
@@ -76,8 +73,7 @@ export const C13: VerdictFn = (data) => {
   });
   const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
   ev.push(...crossed.evidence);
-  const gap = rootDivsOmitted(first.date, last.date) ? ROOT_DIVS_TEXT : '';
-  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? ROOT_DIVS_TEXT : '';
   const notes = `${crossed.text}${gap}`;
   const span = `From ${first.date} to ${last.date}`;
   if (stakeChange <= 0n)
@@ -131,8 +127,7 @@ export const C14: VerdictFn = (data) => {
   const last = daysBefore(data).at(-1) ?? first;
   const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
   ev.push(...crossed.evidence);
-  const gap = rootDivsOmitted(first.date, last.date) ? ROOT_DIVS_TEXT : '';
-  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force over this range'));
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? ROOT_DIVS_TEXT : '';
   return result(
     verdict,
     `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.${crossed.text}${gap}`,
@@ -172,8 +167,7 @@ export const C15: VerdictFn = (data) => {
     formula: '$2B × TotalStake / TotalIssuance',
     sources: [cap.source, day.source],
   });
-  const gap = rootDivsOmitted(day.date, day.date) ? ROOT_DIVS_TEXT : '';
-  if (gap) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force on this date'));
+  const gap = noteRootDivs(ev, day.date, day.date, 'in force on this date') ? ROOT_DIVS_TEXT : '';
   return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
     ? result(
         'partly supported',

@@ -16,8 +16,6 @@ import {
 import { changeBetween, daysBetween, measuredAt, specAt } from '../../metrics/series.ts';
 import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
 import {
-  breakById,
-  breakEvidence,
   changeEvidence,
   citedEvidence,
   computedEvidence,
@@ -26,11 +24,10 @@ import {
   figure,
   figureEvidence,
   needsChain,
+  noteRootDivs,
   observationEvidence,
   pct,
   result,
-  ROOT_DIVS_BREAK,
-  rootDivsOmitted,
   tallyBanded,
 } from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
@@ -140,8 +137,7 @@ export const C22: VerdictFn = (data) => {
   ];
   const crossed = crossedBreaks(['rootStake', 'subnetTao'], pools.value.before.date, pools.value.after.date);
   ev.push(...crossed.evidence);
-  const omitted = rootDivsOmitted(pools.value.before.date, share.value.root.date);
-  if (omitted) ev.push(breakEvidence(breakById(ROOT_DIVS_BREAK), 'in force on this date'));
+  const omitted = noteRootDivs(ev, pools.value.before.date, share.value.root.date, 'in force on this date');
   const s0 = share.value.share;
   const rootStayed = s0 >= C22_ROOT_SHARE + C22_ROOT_BAND ? true : s0 < C22_ROOT_SHARE - C22_ROOT_BAND ? false : null;
   const little =
