@@ -6,7 +6,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'content/', 'tests/charts/snapshots/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'content/', 'tests/charts/expected/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -204,7 +204,7 @@ function readOrRebuild<T>(read: () => T | null, name: string, opts: Options, log
 function sameChain(previous: Previous, genesisHash: string): Previous {
   const s = previous.snapshot;
   return {
-    snapshot: s && s.kind !== 'reference' && s.chain.genesisHash === genesisHash ? s : null,
+    snapshot: s && s.kind !== 'cited' && s.chain.genesisHash === genesisHash ? s : null,
     subnets: previous.subnets?.chain.genesisHash === genesisHash ? previous.subnets : null,
   };
 }
@@ -229,7 +229,7 @@ async function connectAndCheckChain(client: RpcClient, opts: Options, previous: 
   ]);
   const genesisHash = client.genesisHash!;
   const held: Array<[file: string, genesis: string | undefined]> = [
-    [SNAPSHOT_NAME, previous.snapshot?.kind === 'reference' ? undefined : previous.snapshot?.chain.genesisHash],
+    [SNAPSHOT_NAME, previous.snapshot?.kind === 'cited' ? undefined : previous.snapshot?.chain.genesisHash],
     [SUBNETS_DAILY_NAME, previous.subnets?.chain.genesisHash],
   ];
   for (const [file, genesis] of held)

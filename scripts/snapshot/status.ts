@@ -32,7 +32,7 @@ export function untouchedLine(dir: string): string {
   if (prev === null) return `snapshot: failed; nothing was written to ${file}`;
   const from = prev.head
     ? `${prev.head.timestamp.slice(0, 10)}, block #${prev.head.number}, kind ${prev.kind}`
-    : `${prev.source.generatedAt.slice(0, 10)}, kind ${prev.kind}: cited figures only`;
+    : `${prev.source.generatedAt.slice(0, 10)}, kind ${prev.kind}: figures cited from publications, no chain reads`;
   return `snapshot: failed; ${file} is untouched (last good data from ${from})`;
 }
 

@@ -18,7 +18,7 @@ import {
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, parseOrThrow } from '../../src/data/errors.ts';
-import { parseSnapshot } from '../../src/data/load.ts';
+import { loadSnapshot, loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
 import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/data/schema.ts';
 
 export const SNAPSHOT_NAME = 'snapshot.json';
@@ -114,26 +114,15 @@ export function writeSubnetsDaily(dir: string, data: SubnetsDaily): string {
   );
 }
 
-function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
-  }
-}
-
 /** The existing snapshot, validated; null when there is none. Throws a DataFileError when it is invalid. */
 export function readExisting(dir: string): Snapshot | null {
   const file = join(dir, SNAPSHOT_NAME);
-  if (!existsSync(file)) return null;
-  return parseSnapshot(readJsonFile(file), file);
+  return existsSync(file) ? loadSnapshot(file) : null;
 }
 
 /** The existing `subnets-daily.json`, validated; null when there is none. Throws a DataFileError when it is invalid. */
 export function readExistingSubnets(dir: string): SubnetsDaily | null {
-  const file = join(dir, SUBNETS_DAILY_NAME);
-  if (!existsSync(file)) return null;
-  return parseOrThrow(SubnetsDaily, readJsonFile(file), file);
+  return loadSubnetsDaily(join(dir, SUBNETS_DAILY_NAME));
 }
 
 export const Checkpoint = z.object({

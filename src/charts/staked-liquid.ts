@@ -24,7 +24,7 @@ const LIQUID = 'Liquid';
 function rows(data: ChartData): TimeRow[] {
   const s = data.snapshot;
   const measured: TimeRow[] =
-    s.kind === 'reference'
+    s.kind === 'cited'
       ? []
       : stakingSeries(s).flatMap((d) => {
           const src = rowSource(d.source, s.kind);

@@ -21,7 +21,7 @@ const fmt = (v: number) => formatPercent(v);
 function rows(data: ChartData): TimeRow[] {
   const s = data.snapshot;
   const measured: TimeRow[] =
-    s.kind === 'reference'
+    s.kind === 'cited'
       ? []
       : stakingSeries(s).map((d) => ({
           date: d.date,

@@ -43,7 +43,7 @@ export function figureRow(f: Figure, series: string): TimeRow {
     series,
     value: figureValue(f),
     unit: f.unit === 'rao' ? 'TAO' : f.unit,
-    ...rowSource(f.source, 'reference'),
+    ...rowSource(f.source, 'cited'),
   };
 }
 
@@ -62,7 +62,7 @@ export function eventRows(data: ChartData, from?: string): TimeRow[] {
       series: `event: ${e.label}`,
       value: null,
       unit: '',
-      ...rowSource(e.source, 'reference'),
+      ...rowSource(e.source, 'cited'),
     }));
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../data/load.ts';
 import { STATUS_FILE } from '../data/status.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { referenceSnapshot } from '../data/reference.ts';
+import { citedSnapshot } from '../data/cited-snapshot.ts';
 import type { Reference, Snapshot, Source } from '../data/schema.ts';
 import {
   checkLinks,
@@ -199,12 +199,12 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
       if (s.kind === 'cited' && !sourceIds.has(s.ref))
         problems.push(`${SNAPSHOT_FILE}: ${path}.ref: unknown source id "${s.ref}" (see ${FILES.sources})`);
     if (
-      snap.kind === 'reference' &&
+      snap.kind === 'cited' &&
       result.reference &&
-      !isDeepStrictEqual(referenceSnapshot(result.reference, snap.source.generatedAt), snap)
+      !isDeepStrictEqual(citedSnapshot(result.reference, snap.source.generatedAt), snap)
     )
       problems.push(
-        `${SNAPSHOT_FILE}: a "reference" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run reference\``,
+        `${SNAPSHOT_FILE}: a "cited" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run snapshot:cited\``,
       );
   }
   const known = {

@@ -23,7 +23,7 @@ export function figureEvidence(f: Figure, label = f.label): Evidence {
   };
 }
 
-/** A chain (or synthetic) observation of `field` on or just after `date`; null in a reference build. */
+/** A chain (or synthetic) observation of `field` on or just after `date`; null in a cited-figures build. */
 export function chainAt(data: ReportData, field: SeriesField, date: string): Observation | null {
   return measuredAt(data.snapshot, field, date);
 }

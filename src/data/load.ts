@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SnapshotStatus, STATUS_FILE } from './status.ts';
 import { parse as parseYaml } from 'yaml';
-import { migrate, MigrationError } from './migrate.ts';
+import { migrate, MigrationError, REFERENCE_MIGRATIONS, SUBNETS_DAILY_MIGRATIONS } from './migrate.ts';
 import { DataFileError, parseOrThrow } from './errors.ts';
 import { Reference, Snapshot, SubnetsDaily } from './schema.ts';
 
@@ -23,16 +23,19 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Parse a snapshot already read as JSON: migrate old versions, then validate. */
-export function parseSnapshot(json: unknown, file = SNAPSHOT_FILE): Snapshot {
-  let migrated: unknown;
+/** Migrate a file of an older schema version with its table; a failure names the file. */
+function migrated(json: unknown, file: string, migrations?: Parameters<typeof migrate>[1]): unknown {
   try {
-    migrated = migrate(json);
+    return migrate(json, migrations);
   } catch (e) {
     if (e instanceof MigrationError) throw new DataFileError(file, [e.message]);
     throw e;
   }
-  return parseOrThrow(Snapshot, migrated, file);
+}
+
+/** Parse a snapshot already read as JSON: migrate old versions, then validate. */
+export function parseSnapshot(json: unknown, file = SNAPSHOT_FILE): Snapshot {
+  return parseOrThrow(Snapshot, migrated(json, file), file);
 }
 
 export function loadSnapshot(file = SNAPSHOT_FILE): Snapshot {
@@ -49,7 +52,7 @@ export function loadReferenceYaml(file = REFERENCE_SOURCE): Reference {
   } catch (e) {
     throw new DataFileError(file, [`not valid YAML: ${(e as Error).message}`]);
   }
-  return parseOrThrow(Reference, doc, file);
+  return parseOrThrow(Reference, migrated(doc, file, REFERENCE_MIGRATIONS), file);
 }
 
 /** The last snapshot attempt's outcome (written by the nightly job), or null when the file does not exist. */
@@ -61,5 +64,5 @@ export function loadStatus(file = STATUS_FILE): SnapshotStatus | null {
 /** Per-subnet daily values (`subnets-daily.json`), validated; null when the file does not exist. */
 export function loadSubnetsDaily(file = SUBNETS_DAILY_FILE): SubnetsDaily | null {
   if (!existsSync(file)) return null;
-  return parseOrThrow(SubnetsDaily, readJson(file), file);
+  return parseOrThrow(SubnetsDaily, migrated(readJson(file), file, SUBNETS_DAILY_MIGRATIONS), file);
 }

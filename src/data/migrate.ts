@@ -1,12 +1,25 @@
 /**
- * Migrations for snapshot files, oldest first. Each takes a file of version N and returns version N + 1, so
- * an old committed snapshot keeps loading after the schema moves on. Add one whenever SCHEMA_VERSION changes.
+ * Migrations for the versioned data files, oldest first. Each takes a file of version N and returns version N + 1,
+ * so an old committed file keeps loading after the schema moves on. Add one to each table whenever SCHEMA_VERSION
+ * changes.
  */
 import { SCHEMA_VERSION } from './version.ts';
 
 type Json = Record<string, unknown>;
+type Migrations = Record<number, (file: Json) => Json>;
 
-const migrations: Record<number, (file: Json) => Json> = {
+/**
+ * v2 called the kind of a snapshot built from cited figures alone `reference`, the word that also names the cited
+ * figures themselves (content/reference.yaml); v3 calls that kind `cited`. Files without a kind only change version.
+ */
+const citedKind = (file: Json): Json => ({
+  ...file,
+  schemaVersion: 3,
+  ...(file.kind === 'reference' ? { kind: 'cited' } : {}),
+});
+
+/** public/data/snapshot.json */
+export const SNAPSHOT_MIGRATIONS: Migrations = {
   /**
    * v1 is the shape sketched in the design notes: `head.block` (now `head.number`) and `source.endpoints`
    * as a list (now `source.endpoint`, the one endpoint that answered).
@@ -25,12 +38,19 @@ const migrations: Record<number, (file: Json) => Json> = {
         : source,
     };
   },
+  2: citedKind,
 };
+
+/** public/data/subnets-daily.json, which began at version 2 */
+export const SUBNETS_DAILY_MIGRATIONS: Migrations = { 2: citedKind };
+
+/** content/reference.yaml, which began at version 2 */
+export const REFERENCE_MIGRATIONS: Migrations = { 2: citedKind };
 
 export class MigrationError extends Error {}
 
-/** Bring a parsed JSON file up to SCHEMA_VERSION; leaves current files untouched. */
-export function migrate(file: unknown): unknown {
+/** Bring a parsed file up to SCHEMA_VERSION with its table of migrations; leaves current files untouched. */
+export function migrate(file: unknown, migrations: Migrations = SNAPSHOT_MIGRATIONS): unknown {
   if (typeof file !== 'object' || file === null || Array.isArray(file)) return file;
   let out = file as Json;
   if (typeof out.schemaVersion !== 'number') return out; // the schema reports the missing or bad field

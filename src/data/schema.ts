@@ -1,8 +1,9 @@
 /**
  * The one schema for taoproof's data files, used by the snapshot writer (`scripts/`), the site build and the
- * tests. A snapshot is a file of measured values (`public/data/snapshot.json`); the reference file
- * (`public/data/reference.json`, built from `content/reference.yaml`) holds figures cited from publications,
- * the article's own figures among them, and dated events.
+ * tests. A snapshot (`public/data/snapshot.json`) holds the values of the report, of kind `chain` (read from
+ * Finney), `cited` (figures cited from publications, no chain reads) or `synthetic` (a test node's). The reference
+ * file (`content/reference.yaml`, served as `public/data/reference.json`) holds the figures cited from
+ * publications, the article's own figures among them, and dated events.
  *
  * Rules that hold for every value:
  * - amounts are decimal strings (RAO for TAO, alpha-RAO for alpha; 1 TAO = 1e9 RAO), never floats;
@@ -80,7 +81,7 @@ export const Head = z.object({
   specVersion: z.number().int().nonnegative(),
 });
 
-export const SnapshotKind = z.enum(['chain', 'reference', 'synthetic']);
+export const SnapshotKind = z.enum(['chain', 'cited', 'synthetic']);
 export type SnapshotKind = z.infer<typeof SnapshotKind>;
 
 export { SERIES_FIELDS, SERIES_FIELD_NAMES, type SeriesField } from './series.ts';
@@ -169,10 +170,10 @@ export const SnapshotV2 = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     kind: SnapshotKind,
     chain: ChainIdentity,
-    /** head block the snapshot was read at; null only for `reference` files */
+    /** head block the snapshot was read at; null only for `cited` files */
     head: Head.nullable(),
     source: z.object({
-      /** endpoint(s) read, or "content/reference.yaml" for reference files */
+      /** endpoint(s) read, or "content/reference.yaml" for `cited` files */
       endpoint: z.string().min(1),
       tool: z.string().min(1),
       generatedAt: IsoDateTime,
@@ -183,7 +184,7 @@ export const SnapshotV2 = z
     governance: Governance.nullable(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind !== 'reference' && s.head === null)
+    if (s.kind !== 'cited' && s.head === null)
       ctx.addIssue({ code: 'custom', path: ['head'], message: `expected a head block for kind "${s.kind}"` });
     increasingDates(s.series, 'series', ctx);
     if (s.kind === 'chain') {

@@ -50,7 +50,7 @@ export interface SudoReading {
 /** The sudo key at the governance table's block; null when the snapshot has no governance table. */
 export function sudoKey(s: Snapshot): Computed<SudoReading> | null {
   const g = s.governance;
-  if (!g || s.kind === 'reference') return null;
+  if (!g || s.kind === 'cited') return null;
   return {
     value: { key: g.sudoKey, block: g.block },
     formula: 'Sudo.Key',

@@ -87,7 +87,7 @@ export interface PoolDepth {
 /** Every subnet's pool from the snapshot's subnets table (root excluded), deepest first; [] without a table. */
 export function poolDepths(s: Snapshot): PoolDepth[] {
   const t = s.subnets;
-  if (!t || s.kind === 'reference') return [];
+  if (!t || s.kind === 'cited') return [];
   return t.rows
     .filter((r) => r.netuid !== 0 && r.tao !== null)
     .map((r) => ({

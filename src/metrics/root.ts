@@ -68,7 +68,7 @@ export function sampledRootPayments(
   from: string,
   cycle: number,
 ): Computed<SampledRootPayments> | null {
-  if (s.kind === 'reference') return null;
+  if (s.kind === 'cited') return null;
   const span = daysBetween(from, to);
   const rows = s.series.filter(
     (p) =>

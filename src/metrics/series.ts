@@ -54,13 +54,13 @@ export function addDays(date: string, days: number): string {
 
 /** Observations read from the chain (or a synthetic node): none in a `reference` snapshot, whose points are cited figures. */
 export function measuredObservations(snapshot: Snapshot, field: SeriesField): Observation[] {
-  if (snapshot.kind === 'reference') return [];
+  if (snapshot.kind === 'cited') return [];
   return observations(snapshot, field).filter((o) => o.source.kind === 'chain');
 }
 
-/** The first chain observation of `field` on or after `date` (within `maxDays`); null in a reference build. */
+/** The first chain observation of `field` on or after `date` (within `maxDays`); null in a cited-figures build. */
 export function measuredAt(snapshot: Snapshot, field: SeriesField, date: string, maxDays = 7): Observation | null {
-  if (snapshot.kind === 'reference') return null;
+  if (snapshot.kind === 'cited') return null;
   const o = observationAt(snapshot, field, date, maxDays);
   return o && o.source.kind === 'chain' ? o : null;
 }
@@ -75,7 +75,7 @@ export interface Sample {
 
 /** Every chain point that recorded `field`, present (a value) or absent (null); points that did not read it are skipped. */
 export function samples(snapshot: Snapshot, field: SeriesField): Sample[] {
-  if (snapshot.kind === 'reference') return [];
+  if (snapshot.kind === 'cited') return [];
   return snapshot.series.flatMap((p) => {
     const v = p.values[field];
     if (v === undefined || p.block === null || (v !== null && !/^-?\d+$/.test(v))) return [];
@@ -141,7 +141,7 @@ export interface SpecReading {
 
 /** The runtime spec version read with the first chain point on or after `date` (within `maxDays`); null without one. */
 export function specAt(snapshot: Snapshot, date: string, maxDays = 7): SpecReading | null {
-  if (snapshot.kind === 'reference') return null;
+  if (snapshot.kind === 'cited') return null;
   const limit = addDays(date, maxDays);
   const p = snapshot.series.find(
     (x) => x.date >= date && x.date <= limit && x.block !== null && x.hash !== null && x.specVersion !== null,

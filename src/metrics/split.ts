@@ -1,6 +1,6 @@
 /**
  * The per-block emission split with the snapshot's own parameters (claims C36, C38): SubnetOwnerCut, TaoWeight
- * and root stake, read from the chain or, in a reference build, cited (each input keeps its source).
+ * and root stake, read from the chain or, in a cited-figures build, cited (each input keeps its source).
  */
 import type { Quantity, Snapshot } from '../data/schema.ts';
 import { rao } from './amount.ts';
@@ -33,7 +33,7 @@ export interface SplitParams {
   ownerCut: Computed<number>;
   taoWeight: Computed<number>;
   /**
-   * root stake in RAO: current.rootStake, else the latest rootStake value of the series (cited in a reference build,
+   * root stake in RAO: current.rootStake, else the latest rootStake value of the series (cited in a cited-figures build,
    * and then labelled as cited). SubnetTAO[0] is the root pool's counter: until spec 283 it left out the root
    * dividends credited to stakers (series break root-divs-outside-subnet-tao).
    */

@@ -6,7 +6,7 @@ export const KIND_LABEL: Record<SnapshotKind, { short: string; long: string }> =
     short: 'Chain data',
     long: 'Values read from the Bittensor chain (Finney), each with its block number, hash and storage item.',
   },
-  reference: {
+  cited: {
     short: 'Cited figures only',
     long: 'No chain snapshot is committed yet: values are figures cited from publications (the article’s own marked as such). Verdicts that need chain data say so.',
   },

@@ -1,17 +1,17 @@
-/** Every chart renders to SVG from each fixture at each build-time width, with its accessible label, matching its committed snapshot. */
+/** Every chart renders to SVG from each fixture at each build-time width, with its accessible label, matching its committed expected SVG. */
 import { describe, expect, test } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderSvg } from '../../src/charts/ssr.ts';
 import { NO_CHAIN_READS } from '../../src/charts/time-marks.ts';
-import { referenceSnapshot } from '../../src/data/reference.ts';
+import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import type { ChartData } from '../../src/charts/types.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
-import { matchSvgSnapshot } from '../helpers/svg-snapshot.ts';
+import { matchExpectedSvg } from '../helpers/expected-svg.ts';
 
 const fixtures: Record<string, () => ChartData> = {
   synthetic: () => ({ snapshot: dtaoSnapshot(), reference: reference() }),
-  reference: () => ({ snapshot: referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), reference: reference() }),
+  cited: () => ({ snapshot: citedSnapshot(reference(), '2026-01-01T00:00:00.000Z'), reference: reference() }),
 };
 const layouts = Object.entries(WIDTHS) as Array<[string, number]>;
 
@@ -26,13 +26,13 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
       expect(svg).toContain(`aria-label="${chart.title}"`);
       expect(svg).toContain(`aria-describedby="chart-${chart.id}-desc"`);
       expect(svg.match(/aria-label=/g)).toHaveLength(1); // marks carry data-mark, not ARIA names
-      const result = matchSvgSnapshot(`${chart.id}-${fixture}${name === 'wide' ? '' : `-${name}`}`, svg);
+      const result = matchExpectedSvg(`${chart.id}-${fixture}${name === 'wide' ? '' : `-${name}`}`, svg);
       expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
     },
   );
 
   test('text is 11 px or more: the chart sets no smaller font size', () => {
-    for (const data of [fixtures.synthetic(), fixtures.reference()])
+    for (const data of [fixtures.synthetic(), fixtures.cited()])
       for (const [, width] of layouts) {
         const sizes = [...renderSvg(chart, data, {}, width).matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
         expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
@@ -59,7 +59,7 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
 
   test('the caption names no chain reads where the build has none, and names the chain line where it has', () => {
     const withReads = fixtures.synthetic();
-    const without = fixtures.reference();
+    const without = fixtures.cited();
     expect(chart.caption(chart.rows(without), without)).not.toMatch(
       /blue line|what daily chain reads give|Square: the sudo key|Dots: root/,
     );
@@ -71,7 +71,7 @@ describe('charts without chain reads say so in their frame', () => {
   test.each(['issuance', 'staking-ratio', 'staked-liquid', 'root-stake', 'governance-power', 'subnet-pools'])(
     '%s',
     (id) => {
-      const svg = renderSvg(CHARTS[id], fixtures.reference(), {}, WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
+      const svg = renderSvg(CHARTS[id], fixtures.cited(), {}, WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
       expect(svg.replace(/<[^>]+>/g, '')).toContain(NO_CHAIN_READS);
       expect(renderSvg(CHARTS[id], fixtures.synthetic(), {}, WIDTHS.narrow)).not.toContain('No chain reads');
     },

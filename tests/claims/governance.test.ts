@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CODE } from '../../src/claims/code.ts';
 import { C01, C02, C03, C04 } from '../../src/claims/verdicts/governance.ts';
 import type { Day } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, governanceTable, referenceData, ss58 } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, governanceTable, citedData, ss58 } from '../fixtures/snapshots.ts';
 
 /** Two weeks of chain reads around the article (2025-04-17), with governance sizes as given. */
 const around = (g: Partial<Day>, gov?: Parameters<typeof governanceTable>[1]) => {
@@ -15,7 +15,7 @@ const urls = (r: ReturnType<typeof C01>) =>
 
 describe('C01: neither PoW nor PoS', () => {
   test('supported by the v2.0.11 runtime’s pallets without chain data', () => {
-    const r = C01(referenceData());
+    const r = C01(citedData());
     expect(r.verdict).toBe('supported');
     expect(urls(r)).toEqual([CODE.runtimePallets.url]);
   });
@@ -34,7 +34,7 @@ describe('C01: neither PoW nor PoS', () => {
 
 describe('C02: a one-party chain, a black box', () => {
   test('partly supported by pallet_sudo in the runtime, without chain data', () => {
-    const r = C02(referenceData());
+    const r = C02(citedData());
     expect(r.verdict).toBe('partly supported');
     expect(r.reason).toContain('“Black box” does not hold');
   });
@@ -54,7 +54,7 @@ describe('C02: a one-party chain, a black box', () => {
 
 describe('C03: Triumvirate of 3, Senate of 12', () => {
   test('unverifiable without chain data: the docs and the runtime’s caps are not members', () => {
-    const r = C03(referenceData());
+    const r = C03(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('caps are not members');
     expect(r.evidence.map((e) => e.value)).toEqual(['12', '3', '3 and 12', '12']);
@@ -77,7 +77,7 @@ describe('C03: Triumvirate of 3, Senate of 12', () => {
 
 describe('C04: all of them are insiders', () => {
   test('unverifiable without chain data', () => {
-    expect(C04(referenceData()).verdict).toBe('unverifiable');
+    expect(C04(citedData()).verdict).toBe('unverifiable');
   });
   test('still unverifiable with the Senate list: addresses carry no identities', () => {
     const r = C04(around({}, { sudo: true, senate: 12, triumvirate: 3, authorities: 9 }));

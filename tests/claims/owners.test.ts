@@ -3,7 +3,7 @@ import { C32, C34, C35, C36, C38 } from '../../src/claims/verdicts/owners.ts';
 import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
 import { C38_BOUNDS } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, editedReference, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, editedReference, citedData, subnetsTable } from '../fixtures/snapshots.ts';
 
 /** Two weeks of chain reads around the article (2025-04-17), optionally with a subnets table at the last day. */
 const around = (day: Partial<Day> = {}, pools?: Pool[]) => {
@@ -19,14 +19,14 @@ const around = (day: Partial<Day> = {}, pools?: Pool[]) => {
 
 describe('C32: No. 1 crypto-AI project', () => {
   test('unverifiable: rankings are market data', () => {
-    expect(C32(referenceData()).verdict).toBe('unverifiable');
+    expect(C32(citedData()).verdict).toBe('unverifiable');
     expect(C32(dataOf(around())).verdict).toBe('unverifiable');
   });
 });
 
 describe('C34: alpha is a warrant, not a circulating token', () => {
   test('partly supported by the April 2025 code: a stake record that can still change hands', () => {
-    const r = C34(referenceData());
+    const r = C34(citedData());
     expect(r.verdict).toBe('partly supported');
     expect(r.reason).toContain('transfer_stake');
   });
@@ -41,24 +41,24 @@ describe('C34: alpha is a warrant, not a circulating token', () => {
 
 describe('C35: owners lift prices by announcing buybacks', () => {
   test('unverifiable: announcements are off chain and daily reads hold no stake events', () => {
-    expect(C35(referenceData()).verdict).toBe('unverifiable');
+    expect(C35(citedData()).verdict).toBe('unverifiable');
     expect(C35(dataOf(around())).verdict).toBe('unverifiable');
   });
 });
 
 describe('C36: the 18% owner cut', () => {
   test('supported by the docs’ 18% without chain data', () => {
-    const r = C36(referenceData());
+    const r = C36(citedData());
     expect(r.verdict).toBe('supported');
     expect(r.evidence.map((e) => e.value)).toEqual(['18.0%', '18.0%']);
   });
   test('contradicted if the cited figure said otherwise', () => {
     const ref = editedReference((x) => (x.figures.find((f) => f.id === 'default-owner-cut')!.value = '0.1'));
-    expect(C36(referenceData(ref)).verdict).toBe('contradicted');
+    expect(C36(citedData(ref)).verdict).toBe('contradicted');
   });
   test('unverifiable with neither a chain read nor a cited figure', () => {
     const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'default-owner-cut')));
-    expect(C36(referenceData(ref)).verdict).toBe('unverifiable');
+    expect(C36(citedData(ref)).verdict).toBe('unverifiable');
   });
   test('supported by SubnetOwnerCut = 11796/65535 on chain', () => {
     const r = C36(dataOf(around()));
@@ -91,7 +91,7 @@ describe('C38: up to 1/3 of daily TAO emission to root', () => {
   /** Pending balance that makes root's share exactly `share` of the block's TAO. */
   const forShare = (share: number) => (share * EPOCH_CYCLE_BLOCKS) / 2;
   test('unverifiable without daily reads; the author’s reading and the fair point are in the reason', () => {
-    const r = C38(referenceData());
+    const r = C38(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[1].value).toBe('33.3%');
     expect(r.evidence.at(-1)?.value).toBe('41.0%');

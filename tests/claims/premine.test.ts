@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { OTHER_CODE } from '../../src/claims/code.ts';
 import { breaksCrossed } from '../../src/data/breaks.ts';
 import { C05, C06, C07, C08, C09, C10 } from '../../src/claims/verdicts/premine.ts';
-import { dataOf, editedReference, point, referenceData, snapshotOf } from '../fixtures/snapshots.ts';
+import { dataOf, editedReference, point, citedData, snapshotOf } from '../fixtures/snapshots.ts';
 
 /** Issuance read on the subnet launch day and on the article's date. */
 const issued = (atLaunch: number, atArticle: number) =>
@@ -15,24 +15,24 @@ const issued = (atLaunch: number, atArticle: number) =>
 
 describe('C05: Kusanagi launched on 3 January 2021', () => {
   test('supported by the cited history (no chain can reach Kusanagi)', () => {
-    const r = C05(referenceData());
+    const r = C05(citedData());
     expect(r.verdict).toBe('supported');
     expect(r.evidence.map((e) => e.value)).toEqual(['2021-01-03', '2021-01-03', '546k TAO']);
   });
   test('contradicted if the cited history gave another date', () => {
     const ref = editedReference((x) => (x.events.find((e) => e.id === 'kusanagi')!.date = '2021-01-15'));
-    const r = C05(referenceData(ref));
+    const r = C05(citedData(ref));
     expect(r.verdict).toBe('contradicted');
     expect(r.reason).toContain('2021-01-15');
   });
   test('unverifiable without a cited date', () => {
     const ref = editedReference((x) => (x.events = x.events.filter((e) => e.id !== 'kusanagi')));
-    expect(C05(referenceData(ref)).verdict).toBe('unverifiable');
+    expect(C05(citedData(ref)).verdict).toBe('unverifiable');
   });
 });
 
 describe('C06: 5.38M TAO mined before subnets', () => {
-  test('unverifiable without chain data', () => expect(C06(referenceData()).verdict).toBe('unverifiable'));
+  test('unverifiable without chain data', () => expect(C06(citedData()).verdict).toBe('unverifiable'));
   test('supported within 3%', () => {
     const r = C06(issued(5_400_000, 8_610_000));
     expect(r.verdict).toBe('supported');
@@ -43,7 +43,7 @@ describe('C06: 5.38M TAO mined before subnets', () => {
 
 describe('C07: no record of the early distribution', () => {
   test('unverifiable: the Finney months’ rules are public code, the earlier chains’ are not read here', () => {
-    const r = C07(referenceData());
+    const r = C07(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[0].sources[0]).toEqual(OTHER_CODE.finneyEpoch);
     expect(r.reason).toContain('546k TAO carried from Kusanagi to Nakamoto');
@@ -62,7 +62,7 @@ describe('C07: no record of the early distribution', () => {
 
 describe('C08: VC backing means insiders got the early TAO', () => {
   test('unverifiable with or without chain data: ownership is not in the data', () => {
-    expect(C08(referenceData()).verdict).toBe('unverifiable');
+    expect(C08(citedData()).verdict).toBe('unverifiable');
     const r = C08(issued(5_380_000, 8_610_000));
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[1].value).toBe('5.38M TAO');
@@ -71,7 +71,7 @@ describe('C08: VC backing means insiders got the early TAO', () => {
 
 describe('C09: 5.38M / 8.61M = 62.5%', () => {
   test('unverifiable without chain data, with the arithmetic recomputed', () => {
-    const r = C09(referenceData());
+    const r = C09(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[2].value).toBe('62.49%');
   });
@@ -95,7 +95,7 @@ describe('C09: 5.38M / 8.61M = 62.5%', () => {
 
 describe('C10: validator operations raise the insiders’ share', () => {
   test('unverifiable: delegated stake belongs to its delegators, and the data hold no operator identities', () => {
-    expect(C10(referenceData()).verdict).toBe('unverifiable');
+    expect(C10(citedData()).verdict).toBe('unverifiable');
     expect(C10(issued(5_380_000, 8_610_000)).verdict).toBe('unverifiable');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { VERDICT_FNS, VERDICTS_BY_ESSAY, verdictFor } from '../../src/claims/index.ts';
 import { VERDICTS } from '../../src/claims/types.ts';
-import { dtaoSnapshot, referenceData, reference } from '../fixtures/snapshots.ts';
+import { dtaoSnapshot, citedData, reference } from '../fixtures/snapshots.ts';
 
 const claims = parse(readFileSync('content/claims.yaml', 'utf8')) as Array<{ id: string; type: string; essay: string }>;
 const checkable = claims.filter((c) => c.type !== 'opinion');
@@ -19,14 +19,13 @@ describe('verdict registry', () => {
   test('no verdict function for an opinion or an unknown id', () => {
     const ids = new Set(checkable.map((c) => c.id));
     expect(Object.keys(VERDICT_FNS).filter((id) => !ids.has(id))).toEqual([]);
-    for (const c of claims.filter((x) => x.type === 'opinion'))
-      expect(verdictFor(c.id, referenceData()), c.id).toBeNull();
-    expect(verdictFor('C99', referenceData())).toBeNull();
-    expect(verdictFor('toString', referenceData())).toBeNull();
+    for (const c of claims.filter((x) => x.type === 'opinion')) expect(verdictFor(c.id, citedData()), c.id).toBeNull();
+    expect(verdictFor('C99', citedData())).toBeNull();
+    expect(verdictFor('toString', citedData())).toBeNull();
   });
 
   test.each([
-    ['reference', referenceData],
+    ['cited', citedData],
     ['synthetic', () => ({ snapshot: dtaoSnapshot(), reference: reference() })],
   ])('every verdict on the %s data: a known verdict, a specific reason, sourced evidence', (_, data) => {
     for (const c of checkable) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { C27, C28, C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
 import type { Day } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, editedReference, referenceData } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, editedReference, citedData } from '../fixtures/snapshots.ts';
 import { CODE } from '../../src/claims/code.ts';
 
 /** Daily reads from dTAO (2025-02-13) to 2025-04-20; i = days since dTAO. */
@@ -12,7 +12,7 @@ const root = (start: number, drop: number) => sinceDtao((i) => ({ rootTao: start
 
 describe('C27: 450k TAO injected into pools since dTAO', () => {
   test('unverifiable without chain data; the schedule is in the reason', () => {
-    const r = C27(referenceData());
+    const r = C27(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('would emit 453,600 TAO');
   });
@@ -43,7 +43,7 @@ describe('C27: 450k TAO injected into pools since dTAO', () => {
 
 describe('C28: 150k TAO (33%) to root by auto-sell', () => {
   test('unverifiable without chain data, with the article’s ratio recomputed', () => {
-    const r = C28(referenceData());
+    const r = C28(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[2].value).toBe('33.3%');
   });
@@ -56,7 +56,7 @@ describe('C28: 150k TAO (33%) to root by auto-sell', () => {
 });
 
 describe('C29: root stake fell from 5.86M to 5.71M', () => {
-  test('unverifiable without chain data', () => expect(C29(referenceData()).verdict).toBe('unverifiable'));
+  test('unverifiable without chain data', () => expect(C29(citedData()).verdict).toBe('unverifiable'));
   test('supported when the chain shows the same levels and fall', () => {
     const r = C29(root(5_860_000, 150_000));
     expect(r.verdict).toBe('supported');
@@ -76,7 +76,7 @@ describe('C29: root stake fell from 5.86M to 5.71M', () => {
 
 describe('C30: 300k TAO left root', () => {
   test('unverifiable without chain data: the article’s arithmetic holds if its 5.71M is the stakers’ root stake', () => {
-    const r = C30(referenceData());
+    const r = C30(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence.map((e) => e.value)).toEqual([
       '300k TAO',
@@ -95,7 +95,7 @@ describe('C30: 300k TAO left root', () => {
       const f = x.figures.find((g) => g.id === 'article-root-autosell')!;
       f.value = '100000000000000';
     });
-    const r = C30(referenceData(ref));
+    const r = C30(citedData(ref));
     expect(r.evidence[1].value).toBe('150,000 TAO');
     expect(r.evidence[2].value).toBe('250,000 TAO');
   });
@@ -146,7 +146,7 @@ describe('C30: 300k TAO left root', () => {
 
 describe('C29 discloses what SubnetTAO[0] left out', () => {
   test('names the root-dividend gap with and without chain data', () => {
-    expect(C29(referenceData()).evidence.some((e) => e.value === 'root-divs-outside-subnet-tao')).toBe(true);
+    expect(C29(citedData()).evidence.some((e) => e.value === 'root-divs-outside-subnet-tao')).toBe(true);
     const r = C29(root(5_860_000, 150_000));
     expect(r.reason).toContain('left out the root dividends credited to stakers');
   });

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { C13, C14, C15, C16 } from '../../src/claims/verdicts/staking.ts';
-import { dataOf, daysFrom, referenceData } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, citedData } from '../fixtures/snapshots.ts';
 
 /** Daily reads from 2025-01-01 to 2025-04-30 with issuance +7,200 a day and the staking ratio given per day. */
 const ratios = (ratio: (i: number) => number, issued = (i: number) => 8_000_000 + i * 7200) =>
   dataOf(daysFrom('2025-01-01', 120, (i) => ({ issuedTao: issued(i), stakedTao: issued(i) * ratio(i) })));
 
 describe('C13: the stake rises only because supply inflates', () => {
-  test('unverifiable without chain data', () => expect(C13(referenceData()).verdict).toBe('unverifiable'));
+  test('unverifiable without chain data', () => expect(C13(citedData()).verdict).toBe('unverifiable'));
   test('supported when the ratio stays flat', () => {
     const r = C13(ratios(() => 0.75));
     expect(r.verdict).toBe('supported');
@@ -32,7 +32,7 @@ describe('C13: the stake rises only because supply inflates', () => {
 
 describe('C14: never below 70%, peak near 90%', () => {
   test('unverifiable without chain data; the cited April 2025 figure is shown', () => {
-    const r = C14(referenceData());
+    const r = C14(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence.map((e) => e.value)).toEqual(['70.0%', '90.0%', '70.0%']);
   });
@@ -65,7 +65,7 @@ describe('C14: never below 70%, peak near 90%', () => {
 
 describe('C15: $2B × 70% = $1.4B never circulated', () => {
   test('unverifiable without chain data, with the arithmetic', () => {
-    const r = C15(referenceData());
+    const r = C15(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[2].value).toBe('$1.4B');
   });
@@ -91,7 +91,7 @@ describe('C16: real market cap $600M, FDV $5B', () => {
       () => supply,
     );
   test('unverifiable without chain data; the article’s own figures agree', () => {
-    const r = C16(referenceData());
+    const r = C16(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.evidence[2].value).toBe('$4.88B');
   });

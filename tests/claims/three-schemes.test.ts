@@ -4,7 +4,7 @@ import { C20, C21, C22, C23, C24 } from '../../src/claims/verdicts/three-schemes
 import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
 import { C22_ROOT_SHARE } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
-import { dataOf, daysFrom, editedReference, poolOf, referenceData, subnetsTable } from '../fixtures/snapshots.ts';
+import { dataOf, daysFrom, editedReference, poolOf, citedData, subnetsTable } from '../fixtures/snapshots.ts';
 
 /** Daily reads from dTAO (2025-02-13) to 2025-04-20; `day(i)` sets the dTAO fields (i = days since dTAO). */
 const sinceDtao = (day: (i: number) => Partial<Day>, pools?: Pool[]) => {
@@ -15,7 +15,7 @@ const sinceDtao = (day: (i: number) => Partial<Day>, pools?: Pool[]) => {
 
 describe('C20: every subnet has a token paired with TAO', () => {
   const table = (pools: Pool[]) => sinceDtao(() => ({ rootTao: 5_800_000 }), pools);
-  test('unverifiable without the subnets table', () => expect(C20(referenceData()).verdict).toBe('unverifiable'));
+  test('unverifiable without the subnets table', () => expect(C20(citedData()).verdict).toBe('unverifiable'));
   test('supported when every subnet has a TAO–alpha pool', () => {
     const r = C20(table([poolOf(1, 1000), poolOf(2, 2000), poolOf(3, 500)]));
     expect(r.verdict).toBe('supported');
@@ -31,7 +31,7 @@ describe('C20: every subnet has a token paired with TAO', () => {
 });
 
 describe('C21: thin pools', () => {
-  test('unverifiable without chain data', () => expect(C21(referenceData()).verdict).toBe('unverifiable'));
+  test('unverifiable without chain data', () => expect(C21(citedData()).verdict).toBe('unverifiable'));
   test('partly supported when pools average under 1% of root stake (the motive stays unshown)', () => {
     const r = C21(sinceDtao((i) => ({ rootTao: 5_700_000, subnetTao: 90_000, subnets: 91 + 0 * i })));
     expect(r.verdict).toBe('partly supported');
@@ -58,7 +58,7 @@ describe('C22: little new money; root TAO stayed put', () => {
       pendingRootDivs: 60,
     }));
   test('unverifiable without chain data, with the thresholds in the reason', () => {
-    const r = C22(referenceData());
+    const r = C22(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain(`${C22_ROOT_SHARE * 100}% of staked TAO`);
   });
@@ -103,13 +103,13 @@ describe('C22: little new money; root TAO stayed put', () => {
 
 describe('C23: no subnet cap, too many subnets too fast', () => {
   test('unverifiable without chain data, even with the cited return of the cap in September 2025', () => {
-    const r = C23(referenceData());
+    const r = C23(citedData());
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('came back only on 2025-09-24');
   });
   test('unverifiable with neither the cap figure nor chain data', () => {
     expect(
-      C23(referenceData(editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'subnet-limit-2025')))))
+      C23(citedData(editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'subnet-limit-2025')))))
         .verdict,
     ).toBe('unverifiable');
   });
@@ -126,7 +126,7 @@ describe('C23: no subnet cap, too many subnets too fast', () => {
 
 describe('C24: no swaps between subnets', () => {
   test('partly supported by the April 2025 code: swap_stake exists, but only through TAO (the author’s likely meaning)', () => {
-    const r = C24(referenceData());
+    const r = C24(citedData());
     expect(r.verdict).toBe('partly supported');
     expect(r.evidence[0].sources[0]).toEqual(CODE.swapStake);
     expect(r.reason).toContain('only through TAO');

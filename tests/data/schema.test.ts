@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/errors.ts';
-import { parseSnapshot, SNAPSHOT_FILE } from '../../src/data/load.ts';
+import { loadReferenceYaml, parseSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../../src/data/load.ts';
 import { migrate } from '../../src/data/migrate.ts';
+import { SCHEMA_VERSION } from '../../src/data/version.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 
 const committed = () => JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
@@ -18,7 +21,7 @@ const errorOf = (json: unknown) => {
 
 describe('snapshot schema', () => {
   test('the committed snapshot and the fixtures are valid', () => {
-    expect(parseSnapshot(committed()).schemaVersion).toBe(2);
+    expect(parseSnapshot(committed()).schemaVersion).toBe(SCHEMA_VERSION);
     expect(parseSnapshot(JSON.parse(JSON.stringify(dtaoSnapshot()))).series).toHaveLength(150);
   });
 
@@ -35,7 +38,7 @@ describe('snapshot schema', () => {
     s.series[3].values.totalIssuance = 12.5;
     s.kind = 'mainnet';
     expect(errorOf(s).split('\n')).toEqual([
-      'public/data/snapshot.json: kind: expected "chain" or "reference" or "synthetic", received "mainnet"',
+      'public/data/snapshot.json: kind: expected "chain" or "cited" or "synthetic", received "mainnet"',
       'public/data/snapshot.json: series[3].values.totalIssuance: expected string, received number 12.5',
     ]);
   });
@@ -61,24 +64,51 @@ describe('snapshot schema', () => {
   });
 
   test('a version 1 file (the design-note shape) is migrated, not rejected', () => {
-    const v2 = JSON.parse(JSON.stringify(dtaoSnapshot()));
-    const { number, ...head } = v2.head;
+    const current = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    const { number, ...head } = current.head;
     const v1 = {
-      ...v2,
+      ...current,
       schemaVersion: 1,
       head: { block: number, ...head },
-      source: { ...v2.source, endpoint: undefined, endpoints: ['ws://a', 'ws://b'] },
+      source: { ...current.source, endpoint: undefined, endpoints: ['ws://a', 'ws://b'] },
     };
     const parsed = parseSnapshot(v1);
     expect(parsed.head?.number).toBe(number);
     expect(parsed.source.endpoint).toBe('ws://a');
-    expect(parsed).toEqual({ ...v2, source: { ...v2.source, endpoint: 'ws://a' } });
+    expect(parsed).toEqual({ ...current, source: { ...current.source, endpoint: 'ws://a' } });
+  });
+
+  test('a version 2 file of kind "reference" (cited figures only) reads as kind "cited"; other kinds keep theirs', () => {
+    const v2 = { ...committed(), schemaVersion: 2, kind: 'reference' };
+    expect(parseSnapshot(v2)).toEqual(parseSnapshot(committed()));
+    expect(parseSnapshot(v2).kind).toBe('cited');
+    const synthetic = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    expect(parseSnapshot({ ...synthetic, schemaVersion: 2 })).toEqual(synthetic);
+    expect(errorOf({ ...committed(), kind: 'reference' })).toMatch(
+      /^public\/data\/snapshot.json: kind: expected "chain" or "cited" or "synthetic", received "reference"/,
+    );
   });
 
   test('a file from a newer schema is refused with a clear message', () => {
-    expect(() => migrate({ schemaVersion: 99 })).toThrow('schemaVersion: expected at most 2, received 99');
+    const expected = `schemaVersion: expected at most ${SCHEMA_VERSION}, received 99`;
+    expect(() => migrate({ schemaVersion: 99 })).toThrow(expected);
     expect(errorOf({ ...committed(), schemaVersion: 99 })).toMatch(
-      /^public\/data\/snapshot.json: schemaVersion: expected at most 2, received 99/,
+      new RegExp(`^public/data/snapshot.json: ${expected}`),
     );
   });
+});
+
+test('content/reference.yaml of version 2 (before the kind "cited") still loads, as the same figures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'taoproof-ref-'));
+  try {
+    const file = join(dir, 'reference.yaml');
+    const text = readFileSync(REFERENCE_SOURCE, 'utf8');
+    expect(text).toMatch(new RegExp(`^schemaVersion: ${SCHEMA_VERSION}$`, 'm'));
+    writeFileSync(file, text.replace(/^schemaVersion: \d+$/m, 'schemaVersion: 2'));
+    expect(loadReferenceYaml(file)).toEqual(loadReferenceYaml());
+    writeFileSync(file, text.replace(/^schemaVersion: \d+$/m, 'schemaVersion: 1'));
+    expect(() => loadReferenceYaml(file)).toThrow(`${file}: schemaVersion: no migration from version 1`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

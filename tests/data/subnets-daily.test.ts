@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/errors.ts';
 import { loadSubnetsDaily, SUBNETS_DAILY_FILE } from '../../src/data/load.ts';
-import { SubnetsDaily } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, SubnetsDaily } from '../../src/data/schema.ts';
 import { checkProject } from '../../src/checks/check.ts';
 import { removeProject, tempProject } from '../helpers/project.ts';
 
 const H = (c: string) => `0x${c.repeat(64)}`;
 const valid = () => ({
-  schemaVersion: 2,
+  schemaVersion: SCHEMA_VERSION,
   kind: 'synthetic',
   chain: { genesisHash: H('4') },
   days: [
@@ -105,7 +105,15 @@ describe('subnets-daily schema', () => {
   test('not JSON, or the wrong schema version, is refused with the file named', () => {
     writeFileSync(file, '{"days": [');
     expect(() => loadSubnetsDaily(file)).toThrow(/subnets-daily\.json: not valid JSON/);
-    expect(errorOf({ ...valid(), schemaVersion: 1 })).toBe('FILE: schemaVersion: expected 2, received number 1');
+    expect(errorOf({ ...valid(), schemaVersion: 1 })).toBe('FILE: schemaVersion: no migration from version 1');
+    expect(errorOf({ ...valid(), schemaVersion: SCHEMA_VERSION + 1 })).toBe(
+      `FILE: schemaVersion: expected at most ${SCHEMA_VERSION}, received ${SCHEMA_VERSION + 1} (written by a newer taoproof; update this checkout)`,
+    );
+  });
+
+  test('a version 2 file of kind "reference" is read as kind "cited"', () => {
+    writeFileSync(file, JSON.stringify({ ...valid(), schemaVersion: 2, kind: 'reference' }));
+    expect(loadSubnetsDaily(file)).toEqual({ ...valid(), kind: 'cited' });
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { referenceSnapshot } from '../../src/data/reference.ts';
+import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import { RECOMPUTE } from '../../src/metrics/arithmetic.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 
 const figures = () => Object.fromEntries(reference().figures.map((f) => [f.id, f]));
-const refSnap = () => referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z');
+const refSnap = () => citedSnapshot(reference(), '2026-01-01T00:00:00.000Z');
 
 describe('the article’s arithmetic', () => {
   test('every entry of content/arithmetic.yaml has a recomputation, and no other exists', () => {
@@ -27,7 +27,7 @@ describe('the article’s arithmetic', () => {
     );
     expect(r('days-of-emission').article).toBe('62.5 days');
     expect(r('mined-before-subnets-rebuilt').article).toBe('5.58M TAO');
-    expect(r('insider-share').chain).toBeNull(); // no chain data in a reference build
+    expect(r('insider-share').chain).toBeNull(); // no chain data in a cited-figures build
   });
 
   test('from chain data when the build has it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { referenceSnapshot } from '../../src/data/reference.ts';
+import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import { rootShareOfStake, rootStakeChange, sampledRootPayments } from '../../src/metrics/root.ts';
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
@@ -21,8 +21,8 @@ describe('root stake', () => {
     expect(c?.inputs.every((s) => s.kind === 'chain' && s.item === 'SubtensorModule.SubnetTAO[0]')).toBe(true);
   });
 
-  test('no change without chain reads: the article’s figures in a reference snapshot are not measurements', () => {
-    expect(rootStakeChange(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17')).toBeNull();
+  test('no change without chain reads: the article’s figures in a cited snapshot are not measurements', () => {
+    expect(rootStakeChange(citedSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17')).toBeNull();
   });
 
   test('share of staked TAO on root', () => {
@@ -56,8 +56,8 @@ describe('sampledRootPayments: TAO paid to root estimated from one block a day',
   test('null when fewer than 90% of the days were read', () => {
     expect(sampledRootPayments(flows(100, 261, 40), '2025-04-17', '2025-02-13', 361)).toBeNull();
   });
-  test('null in a reference build', () =>
+  test('null in a cited-figures build', () =>
     expect(
-      sampledRootPayments(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17', '2025-02-13', 361),
+      sampledRootPayments(citedSnapshot(reference(), '2026-01-01T00:00:00.000Z'), '2025-04-17', '2025-02-13', 361),
     ).toBeNull());
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { referenceSnapshot } from '../../src/data/reference.ts';
+import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import {
   breaksBetween,
   changeBetween,
@@ -14,10 +14,10 @@ import {
 } from '../../src/metrics/series.ts';
 import { daysFrom, reference, TAO } from '../fixtures/snapshots.ts';
 
-const ref = () => referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z');
+const ref = () => citedSnapshot(reference(), '2026-01-01T00:00:00.000Z');
 
 describe('chain-only reads', () => {
-  test('a reference snapshot’s points are cited figures: observations sees them, measured reads do not', () => {
+  test('a cited snapshot’s points are cited figures: observations sees them, measured reads do not', () => {
     expect(observations(ref(), 'rootStake').map((o) => o.source.kind)).toEqual(['cited', 'cited']);
     expect(measuredObservations(ref(), 'rootStake')).toEqual([]);
     expect(measuredAt(ref(), 'rootStake', '2025-02-13')).toBeNull();

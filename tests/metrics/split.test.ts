@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { referenceSnapshot } from '../../src/data/reference.ts';
+import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import { maxRootShare, quantityShare, splitFor, splitParams, subnetSplits } from '../../src/metrics/split.ts';
 import { daysFrom, poolOf, reference, subnetsTable, TAO } from '../fixtures/snapshots.ts';
 
@@ -29,9 +29,9 @@ describe('split parameters', () => {
     expect(quantityShare(undefined, 'x')).toBeNull();
   });
 
-  test('chain parameters, or cited ones (and the article’s root stake) in a reference build', () => {
+  test('chain parameters, or cited ones (and the article’s root stake) in a cited-figures build', () => {
     expect(splitParams(chain())?.rootTao.value).toBe(5_000_000n * TAO);
-    const p = splitParams(referenceSnapshot(reference(), '2026-01-01T00:00:00.000Z'));
+    const p = splitParams(citedSnapshot(reference(), '2026-01-01T00:00:00.000Z'));
     expect(p?.ownerCut.value).toBe(0.18);
     expect(p?.rootTao.value).toBe(5_710_000n * TAO);
     expect(p?.rootTao.inputs[0]).toMatchObject({ kind: 'cited', by: 'article' });

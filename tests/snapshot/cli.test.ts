@@ -147,7 +147,7 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
       );
       expect(lines[1]).toMatch(
         new RegExp(
-          `^snapshot: failed; ${out}/snapshot\\.json is untouched \\(last good data from \\d{4}-\\d{2}-\\d{2}, kind reference: cited figures only\\)$`,
+          `^snapshot: failed; ${out}/snapshot\\.json is untouched \\(last good data from \\d{4}-\\d{2}-\\d{2}, kind cited: figures cited from publications, no chain reads\\)$`,
         ),
       );
       expect(readFileSync(join(out, 'snapshot.json'), 'utf8')).toBe(before);

@@ -8,6 +8,7 @@ import { shouldRecordStatus, untouchedLine } from '../../scripts/snapshot/status
 import { ROOT } from '../helpers/project.ts';
 import { recordStatus } from '../../scripts/snapshot/status.ts';
 import { staleNotice } from '../../src/data/status.ts';
+import { SCHEMA_VERSION } from '../../src/data/version.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -30,13 +31,13 @@ describe('the last line of a failed run', () => {
       JSON.parse(readFileSync(join(ROOT, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }
     ).source.generatedAt;
     expect(untouchedLine(dir)).toBe(
-      `snapshot: failed; ${dir}/snapshot.json is untouched (last good data from ${generated.slice(0, 10)}, kind reference: cited figures only)`,
+      `snapshot: failed; ${dir}/snapshot.json is untouched (last good data from ${generated.slice(0, 10)}, kind cited: figures cited from publications, no chain reads)`,
     );
   });
 
   it('gives the head block of chain data', () => {
     writeSnapshot(dir, {
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       kind: 'synthetic',
       chain: { name: 'local', genesisHash: `0x${'4'.repeat(64)}`, ss58Prefix: 42, decimals: 9, symbol: 'TAO' },
       head: { number: 1234, hash: `0x${'b'.repeat(64)}`, timestamp: '2026-11-19T00:00:12.000Z', specVersion: 218 },

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SeriesPoint, Snapshot } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type SeriesPoint, type Snapshot } from '../../src/data/schema.ts';
 import { SnapshotStatus, staleDays } from '../../src/data/status.ts';
 import { checkSeries } from '../../scripts/snapshot/main.ts';
 import { readStatus, recordStatus } from '../../scripts/snapshot/status.ts';
@@ -23,7 +23,7 @@ function point(date: string, block: number, ti: string | null): SeriesPoint {
 
 function snapshot(series: SeriesPoint[]): Snapshot {
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     kind: 'synthetic',
     chain: { name: 'local', genesisHash: H('4'), ss58Prefix: 42, decimals: 9, symbol: 'TAO' },
     head: { number: 10, hash: H('b'), timestamp: '2025-01-03T00:00:00.000Z', specVersion: 218 },

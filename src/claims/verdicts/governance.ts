@@ -119,7 +119,7 @@ export const C04: VerdictFn = (data) => {
   const ev: Evidence[] = [];
   const docs = data.reference.figures.find((f) => f.id === 'senate-max-members');
   if (docs) ev.push(figureEvidence(docs));
-  const g = data.snapshot.kind === 'reference' ? null : data.snapshot.governance;
+  const g = data.snapshot.kind === 'cited' ? null : data.snapshot.governance;
   const base =
     'The docs make the Triumvirate Foundation staff, so that half holds by definition; Senate seats go to the largest delegates by stake, and';
   if (!g?.senate)

@@ -37,7 +37,7 @@ export const C05: VerdictFn = (data) => {
   if (!launch)
     return result(
       'unverifiable',
-      'No cited launch date for Kusanagi is in the reference data, and Kusanagi predates the Finney chain, so chain data cannot date it.',
+      'No cited launch date for Kusanagi is in content/reference.yaml, and Kusanagi predates the Finney chain, so chain data cannot date it.',
       ev,
     );
   ev.push({ label: `${launch.source.title}: ${launch.label}`, value: launch.date, sources: [launch.source] });

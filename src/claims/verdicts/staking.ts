@@ -40,14 +40,14 @@ const articleDate = (data: ReportData) => dateOf(figure(data, 'article-market-ca
 
 /** Chain days up to the article's date. */
 function daysBefore(data: ReportData): StakingDay[] {
-  if (data.snapshot.kind === 'reference') return [];
+  if (data.snapshot.kind === 'cited') return [];
   const until = articleDate(data);
   return stakingSeries(data.snapshot).filter((d) => d.date <= until);
 }
 
 /** The staking day on (or within a week after) the article's date. */
 function dayAt(data: ReportData): StakingDay | null {
-  if (data.snapshot.kind === 'reference') return null;
+  if (data.snapshot.kind === 'cited') return null;
   const from = articleDate(data);
   return stakingSeries(data.snapshot).find((d) => d.date >= from && d.date <= addDays(from, 7)) ?? null;
 }

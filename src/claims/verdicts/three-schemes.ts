@@ -37,7 +37,7 @@ const articleDate = (data: ReportData) => dateOf(figure(data, 'article-issued-su
 
 /** C20: every subnet issues its own token, paired with TAO: every subnet in the table has a TAO–alpha pool. */
 export const C20: VerdictFn = (data) => {
-  const t = data.snapshot.kind === 'reference' ? null : data.snapshot.subnets;
+  const t = data.snapshot.kind === 'cited' ? null : data.snapshot.subnets;
   if (!t) return needsChain('the subnets table (SubnetMechanism, SubnetTAO and SubnetAlphaIn for each subnet)', []);
   const subnets = t.rows.filter((r) => r.netuid !== 0);
   const paired = subnets.filter(

@@ -1,5 +1,5 @@
 /**
- * The default data of a fresh clone: a `reference` snapshot built only from cited figures (the article's own
+ * The default data of a fresh clone: a `cited` snapshot built only from cited figures (the article's own
  * among them, marked as the article's). Pure: `content/reference.yaml` in, snapshot out.
  */
 import { FINNEY } from './chain.ts';
@@ -16,7 +16,7 @@ import {
 const sameSource = (a: Figure['source'], b: Figure['source']) => a.ref === b.ref && a.url === b.url;
 
 /** Series points from dated figures that name a field; figures of one day must share one source. */
-function referenceSeries(figures: Figure[]): SeriesPoint[] {
+function citedSeries(figures: Figure[]): SeriesPoint[] {
   const byDate = new Map<string, SeriesPoint>();
   for (const f of figures) {
     if (!f.field || !f.asOf) continue;
@@ -48,14 +48,14 @@ function referenceSeries(figures: Figure[]): SeriesPoint[] {
 /**
  * The latest cited figure for each `current` value, chosen by id. Only figures of the same measure as the series:
  * no cited figure is SubtensorModule.TotalIssuance today (an exchange's "circulating supply" is a different
- * measure), so a reference build has no current issuance.
+ * measure), so a cited snapshot has no current issuance.
  */
 const CURRENT_FROM: Partial<Record<keyof Current, string>> = {
   taoWeight: 'tao-weight-taostats',
   subnetOwnerCut: 'default-owner-cut',
 };
 
-export function referenceSnapshot(ref: Reference, generatedAt: string): Snapshot {
+export function citedSnapshot(ref: Reference, generatedAt: string): Snapshot {
   const byId = new Map(ref.figures.map((f) => [f.id, f]));
   const current: Current = {};
   for (const [key, id] of Object.entries(CURRENT_FROM) as [keyof Current, string][]) {
@@ -65,12 +65,12 @@ export function referenceSnapshot(ref: Reference, generatedAt: string): Snapshot
   }
   return {
     schemaVersion: SCHEMA_VERSION,
-    kind: 'reference',
+    kind: 'cited',
     chain: { ...FINNEY },
     head: null,
-    source: { endpoint: 'content/reference.yaml', tool: 'taoproof reference', generatedAt },
+    source: { endpoint: 'content/reference.yaml', tool: 'taoproof snapshot:cited', generatedAt },
     current,
-    series: referenceSeries(ref.figures),
+    series: citedSeries(ref.figures),
     subnets: null,
     governance: null,
   };

@@ -1,27 +1,28 @@
 /**
- * `npm run reference`: build the default `reference`-kind public/data/snapshot.json from the cited figures in
+ * `npm run snapshot:cited`: build the default `cited`-kind public/data/snapshot.json from the figures cited in
  * content/reference.yaml. It never overwrites a chain snapshot unless told `--force`. (The site serves the
  * figures themselves as /data/reference.json, built from the same file.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadReferenceYaml, SNAPSHOT_FILE } from '../src/data/load.ts';
-import { referenceSnapshot } from '../src/data/reference.ts';
+import { citedSnapshot } from '../src/data/cited-snapshot.ts';
+import { migrate } from '../src/data/migrate.ts';
 import { writeSnapshot } from './snapshot/write.ts';
 
 const args = new Set(process.argv.slice(2));
 try {
   const ref = loadReferenceYaml();
   const existing = existsSync(SNAPSHOT_FILE)
-    ? (JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as { kind?: string })
+    ? (migrate(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'))) as { kind?: string })
     : null;
-  if (existing && existing.kind !== 'reference' && !args.has('--force'))
+  if (existing && existing.kind !== 'cited' && !args.has('--force'))
     throw new Error(
       `${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`,
     );
-  const snap = referenceSnapshot(ref, new Date().toISOString());
+  const snap = citedSnapshot(ref, new Date().toISOString());
   writeSnapshot(dirname(SNAPSHOT_FILE), snap);
-  console.log(`${SNAPSHOT_FILE}: kind reference, ${snap.series.length} cited series points`);
+  console.log(`${SNAPSHOT_FILE}: kind cited, ${snap.series.length} cited series points`);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinks, essayAnchors, lintEssay, NOTE_TONES, scanEssay, type Known, type Site } from '../../src/checks/lint.ts';
+import {
+  checkLinks,
+  essayAnchors,
+  lintEssay,
+  NOTE_TONES,
+  scanEssay,
+  type Known,
+  type Site,
+} from '../../src/checks/lint.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const known: Known = {
@@ -17,16 +25,21 @@ const known: Known = {
     ['p03', 'two'],
   ]),
 };
-const lint = (mdx: string, slug = 'one') => lintEssay(scanEssay(mdx), known, slug).map((p) => `${p.line}: ${p.message}`);
+const lint = (mdx: string, slug = 'one') =>
+  lintEssay(scanEssay(mdx), known, slug).map((p) => `${p.line}: ${p.message}`);
 
 describe('the MDX parser', () => {
   test('components in comments, code blocks and strings are not components', () => {
-    const scan = scanEssay('---\ntitle: x\n---\n\n{/* <Passage from="p03" /> */}\n\n```\n<Chrat />\n```\n\nA `<Claim id="C09" />` in code.\n\n<Claim id="C01" />\n');
+    const scan = scanEssay(
+      '---\ntitle: x\n---\n\n{/* <Passage from="p03" /> */}\n\n```\n<Chrat />\n```\n\nA `<Claim id="C09" />` in code.\n\n<Claim id="C01" />\n',
+    );
     expect(scan.elements.map((e) => [e.name, e.line])).toEqual([['Claim', 13]]);
   });
 
   test('a syntax error is one problem with its line', () => {
-    expect(lint('---\ntitle: x\n---\n\nok\n\n<Chart id="issuance"\n')).toEqual([expect.stringMatching(/^7: not valid MDX: /)]);
+    expect(lint('---\ntitle: x\n---\n\nok\n\n<Chart id="issuance"\n')).toEqual([
+      expect.stringMatching(/^7: not valid MDX: /),
+    ]);
   });
 });
 
@@ -41,14 +54,20 @@ describe('lintEssay', () => {
   });
 
   test('imports other than the essay components, multi-line too, and exports', () => {
-    expect(lint("import Chart from '../../src/components/essay/Chart.astro';\nimport {\n  readFileSync,\n} from 'node:fs';\nexport const x = 1;\n\ntext\n")).toEqual([
+    expect(
+      lint(
+        "import Chart from '../../src/components/essay/Chart.astro';\nimport {\n  readFileSync,\n} from 'node:fs';\nexport const x = 1;\n\ntext\n",
+      ),
+    ).toEqual([
       expect.stringMatching(/^2: import from "node:fs" is not allowed; essays may import only Chart\.astro, /),
       '5: export statements are not allowed in essays',
     ]);
   });
 
   test('Note tones, and Passages of another essay or reversed', () => {
-    expect(lint('<Note tone="wrnog">x</Note>\n\n<Passage from="p02" to="p03" />\n\n<Passage from="p02" to="p01" />\n')).toEqual([
+    expect(
+      lint('<Note tone="wrnog">x</Note>\n\n<Passage from="p02" to="p03" />\n\n<Passage from="p02" to="p01" />\n'),
+    ).toEqual([
       '1: <Note tone="wrnog">: unknown tone (did you mean "wrong"?), expected one of right, wrong, unverifiable, changed, context',
       '3: <Passage from="p02" to="p03">: p03 belongs to the essay "two", not "one" (the essay: field in content/article/paragraphs.yaml); each line of the article is shown in its own essay',
       '5: <Passage from="p02" to="p01">: "from" comes after "to"',
@@ -77,11 +96,19 @@ describe('checkLinks', () => {
   const links = (md: string) => checkLinks(scanEssay(md), 'one', site).map((p) => `${p.line}: ${p.message}`);
 
   test('relative links and anchors that resolve pass; other sites are not checked', () => {
-    expect(links('[a](#why-it-matters) [b](#claim-C01) [c](#p01) [d](../two/#claim-C02) [e](../../glossary/#term-alpha) [f](../../data/snapshot.json) [g](https://example.org/x) [h](mailto:a@b.c)\n')).toEqual([]);
+    expect(
+      links(
+        '[a](#why-it-matters) [b](#claim-C01) [c](#p01) [d](../two/#claim-C02) [e](../../glossary/#term-alpha) [f](../../data/snapshot.json) [g](https://example.org/x) [h](mailto:a@b.c)\n',
+      ),
+    ).toEqual([]);
   });
 
   test('unknown essays, pages and anchors, and absolute links, are named', () => {
-    expect(links('[a](/essays/nope/)\n\n[b](#missing-anchor)\n\n[c](../tow/)\n\n[d](../two/#claim-C01)\n\n[e](../../claimz/)\n\n[f](/claims/)\n\n<a href="../../glossary/#term-beta">g</a>\n\n[h](../../glossary/#term-alpah)\n')).toEqual([
+    expect(
+      links(
+        '[a](/essays/nope/)\n\n[b](#missing-anchor)\n\n[c](../tow/)\n\n[d](../two/#claim-C01)\n\n[e](../../claimz/)\n\n[f](/claims/)\n\n<a href="../../glossary/#term-beta">g</a>\n\n[h](../../glossary/#term-alpah)\n',
+      ),
+    ).toEqual([
       '1: link "/essays/nope/": no essay "nope"; the essays are one, two',
       '3: link "#missing-anchor": no element with id "missing-anchor" on this page',
       '5: link "../tow/": no essay "tow" (did you mean "two"?); the essays are one, two',
