@@ -94,6 +94,14 @@ function entries<S extends z.ZodType>(
   return out;
 }
 
+/** The essays' files in content/essays/, sorted; an essay's slug is its file name without the extension. */
+function essayFiles(root: string): string[] {
+  return readdirSync(join(root, FILES.essays))
+    .filter((n) => n.endsWith('.mdx') || n.endsWith('.md'))
+    .sort();
+}
+const slugOf = (name: string) => name.replace(/\.mdx?$/, '');
+
 export function checkProject(root: string, opts: CheckOptions): Checked {
   const problems: string[] = [];
   const result: Checked = { problems };
@@ -125,6 +133,16 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   const sources = entries(BibSource, root, FILES.sources, problems, 'id');
   entries(GlossaryEntry, root, FILES.glossary, problems, 'term');
   const arithmetic = entries(ArithmeticEntry, root, FILES.arithmetic, problems, 'id');
+
+  const essaySlugs = new Set(essayFiles(root).map(slugOf));
+  const unknownEssay = (file: string, id: string, slug: string) =>
+    essaySlugs.has(slug)
+      ? []
+      : [
+          `${file}: ${id}.essay: no essay "${slug}" (no ${FILES.essays}/${slug}.mdx); the essays are ${[...essaySlugs].join(', ')}`,
+        ];
+  for (const p of paragraphs) problems.push(...unknownEssay(FILES.paragraphs, p.id, p.essay));
+  for (const c of claims) problems.push(...unknownEssay(FILES.claims, c.id, c.essay));
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
   const claimIds = new Set(claims.map((c) => c.id));
@@ -243,13 +261,10 @@ function checkEssays(
   opts: CheckOptions,
   problems: string[],
 ): void {
-  const essayDir = join(root, FILES.essays);
   const essays: EssayFile[] = [];
-  for (const name of readdirSync(essayDir)
-    .filter((n) => n.endsWith('.mdx') || n.endsWith('.md'))
-    .sort()) {
+  for (const name of essayFiles(root)) {
     const file = `${FILES.essays}/${name}`;
-    const text = readFileSync(join(essayDir, name), 'utf8');
+    const text = readFileSync(join(root, FILES.essays, name), 'utf8');
     const { frontmatter } = splitFrontmatter(text);
     if (frontmatter === null) {
       problems.push(`${file}: frontmatter: expected a --- YAML block at the top of the file`);
@@ -270,7 +285,7 @@ function checkEssays(
           problems.push(
             `${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`,
           );
-    const slug = name.replace(/\.mdx?$/, '');
+    const slug = slugOf(name);
     const scan = scanEssay(text);
     for (const p of lintEssay(scan, known, slug)) problems.push(`${file}:${p.line}: ${p.message}`);
     essays.push({ file, slug, frontmatter, data: r.success ? r.data : null, scan });

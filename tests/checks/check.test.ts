@@ -56,3 +56,16 @@ test('a line listing a claim already made on it (its paragraph in content/claims
     'content/article/paragraphs.yaml: p05.claims: C06 is made on this line (its paragraph in content/claims.yaml) and linked without being listed; list here only claims continued from an earlier line',
   ]);
 });
+
+test('a line or a claim of an essay that has no file is refused, naming the essays there are', () => {
+  edit('content/article/paragraphs.yaml', (t) => t.replace(/(- id: p05\n(?: {2}.*\n)*? {2}essay: )\S+/, '$1stakng'));
+  expect(check()).toEqual(
+    expect.arrayContaining([
+      'content/article/paragraphs.yaml: p05.essay: no essay "stakng" (no content/essays/stakng.mdx); the essays are conclusion, governance, introduction, owners, premine, root-exodus, staking, three-schemes',
+    ]),
+  );
+  edit('content/article/paragraphs.yaml', (t) => t.replace('essay: stakng', 'essay: Staking'));
+  expect(check()).toContain(
+    'content/article/paragraphs.yaml: p05.essay: expected an essay slug like root-exodus, received "Staking"',
+  );
+});
