@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { build, removeProject, ROOT, tempProject } from '../tests/helpers/project.ts';
 
 /** The data files a build reads from public/data, copied from a snapshot's output folder. */
-export const DATA_FILES = ['snapshot.json', 'subnets-daily.json'] as const;
+const DATA_FILES = ['snapshot.json', 'subnets-daily.json'] as const;
 
 /**
  * A scratch copy of the project whose public/data holds the snapshot in `dataDir` (written by `npm run snapshot --

@@ -13,10 +13,10 @@ import { checkProject, FILES } from './checks/check.ts';
 import { COMPONENTS, splitFrontmatter } from './checks/lint.ts';
 
 /** The name the essay page gives src/checks/SourceLine.astro in its `components`. */
-export const SOURCE_LINE = 'TaoproofSourceLine';
+const SOURCE_LINE = 'TaoproofSourceLine';
 
 /** Slugs of the essays marked `draft: true` (for the sitemap's filter in astro.config.mjs). */
-export function draftSlugs(root = process.cwd()): string[] {
+function draftSlugs(root = process.cwd()): string[] {
   const dir = join(root, FILES.essays);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -42,7 +42,7 @@ export function isDraftPage(page: string, drafts: readonly string[] = (buildDraf
 }
 
 /** An mdast plugin for the essays: wrap every essay component in <TaoproofSourceLine at="content/essays/x.mdx:24">. */
-export function sourceLines(root: string): MdastPluginEntry {
+function sourceLines(root: string): MdastPluginEntry {
   const essays = join(root, FILES.essays) + sep;
   return (ctx) => {
     const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '';

@@ -33,7 +33,7 @@ import {
 } from './write.ts';
 import { DataFileError } from '../../src/data/errors.ts';
 
-export class CheckError extends Error {
+class CheckError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CheckError';

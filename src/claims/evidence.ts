@@ -119,7 +119,7 @@ export function tallyBanded(checks: Array<boolean | null>): Verdict {
 }
 
 /** The series break with this id (src/data/breaks.ts); throws, naming the file, when the table lacks it. */
-export function breakById(id: string): SeriesBreak {
+function breakById(id: string): SeriesBreak {
   const b = SERIES_BREAKS.find((x) => x.id === id);
   if (!b) throw new Error(`src/data/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
   return b;
@@ -164,8 +164,8 @@ export function crossedBreaks(series: readonly Field[], from: string, to: string
 }
 
 /** When a range of reads lies within [dTAO, spec 283), SubnetTAO[0] and TotalStake left out the root dividends paid. */
-export const ROOT_DIVS_BREAK = 'root-divs-outside-subnet-tao';
-export function rootDivsOmitted(from: string, to: string): boolean {
+const ROOT_DIVS_BREAK = 'root-divs-outside-subnet-tao';
+function rootDivsOmitted(from: string, to: string): boolean {
   const fix = breakById(ROOT_DIVS_BREAK);
   return to >= DTAO_DATE && from < fix.date;
 }

@@ -19,7 +19,7 @@ const citedKind = (file: Json): Json => ({
 });
 
 /** public/data/snapshot.json */
-export const SNAPSHOT_MIGRATIONS: Migrations = {
+const SNAPSHOT_MIGRATIONS: Migrations = {
   /**
    * v1 is the shape sketched in the design notes: `head.block` (now `head.number`) and `source.endpoints`
    * as a list (now `source.endpoint`, the one endpoint that answered).

@@ -8,7 +8,7 @@
 export const INDEX_COPY_OPEN = '⸤';
 export const INDEX_COPY_CLOSE = '⸥';
 
-export function segmentJa(text: string): string {
+function segmentJa(text: string): string {
   const seg = new Intl.Segmenter('ja', { granularity: 'word' });
   return [...seg.segment(text)]
     .filter((s) => s.isWordLike)

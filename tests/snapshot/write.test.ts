@@ -59,7 +59,7 @@ describe('atomic snapshot writes', () => {
   });
 
   it('reports an invalid existing file', () => {
-    writeFileSync(path.join(dir, 'snapshot.json'), '{"schemaVersion":2');
+    writeFileSync(path.join(dir, 'snapshot.json'), `{"schemaVersion":${SCHEMA_VERSION}`);
     expect(() => readExisting(dir)).toThrow(/not valid JSON/);
   });
 
