@@ -88,7 +88,9 @@ export async function run(argv: string[]): Promise<string> {
     write({ verdictsVersion: 1, kind: 'chain', block: at, verdicts, changes: [] });
     return `verdicts: ${file}: first record, ${count} verdicts at ${where}; no changes recorded`;
   }
-  const differ = Object.keys(verdicts).filter((id) => previous.verdicts[id] !== verdicts[id]);
+  const differ = [...new Set([...Object.keys(previous.verdicts), ...Object.keys(verdicts)])]
+    .sort()
+    .filter((id) => previous.verdicts[id] !== verdicts[id]);
   if (head.number < previous.block.number)
     throw new DataFileError(snapshotFile, [
       `head.number: the data is at block ${head.number}, older than the verdicts recorded in ${file} at block ${previous.block.number}; ${file} left as it was`,
