@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { checkProject } from '../../src/checks/check.ts';
 import { parseVerdictHistory, verdictChanges } from '../../src/claims/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
@@ -184,5 +185,27 @@ describe('the build’s check of public/data/verdicts.json', () => {
     ]);
     writeFileSync(join(project, 'public/data/verdicts.json'), '{"verdictsVersion": 1,');
     expect(check()).toEqual([expect.stringMatching(/^public\/data\/verdicts\.json: not valid JSON: /)]);
+  });
+});
+
+describe('the nightly job', () => {
+  test('runs npm run verdicts before the snapshot and between the snapshot and the commit, which adds public/data', () => {
+    const job = parseYaml(readFileSync(join(ROOT, '.github/workflows/nightly.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ id?: string; name?: string; run?: string }> }>;
+    };
+    const steps = job.jobs['snapshot-build-deploy'].steps;
+    const at = (f: (s: (typeof steps)[number]) => boolean) => steps.findIndex(f);
+    const snapshot = at((s) => s.id === 'snapshot');
+    const commit = at((s) => s.name === 'Commit updated data');
+    const verdicts = steps.flatMap((s, i) => (s.run?.trim() === 'npm run verdicts' ? [i] : []));
+    expect(snapshot).toBeGreaterThan(0);
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts[0]).toBeLessThan(snapshot);
+    expect(verdicts[1]).toBeGreaterThan(snapshot);
+    expect(verdicts[1]).toBeLessThan(commit);
+    expect(steps[commit].run).toContain('git add -A public/data');
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.verdicts).toBe(
+      'node scripts/verdicts.ts',
+    );
   });
 });
