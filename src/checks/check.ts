@@ -36,6 +36,7 @@ import {
 } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
+import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
 
 export const FILES = {
@@ -125,6 +126,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     problems.push(
       `${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
     );
+  guard(() => loadVerdictHistory(join(root, VERDICTS_FILE))); // written by npm run verdicts; absent until chain data
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 

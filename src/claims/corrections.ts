@@ -1,30 +1,40 @@
 /**
- * The corrections log (content/corrections.yaml): every change to a published verdict or statement, with its date,
- * the old and new verdict or text, why, and the code read. `verdictChanges` makes the entries for verdicts that flip
- * between two builds' data (the previous verdicts kept by the nightly job, and the new ones), naming the block.
+ * The corrections log: the hand-written entries of content/corrections.yaml (every change to a published verdict or
+ * statement, with its date, the old and new verdict or text, why, and the code read) and the automatic ones of
+ * public/data/verdicts.json, which `npm run verdicts` (scripts/verdicts.ts) writes after each chain snapshot: the
+ * verdict of every checkable claim at the snapshot's block, and, via `verdictChanges`, an entry for each verdict the
+ * new chain data flipped. The schema of verdicts.json (`VerdictHistory`) lives here, beside `Correction`, not in
+ * src/data: its entries are Corrections and its verdicts are the claims layer's `VERDICTS`, and src/data never imports
+ * src/claims. It carries its own version (`verdictsVersion`), like status.json's `statusVersion`, rather than the
+ * snapshot's SCHEMA_VERSION, so a change of the snapshot's shape does not touch it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parseOrThrow } from '../data/errors.ts';
+import { DataFileError, parseOrThrow } from '../data/errors.ts';
+import { BlockNumber, Hash32, IsoDate } from '../data/schema.ts';
 import { VERDICTS, type Verdict } from './types.ts';
 
 const CORRECTIONS_FILE = 'content/corrections.yaml';
+/** The verdict history written by `npm run verdicts` (scripts/verdicts.ts); absent until chain data first land. */
+export const VERDICTS_FILE = 'public/data/verdicts.json';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
 const claimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' });
 
+const VerdictCorrection = z.strictObject({
+  date,
+  kind: z.literal('verdict'),
+  claim: claimId,
+  old: z.enum(VERDICTS),
+  new: z.enum(VERDICTS),
+  why: z.string().min(20),
+  code: z.string().nullable(),
+  block: z.number().int().nonnegative().optional(),
+});
+
 export const Correction = z.discriminatedUnion('kind', [
-  z.strictObject({
-    date,
-    kind: z.literal('verdict'),
-    claim: claimId,
-    old: z.enum(VERDICTS),
-    new: z.enum(VERDICTS),
-    why: z.string().min(20),
-    code: z.string().nullable(),
-    block: z.number().int().nonnegative().optional(),
-  }),
+  VerdictCorrection,
   z.strictObject({
     date,
     kind: z.literal('statement'),
@@ -106,4 +116,114 @@ export function verdictChanges(
       code: null,
       block: at.block,
     }));
+}
+
+/** An automatic entry: a verdict the nightly chain data flipped, tied to the block of the data (`verdictChanges`). */
+export const AutomaticCorrection = VerdictCorrection.extend({ block: BlockNumber });
+export type AutomaticCorrection = z.infer<typeof AutomaticCorrection>;
+
+/**
+ * public/data/verdicts.json: the verdict of every checkable claim computed from the chain snapshot at `block` (kind
+ * `chain` only: cited and synthetic data never date a verdict), and every automatic entry so far, oldest first.
+ */
+export const VerdictHistory = z
+  .strictObject({
+    verdictsVersion: z.literal(1),
+    kind: z.literal('chain'),
+    /** the head block of the snapshot the verdicts were computed from, and its UTC date */
+    block: z.strictObject({ number: BlockNumber, hash: Hash32, date: IsoDate }),
+    verdicts: z.record(claimId, z.enum(VERDICTS)),
+    changes: z.array(AutomaticCorrection),
+  })
+  .superRefine((h, ctx) => {
+    h.changes.forEach((c, i) => {
+      if (c.old === c.new)
+        ctx.addIssue({ code: 'custom', path: ['changes', i, 'new'], message: `expected a verdict different from old` });
+      if (c.block > h.block.number)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'block'],
+          message: `expected a block at or before the verdicts' block ${h.block.number}`,
+        });
+      const prev = h.changes[i - 1];
+      if (prev && (c.block < prev.block || c.date < prev.date))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'block'],
+          message: `expected entries oldest first, at or after block ${prev.block} (${prev.date})`,
+        });
+    });
+  });
+export type VerdictHistory = z.infer<typeof VerdictHistory>;
+
+export function parseVerdictHistory(json: unknown, file = VERDICTS_FILE): VerdictHistory {
+  return parseOrThrow(VerdictHistory, json, file);
+}
+
+/** The verdict history, validated; null when the file does not exist (no chain data has been recorded yet). */
+export function loadVerdictHistory(file = VERDICTS_FILE): VerdictHistory | null {
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
+  }
+  return parseVerdictHistory(json, file);
+}
+
+/** One entry of the log as the site shows it: the entry, its anchor on /corrections/, and whether it is automatic. */
+export interface LoggedCorrection {
+  entry: Correction;
+  anchor: string;
+  /** from public/data/verdicts.json (made by the nightly data), not content/corrections.yaml */
+  automatic: boolean;
+}
+
+/**
+ * The hand-written and the automatic entries together, in that order. Hand-written anchors are `correctionAnchors`;
+ * an automatic entry's is `correction-<claim>-<date>-block-<block>`, so neither kind's anchors shift when the other
+ * kind gains an entry.
+ */
+export function correctionLog(
+  handWritten: readonly Correction[],
+  automatic: readonly AutomaticCorrection[] = [],
+): LoggedCorrection[] {
+  const hand = correctionAnchors(handWritten);
+  const seen = new Map<string, number>();
+  return [
+    ...handWritten.map((entry, i) => ({ entry, anchor: hand[i], automatic: false })),
+    ...automatic.map((entry) => {
+      const key = `correction-${entry.claim}-${entry.date}-block-${entry.block}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return { entry, anchor: n === 1 ? key : `${key}-${n}`, automatic: true };
+    }),
+  ];
+}
+
+/** The whole log the site shows: content/corrections.yaml, then public/data/verdicts.json's changes if it exists. */
+export function loadCorrectionLog(files: { corrections?: string; verdicts?: string } = {}): LoggedCorrection[] {
+  return correctionLog(
+    loadCorrections(files.corrections),
+    loadVerdictHistory(files.verdicts ?? VERDICTS_FILE)?.changes ?? [],
+  );
+}
+
+/**
+ * A claim's newest entry in the log, hand-written or automatic, or null. On one day the first hand-written entry is
+ * newest (as `latestCorrection`), unless an automatic one, the later block, came after it.
+ */
+export function latestLogged(
+  log: readonly LoggedCorrection[],
+  claim: string,
+): { date: string; kind: Correction['kind']; anchor: string; automatic: boolean } | null {
+  let best: LoggedCorrection | null = null;
+  for (const l of log)
+    if (
+      l.entry.claim === claim &&
+      (best === null || l.entry.date > best.entry.date || (l.entry.date === best.entry.date && l.automatic))
+    )
+      best = l;
+  return best && { date: best.entry.date, kind: best.entry.kind, anchor: best.anchor, automatic: best.automatic };
 }

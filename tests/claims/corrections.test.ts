@@ -2,10 +2,15 @@ import { describe, expect, test } from 'vitest';
 import {
   correctedClaims,
   correctionAnchors,
+  correctionLog,
   latestCorrection,
+  latestLogged,
+  loadCorrectionLog,
   loadCorrections,
   parseCorrections,
+  parseVerdictHistory,
   verdictChanges,
+  type AutomaticCorrection,
 } from '../../src/claims/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
@@ -151,5 +156,87 @@ describe('automatic entries when nightly data flip a verdict', () => {
   test('no entry when nothing flips', () => {
     const v = verdicts(root(150_000));
     expect(verdictChanges(v, v, { date: '2025-04-21', block: 1 })).toEqual([]);
+  });
+});
+
+describe('the log of hand-written and automatic entries', () => {
+  const hand = (claim: string, date: string) => ({
+    date,
+    kind: 'statement' as const,
+    claim,
+    old: 'before',
+    new: 'after',
+    why: 'x'.repeat(30),
+    code: null,
+  });
+  const auto = (claim: string, date: string, block: number): AutomaticCorrection =>
+    verdictChanges({ [claim]: 'contradicted' }, { [claim]: 'supported' }, { date, block })[0] as AutomaticCorrection;
+  test('automatic anchors name the block, so neither kind shifts the other’s anchors', () => {
+    const log = correctionLog(
+      [hand('C30', '2026-11-27'), hand('C30', '2026-11-27')],
+      [auto('C30', '2026-11-27', 7_000_000), auto('C29', '2026-11-28', 7_007_200)],
+    );
+    expect(log.map((l) => [l.anchor, l.automatic])).toEqual([
+      ['correction-C30-2026-11-27', false],
+      ['correction-C30-2026-11-27-2', false],
+      ['correction-C30-2026-11-27-block-7000000', true],
+      ['correction-C29-2026-11-28-block-7007200', true],
+    ]);
+    const more = correctionLog(
+      [...log.filter((l) => !l.automatic).map((l) => l.entry), hand('C30', '2026-11-27')],
+      [auto('C30', '2026-11-27', 7_000_000)],
+    );
+    expect(more.find((l) => l.automatic)?.anchor).toBe('correction-C30-2026-11-27-block-7000000');
+  });
+  test('a claim links its newest entry: a later automatic one, else the hand-written one', () => {
+    const log = correctionLog(
+      [hand('C30', '2026-11-27'), hand('C07', '2026-11-27')],
+      [auto('C30', '2026-12-01', 7_000_000), auto('C07', '2026-11-20', 6_900_000), auto('C29', '2026-11-27', 1)],
+    );
+    expect(latestLogged(log, 'C30')).toEqual({
+      date: '2026-12-01',
+      kind: 'verdict',
+      anchor: 'correction-C30-2026-12-01-block-7000000',
+      automatic: true,
+    });
+    expect(latestLogged(log, 'C07')).toMatchObject({ anchor: 'correction-C07-2026-11-27', automatic: false });
+    expect(latestLogged(log, 'C01')).toBeNull();
+    // without automatic entries it is latestCorrection
+    const committed = loadCorrections();
+    for (const id of correctedClaims(committed)) {
+      const { automatic, ...rest } = latestLogged(correctionLog(committed), id)!;
+      expect(automatic).toBe(false);
+      expect(rest, id).toEqual(latestCorrection(committed, id));
+    }
+  });
+  test('without public/data/verdicts.json the log is content/corrections.yaml alone', () => {
+    const log = loadCorrectionLog({ verdicts: '/nonexistent/verdicts.json' });
+    expect(log.map((l) => l.entry)).toEqual(loadCorrections());
+    expect(log.some((l) => l.automatic)).toBe(false);
+  });
+  test('verdicts.json refuses an entry without a block, a non-flip, entries out of order, and a non-chain kind', () => {
+    const base = {
+      verdictsVersion: 1,
+      kind: 'chain',
+      block: { number: 7_007_200, hash: `0x${'ab'.repeat(32)}`, date: '2026-11-28' },
+      verdicts: { C30: 'supported' },
+      changes: [auto('C30', '2026-11-27', 7_000_000)],
+    };
+    expect(parseVerdictHistory(base).changes).toHaveLength(1);
+    const { block: _, ...noBlock } = base.changes[0];
+    const bad = (over: object) => () => parseVerdictHistory({ ...base, ...over });
+    expect(bad({ changes: [noBlock] })).toThrow(
+      'public/data/verdicts.json: changes[0].block: expected number, received nothing (the field is missing)',
+    );
+    expect(bad({ changes: [{ ...base.changes[0], new: 'contradicted' }] })).toThrow(
+      'public/data/verdicts.json: changes[0].new: expected a verdict different from old',
+    );
+    expect(bad({ changes: [auto('C30', '2026-11-28', 7_007_200), auto('C29', '2026-11-27', 7_000_000)] })).toThrow(
+      /changes\[1\]\.block: expected entries oldest first/,
+    );
+    expect(bad({ kind: 'cited' })).toThrow(/public\/data\/verdicts\.json: kind: expected "chain"/);
+    expect(bad({ changes: [auto('C30', '2026-11-29', 7_014_400)] })).toThrow(
+      /changes\[0\]\.block: expected a block at or before the verdicts' block 7007200/,
+    );
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * The automatic entries of public/data/verdicts.json on the built site: a scratch copy of the project gets a
+ * verdicts.json written by `npm run verdicts` from two chain-marked fixture snapshots whose verdicts differ, and is
+ * built; /corrections/ lists the automatic entries with the hand-written ones, and a claim links its newest one.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCorrections, parseVerdictHistory, type VerdictHistory } from '../../src/claims/corrections.ts';
+import { daysFrom } from '../fixtures/snapshots.ts';
+import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
+
+let project: string;
+let scratch: string;
+let history: VerdictHistory;
+let output: string;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'taoproof-verdicts-'));
+  for (const [drop, days] of [
+    [150_000, 67],
+    [300_000, 68],
+  ]) {
+    const snapshot = daysFrom(
+      '2025-02-13',
+      days,
+      (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - (drop * i) / 63 }),
+      { kind: 'chain' },
+    );
+    writeFileSync(join(scratch, 'snapshot.json'), JSON.stringify(snapshot));
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/verdicts.ts'), '--dir', scratch], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  const file = join(scratch, 'verdicts.json');
+  history = parseVerdictHistory(JSON.parse(readFileSync(file, 'utf8')), file);
+  project = tempProject();
+  copyFileSync(file, join(project, 'public/data/verdicts.json'));
+  const r = build(project);
+  output = r.output;
+  if (r.status !== 0) throw new Error(r.output.slice(-2000));
+}, 240_000);
+afterAll(() => {
+  removeProject(project);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const page = (path: string) => parseHTML(readFileSync(join(project, 'dist', path), 'utf8')).document;
+
+describe('automatic entries on the built site', () => {
+  test('/corrections/ lists each automatic entry, labelled, with its block, beside the hand-written ones', () => {
+    expect(history.changes.length).toBeGreaterThan(0);
+    const doc = page('corrections/index.html');
+    const rows = [...doc.querySelectorAll('table tbody tr')];
+    const automatic = rows.filter((r) => r.hasAttribute('data-automatic'));
+    expect(automatic).toHaveLength(history.changes.length);
+    const handWritten = loadCorrections().filter((e) => e.kind === 'verdict');
+    expect(rows.length - automatic.length).toBe(handWritten.length);
+    for (const e of history.changes) {
+      const row = doc.getElementById(`correction-${e.claim}-${e.date}-block-${e.block}`);
+      expect(row, e.claim).not.toBeNull();
+      expect(row?.hasAttribute('data-automatic')).toBe(true);
+      const cells = [...row!.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+      expect(cells.slice(0, 4)).toEqual([e.date, e.claim, e.old, e.new]);
+      expect(cells[4]).toMatch(/^automatic: nightly data /);
+      expect(cells[4]).toContain(`(block ${e.block.toLocaleString('en-US')})`);
+      expect(row?.querySelector(`a[href$="claims/#claim-${e.claim}"]`)).not.toBeNull();
+    }
+    // newest first: the hand-written entries of 2026 come before the automatic ones dated 2025
+    const dates = rows.map((r) => r.querySelector('td')?.textContent ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(doc.querySelector('a[href$="data/verdicts.json"]')).not.toBeNull();
+    expect(output).toContain('data: kind cited');
+  });
+
+  test('a claim links its newest entry: the automatic one when it has no later hand-written entry', () => {
+    const doc = page('essays/root-exodus/index.html');
+    const handClaims = new Set(loadCorrections().map((e) => e.claim));
+    const onlyAutomatic = history.changes.filter((e) => !handClaims.has(e.claim));
+    expect(onlyAutomatic.length).toBeGreaterThan(0);
+    for (const e of onlyAutomatic) {
+      const link = doc.querySelector(`#claim-${e.claim} a.corrected`);
+      if (!link) continue; // a claim of another essay
+      expect(link.textContent).toBe(`verdict changed ${e.date}`);
+      expect(link.getAttribute('href')).toMatch(
+        new RegExp(`/corrections/#correction-${e.claim}-${e.date}-block-${e.block}$`),
+      );
+    }
+    expect(doc.querySelector('#claim-C29 a.corrected')).not.toBeNull();
+    // C30's hand-written entry (2026-11-27) is newer than its automatic one (2025-04-21)
+    expect(doc.querySelector('#claim-C30 a.corrected')?.getAttribute('href')).toMatch(/#correction-C30-2026-11-27$/);
+  });
+});
