@@ -21,6 +21,10 @@
  *   `<ruby>`/`<rt>`/`<rp>` and a `<span>` with no class or role (a `lang` span, say): `<em>un</em>verified` is one
  *   word. Everything else counts: `<code>`, `<a>`, `<abbr>`, `<time>`, `<data>`, `<button>`, a `<span class>` used as
  *   a label, table cells, list items, `<dt>`/`<dd>`, paragraphs, headings, `<div>`, `<br>` and all other blocks.
+ * - Elements that every extraction separates do not join: Pagefind ends a sentence at `<h1>`–`<h6>`, `<p>`, `<td>`,
+ *   `<div>`, `<ul>`, `<li>`, `<article>`, `<section>` and `<br>` (its parser's SENTENCE_SELECTORS and SPACE_SELECTORS)
+ *   and browsers lay them out apart; an `<option>` is one choice of a control, never read run on. Pagefind glues
+ *   `<th>`, `<dt>`/`<dd>`, `<caption>`, `<summary>`, `<legend>`, `<figcaption>` and the rest, so those count.
  * - A mark followed by a digit ("1,000" split as `1,<b>000</b>`) is not a join; nor is a letter followed by a digit.
  * Each join is listed with its page and about 30 characters either side, the boundary shown as "|".
  */
@@ -35,7 +39,7 @@ const WORD_INTERNAL = new Set(
   'em strong i b u s mark small sub sup q dfn var cite bdi bdo ins del ruby rt rp'.split(' '),
 );
 /** Elements that every extraction separates: browsers lay them out apart and Pagefind ends a sentence at them. */
-const SEPARATE = new Set('h1 h2 h3 h4 h5 h6 p td div ul li article section br'.split(' '));
+const SEPARATE = new Set('h1 h2 h3 h4 h5 h6 p td div ul li article section br option'.split(' '));
 const END = /[\p{L}\p{N}.,;:!?]$/u;
 const START = /^\p{L}/u;
 
@@ -89,7 +93,7 @@ export function wordJoins(html: string): string[] {
     }
     if (p.text === '') continue;
     if (crossed && END.test(before) && START.test(p.text)) {
-      const tail = before.replace(/\s+/g, ' ').slice(-30);
+      const tail = before.replace(/\s+/g, ' ').slice(-30).trimStart();
       const head = p.text.replace(/\s+/g, ' ').slice(0, 30);
       joins.push(`…${tail}|${head}…`);
     }
@@ -109,18 +113,21 @@ describe('no page runs words together across an element boundary', () => {
     expect(wordJoins(body('<p>The report uses<code>SubtensorModule.TotalIssuance</code>.</p>'))).toEqual([
       '…The report uses|SubtensorModule.TotalIssuance…',
     ]);
-    expect(wordJoins(body('<ul><li><a href="/m/">Methodology</a></li><li><a href="/d/">Data</a></li></ul>'))).toEqual(
-      ['…Methodology|Data…'],
-    );
+    expect(wordJoins(body('<p>(see <a href="/m/">Methodology</a>and <a href="/d/">Data</a>)</p>'))).toEqual([
+      '…(see Methodology|and …',
+    ]);
+    expect(
+      wordJoins(body('<table><tr><th>Claim</th><th>Quote</th></tr><tr><td>a</td><td>b</td></tr></table>')),
+    ).toEqual(['…Claim|Quote…']);
     expect(wordJoins(body('<p>x: <code>Stake</code>,<code>PendingRootDivs</code></p>'))).toEqual([
       '…x: Stake,|PendingRootDivs…',
     ]);
-    expect(wordJoins(body('<dl><dt>Unit</dt><dd>RAO</dd></dl><p>a<br>b</p>'))).toHaveLength(2);
+    expect(wordJoins(body('<dl><dt>Unit</dt><dd>RAO</dd></dl><p>a<br>b</p>'))).toEqual(['…Unit|RAO…']);
     expect(
       wordJoins(
         body(
           '<p><em>un</em>verified, <span lang="ja">日本</span>語, x<sup>2</sup>, 1,<b>000</b>, <a>a</a> b</p>' +
-            '<ul>\n<li>one</li>\n<li>two</li></ul> <p hidden>a</p><p>b <span class="pf-words">x</span>y</p>',
+            '<ul><li>one</li><li>two</li></ul><p hidden>a</p><p>b <span class="pf-words">x</span>y</p>',
         ),
       ),
     ).toEqual([]);
