@@ -7,6 +7,7 @@ import { json } from 'd3-fetch';
 import { getChart } from '../charts/index.ts';
 import { keyHtml } from '../charts/key.ts';
 import { renderChart, unnameMarks } from '../charts/spec.ts';
+import { chartCaption, chartDescription } from '../charts/text.ts';
 import type { ReportData } from '../data/schema.ts';
 import { migrate } from '../data/migrate.ts';
 import type { Reference, Snapshot } from '../data/schema.ts';
@@ -40,6 +41,11 @@ export async function hydrate(figure: HTMLElement): Promise<void> {
     layout.append(el);
     layout.insertAdjacentHTML('beforeend', keyHtml(key, base));
     plot.replaceChildren(layout);
+    // the caption and the SVG's description say what is drawn now (e.g. the dates in the chosen range)
+    const caption = figure.querySelector('.chart-caption-text');
+    const desc = document.getElementById(`chart-${def.id}-desc`);
+    if (caption) caption.textContent = chartCaption(def, d, options);
+    if (desc) desc.textContent = chartDescription(def, d, options);
     // Plot re-renders interactive marks (tips) on pointer moves: keep them free of ARIA names too
     new MutationObserver(() => unnameMarks(el)).observe(el, { childList: true, subtree: true });
     figure.dataset.live = 'true';

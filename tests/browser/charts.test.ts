@@ -163,4 +163,51 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
         }
     expect(problems).toEqual([]);
   }, 600_000);
+
+  test('narrowing the date range rewrites the caption and the SVG’s description to the dates drawn', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/essays/staking/`);
+    const fig = page.locator('figure[data-chart="staking-ratio"]');
+    const text = () =>
+      fig.evaluate((f) => {
+        const svg = f.querySelector('.chart-layout-live svg[role="img"]');
+        return {
+          caption: f.querySelector('.chart-caption-text')?.textContent?.trim() ?? '',
+          description: document.getElementById(svg?.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? '',
+        };
+      });
+    const built = { caption: await fig.locator('.chart-caption-text').textContent() };
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-chart="staking-ratio"]')?.dataset.live);
+    const all = await text();
+    expect(all.caption).toBe(built.caption?.trim()); // the live text for all dates is the build's
+    expect(all.caption).not.toMatch(/Dates shown/);
+    await fig.locator('select[name="range"]').selectOption('since-dtao');
+    await page
+      .waitForFunction(
+        () =>
+          document.querySelector('[data-chart="staking-ratio"] .chart-caption-text')?.textContent?.includes('Dates'),
+        null,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined); // the assertions below say what the caption is instead
+    const since = await text();
+    expect(since.caption).toMatch(/Dates shown: since dTAO, 2025-02-13 to \d{4}-\d{2}-\d{2}\./);
+    expect(since.description).toMatch(/Dates shown: since dTAO, 2025-02-13 to \d{4}-\d{2}-\d{2}\./);
+    expect(since.description).not.toBe(all.description);
+    // a chain build's description counts and dates the days drawn, none before dTAO
+    const over = since.description.match(/Over (\d+) days from (\S+) to/);
+    if (name === 'synthetic') expect(over).not.toBeNull();
+    if (over) {
+      expect(over[2] >= '2025-02-13').toBe(true);
+      expect(Number(over[1])).toBeLessThan(Number(all.description.match(/Over (\d+) days/)![1]));
+    }
+    await fig.locator('select[name="range"]').selectOption('all');
+    await page.waitForFunction(
+      () => !document.querySelector('[data-chart="staking-ratio"] .chart-caption-text')?.textContent?.includes('Dates'),
+    );
+    expect(await text()).toEqual(all);
+    await context.close();
+  }, 60_000);
 });
