@@ -17,8 +17,6 @@ import {
 
 /** The build-time layouts: a phone (a 390 px screen gives the chart about 358 px) and the desktop column. */
 export const WIDTHS = { narrow: 340, wide: 688 } as const;
-/** Containers at least this wide show the wide layout (688 px scaled by at least 0.93: 11 px text stays above 10). */
-export const WIDE_FROM = 640;
 
 export function defaultOptions(def: AnyChartDef): ChartOptions {
   return Object.fromEntries(def.controls.map((c) => [c.name, c.values[0]]));

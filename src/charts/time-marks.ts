@@ -12,7 +12,7 @@ const label = (r: TimeRow) => r.series.replace(/^(event|article|cited): /, '');
 export const NO_CHAIN_READS = 'No chain reads in this build: the line appears once a chain snapshot is committed.';
 
 /** The dated rows' first and last date. */
-export function dateSpan(rows: Array<{ date: string | null }>): [string, string] | null {
+function dateSpan(rows: Array<{ date: string | null }>): [string, string] | null {
   const dates = rows.flatMap((r) => (r.date ? [r.date] : [])).sort();
   return dates.length ? [dates[0], dates[dates.length - 1]] : null;
 }

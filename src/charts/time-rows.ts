@@ -33,7 +33,7 @@ export function measuredRows(
 export const taoValue = (v: bigint) => raoToTao(v);
 
 /** A figure as a plotted value in display units (TAO for RAO amounts). */
-export function figureValue(f: Figure): number {
+function figureValue(f: Figure): number {
   return f.unit === 'rao' || f.unit === 'alpha-rao' ? raoToTao(BigInt(f.value)) : Number(f.value);
 }
 
