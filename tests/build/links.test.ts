@@ -1,21 +1,9 @@
 /** Every internal link of the built site resolves: the page exists, and so does the anchor it points to. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
-import { DIST } from '../helpers/dist.ts';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? e.name === 'pagefind'
-        ? []
-        : htmlFiles(join(dir, e.name))
-      : e.name.endsWith('.html')
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
+import { DIST, htmlPages } from '../helpers/dist.ts';
 
 const ids = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
@@ -29,7 +17,7 @@ function idsOf(file: string): Set<string> {
 
 test('no broken internal links or anchors', () => {
   const broken: string[] = [];
-  const files = htmlFiles(DIST);
+  const files = htmlPages();
   expect(files.length).toBeGreaterThan(10);
   for (const file of files) {
     const pageUrl = new URL(`/${relative(DIST, file).replace(/index\.html$/, '')}`, 'http://site');

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DIST, distFile } from '../helpers/dist.ts';
+import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
@@ -91,18 +91,6 @@ describe('built site', () => {
 });
 
 /** Every built HTML page (without the search index and assets). */
-function htmlPages(dir = DIST): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? ['pagefind', '_astro', 'og'].includes(e.name)
-        ? []
-        : htmlPages(join(dir, e.name))
-      : e.name.endsWith('.html')
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 const BLOCK = new Set(
   'address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul label select option'.split(
     ' ',

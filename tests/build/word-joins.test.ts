@@ -30,9 +30,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST } from '../helpers/dist.ts';
+import { readFileSync } from 'node:fs';
+import { DIST, htmlPages } from '../helpers/dist.ts';
 
 const SKIP = 'script, style, svg, template, noscript, [hidden], .pf-words';
 const WORD_INTERNAL = new Set(
@@ -50,18 +49,6 @@ function isWordInternal(e: Element): boolean {
 }
 
 /** Every built HTML page (without the search index, assets and OG images). */
-function htmlPages(dir = DIST): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? ['pagefind', '_astro', 'og'].includes(e.name)
-        ? []
-        : htmlPages(join(dir, e.name))
-      : e.name.endsWith('.html')
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 /** The joins in one page's HTML, each as "…30 chars|30 chars…". */
 export function wordJoins(html: string): string[] {
   const { document } = parseHTML(html);
