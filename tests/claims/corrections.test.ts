@@ -80,23 +80,25 @@ describe('the corrections log', () => {
   });
 });
 
+/** A hand-written statement entry for `claim` on `date`. */
+const statement = (claim: string | null, date: string) => ({
+  date,
+  kind: 'statement' as const,
+  claim,
+  old: 'before',
+  new: 'after',
+  why: 'x'.repeat(30),
+  code: null,
+});
+
 describe('links from claims to their corrections', () => {
-  const entry = (claim: string | null, date: string) => ({
-    date,
-    kind: 'statement' as const,
-    claim,
-    old: 'before',
-    new: 'after',
-    why: 'x'.repeat(30),
-    code: null,
-  });
   test('anchors are per claim and day, numbered only on repeats, and unique', () => {
     const entries = [
-      entry('C30', '2026-11-27'),
-      entry(null, '2026-11-27'),
-      entry(null, '2026-11-27'),
-      entry('C30', '2026-11-27'),
-      entry('C30', '2026-12-01'),
+      statement('C30', '2026-11-27'),
+      statement(null, '2026-11-27'),
+      statement(null, '2026-11-27'),
+      statement('C30', '2026-11-27'),
+      statement('C30', '2026-12-01'),
     ];
     expect(correctionAnchors(entries)).toEqual([
       'correction-C30-2026-11-27',
@@ -109,7 +111,7 @@ describe('links from claims to their corrections', () => {
     expect(new Set(committed).size).toBe(committed.length);
   });
   test('a claim links to its newest entry; a claim without one links nowhere', () => {
-    const entries = [entry('C30', '2026-11-27'), entry('C30', '2026-12-01'), entry('C07', '2026-11-27')];
+    const entries = [statement('C30', '2026-11-27'), statement('C30', '2026-12-01'), statement('C07', '2026-11-27')];
     expect(latestCorrection(entries, 'C30')).toEqual({
       date: '2026-12-01',
       kind: 'statement',
@@ -160,20 +162,11 @@ describe('automatic entries when nightly data flip a verdict', () => {
 });
 
 describe('the log of hand-written and automatic entries', () => {
-  const hand = (claim: string, date: string) => ({
-    date,
-    kind: 'statement' as const,
-    claim,
-    old: 'before',
-    new: 'after',
-    why: 'x'.repeat(30),
-    code: null,
-  });
   const auto = (claim: string, date: string, block: number): AutomaticCorrection =>
     verdictChanges({ [claim]: 'contradicted' }, { [claim]: 'supported' }, { date, block })[0] as AutomaticCorrection;
   test('automatic anchors name the block, so neither kind shifts the other’s anchors', () => {
     const log = correctionLog(
-      [hand('C30', '2026-11-27'), hand('C30', '2026-11-27')],
+      [statement('C30', '2026-11-27'), statement('C30', '2026-11-27')],
       [auto('C30', '2026-11-27', 7_000_000), auto('C29', '2026-11-28', 7_007_200)],
     );
     expect(log.map((l) => [l.anchor, l.automatic])).toEqual([
@@ -183,14 +176,14 @@ describe('the log of hand-written and automatic entries', () => {
       ['correction-C29-2026-11-28-block-7007200', true],
     ]);
     const more = correctionLog(
-      [...log.filter((l) => !l.automatic).map((l) => l.entry), hand('C30', '2026-11-27')],
+      [...log.filter((l) => !l.automatic).map((l) => l.entry), statement('C30', '2026-11-27')],
       [auto('C30', '2026-11-27', 7_000_000)],
     );
     expect(more.find((l) => l.automatic)?.anchor).toBe('correction-C30-2026-11-27-block-7000000');
   });
   test('a claim links its newest entry: a later automatic one, else the hand-written one', () => {
     const log = correctionLog(
-      [hand('C30', '2026-11-27'), hand('C07', '2026-11-27')],
+      [statement('C30', '2026-11-27'), statement('C07', '2026-11-27')],
       [auto('C30', '2026-12-01', 7_000_000), auto('C07', '2026-11-20', 6_900_000), auto('C29', '2026-11-27', 1)],
     );
     expect(latestLogged(log, 'C30')).toEqual({
