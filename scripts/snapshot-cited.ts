@@ -3,9 +3,9 @@
  * content/reference.yaml. It never overwrites a chain snapshot unless told `--force`. (The site serves the
  * figures themselves as /data/reference.json, built from the same file.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadReferenceYaml, SNAPSHOT_FILE } from '../src/data/load.ts';
+import { loadReferenceYaml, readJson, SNAPSHOT_FILE } from '../src/data/load.ts';
 import { citedSnapshot } from '../src/data/cited-snapshot.ts';
 import { migrate } from '../src/data/migrate.ts';
 import { writeSnapshot } from './snapshot/write.ts';
@@ -13,9 +13,7 @@ import { writeSnapshot } from './snapshot/write.ts';
 const args = new Set(process.argv.slice(2));
 try {
   const ref = loadReferenceYaml();
-  const existing = existsSync(SNAPSHOT_FILE)
-    ? (migrate(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'))) as { kind?: string })
-    : null;
+  const existing = existsSync(SNAPSHOT_FILE) ? (migrate(readJson(SNAPSHOT_FILE)) as { kind?: string }) : null;
   if (existing && existing.kind !== 'cited' && !args.has('--force'))
     throw new Error(
       `${SNAPSHOT_FILE} holds kind "${existing.kind}" data; refusing to replace it with cited figures (use --force)`,

@@ -11,7 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataFileError, parseOrThrow } from '../data/errors.ts';
+import { parseOrThrow } from '../data/errors.ts';
+import { readJson } from '../data/load.ts';
 import { BlockNumber, Hash32, IsoDate } from '../data/schema.ts';
 import { VERDICTS, type Verdict } from './types.ts';
 
@@ -162,14 +163,7 @@ export function parseVerdictHistory(json: unknown, file = VERDICTS_FILE): Verdic
 
 /** The verdict history, validated; null when the file does not exist (no chain data has been recorded yet). */
 export function loadVerdictHistory(file = VERDICTS_FILE): VerdictHistory | null {
-  if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DataFileError(file, [`not valid JSON: ${(e as Error).message}`]);
-  }
-  return parseVerdictHistory(json, file);
+  return existsSync(file) ? parseVerdictHistory(readJson(file), file) : null;
 }
 
 /** One entry of the log as the site shows it: the entry, its anchor on /corrections/, and whether it is automatic. */

@@ -9,7 +9,8 @@ import { Reference, Snapshot, SubnetsDaily } from './schema.ts';
 export const SNAPSHOT_FILE = 'public/data/snapshot.json';
 export const SUBNETS_DAILY_FILE = 'public/data/subnets-daily.json';
 
-function readJson(file: string): unknown {
+/** A JSON file's value; a file that cannot be read or parsed is a DataFileError naming it. */
+export function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
