@@ -143,8 +143,8 @@ export const poolFlows: ChartDef<FlowRow> = {
   ],
   controls: [{ name: 'period', label: 'Up to', values: ['to-article', 'to-latest'] }],
   rows,
-  describe(rows, data) {
-    const shown = rows.filter((r) => r.period === 'to-article');
+  describe(rows, data, options) {
+    const shown = rows.filter((r) => r.period === (options.period ?? 'to-article'));
     const said =
       'The article says 450k TAO went into subnet pools and 150k (33%) to root through the auto-sell since dTAO.';
     const chain = shown.filter((r) => r.origin !== 'article');

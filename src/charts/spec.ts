@@ -188,11 +188,10 @@ export function renderChart(
   // pass 2: the scales at the final size, to place labels in pixels
   if ((annotations.labels?.length ?? 0) > 0 || annotations.message) plot = draw({ marginTop });
   const { marks: extra, unplaced } = annotationMarks(annotations, plot, lanes, width);
-  const el = draw({ marginTop, ariaLabel: def.title, ariaDescription: def.describe(rows, data) }, extra);
+  const el = draw({ marginTop, ariaLabel: def.title }, extra); // described by the page's paragraph (aria-describedby)
   unnameMarks(el);
   el.setAttribute('font-size', String(AXIS_FONT)); // Plot writes 10; the style says 12: one value, not two
   el.setAttribute('role', 'img');
   el.setAttribute('aria-describedby', describedBy);
-  el.removeAttribute('aria-description');
   return { el, key: [...markers, ...unplaced] };
 }

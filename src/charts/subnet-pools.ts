@@ -57,18 +57,21 @@ function rows(data: ChartData): PoolRow[] {
 export const subnetPools: ChartDef<PoolRow> = {
   id: 'subnet-pools',
   title: 'Subnets: how many, and how deep their pools are',
-  caption(rows) {
+  // one view is drawn at a time (the build draws the default, count): the caption and description say only its own
+  caption(rows, _data, options) {
+    if (options.view === 'pools')
+      return rows.some((r) => r.panel === 'pools')
+        ? `${SUBNET_ITEMS.tao} for each subnet at the snapshot’s head block, deepest first.`
+        : 'No subnets table in this build.';
     const count = rows.filter((r) => r.panel === 'count');
     const cited = count.filter((r) => isCited(r) && r.date).map((r) => r.series.replace(/^cited: /, ''));
     return [
       count.some(isMeasured)
-        ? `Count: ${SERIES_FIELDS.subnetCount.label} (${SERIES_FIELDS.subnetCount.item}) at the first block of each UTC day.`
-        : `Count: no chain reads of ${SERIES_FIELDS.subnetCount.item} in this build.`,
+        ? `${SERIES_FIELDS.subnetCount.label} (${SERIES_FIELDS.subnetCount.item}) at the first block of each UTC day.`
+        : `No chain reads of ${SERIES_FIELDS.subnetCount.item} in this build.`,
       cited.length ? `Circles: cited figures (${cited.join('; ')}).` : '',
       count.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
-      rows.some((r) => r.panel === 'pools')
-        ? `Pools: ${SUBNET_ITEMS.tao} for each subnet at the snapshot’s head block, deepest first.`
-        : 'Pools: no subnets table in this build.',
+      'The depth of each subnet’s pool is in the “pools” view and in the numbers below.',
     ]
       .filter(Boolean)
       .join(' ');
@@ -80,25 +83,22 @@ export const subnetPools: ChartDef<PoolRow> = {
   ],
   controls: [{ name: 'view', label: 'Show', values: ['count', 'pools'] }, RANGE_CONTROL],
   rows,
-  describe(rows, data) {
+  describe(rows, data, options) {
+    if (options.view === 'pools') {
+      const pools = rows.filter((r) => r.panel === 'pools');
+      if (!pools.length)
+        return 'No subnets table in this build: pool depths appear once a chain snapshot is committed.';
+      const median = medianDepth(poolDepths(data.snapshot));
+      return `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${formatCompactTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${formatCompactTao(median === null ? 0 : raoToTao(median))}, the shallowest ${formatCompactTao(pools.at(-1)?.value ?? 0)}.`;
+    }
     const count = rows.filter((r) => r.panel === 'count' && isMeasured(r));
-    const pools = rows.filter((r) => r.panel === 'pools');
     const first = count[0];
     const last = count.at(-1);
-    const countText =
-      first && last
-        ? `The number of subnets (root included) went from ${fmtCount(first.value ?? 0)} on ${first.date} to ${fmtCount(last.value ?? 0)} on ${last.date}. `
-        : '';
-    const median = medianDepth(poolDepths(data.snapshot));
-    const poolText = pools.length
-      ? `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${formatCompactTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${formatCompactTao(median === null ? 0 : raoToTao(median))}, the shallowest ${formatCompactTao(pools.at(-1)?.value ?? 0)}. `
-      : '';
-    const none =
-      countText || poolText
-        ? ''
-        : 'No chain measurements in this build: the chart shows only the cited return of a 128-subnet cap in September 2025 and the dated events. ';
-    return `${none}${countText}${poolText}`.trim();
+    return first && last
+      ? `The number of subnets (root included) went from ${fmtCount(first.value ?? 0)} on ${first.date} to ${fmtCount(last.value ?? 0)} on ${last.date}.`
+      : 'No chain measurements in this build: the chart shows only the cited return of a 128-subnet cap in September 2025 and the dated events.';
   },
+  undated: (options) => options.view === 'pools',
   plot(rows, options, data, layout) {
     if (options.view === 'pools') {
       const pools = rows.filter((r) => r.panel === 'pools');

@@ -19,19 +19,20 @@ export function rangeNote(rows: Array<{ date: string | null }>, range: string | 
 }
 
 function shown(def: AnyChartDef, data: ChartData, options: ChartOptions) {
+  const opts = { ...defaultOptions(def), ...options };
   const rows = def.rows(data);
-  const range = { ...defaultOptions(def), ...options }.range;
-  return { rows: inRange(rows, range), note: rangeNote(rows, range) };
+  if (def.undated?.(opts)) return { opts, rows, note: '' };
+  return { opts, rows: inRange(rows, opts.range), note: rangeNote(rows, opts.range) };
 }
 
 /** The caption under the chart: what is drawn, for these options. */
 export function chartCaption(def: AnyChartDef, data: ChartData, options: ChartOptions = {}): string {
   const s = shown(def, data, options);
-  return [def.caption(s.rows, data), s.note].filter(Boolean).join(' ');
+  return [def.caption(s.rows, data, s.opts), s.note].filter(Boolean).join(' ');
 }
 
 /** The text alternative the chart's SVG is described by: what a sighted reader takes from it, for these options. */
 export function chartDescription(def: AnyChartDef, data: ChartData, options: ChartOptions = {}): string {
   const s = shown(def, data, options);
-  return [def.describe(s.rows, data), s.note].filter(Boolean).join(' ');
+  return [def.describe(s.rows, data, s.opts), s.note].filter(Boolean).join(' ');
 }

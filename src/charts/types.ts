@@ -89,13 +89,18 @@ export type ChartOptions = Record<string, string>;
 export interface ChartDef<R extends RowSource = RowSource> {
   id: string;
   title: string;
-  /** what the chart shows, for the caption: a function of the rows, so it names only what is drawn */
-  caption(rows: R[], data: ChartData): string;
+  /**
+   * what the chart shows, for the caption: a function of the rows drawn and of the options (the reader's, with the
+   * defaults filled in; the build's are the defaults), so it names only what is drawn
+   */
+  caption(rows: R[], data: ChartData, options: ChartOptions): string;
   columns: Column<R>[];
   controls: Control[];
   rows(data: ChartData): R[];
-  /** a text alternative: what a sighted reader would take from the chart */
-  describe(rows: R[], data: ChartData): string;
+  /** a text alternative: what a sighted reader would take from the chart, with these options */
+  describe(rows: R[], data: ChartData, options: ChartOptions): string;
+  /** true when, with these options, the chart draws no dates, so its date range does not apply (a per-subnet view) */
+  undated?(options: ChartOptions): boolean;
   plot(rows: R[], options: ChartOptions, data: ChartData, layout: Layout): ChartPlot;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderSvg } from '../../src/charts/ssr.ts';
+import { chartCaption, chartDescription } from '../../src/charts/text.ts';
 import { NO_CHAIN_READS } from '../../src/charts/time-marks.ts';
 import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import type { ChartData } from '../../src/charts/types.ts';
@@ -60,10 +61,10 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
   test('the caption names no chain reads where the build has none, and names the chain line where it has', () => {
     const withReads = fixtures.synthetic();
     const without = fixtures.cited();
-    expect(chart.caption(chart.rows(without), without)).not.toMatch(
+    expect(chartCaption(chart, without)).not.toMatch(
       /blue line|what daily chain reads give|Square: the sudo key|Dots: root/,
     );
-    expect(chart.caption(chart.rows(withReads), withReads)).not.toMatch(/No chain reads/);
+    expect(chartCaption(chart, withReads)).not.toMatch(/No chain reads/);
   });
 });
 
@@ -76,4 +77,35 @@ describe('charts without chain reads say so in their frame', () => {
       expect(renderSvg(CHARTS[id], fixtures.synthetic(), {}, WIDTHS.narrow)).not.toContain('No chain reads');
     },
   );
+});
+
+describe('a chart with views describes only the view it draws', () => {
+  const data = () => fixtures.synthetic();
+  test('subnet-pools: the count view (the build’s) does not describe the pools, nor the pools view the count', () => {
+    const def = CHARTS['subnet-pools'];
+    const count = { caption: chartCaption(def, data()), description: chartDescription(def, data()) };
+    const pools = {
+      caption: chartCaption(def, data(), { view: 'pools', range: 'since-dtao' }),
+      description: chartDescription(def, data(), { view: 'pools', range: 'since-dtao' }),
+    };
+    expect(count.caption).toMatch(/TotalNetworks/);
+    expect(count.caption).not.toMatch(/deepest first/);
+    expect(count.description).toMatch(/^The number of subnets \(root included\) went from/);
+    expect(count.description).not.toMatch(/pools held/);
+    expect(pools.caption).toMatch(/for each subnet at the snapshot’s head block, deepest first\.$/);
+    expect(pools.caption).not.toMatch(/TotalNetworks|Dates shown/);
+    expect(pools.description).toMatch(/^At block [\d,]+ the deepest of \d+ pools held/);
+    expect(pools.description).not.toMatch(/number of subnets|Dates shown/);
+    // the count view keeps the range note
+    expect(chartCaption(def, data(), { view: 'count', range: 'since-dtao' })).toMatch(/Dates shown: since dTAO/);
+  });
+
+  test('pool-flows: the description follows the period shown', () => {
+    const def = CHARTS['pool-flows'];
+    const toArticle = chartDescription(def, data());
+    const toLatest = chartDescription(def, data(), { period: 'to-latest' });
+    expect(toArticle).toMatch(/From dTAO to 2025-04-17 the chain gives/);
+    expect(toLatest).toMatch(/From dTAO to \d{4}-\d{2}-\d{2} the chain gives/);
+    expect(toLatest).not.toBe(toArticle);
+  });
 });
