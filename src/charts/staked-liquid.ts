@@ -46,14 +46,17 @@ function rows(data: ChartData): TimeRow[] {
 export const stakedLiquid: ChartDef<TimeRow> = {
   id: 'staked-liquid',
   title: 'Staked and liquid TAO',
-  caption(rows) {
+  caption(rows, _data, options) {
     const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
+    // as shares, the supply figures (amounts) are not drawn
+    const amounts = options.stack !== 'shares';
+    const top = `${issued.label.charAt(0).toLowerCase()}${issued.label.slice(1)}`; // "issued TAO", not "issued tao"
     return [
       rows.some(isMeasured)
-        ? `${stake.item} (staked, dark blue) and ${issued.item} − ${stake.item} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${issued.label.toLowerCase()}; after dTAO, TAO in subnet pools counts as staked.`
+        ? `${stake.item} (staked, dark blue) and ${issued.item} − ${stake.item} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${amounts ? top : `all of ${top} (100%)`}; after dTAO, TAO in subnet pools counts as staked.`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
-      rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
-      rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
+      amounts && rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
+      amounts && rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
     ]
       .filter(Boolean)

@@ -100,6 +100,18 @@ describe('a chart with views describes only the view it draws', () => {
     expect(chartCaption(def, data(), { view: 'count', range: 'since-dtao' })).toMatch(/Dates shown: since dTAO/);
   });
 
+  test('staked-liquid: as shares, the caption names no supply figures (amounts are not drawn)', () => {
+    const def = CHARTS['staked-liquid'];
+    for (const data of [fixtures.synthetic(), fixtures.cited()]) {
+      expect(chartCaption(def, data)).toMatch(/Diamonds: the article’s supply figures/);
+      expect(chartCaption(def, data)).not.toMatch(/tao\b/); // the token is TAO
+      expect(chartCaption(def, data, { stack: 'shares' })).not.toMatch(/Diamonds|Circles/);
+    }
+    expect(chartCaption(def, fixtures.synthetic(), { stack: 'shares' })).toMatch(
+      /the top is all of issued TAO \(100%\)/,
+    );
+  });
+
   test('pool-flows: the description follows the period shown', () => {
     const def = CHARTS['pool-flows'];
     const toArticle = chartDescription(def, data());
