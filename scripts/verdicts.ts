@@ -6,7 +6,8 @@
  * dated with the head block's date and naming the block), then commits the file with the data.
  *
  * Only `chain` data dates a verdict: with `cited` or `synthetic` data nothing is written. A first run records the
- * verdicts and no entries. The file is validated before it is written atomically (scripts/snapshot/write.ts).
+ * verdicts, and an entry for each that differs from the verdict of the cited figures (the committed default the site
+ * showed before any chain data). The file is validated before it is written atomically (scripts/snapshot/write.ts).
  *
  * The verdicts are the build's: the data is loaded as src/site/data.ts loads it (the snapshot and
  * content/reference.yaml), and the verdict functions are collected from src/claims/verdicts/ by the same rules as
@@ -28,7 +29,9 @@ import {
 import { collectVerdicts, VERDICTS_DIR } from '../src/claims/registry.ts';
 import type { Verdict } from '../src/claims/types.ts';
 import { DataFileError } from '../src/data/errors.ts';
+import { citedSnapshot } from '../src/data/cited-snapshot.ts';
 import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE } from '../src/data/load.ts';
+import type { ReportData } from '../src/data/schema.ts';
 import { writeAtomic } from './snapshot/write.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -69,11 +72,13 @@ export async function run(argv: string[]): Promise<string> {
     return `verdicts: ${snapshotFile} holds kind "${snapshot.kind}" data, and only chain data dates a verdict: ${file} not written`;
   const data = { snapshot, reference: loadReferenceYaml(values.reference) };
   const fns = await verdictFunctions();
-  const verdicts: Record<string, Verdict> = Object.fromEntries(
-    Object.keys(fns)
-      .sort()
-      .map((id) => [id, fns[id](data).verdict]),
-  );
+  const verdictsOf = (d: ReportData): Record<string, Verdict> =>
+    Object.fromEntries(
+      Object.keys(fns)
+        .sort()
+        .map((id) => [id, fns[id](d).verdict]),
+    );
+  const verdicts = verdictsOf(data);
   const head = snapshot.head;
   const at = { number: head.number, hash: head.hash, date: head.timestamp.slice(0, 10) };
   const where = `block ${head.number.toLocaleString('en-US')} (${at.date})`;
@@ -84,9 +89,17 @@ export async function run(argv: string[]): Promise<string> {
     writeAtomic(file, text);
   };
   const count = Object.keys(verdicts).length;
+  const changed = (made: AutomaticCorrection[]) => made.map((c) => `${c.claim} ${c.old} → ${c.new}`).join('; ');
   if (!previous) {
-    write({ verdictsVersion: 1, kind: 'chain', block: at, verdicts, changes: [] });
-    return `verdicts: ${file}: first record, ${count} verdicts at ${where}; no changes recorded`;
+    // before the first chain data, the site's verdicts were those of the cited figures (the committed default,
+    // npm run snapshot:cited): each verdict the chain data changes is a change readers saw, so it is logged
+    const cited = verdictsOf({
+      snapshot: citedSnapshot(data.reference, snapshot.source.generatedAt),
+      reference: data.reference,
+    });
+    const made = verdictChanges(cited, verdicts, { date: at.date, block: at.number }, 'cited') as AutomaticCorrection[];
+    write({ verdictsVersion: 1, kind: 'chain', block: at, verdicts, changes: made });
+    return `verdicts: ${file}: first record, ${count} verdicts at ${where}; ${made.length ? `${made.length} changed from the cited figures: ${changed(made)}` : 'none changed from the cited figures'}`;
   }
   const differ = [...new Set([...Object.keys(previous.verdicts), ...Object.keys(verdicts)])]
     .sort()
@@ -110,7 +123,7 @@ export async function run(argv: string[]): Promise<string> {
   }) as AutomaticCorrection[];
   write({ ...previous, block: at, verdicts, changes: [...previous.changes, ...made] });
   return made.length
-    ? `verdicts: ${file}: ${made.length} verdict${made.length > 1 ? 's' : ''} changed at ${where}: ${made.map((c) => `${c.claim} ${c.old} → ${c.new}`).join('; ')}`
+    ? `verdicts: ${file}: ${made.length} verdict${made.length > 1 ? 's' : ''} changed at ${where}: ${changed(made)}`
     : `verdicts: ${file}: no verdict changed at ${where} (${count} verdicts, ${previous.changes.length} changes so far)`;
 }
 

@@ -97,13 +97,20 @@ export function latestCorrection(
 
 /**
  * The automatic entries for a nightly rebuild: one per claim whose verdict differs between the previous build's
- * verdicts and this one's, dated and tied to the block of the new data.
+ * verdicts and this one's, dated and tied to the block of the new data. `from: 'cited'` when the previous build had
+ * no chain data (the first chain snapshot replaces the cited figures).
  */
 export function verdictChanges(
   before: Readonly<Record<string, Verdict>>,
   after: Readonly<Record<string, Verdict>>,
   at: { date: string; block: number },
+  from: 'chain' | 'cited' = 'chain',
 ): Correction[] {
+  const block = at.block.toLocaleString('en-US');
+  const why =
+    from === 'cited'
+      ? `The first chain data replaced the cited figures this verdict was computed from: recomputed from the chain snapshot at block ${block}.`
+      : `The nightly data changed the verdict: recomputed from the chain snapshot at block ${block}.`;
   return Object.keys(after)
     .filter((id) => Object.hasOwn(before, id) && before[id] !== after[id])
     .sort()
@@ -113,7 +120,7 @@ export function verdictChanges(
       claim: id,
       old: before[id],
       new: after[id],
-      why: `The nightly data changed the verdict: recomputed from the chain snapshot at block ${at.block.toLocaleString('en-US')}.`,
+      why,
       code: null,
       block: at.block,
     }));
