@@ -45,6 +45,27 @@ type StorageEntries = Record<string, Record<string, StorageEntry> | undefined>;
 
 const UINT_BYTES: Record<string, number> = { U8: 1, U16: 2, U32: 4, U64: 8, U128: 16 };
 
+/**
+ * A type registry holding a runtime's metadata. Its transaction extensions are declared (they do not matter for
+ * reading storage; declaring them silences polkadot.js' warning). Shared with the Finney-like test node.
+ */
+export function metadataRegistry(bytes: Uint8Array | `0x${string}`): { registry: TypeRegistry; metadata: Metadata } {
+  const registry = new TypeRegistry();
+  const metadata = new Metadata(registry, bytes);
+  const x = metadata.asLatest.extrinsic as unknown as Record<
+    string,
+    Array<{ identifier: { toString(): string } }> | undefined
+  >;
+  const ext = Object.fromEntries(
+    (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
+      e.identifier.toString(),
+      { extrinsic: {}, payload: {} },
+    ]),
+  );
+  registry.setMetadata(metadata, undefined, ext);
+  return { registry, metadata };
+}
+
 export class Runtime {
   readonly specVersion: number;
   readonly registry: TypeRegistry;
@@ -61,21 +82,8 @@ export class Runtime {
   constructor(specVersion: number, metadataHex: string, ss58 = 42) {
     this.specVersion = specVersion;
     this.ss58 = ss58;
-    this.registry = new TypeRegistry();
     try {
-      this.#metadata = new Metadata(this.registry, metadataHex as `0x${string}`);
-      // transaction extensions do not matter for reading storage; declaring them silences polkadot.js' warning
-      const x = this.#metadata.asLatest.extrinsic as unknown as Record<
-        string,
-        Array<{ identifier: { toString(): string } }> | undefined
-      >;
-      const ext = Object.fromEntries(
-        (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
-          e.identifier.toString(),
-          { extrinsic: {}, payload: {} },
-        ]),
-      );
-      this.registry.setMetadata(this.#metadata, undefined, ext);
+      ({ registry: this.registry, metadata: this.#metadata } = metadataRegistry(metadataHex as `0x${string}`));
       this.#storage = decorateStorage(
         this.registry,
         this.#metadata.asLatest,

@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Metadata, TypeRegistry } from '@polkadot/types';
+import type { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata';
 import { compactStripLength, u8aToHex } from '@polkadot/util';
+import { metadataRegistry } from '../../../scripts/snapshot/runtime.ts';
 import { CHAIN_DIR } from '../harness.ts';
 
 export const METADATA_DIR = path.join(CHAIN_DIR, 'metadata');
@@ -59,19 +60,7 @@ export class FinneyRuntime {
     this.spec = spec;
     const bytes = readFileSync(metadataFile(spec));
     this.metadataHex = u8aToHex(bytes);
-    this.registry = new TypeRegistry();
-    this.metadata = new Metadata(this.registry, bytes);
-    const x = this.metadata.asLatest.extrinsic as unknown as Record<
-      string,
-      Array<{ identifier: { toString(): string } }> | undefined
-    >;
-    const ext = Object.fromEntries(
-      (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
-        e.identifier.toString(),
-        { extrinsic: {}, payload: {} },
-      ]),
-    );
-    this.registry.setMetadata(this.metadata, undefined, ext);
+    ({ registry: this.registry, metadata: this.metadata } = metadataRegistry(bytes));
     const decorated = expandMetadata(this.registry, this.metadata);
     this.#query = decorated.query as unknown as Record<string, Record<string, StorageFn>>;
     const consts = decorated.consts as unknown as Record<
