@@ -81,20 +81,6 @@ export function correctionAnchors(entries: readonly Correction[]): string[] {
   });
 }
 
-/** A claim's newest entry (verdict or statement), with its anchor on /corrections/, or null when it has none. */
-export function latestCorrection(
-  entries: readonly Correction[],
-  claim: string,
-): { date: string; kind: Correction['kind']; anchor: string } | null {
-  const anchors = correctionAnchors(entries);
-  let best: { date: string; kind: Correction['kind']; anchor: string } | null = null;
-  entries.forEach((e, i) => {
-    if (e.claim === claim && (best === null || e.date > best.date))
-      best = { date: e.date, kind: e.kind, anchor: anchors[i] };
-  });
-  return best;
-}
-
 /**
  * The automatic entries for a nightly rebuild: one per claim whose verdict differs between the previous build's
  * verdicts and this one's, dated and tied to the block of the new data. `from: 'cited'` when the previous build had
@@ -213,7 +199,7 @@ export function loadCorrectionLog(files: { corrections?: string; verdicts?: stri
 
 /**
  * A claim's newest entry in the log, hand-written or automatic, or null. On one day the first hand-written entry is
- * newest (as `latestCorrection`), unless an automatic one, the later block, came after it.
+ * newest, unless an automatic one, the later block, came after it.
  */
 export function latestLogged(
   log: readonly LoggedCorrection[],

@@ -3,7 +3,6 @@ import {
   correctedClaims,
   correctionAnchors,
   correctionLog,
-  latestCorrection,
   latestLogged,
   loadCorrectionLog,
   loadCorrections,
@@ -112,19 +111,20 @@ describe('links from claims to their corrections', () => {
   });
   test('a claim links to its newest entry; a claim without one links nowhere', () => {
     const entries = [statement('C30', '2026-11-27'), statement('C30', '2026-12-01'), statement('C07', '2026-11-27')];
-    expect(latestCorrection(entries, 'C30')).toEqual({
+    expect(latestLogged(correctionLog(entries), 'C30')).toEqual({
       date: '2026-12-01',
       kind: 'statement',
       anchor: 'correction-C30-2026-12-01',
+      automatic: false,
     });
-    expect(latestCorrection(entries, 'C01')).toBeNull();
+    expect(latestLogged(correctionLog(entries), 'C01')).toBeNull();
   });
   test('every claim whose verdict changed on 2026-11-27 links to that entry', () => {
     const entries = loadCorrections();
     const changed = entries.flatMap((e) => (e.kind === 'verdict' && e.date === '2026-11-27' ? [e.claim] : []));
     expect(changed.length).toBeGreaterThan(0);
     for (const id of changed)
-      expect(latestCorrection(entries, id), id).toMatchObject({
+      expect(latestLogged(correctionLog(entries), id), id).toMatchObject({
         date: '2026-11-27',
         anchor: `correction-${id}-2026-11-27`,
       });
@@ -194,12 +194,25 @@ describe('the log of hand-written and automatic entries', () => {
     });
     expect(latestLogged(log, 'C07')).toMatchObject({ anchor: 'correction-C07-2026-11-27', automatic: false });
     expect(latestLogged(log, 'C01')).toBeNull();
-    // without automatic entries it is latestCorrection
+    // without automatic entries it is the claim's first entry of its latest date in content/corrections.yaml
     const committed = loadCorrections();
+    const anchors = correctionAnchors(committed);
     for (const id of correctedClaims(committed)) {
-      const { automatic, ...rest } = latestLogged(correctionLog(committed), id)!;
-      expect(automatic).toBe(false);
-      expect(rest, id).toEqual(latestCorrection(committed, id));
+      const own = committed.map((e, i) => ({ e, anchor: anchors[i] })).filter(({ e }) => e.claim === id);
+      const newest = own.find(
+        ({ e }) =>
+          e.date ===
+          own
+            .map((x) => x.e.date)
+            .sort()
+            .at(-1),
+      )!;
+      expect(latestLogged(correctionLog(committed), id), id).toEqual({
+        date: newest.e.date,
+        kind: newest.e.kind,
+        anchor: newest.anchor,
+        automatic: false,
+      });
     }
   });
   test('without public/data/verdicts.json the log is content/corrections.yaml alone', () => {
