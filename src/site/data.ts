@@ -1,4 +1,5 @@
 /** Build-time access to the validated data, read once per build. */
+import { loadCorrectionLog, type LoggedCorrection } from '../claims/corrections.ts';
 import type { ReportData } from '../data/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
 import { staleNotice, type SnapshotStatus } from '../data/status.ts';
@@ -8,6 +9,14 @@ let cached: ReportData | undefined;
 export function siteData(): ReportData {
   cached ??= { snapshot: loadSnapshot(), reference: loadReferenceYaml() };
   return cached;
+}
+
+let corrections: LoggedCorrection[] | undefined;
+
+/** The corrections log (content/corrections.yaml, then public/data/verdicts.json), read once per build. */
+export function siteCorrections(): LoggedCorrection[] {
+  corrections ??= loadCorrectionLog();
+  return corrections;
 }
 
 /** A path under the site's base, e.g. url('data/snapshot.json'). */
