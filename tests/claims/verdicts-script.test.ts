@@ -1,7 +1,8 @@
 /**
  * `npm run verdicts` (scripts/verdicts.ts) on scratch folders: chain data records the verdicts and logs the ones new
  * data flip, with the block; cited and synthetic data write nothing; a malformed verdicts.json is refused with the
- * file and the field, by the script and by the build's up-front check.
+ * file and the field, by the script and by the build's up-front check. The script's `run()` is called in this
+ * process; one test runs the command itself, for what it prints and its exit status.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { parseVerdictHistory, verdictChanges } from '../../src/claims/correction
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import type { Snapshot } from '../../src/data/schema.ts';
 import { citedData, dataOf, daysFrom } from '../fixtures/snapshots.ts';
-import { removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { run as runVerdicts } from '../../scripts/verdicts.ts';
+import { removeProject, ROOT, tempContent } from '../helpers/project.ts';
 
 /** Root stake falling by `drop` TAO over the 63 days to the article (as in corrections.test.ts); one more day moves the head. */
 const rootData = (drop: number, days = 67, kind: Snapshot['kind'] = 'chain') =>
@@ -38,7 +40,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const put = (snapshot: Snapshot) => writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(snapshot));
 const file = () => join(dir, 'verdicts.json');
 const history = () => parseVerdictHistory(JSON.parse(readFileSync(file(), 'utf8')), file());
-function run(): { status: number | null; out: string; err: string } {
+/** `npm run verdicts -- --dir <dir>` in this process: the line it prints, or the error it stops with (status 1). */
+async function run(): Promise<{ status: number; out: string; err: string }> {
+  try {
+    return { status: 0, out: await runVerdicts(['--dir', dir]), err: '' };
+  } catch (e) {
+    return { status: 1, out: '', err: (e as Error).message };
+  }
+}
+/** The command itself, as the nightly job runs it. */
+function command(): { status: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/verdicts.ts'), '--dir', dir], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -48,10 +59,10 @@ function run(): { status: number | null; out: string; err: string } {
 }
 
 describe('npm run verdicts', () => {
-  test('a first run records every verdict and what changed from the cited figures; new data that flip verdicts add one entry each, with the block', () => {
+  test('a first run records every verdict and what changed from the cited figures; new data that flip verdicts add one entry each, with the block', async () => {
     const first = rootData(150_000);
     put(first.snapshot);
-    let r = run();
+    let r = await run();
     expect(r.status, r.err).toBe(0);
     expect(r.out.split('\n')).toHaveLength(1);
     const h1 = history();
@@ -79,7 +90,7 @@ describe('npm run verdicts', () => {
 
     // the same data again: nothing to record, and the file is left as it was
     const before = readFileSync(file(), 'utf8');
-    r = run();
+    r = await run();
     expect(r.status, r.err).toBe(0);
     expect(r.out).toContain('unchanged, same data');
     expect(readFileSync(file(), 'utf8')).toBe(before);
@@ -87,7 +98,7 @@ describe('npm run verdicts', () => {
     // the next night: a day later, root stake fell twice as far
     const next = rootData(300_000, 68);
     put(next.snapshot);
-    r = run();
+    r = await run();
     expect(r.status, r.err).toBe(0);
     const head = next.snapshot.head!;
     const h2 = history();
@@ -112,7 +123,7 @@ describe('npm run verdicts', () => {
     // and back: the earlier entries stay, the new ones follow them
     const third = rootData(150_000, 69);
     put(third.snapshot);
-    expect(run().status).toBe(0);
+    expect((await run()).status).toBe(0);
     const h3 = history();
     expect(h3.changes.slice(0, h2.changes.length)).toEqual(h2.changes);
     expect(h3.changes.slice(h2.changes.length).find((e) => e.claim === 'C30')).toMatchObject({
@@ -122,15 +133,15 @@ describe('npm run verdicts', () => {
     });
   });
 
-  test('a verdict that differs at the same block changed with the code, not the data: recorded as current, no entry', () => {
+  test('a verdict that differs at the same block changed with the code, not the data: recorded as current, no entry', async () => {
     put(rootData(150_000).snapshot);
-    expect(run().status).toBe(0);
+    expect((await run()).status).toBe(0);
     const h = history();
     const recorded = h.verdicts.C30;
     // as if yesterday's code had given another verdict for the same data
     const other = recorded === 'contradicted' ? 'unverifiable' : 'contradicted';
     writeFileSync(file(), JSON.stringify({ ...h, verdicts: { ...h.verdicts, C30: other } }));
-    const r = run();
+    const r = await run();
     expect(r.status, r.err).toBe(0);
     expect(r.out).toMatch(/same data .*no entry; the code changed C30/);
     expect(history().verdicts.C30).toBe(recorded);
@@ -140,9 +151,9 @@ describe('npm run verdicts', () => {
   test.each([
     ['cited', () => citedData().snapshot],
     ['synthetic', () => rootData(300_000, 68, 'synthetic').snapshot],
-  ])('%s data writes nothing, and leaves an existing verdicts.json untouched', (kind, snapshot) => {
+  ])('%s data writes nothing, and leaves an existing verdicts.json untouched', async (kind, snapshot) => {
     put(snapshot());
-    let r = run();
+    let r = await run();
     expect(r.status, r.err).toBe(0);
     expect(r.out).toBe(
       `verdicts: ${join(dir, 'snapshot.json')} holds kind "${kind}" data, and only chain data dates a verdict: ${file()} not written`,
@@ -150,41 +161,54 @@ describe('npm run verdicts', () => {
     expect(existsSync(file())).toBe(false);
 
     put(rootData(150_000).snapshot);
-    expect(run().status).toBe(0);
+    expect((await run()).status).toBe(0);
     const before = readFileSync(file(), 'utf8');
     put(snapshot());
-    r = run();
+    r = await run();
     expect(r.status, r.err).toBe(0);
     expect(readFileSync(file(), 'utf8')).toBe(before); // no entry added, nothing else touched
   });
 
-  test('data older than the recorded block are refused, and a malformed verdicts.json is refused with the file and the field', () => {
+  test('data older than the recorded block are refused, and a malformed verdicts.json is refused with the file and the field', async () => {
     put(rootData(150_000, 68).snapshot);
-    expect(run().status).toBe(0);
+    expect((await run()).status).toBe(0);
     put(rootData(150_000, 67).snapshot);
-    let r = run();
+    let r = await run();
     expect(r.status).toBe(1);
     expect(r.err).toMatch(/snapshot\.json: head\.number: the data is at block \d+, older than the verdicts recorded/);
 
     const h = JSON.parse(readFileSync(file(), 'utf8'));
     writeFileSync(file(), JSON.stringify({ ...h, block: { ...h.block, hash: '0x12' } }));
-    r = run();
+    r = await run();
     expect(r.status).toBe(1);
-    expect(r.err).toBe(`verdicts: ${file()}: block.hash: expected 0x-prefixed 32-byte hex, received "0x12"`);
+    expect(r.err).toBe(`${file()}: block.hash: expected 0x-prefixed 32-byte hex, received "0x12"`);
+  });
+
+  test('the command prints the error with the file and the field, and exits with 1', async () => {
+    put(rootData(150_000).snapshot);
+    expect((await run()).status).toBe(0);
+    const h = JSON.parse(readFileSync(file(), 'utf8'));
+    writeFileSync(file(), JSON.stringify({ ...h, block: { ...h.block, hash: '0x12' } }));
+    const r = command();
+    expect(r).toEqual({
+      status: 1,
+      out: '',
+      err: `verdicts: ${file()}: block.hash: expected 0x-prefixed 32-byte hex, received "0x12"`,
+    });
   });
 });
 
 describe('the build’s check of public/data/verdicts.json', () => {
   let project: string;
   beforeEach(() => {
-    project = tempProject();
+    project = tempContent();
   });
   afterEach(() => removeProject(project));
 
-  test('a malformed file names the file and the field; a valid one passes', () => {
+  test('a malformed file names the file and the field; a valid one passes', async () => {
     const check = () => checkProject(project, { production: false }).problems;
     put(rootData(150_000).snapshot);
-    expect(run().status).toBe(0);
+    expect((await run()).status).toBe(0);
     const valid = readFileSync(file(), 'utf8');
     writeFileSync(join(project, 'public/data/verdicts.json'), valid);
     expect(check()).toEqual([]);
@@ -201,7 +225,7 @@ describe('the build’s check of public/data/verdicts.json', () => {
 });
 
 describe('the nightly job', () => {
-  test('runs npm run verdicts before the snapshot and between the snapshot and the commit, which adds public/data', () => {
+  test('runs npm run verdicts before the snapshot and between the snapshot and the commit, which adds public/data', async () => {
     const job = parseYaml(readFileSync(join(ROOT, '.github/workflows/nightly.yml'), 'utf8')) as {
       jobs: Record<string, { steps: Array<{ id?: string; name?: string; run?: string }> }>;
     };

@@ -6,11 +6,27 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** What `astro build` reads from the project (node_modules is linked, not copied). */
+const BUILD_INPUTS = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+/**
+ * What the build's up-front check (`checkProject` in src/checks/check.ts) reads from a project folder: the data and
+ * content files, and the pages and layout (for the site's paths and anchors). The code it checks them against
+ * (charts, verdicts) is the one the test imports.
+ */
+const CHECK_INPUTS = ['content', 'public', 'src/pages', 'src/layouts'];
+
+/** A scratch copy of the whole project, to build with `build()`. */
 export function tempProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'taoproof-'));
-  for (const name of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
-    cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  for (const name of BUILD_INPUTS) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/** A scratch copy of what the check reads (CHECK_INPUTS) only, for `checkProject(dir, …)` in the test's own process. */
+export function tempContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'taoproof-content-'));
+  for (const name of CHECK_INPUTS) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   return dir;
 }
 
