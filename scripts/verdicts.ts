@@ -10,14 +10,10 @@
  * showed before any chain data). The file is validated before it is written atomically (scripts/snapshot/write.ts).
  *
  * The verdicts are the build's: the data is loaded as src/site/data.ts loads it (the snapshot and
- * content/reference.yaml), and the verdict functions are collected from src/claims/verdicts/ by the same rules as
- * src/claims/index.ts (src/claims/registry.ts); that module itself needs Vite's import.meta.glob, which plain Node
- * lacks, so the modules are found here with readdirSync and import().
+ * content/reference.yaml), and the verdict functions are the build's own registry (src/claims/index.ts).
  */
-import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import {
   parseVerdictHistory,
   loadVerdictHistory,
@@ -26,7 +22,7 @@ import {
   type AutomaticCorrection,
   type VerdictHistory,
 } from '../src/claims/corrections.ts';
-import { collectVerdicts, VERDICTS_DIR } from '../src/claims/registry.ts';
+import { VERDICT_FNS } from '../src/claims/index.ts';
 import type { Verdict } from '../src/claims/types.ts';
 import { DataFileError } from '../src/data/errors.ts';
 import { citedSnapshot } from '../src/data/cited-snapshot.ts';
@@ -39,16 +35,6 @@ const HELP = `npm run verdicts [-- --dir public/data] [--reference content/refer
 
 Computes every verdict from <dir>/snapshot.json and records it in <dir>/verdicts.json, with an entry for each
 verdict that changed since the recorded block. Writes nothing unless the snapshot's kind is "chain".`;
-
-/** The verdict functions, collected from src/claims/verdicts/*.ts as the build collects them. */
-export async function verdictFunctions(dir = join(ROOT, VERDICTS_DIR)) {
-  const modules: Record<string, Record<string, unknown>> = {};
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.ts'))
-    .sort())
-    modules[name.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(dir, name)).href)) as Record<string, unknown>;
-  return collectVerdicts(modules).fns;
-}
 
 const list = (ids: string[]) =>
   ids.length > 6 ? `${ids.slice(0, 6).join(', ')} and ${ids.length - 6} more` : ids.join(', ');
@@ -71,7 +57,7 @@ export async function run(argv: string[]): Promise<string> {
   if (snapshot.kind !== 'chain' || !snapshot.head)
     return `verdicts: ${snapshotFile} holds kind "${snapshot.kind}" data, and only chain data dates a verdict: ${file} not written`;
   const data = { snapshot, reference: loadReferenceYaml(values.reference) };
-  const fns = await verdictFunctions();
+  const fns = VERDICT_FNS;
   const verdictsOf = (d: ReportData): Record<string, Verdict> =>
     Object.fromEntries(
       Object.keys(fns)

@@ -1,25 +1,17 @@
 /**
- * Every verdict function, by claim id, collected from `src/claims/verdicts/<essay>.ts`: each export named for a claim
- * (`export const C06: VerdictFn`) is that claim's verdict, and the module's name is the claim's essay. Adding a verdict
- * touches only its essay's module (and content/claims.yaml and its test); src/checks/check.ts checks the collection
- * against content/claims.yaml before the build renders. The rules of the collection are in ./registry.ts, shared with
- * scripts/verdicts.ts (plain Node, which has no `import.meta.glob`). Opinions have none: they are labelled, not judged.
+ * Every verdict function, by claim id, collected from the verdict modules listed in `src/claims/verdicts/index.ts`:
+ * each export named for a claim (`export const C06: VerdictFn`) is that claim's verdict, and the module's name is the
+ * claim's essay. Adding a verdict touches only its essay's module (and content/claims.yaml and its test);
+ * src/checks/check.ts checks the collection against content/claims.yaml before the build renders. The rules of the
+ * collection are in ./registry.ts. The build and scripts/verdicts.ts both import this module. Opinions have none:
+ * they are labelled, not judged.
  */
 import type { ReportData } from '../data/schema.ts';
 import { collectVerdicts } from './registry.ts';
 import type { VerdictFn, VerdictResult } from './types.ts';
+import { VERDICT_MODULES } from './verdicts/index.ts';
 
-/** Each export of a verdict module, by module file name (e.g. `./verdicts/premine.ts`); bundled at build time. */
-const modules = import.meta.glob<Record<string, unknown>>('./verdicts/*.ts', { eager: true });
-
-const registry = collectVerdicts(
-  Object.fromEntries(
-    Object.entries(modules).map(([path, exports]) => [
-      path.replace(/^\.\/verdicts\//, '').replace(/\.ts$/, ''),
-      exports,
-    ]),
-  ),
-);
+const registry = collectVerdicts(VERDICT_MODULES);
 
 /** Verdict functions grouped by essay (the `essay` of each claim in content/claims.yaml). */
 export const VERDICTS_BY_ESSAY: Record<string, Record<string, VerdictFn>> = registry.byEssay;

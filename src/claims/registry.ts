@@ -1,8 +1,7 @@
 /**
- * The verdict registry from the verdict modules' exports: each export named for a claim (`export const C06: VerdictFn`)
- * is that claim's verdict, and the module's name is the claim's essay. Shared by src/claims/index.ts, which finds the
- * modules with Vite's `import.meta.glob` at build time, and scripts/verdicts.ts, which runs in plain Node (no
- * `import.meta.glob`) and finds them with `readdirSync` and `import()`, so both hold exactly the same verdicts.
+ * The verdict registry from the verdict modules' exports (listed in src/claims/verdicts/index.ts): each export named
+ * for a claim (`export const C06: VerdictFn`) is that claim's verdict, and the module's name is the claim's essay.
+ * Used by src/claims/index.ts, which the build and scripts/verdicts.ts share.
  */
 import type { VerdictFn } from './types.ts';
 

@@ -5,17 +5,15 @@
  * entries) and no text is drawn under 11 px (computed font size × the SVG's scale). Run against the committed data
  * (dist/) and against a scratch build from a synthetic snapshot that fills every chart.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildScratch, scratchProject } from '../../scripts/preview-synthetic.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { launch } from '../helpers/browser.ts';
 import { DIST } from '../helpers/dist.ts';
-import { removeProject } from '../helpers/project.ts';
 import { serve, type Served } from '../helpers/serve.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 
 const MIN_PX = 11;
 const WIDTHS = [390, 1280];
@@ -111,22 +109,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const builds: Record<string, { dist: () => string; setup?: () => Promise<void>; teardown?: () => void }> = {};
+const builds: Record<string, { dist: () => string; setup?: () => Promise<void> }> = {};
 
-let synthetic: { data: string; project: string; dist: string } | undefined;
+let synthetic: string | undefined;
 builds.committed = { dist: () => DIST };
 builds.synthetic = {
-  dist: () => synthetic!.dist,
+  dist: () => synthetic!,
+  // the same build as tests/charts/preview.test.ts's: built once per run
   setup: async () => {
-    const data = mkdtempSync(path.join(tmpdir(), 'taoproof-charts-data-'));
-    writeFileSync(path.join(data, 'snapshot.json'), JSON.stringify(dtaoSnapshot()));
-    const project = scratchProject(data);
-    synthetic = { data, project, dist: buildScratch(project) };
-  },
-  teardown: () => {
-    if (!synthetic) return;
-    removeProject(synthetic.project);
-    rmSync(synthetic.data, { recursive: true, force: true });
+    synthetic = (await sharedBuild({ 'snapshot.json': JSON.stringify(dtaoSnapshot()) })).dist;
   },
 };
 
@@ -141,7 +132,6 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
   }, 240_000);
   afterAll(async () => {
     await site?.close();
-    b.teardown?.();
   });
 
   test('every chart on every essay: text at 11 px or more, no two text boxes overlapping', async () => {

@@ -173,7 +173,7 @@ describe('the home page’s bottom line comes from the verdict registry', () => 
     .sort((a, b) => a.fm.order - b.fm.order);
 
   test('one finding per essay with a decidingClaim, in reading order, each with the registry’s verdict, reason and figure', () => {
-    expect(deciding.length).toBe(6);
+    expect(deciding.length).toBeGreaterThan(0); // the count is the content's: one per essay naming a decidingClaim
     const doc = page('index.html');
     const cards = [...doc.querySelectorAll('.finding')];
     expect(cards.map((c) => c.id)).toEqual(deciding.map((e) => `finding-${e.slug}`));

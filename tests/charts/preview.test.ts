@@ -3,41 +3,24 @@
  * scratch copy of the site whose charts plot that snapshot, bannered as synthetic, while the project's own
  * public/data stays byte for byte as it was.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildScratch, scratchProject } from '../../scripts/preview-synthetic.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { scratchProject } from '../../scripts/preview-synthetic.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { removeProject, ROOT } from '../helpers/project.ts';
+import { ROOT } from '../helpers/project.ts';
+import { sharedBuild, type SharedBuild } from '../helpers/shared-build.ts';
 
 const publicData = path.join(ROOT, 'public/data');
-const digest = () =>
-  Object.fromEntries(
-    readdirSync(publicData).map((f) => [
-      f,
-      createHash('sha256')
-        .update(readFileSync(path.join(publicData, f)))
-        .digest('hex'),
-    ]),
-  );
 
-let dataDir: string;
-let project: string;
-let before: Record<string, string>;
+// the same build as tests/browser/charts.test.ts's synthetic one: built once per run
+let built: SharedBuild;
 let dist: string;
-beforeAll(() => {
-  before = digest();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'taoproof-preview-data-'));
-  writeFileSync(path.join(dataDir, 'snapshot.json'), JSON.stringify(dtaoSnapshot()));
-  project = scratchProject(dataDir);
-  dist = buildScratch(project);
+beforeAll(async () => {
+  built = await sharedBuild({ 'snapshot.json': JSON.stringify(dtaoSnapshot()) });
+  dist = built.dist;
 }, 180_000);
-afterAll(() => {
-  if (project) removeProject(project);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 test('the scratch build plots the scratch snapshot, marked synthetic', () => {
   const snapshot = dtaoSnapshot();
@@ -56,7 +39,8 @@ test('the scratch build plots the scratch snapshot, marked synthetic', () => {
 });
 
 test('public/data of the project is untouched', () => {
-  expect(digest()).toEqual(before);
+  expect(Object.keys(built.publicData.before)).toContain('snapshot.json');
+  expect(built.publicData.after).toEqual(built.publicData.before);
   expect(readFileSync(path.join(publicData, 'snapshot.json'), 'utf8')).not.toContain('"kind":"synthetic"');
 });
 

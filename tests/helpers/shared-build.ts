@@ -1,0 +1,88 @@
+/**
+ * One scratch build per set of data files, shared by every test file of a vitest run that needs it (e.g. the site
+ * built from the synthetic dTAO snapshot, read by tests/charts/preview.test.ts and tests/browser/charts.test.ts).
+ *
+ * The build is `npm run preview:synthetic`'s own (`scratchProject` + `buildScratch`, scripts/preview-synthetic.ts):
+ * a scratch copy of the project whose public/data holds the given files. It goes in the run's scratch folder
+ * (tests/helpers/global-setup.ts provides it, and removes it after the run), under a key hashed from the files, so
+ * the first test file that asks builds it and the others, in any worker, wait for it. Run outside vitest's
+ * globalSetup (a single file with another config), it builds into a folder of its own.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildScratch, scratchProject } from '../../scripts/preview-synthetic.ts';
+import { ROOT } from './project.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** this run's scratch folder (tests/helpers/global-setup.ts) */
+    scratchDir: string;
+  }
+}
+
+export interface SharedBuild {
+  /** the scratch project (its public/data holds the files) */
+  project: string;
+  /** the built site */
+  dist: string;
+  /** sha256 of each file in the project's own public/data, before and after the build */
+  publicData: { before: Record<string, string>; after: Record<string, string> };
+}
+
+const PUBLIC_DATA = join(ROOT, 'public/data');
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const digest = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, sha(readFileSync(join(dir, f)))]));
+
+function runDir(): string {
+  try {
+    return inject('scratchDir');
+  } catch {
+    return mkdtempSync(join(tmpdir(), 'taoproof-shared-'));
+  }
+}
+
+const pending = new Map<string, Promise<SharedBuild>>();
+
+/** The site built from `files` (name in public/data -> contents), built once per run. */
+export function sharedBuild(files: Record<string, string>): Promise<SharedBuild> {
+  const key = sha(JSON.stringify(Object.entries(files).sort())).slice(0, 16);
+  let p = pending.get(key);
+  if (!p) pending.set(key, (p = buildOnce(join(runDir(), `build-${key}`), files)));
+  return p;
+}
+
+async function buildOnce(dir: string, files: Record<string, string>): Promise<SharedBuild> {
+  const result = join(dir, 'result.json');
+  const failed = join(dir, 'failed.txt');
+  let mine = false;
+  try {
+    mkdirSync(dir); // atomic: the one worker that creates it builds, the others wait for its result
+    mine = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  if (mine) {
+    try {
+      const data = join(dir, 'data');
+      mkdirSync(data);
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(data, name), text);
+      const before = digest(PUBLIC_DATA);
+      const project = scratchProject(data);
+      const dist = buildScratch(project);
+      const built: SharedBuild = { project, dist, publicData: { before, after: digest(PUBLIC_DATA) } };
+      writeFileSync(result, JSON.stringify(built));
+      return built;
+    } catch (e) {
+      writeFileSync(failed, (e as Error).message);
+      throw e;
+    }
+  }
+  for (;;) {
+    if (existsSync(result)) return JSON.parse(readFileSync(result, 'utf8')) as SharedBuild;
+    if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
