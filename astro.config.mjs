@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import pagefind from 'astro-pagefind';
 import sitemap from '@astrojs/sitemap';
 import taoproofCheck, { isDraftPage } from './src/integration.ts';
+import { noGeo } from './src/client/no-geo-plugin.ts';
 
 // TAOPROOF_SITE / TAOPROOF_BASE set the public URL (e.g. https://owner.github.io and /taoproof for GitHub Pages).
 export default defineConfig({
@@ -12,4 +13,5 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [taoproofCheck(), mdx(), sitemap({ filter: (page) => !isDraftPage(page) }), pagefind()],
   build: { format: 'directory', inlineStylesheets: 'always' }, // one request per page: no render-blocking CSS
+  vite: { plugins: [noGeo] }, // the browser bundle leaves out d3-geo (src/client/no-geo.ts)
 });

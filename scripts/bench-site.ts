@@ -1,6 +1,6 @@
 /**
  * `npm run bench:site`: print the site's budgets. JS shipped per essay page (before and after a chart scrolls into
- * view), HTML + CSS per page, build time of the real site and of 50 and 200 generated essays, and Lighthouse
+ * view) and what each module of the live renderer adds, HTML + CSS per page, build time of the real site and of 50 and 200 generated essays, and Lighthouse
  * scores in Debian Chromium. Figures are printed, never asserted. Needs `npm run build` first.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../tests/helpers/serve.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
+import { noGeo } from '../src/client/no-geo-plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -77,8 +78,54 @@ function weights() {
     );
   }
   console.log(
-    'budget: JS per essay page <= 110 KB gzip, none of it before a chart scrolls into view (the observer is the only eager script)',
+    "JS after = every chunk a page can load; a page loads its own charts' chunks only (tests/browser/js-budget.test.ts measures what Chromium fetches, budget 95 KB; the observer is the only eager script)",
   );
+}
+
+/**
+ * What each module adds to the live renderer: src/client/live.ts bundled again with rolldown (Vite's bundler), minified,
+ * with the build's d3-geo stand-in; per package (node_modules) or source file, its minified bytes and gzip -9 of its
+ * code alone (a module's share of the chunk's gzip is a little less: gzip shares strings across modules).
+ */
+async function composition() {
+  const { rolldown } = await import('rolldown');
+  const bundle = await rolldown({
+    input: join(ROOT, 'src/client/live.ts'),
+    platform: 'browser',
+    logLevel: 'silent',
+    plugins: [{ name: noGeo.name, resolveId: noGeo.resolveId }],
+  });
+  const { output } = await bundle.generate({ format: 'esm', minify: true });
+  const groups = new Map<string, { bytes: number; code: string; chunks: Set<string> }>();
+  console.log('\n## What each module adds to the live renderer (rolldown rebundle, minified; gzip -9 of each alone)');
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk') continue;
+    for (const [id, m] of Object.entries(chunk.modules)) {
+      const key = id.includes('node_modules/')
+        ? id
+            .replace(/.*node_modules\//, '')
+            .split('/')
+            .slice(0, id.includes('node_modules/@') ? 2 : 1)
+            .join('/')
+        : id.replace(`${ROOT}/`, '');
+      const g = groups.get(key) ?? { bytes: 0, code: '', chunks: new Set<string>() };
+      g.bytes += m.renderedLength;
+      g.code += m.code ?? '';
+      g.chunks.add(chunk.fileName.replace(/-[\w-]{8}\.js$/, ''));
+      groups.set(key, g);
+    }
+  }
+  console.log('module | minified | gzip | chunk');
+  for (const [key, g] of [...groups].sort((a, b) => b[1].bytes - a[1].bytes))
+    if (g.bytes > 0)
+      console.log(
+        `${key} | ${KB(g.bytes)} | ${KB(gzipSync(g.code, { level: 9 }).length)} | ${[...g.chunks].join(', ')}`,
+      );
+  for (const chunk of output)
+    if (chunk.type === 'chunk')
+      console.log(
+        `chunk ${chunk.fileName}: ${KB(chunk.code.length)}, gzip ${KB(gzipSync(chunk.code, { level: 9 }).length)}`,
+      );
 }
 
 function timedBuild(dir: string): number {
@@ -178,5 +225,6 @@ async function lighthouse() {
 if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
 const only = process.argv[2];
 if (!only || only === 'weights') weights();
+if (!only || only === 'weights' || only === 'composition') await composition();
 if (!only || only === 'lighthouse') await lighthouse();
 if (!only || only === 'build') buildTimes();

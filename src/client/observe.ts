@@ -1,6 +1,6 @@
 /**
  * The only script an essay page loads up front (a few hundred bytes): when a chart comes within reach of the
- * viewport, load the live renderer (Plot, d3-fetch, the chart specs) and hand it the figure.
+ * viewport, load the live renderer (Plot, the renderer, the chart's module) and hand it the figure.
  */
 export function observeCharts(): void {
   const figures = document.querySelectorAll<HTMLElement>('figure[data-chart]');
