@@ -37,6 +37,11 @@ export const C22_OUTSIDE_LITTLE = 0.25;
 export const C22_OUTSIDE_BAND = 0.1;
 /** C23: subnets added since dTAO of at least this share of the count at dTAO counts as a flood. */
 export const C23_FLOOD = 0.25;
+/**
+ * Every time-dependent verdict is also computed over these windows, in days before the article's date (63 days is
+ * dTAO to the article), and says so when they disagree with its own span.
+ */
+export const VERDICT_WINDOWS = [7, 30, 63] as const;
 /** C38: the estimated share of TAO emission paid to root within this relative band of one third matches it. */
 export const C38_BAND = 0.2;
 /** C38's bounds on the estimated share: one third ± C38_BAND. */

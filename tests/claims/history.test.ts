@@ -1,0 +1,65 @@
+/**
+ * Every checkable verdict on the Finney history model (tests/fixtures/finney-history.ts): series shaped like the
+ * real chain's counters, defects included, and variants where a claim is made plainly true or plainly false. Each
+ * expected verdict is written from the subtensor code read for it (named in each describe), with the reason.
+ */
+import { describe, expect, test } from 'vitest';
+import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
+import { finneyHistory } from '../fixtures/finney-history.ts';
+
+const base = finneyHistory({ until: '2025-06-30' });
+
+describe('M1: C13 and C14 leave out the days before spec 133 (TotalStake without the genesis stake)', () => {
+  // c88a3724 pallets/subtensor/src/lib.rs GenesisBuild::build (L637-724) adds each genesis stake to Stake and
+  // TotalIssuance but never writes TotalStake; d8cff5a6 migration.rs migrate_to_v2_fixed_total_stake (first run with
+  // spec 133) re-sums it from Stake. So the model's TotalStake starts at 0 on 2023-03-20 and jumps on 2023-10-03.
+  test('C14: partly supported, not “contradicted from 0.0%”: the floor holds from spec 133, the peak (82.5%) is far from 90%', () => {
+    const r = C14(base);
+    expect(r.verdict).toBe('partly supported');
+    expect(r.reason).not.toContain('0.0%');
+    expect(r.reason).toMatch(/ranged from 69\.\d% \(2025-02-14\) to 82\.5% \(2024-06-24\)/);
+    expect(r.reason).toContain('The 197 days of reads from 2023-03-20 to 2023-10-02 are left out');
+    expect(r.evidence.some((e) => e.value === 'total-stake-fixed-v2' && e.label.includes('197 days unusable'))).toBe(
+      true,
+    );
+    expect(r.flipCondition).toMatch(
+      /a staking ratio below 67\.9% \(70% less the 3% allowance\) on any day from spec 133 \(2023-10-03\) up to the article/,
+    );
+    expect(r.flipCondition).toMatch(/a highest ratio within 87\.4%–92\.8% \(it was 82\.5%\)/);
+  });
+  test('C13: supported, not contradicted: from spec 133 issuance growth explains more than all of the rise', () => {
+    // 2023-10-03: 78.0% of 5.40M; 2025-04-17: 72.0% of 8.62M: 0.78 × 3.23M / 2.0M = 126% of the rise
+    const r = C13(base);
+    expect(r.verdict).toBe('supported');
+    expect(r.reason).toMatch(/^From 2023-10-03 to 2025-04-17 /);
+    expect(r.reason).toContain('accounts for 126.0% of the rise');
+    expect(r.flipCondition).toMatch(
+      /A staking ratio above \d+\.\d% on 2025-04-17 \(it was 72\.0%\) would leave issuance growth under 80%/,
+    );
+  });
+  test('C14 plainly true: a ratio between 75% and 89% from spec 133 is supported (the 0% days before it do not count)', () => {
+    const r = C14(finneyHistory({ until: '2025-06-30', ratio: (d) => (d < '2024-06-01' ? 0.75 : 0.89) }));
+    expect(r.verdict).toBe('supported');
+  });
+  test('C14 plainly false: a ratio of 60% in 2024 is below the floor and far from 90%: contradicted', () => {
+    const r = C14(
+      finneyHistory({ until: '2025-06-30', ratio: (d) => (d > '2024-01-01' && d < '2024-02-01' ? 0.6 : 0.75) }),
+    );
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toMatch(/ranged from 60\.0% \(2024-01-\d\d\)/);
+  });
+  test('C13 plainly false: a ratio rising from 50% to 80% after spec 133 makes most of the rise a higher share staked', () => {
+    const r = C13(
+      finneyHistory({
+        until: '2025-06-30',
+        ratio: (d) =>
+          d < '2023-10-03'
+            ? 0.5
+            : 0.5 +
+              (0.3 * (Date.parse(d) - Date.parse('2023-10-03'))) /
+                (Date.parse('2025-02-13') - Date.parse('2023-10-03')),
+      }),
+    );
+    expect(r.verdict).toBe('contradicted');
+  });
+});
