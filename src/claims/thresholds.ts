@@ -115,8 +115,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     value: C38_BAND,
     display: '⅓ ± 20%',
     claims: ['C38'],
-    rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, and if no day reached 26.7% it overstates it.',
+    rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, below 26.7% it overstates it. The average over the days decides, never one day.',
     reason:
-      'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; 20% allows for that sampling.',
+      'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; epochs run when (block + netuid + 1) is a multiple of 361 (v2.0.11 run_coinbase.rs blocks_until_next_epoch), so consecutive netuids empty at consecutive blocks and one day’s read is 0.25 to 1.75 times the mean. The day’s first block moves by 20 blocks of the cycle a day, so the average over two months is close to the mean; 20% allows for what is left of that sampling.',
   },
 ];

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
+import { C38 } from '../../src/claims/verdicts/owners.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
 
 const base = finneyHistory({ until: '2025-06-30' });
@@ -61,5 +62,36 @@ describe('M1: C13 and C14 leave out the days before spec 133 (TotalStake without
       }),
     );
     expect(r.verdict).toBe('contradicted');
+  });
+});
+
+describe('M3: C38 is decided by the share over the days, never by one day', () => {
+  // v2.0.11 (6b86ebf3) pallets/subtensor/src/coinbase/run_coinbase.rs: PendingRootDivs is filled every block (step 6,
+  // L164-208) and drained at the subnet's epoch (step 7, L217-262), which runs when blocks_until_next_epoch (L816-840)
+  // is 0, i.e. (block + netuid + 1) % (tempo + 1) == 0: consecutive netuids drain at consecutive blocks. The model
+  // samples the day's first block (7,200 blocks a day: the phase moves by −20 of 361 each day).
+  test('a true 20% share is contradicted, not “partly supported” on its highest day', () => {
+    const r = C38(finneyHistory({ until: '2025-06-30', rootShare: 0.2 }));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toMatch(
+      /root received an estimated [\d.]+k TAO, (19|2\d)\.\d% of the TAO emitted into the pools: well under one third/,
+    );
+    expect(r.reason).not.toContain('highest day');
+    // one day's sample is not the share: the model's days read up to 1.7 times the mean
+    const est = r.evidence.find((e) => e.label.startsWith('… as a share'));
+    expect(est?.value).toMatch(/^(19|2\d)\.\d%$/);
+    expect(r.flipCondition).toMatch(/between 26\.7% and 40\.0% supported/);
+  });
+  test('a true one-third share (the article’s 150k / 450k) is supported', () =>
+    expect(C38(base).verdict).toBe('supported'));
+  test('a true 50% share is contradicted: more than one third', () => {
+    const r = C38(finneyHistory({ until: '2025-06-30', rootShare: 0.5 }));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('more than the article’s “up to one third”');
+  });
+  test('the windows are reported: the same estimate over 7, 30 and 63 days before the article', () => {
+    const r = C38(base);
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
+    expect(w?.value).toMatch(/^7 d: \w[\w ]+ · 30 d: \w[\w ]+ · 63 d: supported$/);
   });
 });
