@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
+import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
 
 const base = finneyHistory({ until: '2025-06-30' });
@@ -93,5 +94,33 @@ describe('M3: C38 is decided by the share over the days, never by one day', () =
     const r = C38(base);
     const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
     expect(w?.value).toMatch(/^7 d: \w[\w ]+ · 30 d: \w[\w ]+ · 63 d: supported$/);
+  });
+});
+
+describe('M2: C22’s inside half is the fall of SubnetTAO[0] since dTAO, the outside half the pools’ inflow', () => {
+  // v2.0.11 pallets/subtensor/src/staking/stake_utils.rs: staking and unstaking on root go through swap_tao_for_alpha /
+  // swap_alpha_for_tao (L700-759), which move SubnetTAO[0] and TotalStake; root dividends are credited through
+  // increase_stake_for_hotkey_on_subnet (L532-535, share pool only). So until spec 283 SubnetTAO[0]'s fall is the net
+  // TAO that left root, whoever paid into the pools.
+  const rootFlat = (userInflow: number) => finneyHistory({ until: '2025-06-30', rootOutflow: 0, userInflow });
+  test('SubnetTAO[0] flat at 5.86M and 700k of outside TAO in the pools: root stayed put, the outside half fails', () => {
+    const r = C22(rootFlat(700_000 / 62));
+    // root's share of staked TAO is 5.86M / (5.86M + ~1M) ≈ 85%: the old test called that “much of it moved”
+    expect(r.reason).toMatch(/root kept 100\.0% of its TAO \(at least 93%: it stayed put\)/);
+    expect(r.reason).toContain('more than a little');
+    expect(r.verdict).toBe('partly supported');
+    expect(r.evidence.find((e) => e.label.startsWith('Context, not the test'))?.value).toMatch(/^8\d\.\d%$/);
+  });
+  test('plainly true: root flat and no outside money: supported', () =>
+    expect(C22(rootFlat(0)).verdict).toBe('supported'));
+  test('plainly false: a fifth of root’s TAO left and users added 700k: contradicted', () => {
+    const r = C22(finneyHistory({ until: '2025-06-30', rootOutflow: 1_172_852 / 62, userInflow: 700_000 / 62 }));
+    expect(r.reason).toMatch(/root kept 80\.\d% of its TAO \(under 87%: much of it moved\)/);
+    expect(r.verdict).toBe('contradicted');
+  });
+  test('the model as anchored (5.86M → 5.74M on the article’s date, pools 469k): root stayed, users added more than a little', () => {
+    const r = C22(base);
+    expect(r.verdict).toBe('partly supported');
+    expect(r.flipCondition).toMatch(/^The inside half holds when SubnetTAO\[0\] keeps at least 93% of its TAO at dTAO/);
   });
 });
