@@ -8,6 +8,8 @@ import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
 import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
+import { VERDICT_FNS } from '../../src/claims/index.ts';
+import type { Verdict } from '../../src/claims/types.ts';
 
 const base = finneyHistory({ until: '2025-06-30' });
 
@@ -122,5 +124,70 @@ describe('M2: C22’s inside half is the fall of SubnetTAO[0] since dTAO, the ou
     const r = C22(base);
     expect(r.verdict).toBe('partly supported');
     expect(r.flipCondition).toMatch(/^The inside half holds when SubnetTAO\[0\] keeps at least 93% of its TAO at dTAO/);
+  });
+});
+
+/**
+ * Every checkable verdict on the model as anchored (to 2025-06-30), with the reason each comes out as it does. A new
+ * verdict must be added here: the last test fails otherwise.
+ */
+const EXPECTED: Record<string, [Verdict, string]> = {
+  C01: ['supported', 'Aura authorities and GRANDPA in every runtime read: proof of authority'],
+  C02: ['partly supported', 'pallet_sudo in the runtime; the code and the state are public, so not a black box'],
+  C03: ['supported', 'Senate 12 and Triumvirate 3 on 2025-04-17 (pallets present from spec 122 to 333)'],
+  C04: ['unverifiable', 'the model has no Senate member list, and addresses do not name owners'],
+  C05: ['supported', 'a cited date, no chain read'],
+  C06: [
+    'supported',
+    'TotalIssuance on 2023-10-02 is 5.39M on the anchored path (genesis 4.18M to 7.01M on 2024-06-24)',
+  ],
+  C07: ['unverifiable', 'the pre-Finney records are not read'],
+  C08: ['unverifiable', 'amounts and addresses, not owners'],
+  C09: ['partly supported', '5.39M / 8.62M = 62.5%; the insider premise is not a chain fact'],
+  C10: ['unverifiable', 'no per-validator stake in daily totals'],
+  C13: ['supported', 'from spec 133 (78.0%) to the article (72.0%) issuance growth explains 126% of the rise (M1)'],
+  C14: ['partly supported', 'from spec 133: lowest 69.9% (within the 3% allowance), highest 82.5% (not near 90%) (M1)'],
+  C15: ['partly supported', '72.0% on 2025-04-17 ≥ 67.9%: $1.44B; staked is still not “never circulated”'],
+  C16: ['contradicted', '$2B × 28.0% = $561M, more than 3% from $600M'],
+  C20: ['supported', 'every subnet of the head’s table has a TAO–alpha pool'],
+  C21: ['partly supported', '5,040 TAO per pool on average, 0.09% of root stake'],
+  C22: ['partly supported', 'SubnetTAO[0] kept 97.9% since dTAO; users added more than 35% of the baseline (M2)'],
+  C23: ['supported', '65 → 94 subnets in 63 days (+45%)'],
+  C24: ['partly supported', 'spec 261 has swap_stake, through TAO only'],
+  C27: [
+    'unverifiable',
+    'the dTAO day has no SubnetTaoInEmission read (spec 219 at its first block), so it falls back to TotalIssuance, which the per-upgrade resets of 244, 252, 257 and 261 lowered by the root dividends TotalStake lacked: 239k, under 450k',
+  ],
+  C28: ['unverifiable', 'PendingRootDivs is a balance, not the flow paid since dTAO'],
+  C29: [
+    'partly supported',
+    'the model’s SubnetTAO[0] falls 126k by 2025-04-17 (148k by 2025-04-27, the indexer’s figure): the ends match, the fall does not',
+  ],
+  C30: ['contradicted', 'a 126k fall is neither 300k nor 150k within 10k TAO plus 3%'],
+  C32: ['unverifiable', 'market data'],
+  C34: ['partly supported', 'a dTAO runtime: stake records that can be transferred'],
+  C35: ['unverifiable', 'announcements are off chain'],
+  C36: ['supported', 'SubnetOwnerCut 11,796 / 65,535 at the head'],
+  C38: ['supported', 'the model pays root 33% of the TAO injected; the 62-day estimate is 33.1% (M3)'],
+};
+
+describe('every checkable verdict on the Finney history model', () => {
+  test.each(Object.entries(EXPECTED))('%s', (id, [verdict, why]) => {
+    expect(VERDICT_FNS[id](base).verdict, why).toBe(verdict);
+  });
+  test('every verdict function has an expected verdict here', () =>
+    expect(Object.keys(VERDICT_FNS).sort()).toEqual(Object.keys(EXPECTED).sort()));
+  test('every time-dependent verdict states what would change it', () => {
+    for (const id of ['C13', 'C14', 'C15', 'C16', 'C22', 'C38'])
+      expect(VERDICT_FNS[id](base).flipCondition, id).toMatch(/\d+\.\d%/);
+  });
+  test('C16’s flip condition gives the ratio and issuance bands that would match $600M and $5B', () =>
+    expect(VERDICT_FNS.C16(base).flipCondition).toMatch(
+      /between 69\.1% and 70\.9% \(it was 72\.0%\) and issued TAO between 8\.15M TAO and 8\.65M TAO/,
+    ));
+  test('the full model (to 2026-09) gives the same verdicts: all are judged up to the article’s date', () => {
+    const full = finneyHistory();
+    for (const id of Object.keys(EXPECTED).filter((x) => !['C20', 'C36'].includes(x)))
+      expect(VERDICT_FNS[id](full).verdict, id).toBe(EXPECTED[id][0]);
   });
 });

@@ -119,8 +119,9 @@ function c13Flip(g: StakeGrowth, verdict: Verdict): string {
   const now = `on ${last.date} (it was ${pct(last.ratio)})`;
   if (g.stakeChange <= 0n)
     return `Staked TAO would have to rise from ${g.first.date} to ${last.date} for issuance growth to explain it; with a rise, a staking ratio at or below ${at(C13_PARTLY)} ${now} would make this partly supported.`;
+  const never = ratioForShare(g, C13_PARTLY) > 1;
   if (verdict === 'supported')
-    return `A staking ratio above ${at(C13_SUPPORTED)} ${now} would leave issuance growth under ${pct(C13_SUPPORTED, 0)} of the rise and make this partly supported; above ${at(C13_PARTLY)}, contradicted.`;
+    return `A staking ratio above ${at(C13_SUPPORTED)} ${now} would leave issuance growth under ${pct(C13_SUPPORTED, 0)} of the rise and make this partly supported; ${never ? 'no ratio up to 100% would make it contradicted' : `above ${at(C13_PARTLY)}, contradicted`}.`;
   if (verdict === 'partly supported')
     return `A staking ratio at or below ${at(C13_SUPPORTED)} ${now} would make this supported; above ${at(C13_PARTLY)}, contradicted.`;
   return `A staking ratio at or below ${at(C13_PARTLY)} ${now} would make this partly supported; at or below ${at(C13_SUPPORTED)}, supported.`;
@@ -257,16 +258,30 @@ export const C15: VerdictFn = (data) => {
     sources: [cap.source, day.source],
   });
   const gap = noteRootDivs(ev, day.date, day.date, 'in force on this date') ? ROOT_DIVS_TEXT : '';
-  return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
-    ? result(
-        'partly supported',
-        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap} ${concept}`,
-        ev,
+  const allowed = valueOf(floor) * (1 - TOLERANCE);
+  const holds = (ratio: number): Verdict => (ratio >= allowed ? 'partly supported' : 'contradicted');
+  const verdict = holds(day.ratio);
+  // the same test on the lowest day of each window before the article: does the $1.4B hang on the day read?
+  const days = daysBefore(data).filter((d) => !d.unusable);
+  const windows = windowNote(
+    verdict,
+    overWindows(day.date, (from) => {
+      const low = rangeOf(days.filter((d) => d.date >= from))?.min;
+      return low
+        ? { verdict: holds(low.ratio), value: `lowest ${pct(low.ratio)} on ${low.date}`, sources: [low.source] }
+        : { verdict: null, value: '', sources: [] };
+    }),
+    'the staking ratio (its lowest day)',
+  );
+  ev.push(windows.evidence);
+  const flipCondition = `A staking ratio below ${pct(allowed)} (70% less the 3% allowance) on ${day.date} would make $2B × the ratio less than $1.4B and this contradicted; it was ${pct(day.ratio)}. The concept (staked is not “never circulated”) keeps it from “supported” whatever the ratio.`;
+  const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  return verdict === 'partly supported'
+    ? done(
+        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap}${windows.text} ${concept}`,
       )
-    : result(
-        'contradicted',
-        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap} ${concept}`,
-        ev,
+    : done(
+        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap}${windows.text} ${concept}`,
       );
 };
 
@@ -314,16 +329,28 @@ export const C16: VerdictFn = (data) => {
   );
   const realOk = matches(valueOf(real), chainReal);
   const fdvOk = matches(valueOf(fdv), chainFdv);
+  // matches(a, b): |a − b| ≤ 3% of b; the liquid value is $2B × (1 − ratio), the FDV $2B / issued × 21M
+  const liquidBand = [
+    1 - valueOf(real) / (1 - TOLERANCE) / valueOf(cap),
+    1 - valueOf(real) / (1 + TOLERANCE) / valueOf(cap),
+  ];
+  const issuedBand = [
+    (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 - TOLERANCE)),
+    (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 + TOLERANCE)),
+  ];
+  const flipCondition = `Both figures match when the staking ratio on ${day.date} lies between ${pct(liquidBand[0])} and ${pct(liquidBand[1])} (it was ${pct(day.ratio)}) and issued TAO between ${formatTao(BigInt(Math.round(issuedBand[0])) * 1_000_000_000n)} and ${formatTao(BigInt(Math.round(issuedBand[1])) * 1_000_000_000n)} (it was ${formatTao(day.issued)}); then this is partly supported (the $2B is not sourced here), otherwise contradicted.`;
   const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, $2B gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
-  return realOk && fdvOk
-    ? result(
-        'partly supported',
-        `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
-        ev,
-      )
-    : result(
-        'contradicted',
-        `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
-        ev,
-      );
+  const out =
+    realOk && fdvOk
+      ? result(
+          'partly supported',
+          `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
+          ev,
+        )
+      : result(
+          'contradicted',
+          `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
+          ev,
+        );
+  return { ...out, flipCondition };
 };
