@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
 import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
+import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
+import { citedData, editedReference } from '../fixtures/snapshots.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import type { Verdict } from '../../src/claims/types.ts';
@@ -189,5 +191,36 @@ describe('every checkable verdict on the Finney history model', () => {
     const full = finneyHistory();
     for (const id of Object.keys(EXPECTED).filter((x) => !['C20', 'C36'].includes(x)))
       expect(VERDICT_FNS[id](full).verdict, id).toBe(EXPECTED[id][0]);
+  });
+});
+
+describe('C29/C30: which measure the indexer’s “staked to root” is (content/reference.yaml, taostats-*)', () => {
+  // v2.0.11: emission enters TotalIssuance and the pools (run_coinbase.rs L112-140); root's TAO leaves the pools
+  // (swap_alpha_for_tao, stake_utils.rs L732-759) and is credited through the share pool only (L532-535); every upgrade
+  // resets TotalIssuance to Balances + TotalStake (migrate_init_total_issuance). So issued − free − staked is the
+  // dividends paid since the last upgrade when `staked` is the counter, and negative when it includes all dividends.
+  test('the cited build says the indexer points to the counter (reading 1), and why it cannot settle the 300k', () => {
+    for (const r of [C29(citedData()), C30(citedData())]) {
+      expect(r.verdict).toBe('unverifiable');
+      expect(r.reason).toContain('An independent record points to reading 1, the counter');
+      expect(r.reason).toContain(
+        '5.72M TAO staked to root on the last block of 2025-04-27, 148k TAO below the 5.86M TAO',
+      );
+      expect(r.reason).toContain(
+        'exceeds its free plus staked TAO by 60,577 TAO that day but by −349 TAO on 2025-11-04',
+      );
+      expect(r.reason).toContain('It cannot settle the claim alone');
+      const gap = r.evidence.find((e) => e.label.startsWith('Taostats, 2025-04-27: issued TAO not counted'));
+      expect(gap?.value).toBe('60.6k TAO');
+      expect(
+        gap?.sources.every((s) => s.kind === 'cited' && s.url.includes('taostat/taostats-docs/blob/1622cea1')),
+      ).toBe(true);
+    }
+  });
+  test('without the indexer’s figures the reason says nothing of them', () => {
+    const ref = editedReference((r) => {
+      r.figures = r.figures.filter((f) => !f.id.startsWith('taostats-'));
+    });
+    expect(C30(citedData(ref)).reason).not.toContain('independent record');
   });
 });
