@@ -4,7 +4,7 @@
  * expected verdict is written from the subtensor code read for it (named in each describe), with the reason.
  */
 import { describe, expect, test } from 'vitest';
-import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
+import { C13, C14, C15 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
 import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
 import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
@@ -222,5 +222,33 @@ describe('C29/C30: which measure the indexer’s “staked to root” is (conten
       r.figures = r.figures.filter((f) => !f.id.startsWith('taostats-'));
     });
     expect(C30(citedData(ref)).reason).not.toContain('independent record');
+  });
+});
+
+describe('windows: each time-dependent verdict over the 7, 30 and 63 days before the article', () => {
+  test('C13 says so when its windows disagree: on the model the last weeks’ stake rose faster than issuance', () => {
+    // the 7-day window crosses the spec-261 upgrade (2025-04-11), whose reset took the root dividends paid since dTAO
+    // out of TotalIssuance: issuance then explains little of the stake's rise
+    const r = C13(base);
+    expect(r.verdict).toBe('supported');
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of the share issuance growth explains'));
+    expect(w?.value).toBe('7 d: contradicted · 30 d: contradicted · 63 d: partly supported');
+    expect(r.reason).toContain(
+      'Over shorter windows the verdict differs: the 7 days before the article give “contradicted”',
+    );
+  });
+  test('C15, C22 and C38 agree over their windows on the model, and say so', () => {
+    for (const fn of [C15, C22, C38])
+      expect(fn(base).reason).toContain(
+        'The same test over the 7, 30, 63 days before the article gives the same verdict.',
+      );
+  });
+  test('a window with too few reads is reported as such, never as a verdict', () => {
+    // a model cut on 2025-04-11: 58 of the 63 days since dTAO are read (at least 90%, so the span is judged), but only
+    // 1 of the last 7 days
+    const r = C38(finneyHistory({ until: '2025-04-11' }));
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
+    expect(w?.value).toMatch(/^7 d: n\/a · 30 d: \w/);
+    expect(w?.formula).toMatch(/^7 days \(from 2025-04-10\): too few reads;/);
   });
 });
