@@ -140,6 +140,12 @@ describe('staking-ratio on the Finney history model (tests/fixtures/finney-histo
     expect(chartDescription(def, data())).toMatch(/ranged from 69\.\d% \(2025-02-14\) to 82\.5% \(2024-06-24\)/);
     const svg = renderSvg(def, data(), {}, WIDTHS.wide);
     expect(svg).toMatch(/<g data-mark="rect" fill-opacity="0.25" fill="#999999"><rect /);
+    // the break that ends the range is keyed as the end of the unusable days, not as a step of the counter
+    const marks = def.plot(rows, {}, data(), { width: WIDTHS.wide }).annotations?.markers ?? [];
+    expect(marks.find((m) => m.href === 'methodology/#break-total-stake-fixed-v2')?.label).toBe(
+      'unusable until here: TotalStake left out the genesis stake',
+    );
+    expect(marks.filter((m) => m.label.startsWith('counter break: ')).length).toBeGreaterThan(0);
     const result = matchExpectedSvg('staking-ratio-history', svg);
     expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
   });
