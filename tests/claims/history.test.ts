@@ -4,7 +4,7 @@
  * expected verdict is written from the subtensor code read for it (named in each describe), with the reason.
  */
 import { describe, expect, test } from 'vitest';
-import { C13, C14, C15 } from '../../src/claims/verdicts/staking.ts';
+import { C13, C14, C15, C16 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
 import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
 import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
@@ -250,5 +250,31 @@ describe('windows: each time-dependent verdict over the 7, 30 and 63 days before
     const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
     expect(w?.value).toMatch(/^7 d: n\/a · 30 d: \w/);
     expect(w?.formula).toMatch(/^7 days \(from 2025-04-10\): too few reads;/);
+  });
+});
+
+describe('variants: the article’s own world, and a plainly lower staking ratio', () => {
+  // 300k TAO leaves root from dTAO to 2025-04-17 (4,771 TAO a day over the model's 62 days): SubnetTAO[0] then falls
+  // by 296k, root + pools is 70.0% of issued TAO, the ratio the article's $600M implies
+  const outflow = (perDay: number) => finneyHistory({ until: '2025-06-30', rootOutflow: perDay });
+  const world = outflow(4_771);
+  test('C30 partly supported: SubnetTAO[0] fell by the article’s 300k (within 10k TAO plus 3%)', () => {
+    const r = C30(world);
+    expect(r.reason).toMatch(/fell by 29\dk TAO from 2025-02-14 to 2025-04-17/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('C16 partly supported: a 70.0% ratio and 8.62M issued give $600M and $4.87B', () => {
+    const r = C16(world);
+    expect(r.reason).toMatch(/With the chain’s 70\.0% staked/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('C15 contradicted when root lost 1.5M TAO: a ratio near 55% makes $2B × ratio under $1.4B', () => {
+    const r = C15(outflow(1_500_000 / 62));
+    expect(r.reason).toMatch(/only 5\d\.\d% of issued TAO was staked/);
+    expect(r.verdict).toBe('contradicted');
+    expect(r.flipCondition).toMatch(/^A staking ratio below 67\.9%/);
+  });
+  test('C22 still says root stayed put in the article’s world: 95% of root’s TAO at dTAO is still there', () => {
+    expect(C22(world).reason).toMatch(/root kept 95\.0% of its TAO \(at least 93%: it stayed put\)/);
   });
 });
