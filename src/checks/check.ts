@@ -28,6 +28,7 @@ import {
   frontmatterLine,
   lintEssay,
   passageIds,
+  SCAFFOLD_PLACEHOLDERS,
   scanEssay,
   splitFrontmatter,
   type Known,
@@ -37,6 +38,7 @@ import {
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
+import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
 
@@ -52,6 +54,11 @@ export const FILES = {
 export interface CheckOptions {
   /** refuse synthetic data (set TAOPROOF_PRODUCTION=1 in the deploy job) */
   production: boolean;
+  /**
+   * the verdict functions to run, by claim id (default: the build's own). The build passes the modules as Node
+   * loads them, whose stack traces give the source line a verdict threw at.
+   */
+  verdicts?: Record<string, VerdictFn>;
 }
 
 export interface Checked {
@@ -105,13 +112,15 @@ function entries<S extends z.ZodType>(
   problems: string[],
   key: string,
   unreadable: Unreadable,
-): z.infer<S>[] {
+): z.infer<S>[] & { ids: Set<string> } {
   const list = readYamlList(root, file, problems, unreadable);
-  const out: z.infer<S>[] = [];
+  // every entry's id, valid or not: an entry with a bad field is reported once, not again by each reference to it
+  const out = Object.assign([] as z.infer<S>[], { ids: new Set<string>() });
   const seen = new Set<string>();
   list.forEach((raw, i) => {
     const name = (raw as Record<string, unknown>)?.[key];
     const label = typeof name === 'string' ? name : `[${i}]`;
+    if (typeof name === 'string') out.ids.add(name);
     const r = schema.safeParse(raw);
     if (!r.success) for (const line of formatIssues(r.error, raw, [label])) problems.push(`${file}: ${line}`);
     else {
@@ -179,8 +188,8 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   for (const c of claims) problems.push(...unknownEssay(FILES.claims, c.id, c.essay));
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
-  const claimIds = new Set(claims.map((c) => c.id));
-  const sourceIds = new Set(sources.map((s) => s.id));
+  const claimIds = claims.ids;
+  const sourceIds = sources.ids;
   for (const c of claims) {
     const p = paraById.get(c.paragraph);
     if (!p) problems.push(`${FILES.claims}: ${c.id}.paragraph: unknown paragraph "${c.paragraph}"`);
@@ -261,7 +270,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   }
   if (result.snapshot && result.reference)
     problems.push(
-      ...checkVerdictFunctions(root, VERDICT_FNS, VERDICT_FILES, {
+      ...checkVerdictFunctions(root, opts.verdicts ?? VERDICT_FNS, VERDICT_FILES, {
         snapshot: result.snapshot,
         reference: result.reference,
       }),
@@ -326,6 +335,21 @@ function checkEssays(
           problems.push(
             `${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`,
           );
+    // Astro reads frontmatter as YAML 1.1, where an unquoted 2026-11-27 is a date, not the text the schema expects
+    const loose = parseYaml(frontmatter, { schema: 'yaml-1.1' }) as Record<string, unknown> | null;
+    for (const [key, value] of Object.entries(loose ?? {}))
+      if (value instanceof Date)
+        problems.push(
+          `${file}:${frontmatterLine(frontmatter, key)}: frontmatter.${key}: put the date in quotes, ${key}: "${value.toISOString().slice(0, 10)}"; unquoted, Astro reads it as a date object, not text`,
+        );
+    if (r.success && !r.data.draft)
+      text.split('\n').forEach((l, i) => {
+        const placeholder = Object.values(SCAFFOLD_PLACEHOLDERS).find((p) => l.includes(p));
+        if (placeholder)
+          problems.push(
+            `${file}:${i + 1}: "${placeholder}" is placeholder text from npm run new:essay; replace it before publishing (or keep draft: true)`,
+          );
+      });
     const slug = slugOf(name);
     const scan = scanEssay(text);
     for (const p of lintEssay(scan, known, slug)) problems.push(`${file}:${p.line}: ${p.message}`);

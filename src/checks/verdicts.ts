@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { VERDICTS } from '../claims/types.ts';
 import type { VerdictFn } from '../claims/types.ts';
@@ -28,6 +29,33 @@ const ResultShape = z
 
 /** Text a reader would see that a computation failed to fill ("NaN%", "undefined TAO"). */
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
+
+/**
+ * The verdict modules as Node itself loads them (it strips the types in place, so every line stays the source's),
+ * not as the bundler's module runner does (its stack traces give the line of the transformed code). `new Function`
+ * keeps the bundler from rewriting this import.
+ */
+export async function nativeVerdicts(
+  root: string,
+  files: Record<string, string>,
+  /** a new value loads the modules afresh (the dev server, after an edit) */
+  version?: string,
+): Promise<Record<string, VerdictFn>> {
+  const viaNode = new Function('url', 'return import(url)') as (url: string) => Promise<Record<string, unknown>>;
+  // inside a test runner's VM context Node's own import is not available; its runner maps stack traces itself
+  const load = (url: string) =>
+    viaNode(`${url}${version ? `?v=${version}` : ''}`).catch((e: unknown) =>
+      e instanceof TypeError && /dynamic import callback/.test(e.message)
+        ? (import(/* @vite-ignore */ url) as Promise<Record<string, unknown>>)
+        : Promise.reject(e),
+    );
+  const fns: Record<string, VerdictFn> = {};
+  for (const file of new Set(Object.values(files))) {
+    const mod = await load(pathToFileURL(join(root, file)).href);
+    for (const [id, fn] of Object.entries(mod)) if (files[id] === file) fns[id] = fn as VerdictFn;
+  }
+  return fns;
+}
 
 /** The line of `export const C06` (or `export function C06`) in a verdict module, or 1. */
 function exportLine(root: string, file: string, id: string): number {
