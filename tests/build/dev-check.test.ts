@@ -26,6 +26,8 @@ test('a YAML slip saved while `astro dev` runs is reported with its line, and it
     cwd: dir,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
+  const exited = new Promise((resolve) => dev.once('exit', resolve));
+  dev.on('error', (e) => (log += `\nspawn error: ${e.message}`));
   let log = '';
   dev.stdout.on('data', (b: Buffer) => (log += b.toString()));
   dev.stderr.on('data', (b: Buffer) => (log += b.toString()));
@@ -45,5 +47,6 @@ test('a YAML slip saved while `astro dev` runs is reported with its line, and it
     await waitFor(/check: no problems in data or content \(after content\/claims\.yaml\)/, mark);
   } finally {
     dev.kill();
+    await exited; // the scratch folder is removed only once the server is gone
   }
 }, 120_000);
