@@ -109,7 +109,9 @@ export function commit(staged: Staged[]): void {
 }
 
 /** Stage every file, then rename them all; if any cannot be staged, none is renamed. */
-export function writeAllOrNothing(files: Array<{ file: string; data: string | Uint8Array; validate?: (b: Buffer) => void }>): void {
+export function writeAllOrNothing(
+  files: Array<{ file: string; data: string | Uint8Array; validate?: (b: Buffer) => void }>,
+): void {
   const staged: Staged[] = [];
   try {
     for (const f of files) staged.push(stage(f.file, f.data, f.validate));

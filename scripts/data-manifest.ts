@@ -34,9 +34,7 @@ const sha256 = (file: string) => digest(readFileSync(file));
 /** The manifest's text for the files in `dir`, with `pending` (name -> contents about to be written) in place of theirs. */
 export function manifestText(dir: string, pending: Record<string, string | Uint8Array> = {}): string {
   const names = [...new Set([...dataFiles(dir), ...Object.keys(pending)])].sort();
-  return names
-    .map((n) => `${n in pending ? digest(pending[n]) : sha256(join(dir, n))}  ${n}\n`)
-    .join('');
+  return names.map((n) => `${n in pending ? digest(pending[n]) : sha256(join(dir, n))}  ${n}\n`).join('');
 }
 
 type FileToWrite = { file: string; data: string | Uint8Array; validate?: (bytes: Buffer) => void };

@@ -64,7 +64,9 @@ export function recordStatus(
         error: outcome.error.split('\n')[0].slice(0, 500) || 'unknown error',
       };
   SnapshotStatus.parse(status);
-  writeAllOrNothing(withManifest(dir, [{ file: join(dir, STATUS_NAME), data: `${JSON.stringify(status, null, 1)}\n` }]));
+  writeAllOrNothing(
+    withManifest(dir, [{ file: join(dir, STATUS_NAME), data: `${JSON.stringify(status, null, 1)}\n` }]),
+  );
   return status;
 }
 

@@ -34,7 +34,10 @@ export function removeStaleTemps(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const removed: string[] = [];
   for (const name of readdirSync(dir)) {
-    const m = /^(snapshot\.json|subnets-daily\.json|\.snapshot-checkpoint\.json|status\.json|verdicts\.json|SHA256SUMS)\.(\d+)\.tmp$/.exec(name);
+    const m =
+      /^(snapshot\.json|subnets-daily\.json|\.snapshot-checkpoint\.json|status\.json|verdicts\.json|SHA256SUMS)\.(\d+)\.tmp$/.exec(
+        name,
+      );
     if (!m) continue;
     const pid = Number(m[2]);
     let alive = pid === process.pid;
@@ -172,7 +175,11 @@ function checkpointOf(dir: string, genesisHash: string, log: (line: string) => v
   return cp.genesisHash === genesisHash ? cp : null;
 }
 
-export function readCheckpoint(dir: string, genesisHash: string, log: (line: string) => void = () => {}): SeriesPoint[] {
+export function readCheckpoint(
+  dir: string,
+  genesisHash: string,
+  log: (line: string) => void = () => {},
+): SeriesPoint[] {
   return checkpointOf(dir, genesisHash, log)?.points ?? [];
 }
 
@@ -217,7 +224,8 @@ export class LockError extends Error {
 
 /**
  * One run at a time on `dir`: create `<dir>/.snapshot.lock` (exclusively) with this process's pid. A lock whose
- * process is gone is stale: removed (logged) and taken. A live holder stops this run with a LockError naming it.
+ * process is gone is stale: removed (logged) and taken. A live holder (this process included: two runs in one
+ * process) stops this run with a LockError naming it.
  * Returns the release function.
  */
 export function acquireLock(dir: string, log: (line: string) => void = () => {}): () => void {
@@ -228,7 +236,8 @@ export function acquireLock(dir: string, log: (line: string) => void = () => {})
     try {
       fd = openSync(file, 'wx', 0o644);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(file, (e as NodeJS.ErrnoException).code ?? 'EIO');
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new WriteError(file, (e as NodeJS.ErrnoException).code ?? 'EIO');
       let held: { pid?: unknown; started?: unknown; argv?: unknown } = {};
       try {
         held = JSON.parse(readFileSync(file, 'utf8'));
@@ -236,7 +245,7 @@ export function acquireLock(dir: string, log: (line: string) => void = () => {})
         /* unreadable (killed while writing it): stale */
       }
       const pid = typeof held.pid === 'number' ? held.pid : null;
-      if (pid !== null && pid !== process.pid && alive(pid))
+      if (pid !== null && alive(pid))
         throw new LockError(
           `${file}: another snapshot run holds ${dir} (pid ${pid}, started ${String(held.started)}: ${String(held.argv)}); wait for it to end`,
         );

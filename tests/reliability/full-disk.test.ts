@@ -82,7 +82,9 @@ describe.skipIf(skip !== null)('writes on a full tmpfs', () => {
       }
       expect(err).toBeInstanceOf(WriteError);
       expect((err as Error).message).toMatch(
-        new RegExp(`^${dir}/(snapshot|subnets-daily)\\.json: not written: .*\\(ENOSPC\\); the previous file is untouched$`),
+        new RegExp(
+          `^${dir}/(snapshot|subnets-daily)\\.json: not written: .*\\(ENOSPC\\); the previous file is untouched$`,
+        ),
       );
       expect(contents(dir)).toEqual(before); // byte-identical, and no temp file left
     });
@@ -100,6 +102,7 @@ describe.skipIf(skip !== null)('writes on a full tmpfs', () => {
       /\.snapshot-checkpoint\.json: not written: .*\(ENOSPC\)/,
     );
     expect(readCheckpoint(dir, big.chain.genesisHash)).toHaveLength(1); // the previous checkpoint, still valid
+    expect(contents(dir)).toEqual(before);
     const { dir: dir2, before: before2 } = fullFolder(0);
     expect(() => recordStatus(dir2, { ok: false, error: 'timed out' })).toThrow(
       /(status\.json|SHA256SUMS): not written: .*\(ENOSPC\)/,
@@ -129,7 +132,12 @@ describe('ulimit -f (SIGXFSZ, then EFBIG)', () => {
     try {
       const put = (s: Snapshot) => writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(s));
       const chain = (days: number) =>
-        daysFrom('2025-02-13', days, (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - i * 100 }), { kind: 'chain' });
+        daysFrom(
+          '2025-02-13',
+          days,
+          (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - i * 100 }),
+          { kind: 'chain' },
+        );
       put(chain(60));
       const args = [process.execPath, join(ROOT, 'scripts/verdicts.ts'), '--dir', dir];
       let r = underUlimit(10_000, args, { cwd: ROOT });
@@ -141,7 +149,9 @@ describe('ulimit -f (SIGXFSZ, then EFBIG)', () => {
       expect(r.signal).toBeNull(); // not killed by SIGXFSZ
       expect(r.status).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/verdicts\.json: not written: file too large.*\(EFBIG\); the previous file is untouched/);
+      expect(r.stderr).toMatch(
+        /verdicts\.json: not written: file too large.*\(EFBIG\); the previous file is untouched/,
+      );
       expect(readFileSync(join(dir, 'verdicts.json')).equals(before)).toBe(true);
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
