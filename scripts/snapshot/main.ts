@@ -155,6 +155,7 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     rps: opts.rps,
     policy: { ...DEFAULT_POLICY, retries: opts.retries },
     genesis: opts.genesis,
+    maxReplyBytes: opts.maxReplyBytes,
     log,
   });
   try {

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/snapshot/cli.ts';
 import { run } from '../../scripts/snapshot/main.ts';
-import { checkpointSum, readExisting, readExistingSubnets } from '../../scripts/snapshot/write.ts';
+import { checkpointSum, readCheckpoint, readExisting, readExistingSubnets } from '../../scripts/snapshot/write.ts';
+import { startCli } from '../chain/run.ts';
 import { pairProblems } from '../../src/checks/check.ts';
 import { FINNEY_SPECS } from '../chain/finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../chain/finney-like/node.ts';
@@ -177,6 +178,33 @@ describe.skipIf(missing !== null)('snapshot runs that must not regress or collid
     ]);
     await snap(dir);
     expect(pairProblems(readExisting(dir)!, readExistingSubnets(dir)!)).toEqual([]);
+  }, 60_000);
+
+  it('SIGTERM writes the checkpoint it promises (or promises none)', async () => {
+    const dir = path.join(tmp, 'sigterm');
+    node.latencyMs = 300;
+    try {
+      const { proc, done } = startCli(
+        ['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--concurrency', '1'],
+        { SNAPSHOT_CHECKPOINT_EVERY: '1000' },
+      );
+      let err = '';
+      proc.stderr!.on('data', (d) => (err += d));
+      while (!/to fetch/.test(err)) await new Promise((r) => setTimeout(r, 100));
+      const reads = node.counts.state_queryStorageAt ?? 0;
+      while ((node.counts.state_queryStorageAt ?? 0) < reads + 4) await new Promise((r) => setTimeout(r, 50));
+      proc.kill('SIGTERM');
+      const r = await done;
+      expect(r.code).toBe(143);
+      const line = r.stderr.split('\n').find((l) => l.startsWith('snapshot: interrupted (SIGTERM)'))!;
+      const m = /; (\d+) days fetched so far written to the checkpoint; the next run resumes from it$/.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(readCheckpoint(dir, node.genesisHash)).toHaveLength(Number(m![1]));
+      expect(Number(m![1])).toBeGreaterThan(0);
+      expect(existsSync(path.join(dir, '.snapshot.lock'))).toBe(false);
+    } finally {
+      node.latencyMs = 0;
+    }
   }, 60_000);
 
   const fs = mountTmpfs(256);
