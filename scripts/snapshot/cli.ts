@@ -1,8 +1,8 @@
 /** Command-line arguments of `npm run snapshot` (pure). */
 import { parseArgs } from 'node:util';
-import { FINNEY } from '../../src/data/chain.ts';
+import { FINNEY, FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
 
-export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
+export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS;
 export const DEFAULT_OUT = 'public/data';
 /**
  * Finney's first day: Finney launched on 2023-03-20 (shared reference ../shared/reference/subtensor.md, section 5.1
