@@ -115,3 +115,39 @@ describe('reply size limit', () => {
     expect(err).not.toMatch(/expected hex metadata/);
   }, 60_000);
 });
+
+describe("a node's text in the CLI's output", () => {
+  it('cannot start a workflow command on any line of stderr', async () => {
+    // a rate-limit error first (its text goes to a "retrying" log line), then a node error that ends the run
+    const hostile = 'Too many requests\n::error::pwned\r\n::stop-commands::abc\n  ::add-mask::x';
+    let calls = 0;
+    const url = await node((_m, id) => [
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        error: calls++ < 3 ? { code: -32029, message: hostile } : { code: -32000, message: 'pruned\n::error::x' },
+      }),
+    ]);
+    const { spawn } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { ROOT } = await import('../helpers/project.ts');
+    const out = mkdtempSync(join(tmpdir(), 'taoproof-sanitise-'));
+    try {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'scripts/snapshot.ts'), '--endpoint', url, '--genesis', 'any', '--out', out, '--retries', '0'],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise((r) => child.on('close', r));
+      expect(code).toBe(1);
+      expect(stderr).toContain('pwned');
+      for (const line of stderr.split(/\r\n|\r|\n/)) expect(line.trimStart(), line).not.toMatch(/^::/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
