@@ -159,3 +159,23 @@ describe('ulimit -f (SIGXFSZ, then EFBIG)', () => {
     }
   }, 120_000);
 });
+
+describe.skipIf(skip !== null)('the metadata cache on a full disk', () => {
+  it('ends the run naming the cache file, and leaves no partial file', async () => {
+    const { MetadataCache } = await import('../../scripts/snapshot/metadata-cache.ts');
+    const { metadataFile } = await import('../chain/finney-like/runtimes.ts');
+    const { Runtime } = await import('../../scripts/snapshot/runtime.ts');
+    const { u8aToHex } = await import('@polkadot/util');
+    if (!existsSync(metadataFile(424))) return console.warn('no Finney metadata: skipped');
+    const hex = u8aToHex(readFileSync(metadataFile(424)));
+    const rt = new Runtime(424, hex, 42);
+    const fs = mountTmpfs(256) as Tmpfs;
+    mounts.push(fs);
+    const cache = new MetadataCache(fs.dir, `0x${'45'.repeat(32)}`);
+    fs.leave(0);
+    expect(() => cache.put(424, hex, rt.registry)).toThrow(
+      new RegExp(`${fs.dir}/0x4545\\w+/424\\.scale: not written: no space left on the device \\(ENOSPC\\)`),
+    );
+    expect(readdirSync(join(fs.dir, `0x${'45'.repeat(32)}`))).toEqual([]);
+  }, 60_000);
+});
