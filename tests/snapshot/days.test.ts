@@ -12,6 +12,7 @@ import {
   type Anchor,
 } from '../../scripts/snapshot/days.ts';
 import { ChainModel } from '../chain/finney-like/model.ts';
+import { loadFinneyTiming2025, RecordedTiming } from '../chain/finney-like/real-timing.ts';
 
 /** A fake chain: block n's timestamp from a list of per-block gaps. */
 function chain(genesisTs: number, firstTs: number, gaps: (n: number) => number, length: number): number[] {
@@ -238,4 +239,48 @@ describe('Aura slot bounds', () => {
     expect(second).toBe(e - (c.slots[e] - M / S)); // within System.BlockHash's reach of the probe: no hash lookup
     expect(c.slots[second]).toBe(M / S);
   });
+});
+
+describe("on Finney's real 2025 block times (../shared/real-data)", () => {
+  const real = loadFinneyTiming2025();
+  if ('missing' in real) console.warn(real.missing);
+  const S = 12_000;
+  const anchorAt = (t: RecordedTiming, n: number): Anchor => ({
+    block: n,
+    ts: t.ts(n),
+    exact: true,
+    minGapMs: 6000,
+    slotMs: S,
+  });
+
+  it.skipIf('missing' in real)(
+    'picks the real first block of every one of the 256 recorded days, stall days included, in a logarithmic number of reads',
+    async () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      expect(dayStarts).toHaveLength(256);
+      // the chain as the snapshot sees it on a first backfill: genesis and the head, nothing else known
+      const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, anchorAt(timing, timing.last)];
+      const perDay: { date: string; reads: number; bound: number }[] = [];
+      for (const d of dayStarts) {
+        const M = midnightOf(d.date);
+        // the bracket the search starts from: the nearest anchors on either side of midnight
+        const i = anchors.findIndex((a) => a.ts >= M);
+        const bracket = anchors[i].block - anchors[i - 1].block;
+        let reads = 0;
+        const r = await findFirstBlock(M, anchors, async (n) => {
+          reads++;
+          return anchorAt(timing, n);
+        });
+        expect(r?.block, d.date).toBe(d.block);
+        // a bisection needs ceil(log2(bracket)) reads; interpolation guarded by bisection at most twice that, + 2
+        perDay.push({ date: d.date, reads, bound: 2 * Math.ceil(Math.log2(bracket)) + 2 });
+      }
+      expect(perDay.filter((p) => p.reads > p.bound)).toEqual([]);
+      // and on the days after the stall the search is back to one read a day
+      const stall = perDay.filter((p) => p.date >= '2025-05-20' && p.date <= '2025-05-24');
+      console.log(`reads on 2025-05-20..24: ${stall.map((p) => `${p.date} ${p.reads} (bound ${p.bound})`).join(', ')}`);
+      const total = perDay.slice(1).reduce((s, p) => s + p.reads, 0);
+      expect(total / (perDay.length - 1)).toBeLessThan(1.2);
+    },
+  );
 });
