@@ -194,17 +194,29 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
   return out;
 }
 
-/** ms per block over the span (a quarter day to RATE_SPAN_MS) before anchors[i], or null without such history. */
+/**
+ * ms per block before anchors[i], over up to RATE_SPAN_MS: the rate over the whole span, less the spans (of at
+ * least a quarter day, about a day each) whose rate is more than 2% slower than their median. A day the chain
+ * stalled (2025-05-21 and -22 on Finney: 2,190 blocks instead of 7,200) would otherwise make every estimate of
+ * the next week aim hours early. Null without a quarter day of history.
+ */
 function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];
-  let best: Anchor | null = null;
+  const spans: { ms: number; blocks: number }[] = [];
+  let end = a;
   for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
     const p = anchors[j]; // genesis (Timestamp.Now = 0) is no rate reference
     if (a.ts - p.ts > RATE_SPAN_MS) break;
-    if (a.ts - p.ts >= DAY_MS / 4) best = p;
+    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
+      spans.push({ ms: end.ts - p.ts, blocks: end.block - p.block });
+      end = p;
+    }
   }
-  if (!best) return null;
-  return a.block > best.block ? (a.ts - best.ts) / (a.block - best.block) : null;
+  if (!spans.length) return null;
+  const rates = spans.map((x) => x.ms / x.blocks).sort((x, y) => x - y);
+  const median = rates[rates.length >> 1];
+  const kept = spans.length >= 3 ? spans.filter((x) => x.ms / x.blocks <= median * 1.02) : spans;
+  return kept.reduce((t, x) => t + x.ms, 0) / kept.reduce((t, x) => t + x.blocks, 0);
 }
 
 /** The local block rate is taken over up to this span (a week: long enough to average out a day's missed slots). */
@@ -242,12 +254,16 @@ export async function findFirstBlock(
   const start = searchBracket(M, anchors);
   const limit = maxProbes ?? maxReads(start ? size(start) : (anchors.at(-1)?.block ?? 0) + 1);
   let before = Infinity; // the bracket before the last read at an estimate (Infinity: the last read bisected)
+  let failed = 0; // reads at an estimate that did not halve the bracket
   for (let probes = 0; probes <= limit; probes++) {
     const now = size(searchBracket(M, anchors));
-    const step = nextStep(M, anchors, now > before / 2);
+    if (now > before / 2) failed++;
+    // after a failed estimate, bisect; after two, the timestamps are not worth interpolating (a halt): bisect on
+    const bisect = now > before / 2 || failed >= 2;
+    const step = nextStep(M, anchors, bisect);
     if (step.kind === 'none') return null;
     if (step.kind === 'done') return { block: step.block, probes };
-    before = now > before / 2 ? Infinity : now;
+    before = bisect ? Infinity : now;
     const a = await readTs(step.block);
     if (a.block !== step.block) throw new Error(`read block ${a.block} instead of ${step.block}`);
     checkIncreasing(anchors, a);
