@@ -40,11 +40,13 @@ export function parseUtc(s: string, where: string): number {
 /** Rows of `finney-block-timestamps-2025.csv` (header `block,timestamp_utc,…`) as [block, ms] pairs. */
 export function parseTimestampsCsv(text: string, file = 'finney-block-timestamps-2025.csv'): [number, number][] {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (!lines[0]?.startsWith('block,timestamp_utc')) throw new Error(`${file}: header: expected "block,timestamp_utc,…"`);
+  if (!lines[0]?.startsWith('block,timestamp_utc'))
+    throw new Error(`${file}: header: expected "block,timestamp_utc,…"`);
   return lines.slice(1).map((l, i) => {
     const [b, t] = l.split(',');
     const block = Number(b);
-    if (!Number.isInteger(block) || block < 0) throw new Error(`${file}: row ${i + 2}: block: not a block number: ${b}`);
+    if (!Number.isInteger(block) || block < 0)
+      throw new Error(`${file}: row ${i + 2}: block: not a block number: ${b}`);
     return [block, parseUtc(t, `${file}: row ${i + 2}: timestamp_utc`)];
   });
 }
@@ -73,7 +75,9 @@ export class RecordedTiming {
     for (const [b, t] of pairs) {
       const had = byBlock.get(b);
       if (had !== undefined && had !== t)
-        throw new Error(`block ${b} recorded at two times: ${new Date(had).toISOString()}, ${new Date(t).toISOString()}`);
+        throw new Error(
+          `block ${b} recorded at two times: ${new Date(had).toISOString()}, ${new Date(t).toISOString()}`,
+        );
       byBlock.set(b, t);
     }
     const sorted = [...byBlock].sort((x, y) => x[0] - y[0]);
