@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxReads } from '../../scripts/snapshot/days.ts';
 import { parseSnapshot } from '../../src/data/load.ts';
 import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
 import { loadFinneyTiming2025 } from './finney-like/real-timing.ts';
@@ -29,9 +30,9 @@ describe.skipIf(missing !== null)("snapshot CLI on Finney's real 2025 block time
     const { timing } = real as Exclude<typeof real, { missing: string }>;
     node = await startFinneyLike({
       genesisDate: '2025-05-17',
-      days: 8, // head on 2025-05-25
+      days: 6, // head on 2025-05-23, past the halt
       specs: SPECS,
-      upgradeEveryDays: 4,
+      upgradeEveryDays: 3,
       timing,
     });
   });
@@ -43,7 +44,7 @@ describe.skipIf(missing !== null)("snapshot CLI on Finney's real 2025 block time
 
   it('serves the real timestamps: the recorded day starts are the first blocks of their days', () => {
     const m = node.model;
-    for (const d of dayStarts.filter((x) => x.date >= '2025-05-18' && x.date <= '2025-05-25')) {
+    for (const d of dayStarts.filter((x) => x.date >= '2025-05-19' && x.date <= '2025-05-23')) {
       expect(m.ts(d.block), d.date).toBe(d.ts);
       expect(m.firstOfDay(d.date), d.date).toBe(d.block);
     }
@@ -53,17 +54,25 @@ describe.skipIf(missing !== null)("snapshot CLI on Finney's real 2025 block time
     const dir = path.join(tmp, 'out');
     node.reset();
     const r = await runCli(
-      ['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', '--since', '2025-05-18'],
-      { TAOPROOF_METADATA_CACHE: path.join(tmp, 'metadata-cache') },
+      ['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', '--since', '2025-05-19'],
+      { TAOPROOF_METADATA_CACHE: path.join(tmp, 'metadata-cache'), SNAPSHOT_DEBUG: '1' },
     );
     expect(errorLine(r)).toBe('');
     expect(r.code).toBe(0);
     const s = parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
-    const want = dayStarts.filter((x) => x.date >= '2025-05-18' && x.date <= '2025-05-25');
+    const want = dayStarts.filter((x) => x.date >= '2025-05-19' && x.date <= '2025-05-23');
     expect(s.series.map((p) => [p.date, p.block])).toEqual(want.map((d) => [d.date, d.block]));
     for (const p of s.series) expect(p.hash, p.date).toBe(node.model.hash(p.block!));
+    // the day search's reads (SNAPSHOT_DEBUG logs "<date>: block N after P probes"): within maxReads of a day's
+    // blocks (2 * log2(7,200) + 4 = 30), where the search before walked one block a read near the halt (59 for 05-22)
+    const probes = [...r.stderr.matchAll(/(\d{4}-\d\d-\d\d): block \d+ after (\d+) probes/g)].map((x) => [
+      x[1],
+      Number(x[2]),
+    ]);
+    expect(probes.map((x) => x[0]).sort()).toEqual(want.map((d) => d.date));
+    for (const [date, n] of probes) expect(n, String(date)).toBeLessThanOrEqual(maxReads(7_200));
     console.log(
-      `real 2025 timing, ${s.series.length} days across the halt: ${node.total()} requests ${JSON.stringify(node.counts)}`,
+      `day search probes: ${probes.map((x) => x.join(' ')).join(', ')}; real 2025 timing, ${s.series.length} days across the halt: ${node.total()} requests ${JSON.stringify(node.counts)}`,
     );
   }, 120_000);
 });
