@@ -5,6 +5,7 @@ import {
   datesBetween,
   DAY_MS,
   findFirstBlock,
+  maxReads,
   midnightOf,
   nextStep,
   provenFirst,
@@ -122,6 +123,18 @@ describe('findFirstBlock', () => {
       { block: 1_000_000, ts: T0 + 400 * DAY_MS, exact: true }, // slower on average: the head
     ];
     expect(nextStep(T0 + 2 * DAY_MS, anchors)).toEqual({ kind: 'probe', block: 15_400 });
+  });
+
+  it('stops on a read that contradicts the anchors, naming both blocks', async () => {
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: 1000, ts: T0 - 12_000_000, exact: true },
+      { block: 9000, ts: T0 + 12_000_000, exact: true },
+    ];
+    // the node claims a block between them is older than block 1000
+    await expect(
+      findFirstBlock(T0, anchors, async (n) => ({ block: n, ts: T0 - 20_000_000, exact: true })),
+    ).rejects.toThrow(/^timestamps not increasing: block 1000 has Timestamp\.Now \d+ \(.*\), block \d+ has \d+/);
   });
 
   it('keeps anchors sorted and lets exact anchors replace approximate ones', () => {
@@ -283,6 +296,30 @@ describe("on Finney's real 2025 block times (../shared/real-data)", () => {
       console.log(`reads on 2025-05-20..24: ${stall.map((p) => `${p.date} ${p.reads} (bound ${p.bound})`).join(', ')}`);
       const total = perDay.slice(1).reduce((s, p) => s + p.reads, 0);
       expect(total / (perDay.length - 1)).toBeLessThan(1.2);
+    },
+  );
+
+  it.skipIf('missing' in real)(
+    'finds the halt days from any start and any head, within maxReads of a day (it used to walk one block a read)',
+    async () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      const day = (date: string) => dayStarts.find((d) => d.date === date)!;
+      for (const headDate of ['2025-05-21', '2025-05-22', '2025-05-23', '2025-05-25', '2025-06-30', '2025-10-29'])
+        for (const since of ['2025-05-01', '2025-05-19', '2025-05-20', '2025-05-21', '2025-05-22']) {
+          // a first backfill from `since` with the head 5,000 blocks into `headDate`
+          const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, anchorAt(timing, day(headDate).block + 5_000)];
+          for (const d of dayStarts.filter((x) => x.date >= since && x.date <= headDate)) {
+            let reads = 0;
+            const r = await findFirstBlock(midnightOf(d.date), anchors, async (n) => {
+              reads++;
+              return anchorAt(timing, n);
+            });
+            expect(r?.block, `${d.date} (since ${since}, head ${headDate})`).toBe(d.block);
+            // before: "no day boundary found for 2025-05-22 after 64 reads (timestamps not increasing?)"
+            if (d.date > since)
+              expect(reads, `${d.date} (since ${since}, head ${headDate})`).toBeLessThanOrEqual(maxReads(7_200));
+          }
+        }
     },
   );
 });
