@@ -26,7 +26,7 @@ import {
   FINNEY_UPGRADE_EVERY_DAYS,
 } from '../tests/chain/finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../tests/chain/finney-like/node.ts';
-import { loadFinneyTiming2025 } from '../tests/chain/finney-like/real-timing.ts';
+import { loadFinneyTiming2025, REAL_DATA_DIR } from '../tests/chain/finney-like/real-timing.ts';
 import { createProof } from '@acala-network/chopsticks-core';
 import { expandMetadata } from '@polkadot/types';
 import { u8aToHex } from '@polkadot/util';
@@ -128,10 +128,7 @@ async function proofBytes(n: FinneyLikeNode, b: number): Promise<{ keys: number;
 
 /** A chain_getHeader reply's bytes: a real Finney header (digest: Aura pre-runtime, frontier, seal) as JSON */
 function headerBytes(): number {
-  const file = path.join(
-    path.dirname(new URL(import.meta.url).pathname),
-    '../../shared/real-data/bittensor-sdk-rpc-headers.json',
-  );
+  const file = path.join(REAL_DATA_DIR, 'bittensor-sdk-rpc-headers.json');
   const h = (JSON.parse(readFileSync(file, 'utf8')) as { headers: Record<string, unknown>[] }).headers.find(
     (x) => x.network !== 'testnet',
   )!;

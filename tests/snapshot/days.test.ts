@@ -13,7 +13,12 @@ import {
   type Anchor,
 } from '../../scripts/snapshot/days.ts';
 import { ChainModel } from '../chain/finney-like/model.ts';
-import { loadFinneyTiming2025, RecordedTiming } from '../chain/finney-like/real-timing.ts';
+import {
+  loadFinneyTiming2025,
+  parseDayStartsCsv,
+  parseTimestampsCsv,
+  RecordedTiming,
+} from '../chain/finney-like/real-timing.ts';
 
 /** A fake chain: block n's timestamp from a list of per-block gaps. */
 function chain(genesisTs: number, firstTs: number, gaps: (n: number) => number, length: number): number[] {
@@ -264,6 +269,44 @@ describe("on Finney's real 2025 block times (../shared/real-data)", () => {
     exact: true,
     minGapMs: 6000,
     slotMs: S,
+  });
+
+  it.skipIf('missing' in real)(
+    'the timing model keeps the runtime rules between recorded blocks and is exact at every recorded day start',
+    () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      expect(timing.blocks.length).toBeGreaterThan(174_000);
+      for (const d of dayStarts) {
+        expect(timing.ts(d.block), d.date).toBe(d.ts);
+        expect(timing.ts(d.block - 1) < midnightOf(d.date) && d.ts >= midnightOf(d.date), d.date).toBe(true);
+      }
+      const bad: number[] = [];
+      let prev = timing.ts(timing.first);
+      for (let n = timing.first + 1; n <= timing.last; n++) {
+        const t = timing.ts(n);
+        if (Math.floor(t / S) <= Math.floor(prev / S) || t - prev < 6000) bad.push(n);
+        prev = t;
+      }
+      expect(bad.slice(0, 5)).toEqual([]);
+      // a halt is placed just before the block that ends it: 2025-05-21's first block follows 22:05:12
+      expect(new Date(timing.ts(5_611_658)).toISOString()).toBe('2025-05-20T22:05:12.000Z');
+    },
+  );
+
+  it('names the file, the row and the field of a malformed line', () => {
+    expect(() => parseTimestampsCsv('block,timestamp_utc,src\n12,2025-02-30 00:00,x\n')).toThrow(
+      'finney-block-timestamps-2025.csv: row 2: timestamp_utc: not a UTC timestamp: "2025-02-30 00:00"',
+    );
+    expect(() => parseDayStartsCsv('date_utc,first_block,first_block_timestamp_utc\n2025-02-16,-1,x\n')).toThrow(
+      'finney-day-start-blocks-2025.csv: row 2: first_block: -1',
+    );
+    expect(
+      () =>
+        new RecordedTiming([
+          [5, 1000],
+          [6, 1000],
+        ]),
+    ).toThrow('timestamps not increasing: block 5 and block 6');
   });
 
   it.skipIf('missing' in real)(
