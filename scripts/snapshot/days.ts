@@ -182,12 +182,16 @@ export function slotBounds(
  * M, `daysAhead` days after the newest resolved day: the estimate (the probe nextStep would make now) and a
  * window around it that grows with the distance (a day's block count varies by about ±11 blocks on Finney, and
  * the block rate is known to about ±4 blocks a day), so the probe actually made later, from newer anchors,
- * usually has its hash already. Empty when there is nothing to estimate from yet.
+ * usually has its hash already. Empty when there is nothing to estimate from yet, or only from a block more than
+ * daysAhead + 1 days before M (e.g. block 1, years earlier, on a first backfill `--since` a later date: a missed
+ * share wrong by 0.01% would put every window of the batch hundreds of blocks off).
  */
 export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: number, maxBlock: number): number[] {
   const step = nextStep(M, anchors);
   if (step.kind !== 'probe' || step.block <= 1) return [];
   const k = Math.max(1, daysAhead);
+  const i = firstAtOrAfter(anchors, M);
+  if (i === 0 || M - anchors[i - 1].ts > (k + 1) * DAY_MS) return [];
   const w = 40 + Math.ceil(20 * Math.sqrt(k) + 4 * k);
   const out: number[] = [];
   for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);

@@ -8,6 +8,7 @@ import {
   maxReads,
   midnightOf,
   nextStep,
+  probeWindow,
   provenFirst,
   slotBounds,
   type Anchor,
@@ -140,6 +141,19 @@ describe('findFirstBlock', () => {
     await expect(
       findFirstBlock(T0, anchors, async (n) => ({ block: n, ts: T0 - 20_000_000, exact: true })),
     ).rejects.toThrow(/^timestamps not increasing: block 1000 has Timestamp\.Now \d+ \(.*\), block \d+ has \d+/);
+  });
+
+  it('prefetches no hash window from an estimate made years before the day (block 1 of a chain begun long ago)', () => {
+    const at = (block: number, ts: number): Anchor => ({ block, ts, exact: true, slotMs: 12_000, minGapMs: 6000 });
+    const M = midnightOf('2025-04-02');
+    const b1 = M - 730 * DAY_MS; // block 1 two years before
+    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, at(1, b1), at(6_000_000, M + 70 * DAY_MS)];
+    expect(probeWindow(M, anchors, 1, 6_000_000)).toEqual([]);
+    // from the day before, it does
+    addAnchor(anchors, at(5_259_432, M - DAY_MS));
+    const w = probeWindow(M, anchors, 1, 6_000_000);
+    expect(w.length).toBeGreaterThan(100);
+    expect(w).toContain(5_259_432 + 7200);
   });
 
   it('keeps anchors sorted and lets exact anchors replace approximate ones', () => {
