@@ -156,6 +156,17 @@ describe('findFirstBlock', () => {
     expect(w).toContain(5_259_432 + 7200);
   });
 
+  it('aims the hash prefetch of days weeks ahead at the local block rate, not at a head past a halt', () => {
+    const at = (block: number, ts: number): Anchor => ({ block, ts, exact: true, slotMs: 12_000, minGapMs: 6000 });
+    const M0 = midnightOf('2025-04-01');
+    // a week of days without a missed slot (7,200 blocks each), then the head 60 days on, after a halt of 1.5 days
+    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }];
+    for (let d = 0; d <= 7; d++) anchors.push(at(5_000_000 + d * 7200, M0 + d * DAY_MS));
+    anchors.push(at(5_000_000 + (67 - 1.5) * 7200, M0 + 67 * DAY_MS));
+    const M = M0 + 32 * DAY_MS; // 25 days after the newest day
+    expect(probeWindow(M, anchors, 25, 6_000_000)).toContain(5_000_000 + 32 * 7200);
+  });
+
   it('keeps anchors sorted and lets exact anchors replace approximate ones', () => {
     const a: Anchor[] = [];
     addAnchor(a, { block: 5, ts: 50, exact: false });
