@@ -10,11 +10,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { expect, test } from 'vitest';
 import { DIST } from '../helpers/dist.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { liveSite } from '../helpers/live-site.ts';
 
 const JS_BUDGET_KB = 95;
 /** before a chart comes into view: the chart observer and Vite's preload helper */
@@ -23,16 +21,7 @@ const EAGER_BUDGET_KB = 2;
 const kb = (files: string[]) =>
   files.reduce((n, f) => n + gzipSync(readFileSync(path.join(DIST, f)), { level: 9 }).length, 0) / 1024;
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = liveSite();
 
 const essays = readdirSync(path.join(DIST, 'essays'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -46,7 +35,7 @@ test('there are essay pages, and some have charts', () => {
 });
 
 test.each(essays)(`%s: at most ${JS_BUDGET_KB} KB of JavaScript once every chart is drawn`, async (page) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const p = await context.newPage();
     const from = site.requests.length;

@@ -12,6 +12,8 @@ export interface LiveSite {
   readonly browser: Browser;
   /** where dist/ is served, without a trailing slash */
   readonly url: string;
+  /** every path the server was asked for, in order */
+  readonly requests: string[];
 }
 
 /**
@@ -39,6 +41,9 @@ export function liveSite(): LiveSite {
     },
     get url() {
       return ready(site, 'site').url;
+    },
+    get requests() {
+      return ready(site, 'site').requests;
     },
   };
 }
