@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { OTHER_CODE } from '../../src/claims/code.ts';
 import { breaksCrossed } from '../../src/data/breaks.ts';
@@ -57,6 +58,34 @@ describe('C07: no record of the early distribution', () => {
     const r = C07(dataOf(s));
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('1.38M TAO of the 5.38M TAO issued by 2023-10-02');
+  });
+});
+
+describe('C07 on Finney’s months before subnets: the split between subnets was the sudo key’s (issue 17, M6)', () => {
+  test('the reason says what is public and what was discretionary, citing the launch code', () => {
+    const r = C07(citedData());
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('sudo_set_emission_values');
+    expect(r.reason).toContain('sudo_add_network');
+    expect(r.reason).toMatch(/public is the payouts and balances/);
+    expect(r.reason).toMatch(/discretionary is the split between subnets/);
+    const cited = r.evidence.flatMap((e) => e.sources);
+    for (const c of [
+      OTHER_CODE.finneySudoEmission,
+      OTHER_CODE.finneySetEmissionValues,
+      OTHER_CODE.finneyGenerateEmission,
+      OTHER_CODE.finneySudoAddNetwork,
+    ])
+      expect(cited).toContainEqual(c);
+    expect(OTHER_CODE.finneySudoEmission.url).toContain(
+      'c88a37247b9c018825a7e1980c7cfaeb751764df/pallets/subtensor/src/lib.rs#L1202',
+    );
+  });
+  test('the conclusion does not call the distribution rule documented while C07 is unverifiable', () => {
+    const text = readFileSync('content/essays/conclusion.mdx', 'utf8');
+    expect(C07(citedData()).verdict).toBe('unverifiable');
+    expect(text).not.toMatch(/distribution rule is documented/);
+    expect(text).toMatch(/sudo key set each subnet's share/);
   });
 });
 
