@@ -115,6 +115,13 @@ describe('C09: 5.38M / 8.61M = 62.5%', () => {
     }
     expect(breaksCrossed('totalIssuance', '2023-10-02', '2025-04-17').length).toBeGreaterThan(0);
   });
+  test('contradicted when the supply matches but the chain’s pre-subnet share is far from 62.5% (issue 17: the match was asserted, never checked)', () => {
+    // 4.8M of 8.61M is 55.7%, 11% away from 62.5%
+    const r = C09(issued(4_800_000, 8_610_000));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('55.7%');
+    expect(r.reason).not.toContain('close to');
+  });
   test('contradicted when the chain’s supply at the time differs by more than 3%', () => {
     const r = C09(issued(5_380_000, 9_000_000));
     expect(r.verdict).toBe('contradicted');

@@ -213,9 +213,16 @@ export const C09: VerdictFn = (data) => {
       `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`,
       ev,
     );
+  const shareGap = relativeGap(Number(share.value), chainShare);
+  if (shareGap > TOLERANCE)
+    return result(
+      'contradicted',
+      `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, not the article's 62.5% (${(shareGap * 100).toFixed(1)}% off), though its supply at the time matches; and that early TAO sits with insiders is an assumption the chain cannot support.${crossed.text}`,
+      ev,
+    );
   return result(
     'partly supported',
-    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, close to the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
+    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, within ${(shareGap * 100).toFixed(1)}% of the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
     ev,
   );
 };

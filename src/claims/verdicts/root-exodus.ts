@@ -6,6 +6,7 @@ import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { CODE } from '../code.ts';
 import {
+  breakEvidence,
   changeEvidence,
   citedEvidence,
   computedEvidence,
@@ -66,6 +67,16 @@ export const C27: VerdictFn = (data) => {
       ev,
     );
   const net = raoToTao(issued.value.delta);
+  // a runtime upgrade between the two reads recomputed TotalIssuance (breaks table): the growth is then not emission
+  const resets = issued.value.breaks;
+  if (resets.length > 0) {
+    ev.push(...resets.map((b) => breakEvidence(b)));
+    return result(
+      'unverifiable',
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}, but between the two reads the chain recomputed TotalIssuance (${resets.map((b) => `break “${b.id}”`).join('; ')}), so the growth is partly that recomputation, not the TAO emitted into pools. ${schedule}; per-block injection reads would settle it.`,
+      ev,
+    );
+  }
   if (matches(valueOf(claimed), net))
     return result(
       'supported',
