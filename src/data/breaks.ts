@@ -52,6 +52,30 @@ function src(ref: string, path: string): SeriesBreak['source'] {
   return { repo: REPO, ref, path, url: `https://github.com/${REPO}/blob/${ref}/${path}` };
 }
 
+/** A caveat row on the per-subnet SubnetAlphaOut column: an open subtensor report, in force from dTAO on. */
+function caveatOnAlphaOut(
+  id: string,
+  label: string,
+  what: string,
+  issue: { number: number; title: string; opened: string },
+  source: SeriesBreak['source'],
+): SeriesBreak {
+  return {
+    id,
+    kind: 'caveat',
+    series: [],
+    columns: ['alphaOut'],
+    spec: null,
+    block: null,
+    date: '2025-02-13',
+    approximate: true,
+    label,
+    what,
+    issue: { ...issue, url: `https://github.com/${REPO}/issues/${issue.number}` },
+    source,
+  };
+}
+
 /**
  * Rows, oldest first. Each was checked in the subtensor repository (main's first-parent history; the spec is the
  * `spec_version` in `runtime/src/lib.rs` at the merge, the date the merge date unless said otherwise). Merge dates
@@ -107,44 +131,22 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     what: 'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
     source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
   },
-  {
-    id: 'caveat-alpha-out-offset-1956',
-    kind: 'caveat',
-    series: [],
-    columns: ['alphaOut'],
-    spec: null,
-    block: null,
-    date: '2025-02-13',
-    approximate: true,
-    label: 'SubnetAlphaOut offset (subtensor #1956)',
-    what: 'Open report (15 August 2025): after dTAO more alpha was handed out than SubnetAlphaOut recorded, a bug fixed in spec 240 without correcting the counters, so every subnet’s SubnetAlphaOut stays below the alpha its holders own (about 16,600 alpha per subnet at the spec-240 upgrade, by the reporter’s sums of TotalHotkeyAlpha). A subnet’s alpha issuance read as SubnetAlphaIn + SubnetAlphaOut is low by that offset, and so is anything computed from it, such as the root proportion of the emission split.',
-    issue: {
-      number: 1956,
-      url: 'https://github.com/opentensor/subtensor/issues/1956',
-      title: 'SubnetAlphaOut values are off',
-      opened: '2025-08-15',
-    },
-    source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
-  },
-  {
-    id: 'caveat-alpha-burn-accounting-2274',
-    kind: 'caveat',
-    series: [],
-    columns: ['alphaOut'],
-    spec: null,
-    block: null,
-    date: '2025-02-13',
-    approximate: true,
-    label: 'Alpha burn accounting (subtensor #2274)',
-    what: 'Open report (10 December 2025): burned alpha (the burn extrinsic, and emission to keys the subnet owns) is not taken out of SubnetAlphaOut, so SubnetAlphaOut − Σ TotalHotkeyAlpha does not give the burn; at block 6,874,108 six subnets showed a negative burn, and root’s SubnetAlphaOut[0] was 561,931.5 TAO below its stakers’ Σ TotalHotkeyAlpha. The root figure is what this report’s code reading predicts: root’s TAO dividends were credited to stakers but never added to SubnetAlphaOut[0] (v3.1.6 run_coinbase.rs L508-512 adds them to SubnetTAO[0] only, and spec 283’s repair set SubnetTAO[0] alone). The report’s root stake reads SubnetTAO[0], not SubnetAlphaOut[0]; the per-subnet alpha issuance does read SubnetAlphaOut.',
-    issue: {
-      number: 2274,
-      url: 'https://github.com/opentensor/subtensor/issues/2274',
-      title: 'Total issuance and burn accounting are broken',
-      opened: '2025-12-10',
-    },
-    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
-  },
+  caveatOnAlphaOut(
+    'caveat-alpha-out-offset-1956',
+    'SubnetAlphaOut offset (subtensor #1956)',
+    'Open report (15 August 2025): after dTAO more alpha was handed out than SubnetAlphaOut recorded, a bug fixed in spec 240 without correcting the counters, so every subnet’s SubnetAlphaOut stays below the alpha its holders own (about 16,600 alpha per subnet at the spec-240 upgrade, by the reporter’s sums of TotalHotkeyAlpha). A subnet’s alpha issuance read as SubnetAlphaIn + SubnetAlphaOut is low by that offset, and so is anything computed from it, such as the root proportion of the emission split.',
+    { number: 1956, title: 'SubnetAlphaOut values are off', opened: '2025-08-15' },
+    src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  ),
+
+  caveatOnAlphaOut(
+    'caveat-alpha-burn-accounting-2274',
+    'Alpha burn accounting (subtensor #2274)',
+    'Open report (10 December 2025): burned alpha (the burn extrinsic, and emission to keys the subnet owns) is not taken out of SubnetAlphaOut, so SubnetAlphaOut − Σ TotalHotkeyAlpha does not give the burn; at block 6,874,108 six subnets showed a negative burn, and root’s SubnetAlphaOut[0] was 561,931.5 TAO below its stakers’ Σ TotalHotkeyAlpha. The root figure is what this report’s code reading predicts: root’s TAO dividends were credited to stakers but never added to SubnetAlphaOut[0] (v3.1.6 run_coinbase.rs L508-512 adds them to SubnetTAO[0] only, and spec 283’s repair set SubnetTAO[0] alone). The report’s root stake reads SubnetTAO[0], not SubnetAlphaOut[0]; the per-subnet alpha issuance does read SubnetAlphaOut.',
+    { number: 2274, title: 'Total issuance and burn accounting are broken', opened: '2025-12-10' },
+    src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  ),
+
   {
     id: 'total-stake-from-subnet-tao-every-upgrade',
     series: ['totalStake', 'totalIssuance'],
