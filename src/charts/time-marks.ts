@@ -44,7 +44,7 @@ export function keyNote(b: SeriesBreak, mark: string): KeyItem {
     mark,
     kind: caveat ? 'caveat' : 'break',
     date: b.date,
-    label: caveat ? b.label : `counter break: ${b.label}`,
+    label: caveat ? b.label : b.invalidBefore ? `unusable until here: ${b.label}` : `counter break: ${b.label}`,
     href: `methodology/#break-${b.id}`,
   };
 }

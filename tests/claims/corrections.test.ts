@@ -120,7 +120,7 @@ describe('links from claims to their corrections', () => {
     });
     expect(latestLogged(correctionLog(entries), 'C01')).toBeNull();
   });
-  test('every claim whose verdict changed on 2026-11-27 links to its newest entry (that one, unless a later one followed)', () => {
+  test('every claim whose verdict changed on 2026-11-27 links to its newest entry (that one, or a later statement)', () => {
     const entries = loadCorrections();
     const changed = entries.flatMap((e) => (e.kind === 'verdict' && e.date === '2026-11-27' ? [e.claim] : []));
     expect(changed.length).toBeGreaterThan(0);
