@@ -19,6 +19,7 @@ export interface VerdictResult {
   /** one or two sentences: why this verdict, from these numbers */
   reason: string;
   evidence: Evidence[];
+  flipCondition?: string;
 }
 
 /** A verdict function: pure, over the parsed data. It must say "unverifiable" when its inputs are missing. */
