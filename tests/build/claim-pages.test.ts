@@ -97,7 +97,7 @@ describe('a page per claim', () => {
     expect(codes[0]).toBe(`src/claims/verdicts/premine.ts:${line}`);
     const tests = readFileSync(join(ROOT, 'tests/claims/premine.test.ts'), 'utf8').split('\n');
     expect(codes[1]).toBe(`tests/claims/premine.test.ts:${tests.findIndex((l) => l.startsWith("describe('C06")) + 1}`);
-    expect(doc.getElementById('replies')?.nextElementSibling?.textContent).toMatch(/^None received/);
+    expect(doc.getElementById('replies')?.nextElementSibling?.textContent).toMatch(/^None received yet/);
     // an opinion has no verdict function
     const opinion = claims.find((c) => c.type === 'opinion')!;
     expect(page(opinion.id).getElementById('code')?.nextElementSibling?.textContent).toMatch(/no verdict function/);

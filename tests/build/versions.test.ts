@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { movedBeyond, nextTag, parseVersions, type Versions } from '../../src/claims/versions.ts';
 import { parseVerdictHistory } from '../../src/claims/corrections.ts';
 import { run } from '../../scripts/tag-data.ts';
-import { daysFrom } from '../fixtures/snapshots.ts';
+import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
 
 describe('the rules of a version', () => {
@@ -47,16 +47,20 @@ let project: string;
 let versions: Versions;
 const messages: string[] = [];
 
+/** A reply to C30, received on the second night. */
+const REPLY = `- date: "2026-12-02"
+  claim: C30
+  from: "A. Replier"
+  role: "a person the report names"
+  url: "https://example.org/reply"
+  text: "The 5.71M in the article is the stakers' root stake, not the SubnetTAO[0] counter."
+  response: "Noted on the claim's page; the verdict stays unverifiable until the chain's SubnetTAO[0] is read."
+`;
+
 /** One night's data: a chain-marked snapshot and the verdicts `npm run verdicts` records from it. */
 function night(drop: number, days: number) {
   const dir = join(repo, 'public/data');
-  const snapshot = daysFrom(
-    '2025-02-13',
-    days,
-    (i) => ({ issuedTao: 8_000_000 + i * 7200, stakedTao: 6_000_000, rootTao: 5_860_000 - (drop * i) / 63 }),
-    { kind: 'chain' },
-  );
-  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(snapshot));
+  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/verdicts.ts'), '--dir', dir], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -79,12 +83,15 @@ beforeAll(async () => {
   night(150_000, 67);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message); // no change: nothing to tag
+  writeFileSync(join(repo, 'content/replies.yaml'), REPLY);
+  git(repo, 'commit', '-qam', 'a reply');
   night(300_000, 68);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-02'])).message);
   versions = parseVersions(JSON.parse(readFileSync(join(repo, 'public/data/versions.json'), 'utf8')));
 
   project = tempProject();
   copyFileSync(join(repo, 'public/data/versions.json'), join(project, 'public/data/versions.json'));
+  writeFileSync(join(project, 'content/replies.yaml'), REPLY);
   const b = build(project);
   if (b.status !== 0) throw new Error(b.output.slice(-2000));
 }, 300_000);
@@ -100,7 +107,8 @@ describe('tagging two nights of data', () => {
     expect(messages[2]).toMatch(/^tag-data: data-2026-12-02: \d+ verdicts, /);
     expect(git(repo, 'tag', '--list', 'data-*').split('\n')).toEqual(['data-2026-12-01', 'data-2026-12-02']);
     expect(git(repo, 'rev-parse', 'data-2026-12-02^{commit}')).toBe(git(repo, 'rev-parse', 'HEAD'));
-    expect(git(repo, 'rev-parse', 'data-2026-12-01^{commit}')).toBe(git(repo, 'rev-parse', 'HEAD~1'));
+    // HEAD~1 is the commit of the reply (content/, not public/data): untagged
+    expect(git(repo, 'rev-parse', 'data-2026-12-01^{commit}')).toBe(git(repo, 'rev-parse', 'HEAD~2'));
     expect(git(repo, 'status', '--porcelain')).toBe('');
     // each tagged commit holds the versions up to itself
     const first = parseVersions(JSON.parse(git(repo, 'show', 'data-2026-12-01:public/data/versions.json')));
@@ -122,6 +130,9 @@ describe('tagging two nights of data', () => {
     // the first version's statements are the hand-written statement corrections up to its date
     expect(versions.versions[0].statements.length).toBeGreaterThan(0);
     expect(v2.statements).toEqual([]);
+    // the reply received on the second night is the second version's, not the first's
+    expect(v2.replies).toEqual([{ date: '2026-12-02', claim: 'C30', from: 'A. Replier' }]);
+    expect(versions.versions[0].replies).toEqual([]);
   });
 
   test('a second data change on the same day is tagged data-DATE-2', async () => {
@@ -158,6 +169,24 @@ describe('/changes/ built from that versions.json', () => {
       expect(a?.parentElement?.textContent).toContain(`${c.old} → ${c.new}`);
     }
     expect(li.textContent).toMatch(/rootStake: [\d.,]+[KM]? TAO → [\d.,]+[KM]? TAO/);
-    expect(doc.getElementById('replies')?.nextElementSibling?.textContent).toMatch(/^None yet/);
+    const replied = [...li.querySelectorAll('li')].filter((x) => x.textContent?.includes('from A. Replier'));
+    expect(replied).toHaveLength(1);
+    expect(replied[0].querySelector('a[href$="claims/C30/"]')).not.toBeNull();
+  });
+
+  test('a reply is shown on /changes/ and on its claim’s page, with the report’s response', () => {
+    const replies = page().querySelectorAll('#replies + ol.replies > li');
+    expect(replies).toHaveLength(1);
+    expect(replies[0].querySelector('a[href$="claims/C30/"]')).not.toBeNull();
+    const claim = parseHTML(readFileSync(join(project, 'dist/claims/C30/index.html'), 'utf8')).document;
+    expect(claim.getElementById('replies')?.textContent).toBe('Replies (1)');
+    const reply = claim.querySelector('#replies + ol.replies > li')!;
+    expect(reply.querySelector('blockquote')?.textContent).toContain('stakers');
+    expect(reply.querySelector('a[href="https://example.org/reply"]')).not.toBeNull();
+    expect(reply.textContent).toContain('The report’s response: Noted');
+    expect(
+      parseHTML(readFileSync(join(project, 'dist/claims/C27/index.html'), 'utf8')).document.getElementById('replies')
+        ?.nextElementSibling?.textContent,
+    ).toMatch(/^None received yet/);
   });
 });
