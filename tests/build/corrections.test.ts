@@ -63,7 +63,7 @@ describe('automatic entries on the built site', () => {
       expect(cells.slice(0, 4)).toEqual([e.date, e.claim, e.old, e.new]);
       expect(cells[4]).toMatch(/^automatic: nightly data /);
       expect(cells[4]).toContain(`(block ${e.block.toLocaleString('en-US')})`);
-      expect(row?.querySelector(`a[href$="claims/#claim-${e.claim}"]`)).not.toBeNull();
+      expect(row?.querySelector(`a[href$="claims/${e.claim}/"]`)).not.toBeNull(); // the claim's page
     }
     // newest first: the hand-written entries of 2026 come before the automatic ones dated 2025
     const dates = rows.map((r) => r.querySelector('td')?.textContent ?? '');
