@@ -15,7 +15,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { movedBeyond, nextTag, parseVersions, type Versions } from '../../src/claims/versions.ts';
 import { parseVerdictHistory } from '../../src/claims/corrections.ts';
 import { run } from '../../scripts/tag-data.ts';
-import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
+import { dataOf, dtaoSnapshot, rootOutflowSnapshot } from '../fixtures/snapshots.ts';
+import { labelAtArticleDate } from '../../src/site/claim-record.ts';
+import { labelOf } from '../../src/site/findings.ts';
+import type { Claim } from '../../src/checks/schemas.ts';
+import { parse as parseYaml } from 'yaml';
 import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
 
 describe('the rules of a version', () => {
@@ -92,6 +96,8 @@ beforeAll(async () => {
   project = tempProject();
   copyFileSync(join(repo, 'public/data/versions.json'), join(project, 'public/data/versions.json'));
   writeFileSync(join(project, 'content/replies.yaml'), REPLY);
+  // synthetic days around dTAO, past the article's date: some verdicts differ between then and now
+  writeFileSync(join(project, 'public/data/snapshot.json'), JSON.stringify(dtaoSnapshot()));
   const b = build(project);
   if (b.status !== 0) throw new Error(b.output.slice(-2000));
 }, 300_000);
@@ -188,5 +194,34 @@ describe('/changes/ built from that versions.json', () => {
       parseHTML(readFileSync(join(project, 'dist/claims/C27/index.html'), 'utf8')).document.getElementById('replies')
         ?.nextElementSibling?.textContent,
     ).toMatch(/^None received yet/);
+  });
+});
+
+describe('a claim page sets the verdict at the article’s date beside the latest when they differ', () => {
+  const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
+  const data = dataOf(dtaoSnapshot());
+  const judged = claims.filter((c) => c.type !== 'opinion');
+  const differ = judged.filter((c) => labelOf(c, data).label !== labelAtArticleDate(c, data).label);
+  const claimPage = (id: string) =>
+    parseHTML(readFileSync(join(project, `dist/claims/${id}/index.html`), 'utf8')).document;
+
+  test('both verdicts, side by side, where they differ', () => {
+    expect(differ.length).toBeGreaterThan(0);
+    for (const c of differ) {
+      const table = claimPage(c.id).querySelector('table.then-now');
+      expect(table, c.id).not.toBeNull();
+      const [then, now] = [...table!.querySelectorAll('tbody td .verdict')].map((v) => v.textContent);
+      expect([then, now], c.id).toEqual([labelAtArticleDate(c, data).label, labelOf(c, data).label]);
+      expect(table!.querySelector('th')?.textContent).toContain('2025-04-17');
+    }
+  });
+
+  test('one sentence where they agree', () => {
+    const same = judged.find((c) => !differ.includes(c))!;
+    const doc = claimPage(same.id);
+    expect(doc.querySelector('table.then-now')).toBeNull();
+    expect(doc.querySelector('.then-now-same')?.textContent).toMatch(
+      /^The same verdict on the data up to the article’s date/,
+    );
   });
 });
