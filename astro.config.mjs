@@ -12,4 +12,17 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [taoproofCheck(), mdx(), sitemap({ filter: (page) => !isDraftPage(page) }), pagefind()],
   build: { format: 'directory', inlineStylesheets: 'always' }, // one request per page: no render-blocking CSS
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX integration marks each essay module with the directive "use astro:head-inject", which Astro
+        // itself reads and the bundler then warns it cannot keep (one boxed warning per essay, about half the build
+        // log). The marker has done its job by then; any other warning still prints.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
