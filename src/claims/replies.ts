@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
+import { WebUrl } from '../data/schema.ts';
 
 export const REPLIES_FILE = 'content/replies.yaml';
 
@@ -23,7 +24,7 @@ export const Reply = z.strictObject({
   /** how they are named in the report: the article's author, the Foundation, … */
   role: z.string().min(1),
   /** where the reply can be read in full (an issue, a post), or null when it was sent privately and quoted here */
-  url: z.url().nullable(),
+  url: WebUrl.nullable(),
   /** the reply, quoted or summarised in the replier's own terms */
   text: z.string().min(20),
   /** what the report did about it: a correction (with its date), a clarification, or why nothing changed */

@@ -21,6 +21,7 @@ import { labelOf } from '../../src/site/findings.ts';
 import type { Claim } from '../../src/checks/schemas.ts';
 import { parse as parseYaml } from 'yaml';
 import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { brokenLinks } from '../helpers/dist.ts';
 
 describe('the rules of a version', () => {
   test('a second or third version on one day gets -2, -3', () => {
@@ -156,6 +157,10 @@ describe('tagging two nights of data', () => {
 
 describe('/changes/ built from that versions.json', () => {
   const page = () => parseHTML(readFileSync(join(project, 'dist/changes/index.html'), 'utf8')).document;
+
+  test('every internal link of that build resolves (versions, replies, claim pages)', () => {
+    expect(brokenLinks(join(project, 'dist'))).toEqual([]);
+  });
 
   test('lists both versions, newest first, each with its tag and block', () => {
     const items = [...page().querySelectorAll('ol.versions > li')];
