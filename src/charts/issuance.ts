@@ -2,7 +2,15 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao } from '../metrics/amount.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  inRange,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -78,6 +86,7 @@ export const issuance: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalIssuance'], data),
+        notes: caveatNotes(['totalIssuance'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -1,7 +1,7 @@
 /**
  * The key under a chart, as HTML (the build inlines it, the live renderer swaps it with the chart): each event's
- * number with its label and date, each series break's letter with a link to its row on the methodology page, and
- * the figures whose label found no place on the chart.
+ * number with its label and date, each series break's letter with a link to its row on the methodology page, each
+ * caveat on a counter the chart reads (with its row there), and the figures whose label found no place on the chart.
  */
 import type { KeyItem } from './types.ts';
 
@@ -14,6 +14,10 @@ function item(k: KeyItem, base: string): string {
     const name = k.label.replace(/^counter break: /, '');
     const href = k.href ? `${base}${k.href}` : null;
     return `<li class="key-break"><span class="key-mark">${escape(k.mark)}</span> counter break: ${href ? `<a href="${escape(href)}">${escape(name)}</a>` : escape(name)}${date}</li>`;
+  }
+  if (k.kind === 'caveat') {
+    const href = k.href ? `${base}${k.href}` : null;
+    return `<li class="key-caveat"><span class="key-mark">${escape(k.mark)}</span> caveat: ${href ? `<a href="${escape(href)}">${escape(k.label)}</a>` : escape(k.label)}${date}</li>`;
   }
   if (k.kind === 'event') {
     const label = k.href ? `<a href="${escape(k.href)}">${escape(k.label)}</a>` : escape(k.label);

@@ -3,7 +3,15 @@ import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  inRange,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -81,6 +89,7 @@ export const rootStake: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['rootStake'], data),
+        notes: caveatNotes(['rootStake'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -8,7 +8,15 @@ import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { SUBNET_ITEMS } from '../data/fields.ts';
-import { figureMarks, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, rangeStart, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  rangeStart,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRow,
@@ -167,6 +175,7 @@ export const subnetPools: ChartDef<PoolRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['subnetCount'], data),
+        notes: caveatNotes(['subnetCount'], ['tao'], data),
         labels: [...cited, ...figures.labels],
         message: measured.length ? null : NO_CHAIN_READS,
       },

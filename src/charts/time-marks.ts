@@ -1,7 +1,8 @@
 /** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { breaksWithin } from '../data/breaks.ts';
+import { breaksWithin, caveatsFor, type SeriesBreak } from '../data/breaks.ts';
 import type { SeriesField } from '../data/fields.ts';
+import type { SubnetColumn } from '../data/series.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, toDate, type TimeRow } from './time-rows.ts';
@@ -32,14 +33,29 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
   const list = breaksWithin(from, to, series, data.breaks);
   const breaks: KeyItem[] = [...list]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((b, i) => ({
-      mark: String.fromCharCode(65 + (i % 26)),
-      kind: 'break',
-      date: b.date,
-      label: `counter break: ${b.label}`,
-      href: `methodology/#break-${b.id}`,
-    }));
+    .map((b, i) => keyNote(b, String.fromCharCode(65 + (i % 26))));
   return [...events, ...breaks];
+}
+
+/** A break or caveat as an entry of the key only (no rule drawn): for charts whose bars or dots are not dated. */
+export function keyNote(b: SeriesBreak, mark: string): KeyItem {
+  const caveat = b.kind === 'caveat';
+  return {
+    mark,
+    kind: caveat ? 'caveat' : 'break',
+    date: b.date,
+    label: caveat ? b.label : b.invalidBefore ? `unusable until here: ${b.label}` : `counter break: ${b.label}`,
+    href: `methodology/#break-${b.id}`,
+  };
+}
+
+/** The caveats (open reports of wrong values) on what a chart reads, as key entries marked "!". */
+export function caveatNotes(
+  series: readonly SeriesField[],
+  columns: readonly SubnetColumn[],
+  data: ChartData,
+): KeyItem[] {
+  return caveatsFor(series, columns, undefined, data.breaks).map((b) => keyNote(b, '!'));
 }
 
 /**

@@ -165,6 +165,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     problems.push(
       `${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
     );
+  if (result.snapshot && subnetsDaily) problems.push(...pairProblems(result.snapshot, subnetsDaily));
   guard(() => loadVerdictHistory(join(root, VERDICTS_FILE))); // written by npm run verdicts; absent until chain data
   guard(() => loadVersions(join(root, VERSIONS_FILE))); // appended by npm run tag-data; absent until the first version
   guard(() => loadReplies(join(root, REPLIES_FILE))); // replies received, an empty list until one arrives
@@ -293,6 +294,42 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   checkEssays(root, known, claims, new Set(glossary), opts, problems);
   return result;
 }
+
+/**
+ * snapshot.json and subnets-daily.json are one generation: the same sampled days (date, block, hash) and the same
+ * chain. A pair that disagrees (e.g. a run killed between the two renames) is refused, naming both files and the
+ * days that differ; the next `npm run snapshot` rewrites both.
+ */
+export function pairProblems(
+  snapshot: Pick<Snapshot, 'kind' | 'chain' | 'series'>,
+  subnets: { chain: { genesisHash: string }; days: ReadonlyArray<{ date: string; block: number; hash: string }> },
+): string[] {
+  if (snapshot.kind === 'cited') return []; // cited figures have no per-subnet days
+  const both = `${SNAPSHOT_FILE} and ${SUBNETS_DAILY_FILE}`;
+  if (snapshot.chain.genesisHash !== subnets.chain.genesisHash)
+    return [
+      `${both} are of different chains (${snapshot.chain.genesisHash}, ${subnets.chain.genesisHash}): run npm run snapshot to rewrite both`,
+    ];
+  const key = (d: { date: string; block: number | null; hash: string | null }) => `${d.block} ${d.hash}`;
+  const a = new Map(snapshot.series.map((p) => [p.date, key(p)]));
+  const b = new Map(subnets.days.map((d) => [d.date, key(d)]));
+  const differ = [...new Set([...a.keys(), ...b.keys()])].filter((d) => a.get(d) !== b.get(d)).sort();
+  if (!differ.length) return [];
+  const only = (m: Map<string, string>, other: Map<string, string>) => differ.filter((d) => m.has(d) && !other.has(d));
+  const parts = [
+    only(a, b).length ? `only in ${SNAPSHOT_FILE}: ${dayList(only(a, b))}` : '',
+    only(b, a).length ? `only in ${SUBNETS_DAILY_FILE}: ${dayList(only(b, a))}` : '',
+    differ.filter((d) => a.has(d) && b.has(d)).length
+      ? `at other blocks: ${dayList(differ.filter((d) => a.has(d) && b.has(d)))}`
+      : '',
+  ].filter(Boolean);
+  return [
+    `${both} disagree (not one generation: written by different runs), ${differ.length} day${differ.length > 1 ? 's' : ''} differ: ${parts.join('; ')}; run npm run snapshot to rewrite both`,
+  ];
+}
+
+const dayList = (days: string[]) =>
+  days.length > 6 ? `${days.slice(0, 3).join(', ')} … ${days.at(-1)}` : days.join(', ');
 
 interface EssayFile {
   file: string;

@@ -89,6 +89,17 @@ describe('a page per claim', () => {
     expect(c27.getElementById('corrections')?.nextElementSibling?.textContent).toMatch(/^None/);
   });
 
+  test('the flip condition, when the verdict gives one, is on the page once', () => {
+    const flips = claims.flatMap((c) => {
+      const r = labelOf(c, data).result;
+      return r?.flipCondition ? [{ id: c.id, flip: r.flipCondition }] : [];
+    });
+    for (const { id, flip } of flips) {
+      const text = page(id).querySelector('main')?.textContent ?? '';
+      expect(text.split(flip).length - 1, id).toBe(1);
+    }
+  });
+
   test('the verdict function and its test are named to the line; replies have an empty state', () => {
     const doc = page('C06');
     const codes = [...doc.querySelectorAll('#code ~ ul code')].map((e) => e.textContent);
