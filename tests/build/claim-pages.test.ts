@@ -84,9 +84,10 @@ describe('a page per claim', () => {
     expect(c30.querySelector('main > .updated-banner')?.textContent).toContain(`Updated on ${newest}.`);
     expect(c30.querySelector('main > .updated-banner')).toBe(c30.querySelector('main')?.firstElementChild);
     expect(c30.querySelectorAll('#corrections ~ ol li').length).toBe(log.filter((l) => l.entry.claim === 'C30').length);
-    const c27 = page('C27');
-    expect(c27.querySelector('.updated-banner')).toBeNull();
-    expect(c27.getElementById('corrections')?.nextElementSibling?.textContent).toMatch(/^None/);
+    const uncorrected = claims.find((c) => !log.some((l) => l.entry.claim === c.id))!;
+    const plain = page(uncorrected.id);
+    expect(plain.querySelector('.updated-banner')).toBeNull();
+    expect(plain.getElementById('corrections')?.nextElementSibling?.textContent).toMatch(/^None/);
   });
 
   test('the flip condition, when the verdict gives one, is on the page once', () => {
