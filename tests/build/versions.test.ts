@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { movedBeyond, nextTag, parseVersions, type Versions } from '../../src/claims/versions.ts';
-import { parseVerdictHistory } from '../../src/claims/corrections.ts';
+import { loadCorrections, parseVerdictHistory } from '../../src/claims/corrections.ts';
 import { run } from '../../scripts/tag-data.ts';
 import { dataOf, dtaoSnapshot, rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { labelAtArticleDate } from '../../src/site/claim-record.ts';
@@ -134,9 +134,13 @@ describe('tagging two nights of data', () => {
     // root stake fell by more than 1% between the nights; issuance grew by 7,200 TAO, under 1%
     expect(v2.numbers.map((n) => n.item)).toContain('rootStake');
     expect(v2.numbers.map((n) => n.item)).not.toContain('totalIssuance');
-    // the first version's statements are the hand-written statement corrections up to its date
+    // statements: the hand-written statement corrections up to the first version's date, then those after it
+    const statements = loadCorrections(join(repo, 'content/corrections.yaml')).flatMap((c) =>
+      c.kind === 'statement' ? [{ date: c.date, claim: c.claim, old: c.old, new: c.new }] : [],
+    );
     expect(versions.versions[0].statements.length).toBeGreaterThan(0);
-    expect(v2.statements).toEqual([]);
+    expect(versions.versions[0].statements).toEqual(statements.filter((c) => c.date <= '2026-12-01'));
+    expect(v2.statements).toEqual(statements.filter((c) => c.date > '2026-12-01' && c.date <= '2026-12-02'));
     // the reply received on the second night is the second version's, not the first's
     expect(v2.replies).toEqual([{ date: '2026-12-02', claim: 'C30', from: 'A. Replier' }]);
     expect(versions.versions[0].replies).toEqual([]);
