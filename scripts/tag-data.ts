@@ -5,7 +5,11 @@
  * (annotated, so `git push --follow-tags` pushes it). With no change under public/data it does nothing. /changes/
  * lists the versions from versions.json (CI checks the repository out shallow, without tags).
  *
- *   node scripts/tag-data.ts [--cwd <repository>] [--date YYYY-MM-DD]
+ *   node scripts/tag-data.ts [--cwd <repository>] [--date YYYY-MM-DD] [--record-only]
+ *
+ * `--record-only` writes versions.json and prints the line, and leaves the commit and the tag to the caller: the
+ * nightly job records in its snapshot job (which has Node) and commits and tags in its commit job (git only, the one
+ * job allowed to write to the repository).
  *
  * Prints one line: `tag-data: data-2026-12-03: 2 verdicts, 0 statements, 3 numbers, 0 replies changed (block …)`.
  */
@@ -54,7 +58,11 @@ export async function run(
 ): Promise<{ tag: string | null; message: string }> {
   const { values } = parseArgs({
     args: argv,
-    options: { cwd: { type: 'string', default: process.cwd() }, date: { type: 'string' } },
+    options: {
+      cwd: { type: 'string', default: process.cwd() },
+      date: { type: 'string' },
+      'record-only': { type: 'boolean', default: false },
+    },
   });
   const cwd = values.cwd!;
   const date = values.date ?? now.toISOString().slice(0, 10);
@@ -91,10 +99,12 @@ export async function run(
 
   const block = entry.data.block === null ? 'cited figures, no block' : `block ${entry.data.block}`;
   const summary = `${entry.verdicts.length} verdicts, ${entry.statements.length} statements, ${entry.numbers.length} numbers, ${entry.replies.length} replies changed (${block})`;
+  const message = `tag-data: ${tag}: ${summary}`;
+  if (values['record-only']) return { tag, message };
   gitOrThrow(cwd, ['add', '-A', '--', DATA_DIR]);
   gitOrThrow(cwd, ['commit', '-q', '-m', `data: nightly snapshot ${date} (${tag})`, '-m', summary]);
   gitOrThrow(cwd, ['tag', '-a', tag, '-m', `taoproof data ${tag}: ${summary}`]);
-  return { tag, message: `tag-data: ${tag}: ${summary}` };
+  return { tag, message };
 }
 
 if (import.meta.main) {

@@ -234,3 +234,18 @@ describe('a claim page sets the verdict at the article’s date beside the lates
     );
   });
 });
+
+describe('the nightly split: record in one job, commit and tag in another', () => {
+  test('--record-only appends the version and names its tag, and leaves the commit and the tag to git', async () => {
+    const head = git(repo, 'rev-parse', 'HEAD');
+    night(400_000, 69);
+    const { tag, message } = await run(['--cwd', repo, '--date', '2026-12-03', '--record-only']);
+    expect(tag).toBe('data-2026-12-03');
+    expect(message).toMatch(/^tag-data: data-2026-12-03: \d+ verdicts, /);
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(head); // no commit
+    expect(git(repo, 'tag', '--list', 'data-*').split('\n')).toEqual(['data-2026-12-01', 'data-2026-12-02']);
+    const recorded = parseVersions(JSON.parse(readFileSync(join(repo, 'public/data/versions.json'), 'utf8')));
+    expect(recorded.versions.map((v) => v.tag)).toEqual(['data-2026-12-01', 'data-2026-12-02', 'data-2026-12-03']);
+    expect(git(repo, 'status', '--porcelain', '--', 'public/data')).toContain('versions.json');
+  });
+});
