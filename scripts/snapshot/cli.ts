@@ -30,6 +30,8 @@ export interface Options {
   retries: number;
   /** replace an existing snapshot of another chain or an invalid one */
   replace: boolean;
+  /** read without read proofs, for nodes that serve none: the data is labelled unproven (a production build refuses it) */
+  trustNode: boolean;
   /** print the summary as one JSON line */
   json: boolean;
   help: boolean;
@@ -64,6 +66,10 @@ Options:
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
   --replace          replace existing files of another chain, or ones that fail validation
+  --trust-node       read without read proofs (state_getReadProof), for a node that serves none (e.g.
+                     chopsticks): the files are labelled "unproven" and a production build refuses them.
+                     Without it every recorded value is verified under the state root of a header that
+                     hashes to its block; a failed check stops the run with one line and writes nothing
   --json             print the summary as one JSON line
   --help             this text
 
@@ -99,6 +105,7 @@ export function parseCli(argv: string[]): Options {
         rps: { type: 'string' },
         retries: { type: 'string' },
         replace: { type: 'boolean' },
+        'trust-node': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -156,6 +163,7 @@ export function parseCli(argv: string[]): Options {
     timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
     retries,
     replace: v.replace ?? false,
+    trustNode: v['trust-node'] ?? false,
     json: v.json ?? false,
     help: v.help ?? false,
   };

@@ -1,5 +1,5 @@
 /** The snapshot run (`run`), in named steps: connect and check the chain, find the head, plan the days, backfill, read the head's details, write. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SCHEMA_VERSION,
@@ -7,6 +7,7 @@ import {
   type Snapshot,
   type SubnetsDaily,
   type SubnetsDay,
+  type Verification,
 } from '../../src/data/schema.ts';
 import { current, governance, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
@@ -15,10 +16,11 @@ import { dateOf, datesBetween } from './days.ts';
 import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
 import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
-import { Reader, type BlockState } from './read.ts';
+import { Reader, VerificationError, type BlockState } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
 import {
+  CHECKPOINT_NAME,
   readCheckpoint,
   readCheckpointSubnets,
   readExisting,
@@ -142,11 +144,14 @@ export async function run(
     const chain = await connectAndCheckChain(client, opts, previous);
     const cacheDir = metadataCacheDir();
     const metadataCache = cacheDir ? new MetadataCache(cacheDir, chain.genesisHash, log) : null;
-    const reader = new Reader(client, chain.ss58, { log, metadataCache });
+    const reader = new Reader(client, chain.ss58, { log, metadataCache, trustNode: opts.trustNode });
     const head = await findHead(client, reader, opts, chain.finalized);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(reader, opts, head, sameChain(previous, chain.genesisHash), chain.genesisHash, log);
-    const hist = await backfillDays(client, reader, opts, head, plan, chain.genesisHash, log);
+    const reuse = sameChain(previous, chain.genesisHash, opts.trustNode, log);
+    const plan = await planDays(reader, opts, head, reuse, chain.genesisHash, log);
+    const hist = await keepingCheckpoint(opts.out, () =>
+      backfillDays(client, reader, opts, head, plan, chain.genesisHash, log),
+    );
     await details;
     const written = writeFiles(opts, client, chain, head, hist, plan);
     return {
@@ -200,13 +205,41 @@ function readOrRebuild<T>(read: () => T | null, name: string, opts: Options, log
   }
 }
 
-/** The previous files that hold chain reads of this chain (not cited figures, not another chain): their days are reusable. */
-function sameChain(previous: Previous, genesisHash: string): Previous {
-  const s = previous.snapshot;
-  return {
-    snapshot: s && s.kind !== 'cited' && s.chain.genesisHash === genesisHash ? s : null,
-    subnets: previous.subnets?.chain.genesisHash === genesisHash ? previous.subnets : null,
+/**
+ * The previous files that hold chain reads of this chain (not cited figures, not another chain): their days are
+ * reusable, unless this run proves its values and they were read unproven (their days are then read again).
+ */
+function sameChain(previous: Previous, genesisHash: string, trustNode: boolean, log: (line: string) => void): Previous {
+  const usable = (f: { chain: { genesisHash: string }; verification: Verification | null; kind: string } | null) => {
+    if (!f || f.kind === 'cited' || f.chain.genesisHash !== genesisHash) return false;
+    if (!trustNode && f.verification?.values !== 'proven') {
+      log('the existing files were read without proofs: their days are read again, with proofs');
+      return false;
+    }
+    return true;
   };
+  return {
+    snapshot: usable(previous.snapshot) ? previous.snapshot : null,
+    subnets: usable(previous.subnets) ? previous.subnets : null,
+  };
+}
+
+/**
+ * Run the backfill; when a read fails its check (a node lying or broken), put `--out`'s checkpoint back as it was,
+ * so that the run writes nothing at all.
+ */
+async function keepingCheckpoint<T>(out: string, f: () => Promise<T>): Promise<T> {
+  const file = join(out, CHECKPOINT_NAME);
+  const before = existsSync(file) ? readFileSync(file) : null;
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof VerificationError) {
+      if (before === null) rmSync(file, { force: true });
+      else writeFileSync(file, before);
+    }
+    throw e;
+  }
 }
 
 const checkHash = (r: unknown) => {
@@ -308,7 +341,8 @@ async function planDays(
   const usable = (p: SeriesPoint) =>
     wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
   for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
-  const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
+  const values = opts.trustNode ? 'unproven' : 'proven';
+  const checkpointed = readCheckpoint(opts.out, genesisHash, values).filter(usable);
   for (const p of checkpointed) known.set(p.date, p);
   if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
 
@@ -319,7 +353,7 @@ async function planDays(
     return p !== undefined && p.block === d.block && p.hash === d.hash;
   };
   for (const d of reuse.subnets?.days ?? []) if (sameBlock(d)) knownSubnets.set(d.date, d);
-  const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash).filter(sameBlock);
+  const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash, values).filter(sameBlock);
   for (const d of checkpointedSubnets) knownSubnets.set(d.date, d);
   return { since, dates, known, knownSubnets, checkpointed, checkpointedSubnets };
 }
@@ -350,7 +384,13 @@ async function backfillDays(
     subnetsKnown: new Set(knownSubnets.keys()),
     concurrency: opts.concurrency,
     checkpoint: (pts, sdays) =>
-      writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
+      writeCheckpoint(
+        opts.out,
+        genesisHash,
+        [...checkpointed, ...pts],
+        [...checkpointedSubnets, ...sdays],
+        opts.trustNode ? 'unproven' : 'proven',
+      ),
     checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
     progress,
     log,
@@ -371,9 +411,15 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   )
     throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
 
+  const verification: Verification = {
+    values: opts.trustNode ? 'unproven' : 'proven',
+    hashes: 'single-source',
+    operators: client.used,
+  };
   const snapshot: Snapshot = {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
+    verification,
     chain: {
       name: chain.name,
       genesisHash: chain.genesisHash,
@@ -408,6 +454,7 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   const subnetsFile = writeSubnetsDaily(opts.out, {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
+    verification,
     chain: { genesisHash: chain.genesisHash },
     days: subnetDays,
   });

@@ -42,7 +42,10 @@ interface DecodedNode {
 
 class Cursor {
   pos = 0;
-  constructor(readonly bytes: Uint8Array) {}
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
   byte(): number {
     if (this.pos >= this.bytes.length) throw new Error('node ends early');
     return this.bytes[this.pos++];

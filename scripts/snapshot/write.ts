@@ -23,7 +23,7 @@ import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '..
 
 export const SNAPSHOT_NAME = 'snapshot.json';
 export const SUBNETS_DAILY_NAME = 'subnets-daily.json';
-const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
+export const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
 
 /** Write `text` to `file` atomically: a temp file beside it, fsync, rename. A crash leaves the old file. */
 export function writeAtomic(file: string, text: string): void {
@@ -132,10 +132,14 @@ export const Checkpoint = z.object({
   points: z.array(SeriesPoint),
   /** their per-subnet values, and those of known days re-read at their block (not yet in subnets-daily.json) */
   subnets: z.array(SubnetsDay).optional(),
+  /** how the run checked its values (absent in a checkpoint of an older run: unproven); a run resumes only its own kind */
+  values: z.enum(['proven', 'unproven']).optional(),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
-function checkpointOf(dir: string, genesisHash: string): Checkpoint | null {
+type Values = 'proven' | 'unproven';
+
+function checkpointOf(dir: string, genesisHash: string, values: Values): Checkpoint | null {
   const file = join(dir, CHECKPOINT_NAME);
   if (!existsSync(file)) return null;
   let cp: Checkpoint;
@@ -144,16 +148,16 @@ function checkpointOf(dir: string, genesisHash: string): Checkpoint | null {
   } catch {
     return null; // an unreadable checkpoint only costs refetching
   }
-  return cp.genesisHash === genesisHash ? cp : null;
+  return cp.genesisHash === genesisHash && (cp.values ?? 'unproven') === values ? cp : null;
 }
 
-export function readCheckpoint(dir: string, genesisHash: string): SeriesPoint[] {
-  return checkpointOf(dir, genesisHash)?.points ?? [];
+export function readCheckpoint(dir: string, genesisHash: string, values: Values = 'proven'): SeriesPoint[] {
+  return checkpointOf(dir, genesisHash, values)?.points ?? [];
 }
 
 /** Per-subnet days of the checkpoint (none in a checkpoint written before subnets-daily.json existed). */
-export function readCheckpointSubnets(dir: string, genesisHash: string): SubnetsDay[] {
-  return checkpointOf(dir, genesisHash)?.subnets ?? [];
+export function readCheckpointSubnets(dir: string, genesisHash: string, values: Values = 'proven'): SubnetsDay[] {
+  return checkpointOf(dir, genesisHash, values)?.subnets ?? [];
 }
 
 export function writeCheckpoint(
@@ -161,9 +165,16 @@ export function writeCheckpoint(
   genesisHash: string,
   points: SeriesPoint[],
   subnets: SubnetsDay[] = [],
+  values: Values = 'proven',
 ): void {
   const byDate = <T extends { date: string }>(list: T[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
-  const cp: Checkpoint = { checkpointVersion: 1, genesisHash, points: byDate(points), subnets: byDate(subnets) };
+  const cp: Checkpoint = {
+    checkpointVersion: 1,
+    genesisHash,
+    points: byDate(points),
+    subnets: byDate(subnets),
+    values,
+  };
   writeAtomic(join(dir, CHECKPOINT_NAME), JSON.stringify(cp));
 }
 
