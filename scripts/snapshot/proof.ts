@@ -164,6 +164,14 @@ export async function verifyProof(
   proof: readonly string[],
   keys: readonly string[],
 ): Promise<Map<string, string | null>> {
+  // the walk first: a node missing on a key's path is named with that key
+  const nodes = nodesByHash(proof);
+  const walked = new Map<string, string | null>();
+  for (const key of keys) {
+    const r = walk(root, nodes, key);
+    if (r.kind === 'missing') throw new ProofError(`the proof does not cover the key: ${r.what}`, key);
+    walked.set(key, r.kind === 'value' ? r.value.toLowerCase() : null);
+  }
   let listed: Array<[string, string]>;
   try {
     listed = (await executor.decode_proof(root, proof)) as Array<[string, string]>;
@@ -171,21 +179,15 @@ export async function verifyProof(
     throw new ProofError(`the proof does not decode: ${String((e as Error)?.message ?? e)}`);
   }
   const kept = new Map(listed.map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
-  const nodes = nodesByHash(proof);
-  const out = new Map<string, string | null>();
-  for (const key of keys) {
-    const r = walk(root, nodes, key);
-    if (r.kind === 'missing') throw new ProofError(`the proof does not cover the key: ${r.what}`, key);
-    const value = r.kind === 'value' ? r.value.toLowerCase() : null;
+  for (const [key, value] of walked) {
     const theirs = kept.get(key) ?? null;
     if (value !== theirs)
       throw new ProofError(
         `the proof's decoders disagree: the walk finds ${value ?? 'no value'}, decode_proof ${theirs ?? 'no value'}`,
         key,
       );
-    out.set(key, value);
   }
-  return out;
+  return walked;
 }
 
 /** A proof of `entries` as the whole state (state version 0, values inline): its root and nodes (tests, test node). */

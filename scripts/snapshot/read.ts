@@ -447,13 +447,22 @@ export class Reader {
   async #proven(state: BlockState, keys: string[]): Promise<{ values: Map<string, string | null>; endpoint: string }> {
     const [root, { result: proof, endpoint }] = await Promise.all([
       this.#header(state),
-      this.client.callFrom('state_getReadProof', [keys, state.hash], (r) => {
-        const p = r as { at?: unknown; proof?: unknown } | null;
-        if (!p || !Array.isArray(p.proof) || !p.proof.every(isHex)) throw new Error('expected { at, proof: [hex] }');
-        if (typeof p.at === 'string' && p.at.toLowerCase() !== state.hash)
-          throw new Error(`proof is at ${p.at}, asked at ${state.hash}`);
-        return p.proof as string[];
-      }),
+      this.client
+        .callFrom('state_getReadProof', [keys, state.hash], (r) => {
+          const p = r as { at?: unknown; proof?: unknown } | null;
+          if (!p || !Array.isArray(p.proof) || !p.proof.every(isHex)) throw new Error('expected { at, proof: [hex] }');
+          if (typeof p.at === 'string' && p.at.toLowerCase() !== state.hash)
+            throw new Error(`proof is at ${p.at}, asked at ${state.hash}`);
+          return p.proof as string[];
+        })
+        .catch((e: unknown) => {
+          if (e instanceof RpcError && e.kind !== 'rate' && e.kind !== 'transport')
+            throw new RpcError(
+              e.kind,
+              `${e.message}; a node that serves no read proofs can be read only with --trust-node (its data is then labelled unproven)`,
+            );
+          throw e;
+        }),
     ]);
     try {
       return { values: await verifyProof(root, proof, keys), endpoint };

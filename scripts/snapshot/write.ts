@@ -108,7 +108,7 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): string {
 export function writeSubnetsDaily(dir: string, data: SubnetsDaily): string {
   // one day per line: the file grows by a day a night and stays diffable
   const days = data.days.map((d) => JSON.stringify(d)).join(',\n  ');
-  const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
+  const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "verification": ${JSON.stringify(data.verification)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
   return writeValidated(dir, SUBNETS_DAILY_NAME, 'per-subnet daily file', text, (json, file) =>
     parseOrThrow(SubnetsDaily, json, file),
   );
