@@ -1,8 +1,8 @@
 /** Command-line arguments of `npm run snapshot` (pure). */
 import { parseArgs } from 'node:util';
-import { FINNEY } from '../../src/data/chain.ts';
+import { FINNEY, FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
 
-export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
+export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS.map((e) => e.url);
 export const DEFAULT_OUT = 'public/data';
 /**
  * Finney's first day: Finney launched on 2023-03-20 (shared reference ../shared/reference/subtensor.md, section 5.1
@@ -30,6 +30,8 @@ export interface Options {
   retries: number;
   /** replace an existing snapshot of another chain or an invalid one */
   replace: boolean;
+  /** endpoints asked to confirm the block hashes, each with its operator (`--confirm URL=OPERATOR`) */
+  confirm: Array<{ url: string; operator: string }>;
   /** read without read proofs, for nodes that serve none: the data is labelled unproven (a production build refuses it) */
   trustNode: boolean;
   /** print the summary as one JSON line */
@@ -66,6 +68,10 @@ Options:
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
   --replace          replace existing files of another chain, or ones that fail validation
+  --confirm URL=NAME an endpoint run by NAME, asked to confirm the head's and every sampled block's hash
+                     (repeatable); only endpoints of another operator than the one read from count; a
+                     disagreement stops the run and shows both answers; without one the data is labelled
+                     single-source
   --trust-node       read without read proofs (state_getReadProof), for a node that serves none (e.g.
                      chopsticks): the files are labelled "unproven" and a production build refuses them.
                      Without it every recorded value is verified under the state root of a header that
@@ -106,6 +112,7 @@ export function parseCli(argv: string[]): Options {
         retries: { type: 'string' },
         replace: { type: 'boolean' },
         'trust-node': { type: 'boolean' },
+        confirm: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -152,6 +159,11 @@ export function parseCli(argv: string[]): Options {
         `Give --since ${FINNEY_FIRST_DAY} or later, or leave --since out to start at Finney's first block.`,
     );
   const retries = v.retries === '0' ? 0 : positiveInt('--retries', v.retries, 3);
+  const confirm = (v.confirm ?? []).map((c) => {
+    const m = /^(wss?:\/\/[^\s=]+)=(.+)$/.exec(c);
+    if (!m) throw new UsageError(`--confirm expects URL=OPERATOR (a ws:// or wss:// URL), got ${JSON.stringify(c)}`);
+    return { url: m[1], operator: m[2].trim() };
+  });
   return {
     endpoints,
     out: v.out ?? DEFAULT_OUT,
@@ -164,6 +176,7 @@ export function parseCli(argv: string[]): Options {
     retries,
     replace: v.replace ?? false,
     trustNode: v['trust-node'] ?? false,
+    confirm,
     json: v.json ?? false,
     help: v.help ?? false,
   };

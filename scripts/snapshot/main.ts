@@ -13,6 +13,7 @@ import { current, governance, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
 import { dateOf, datesBetween } from './days.ts';
+import { confirmHashes, type Anchoring } from './confirm.ts';
 import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
 import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
@@ -153,7 +154,16 @@ export async function run(
       backfillDays(client, reader, opts, head, plan, chain.genesisHash, log),
     );
     await details;
-    const written = writeFiles(opts, client, chain, head, hist, plan);
+    const anchoring = await confirmHashes({
+      readFrom: client.used,
+      confirm: opts.confirm,
+      genesisHash: chain.genesisHash,
+      blocks: [head, ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! }))],
+      timeoutMs: opts.timeoutMs,
+      retries: opts.retries,
+      log,
+    });
+    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring);
     return {
       file: written.file,
       kind: chain.kind,
@@ -400,7 +410,15 @@ async function backfillDays(
 }
 
 /** Check the history against the head, then write snapshot.json and, after it, subnets-daily.json; drop the checkpoint. */
-function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockState, hist: HistoryResult, plan: Plan) {
+function writeFiles(
+  opts: Options,
+  client: RpcClient,
+  chain: Chain,
+  head: BlockState,
+  hist: HistoryResult,
+  plan: Plan,
+  anchoring: Anchoring,
+) {
   checkSeries(hist.points);
   const last = hist.points.at(-1);
   const headValues = seriesValues(head);
@@ -413,8 +431,7 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
 
   const verification: Verification = {
     values: opts.trustNode ? 'unproven' : 'proven',
-    hashes: 'single-source',
-    operators: client.used,
+    ...anchoring,
   };
   const snapshot: Snapshot = {
     schemaVersion: SCHEMA_VERSION,

@@ -15,6 +15,7 @@ import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES } from '../../src/data/series.t
 import { DAY_MS, FINNEY_SPECS } from './finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
 import { metadataFile, metadataMissing } from './finney-like/runtimes.ts';
+import { FaultProxy } from './proxy.ts';
 import { errorLine, runCli } from './run.ts';
 
 const missing = metadataMissing(FINNEY_SPECS);
@@ -190,7 +191,7 @@ describe.skipIf(missing !== null)(
         `Finney-like backfill: ${good.series.length} days, ${node.total()} requests (${(node.total() / good.series.length).toFixed(2)}/day) ${JSON.stringify(node.counts)}, ${r.ms} ms`,
       );
       expect(r.summary!.requests).toBe(node.total());
-    }, 120_000);
+    }, 400_000);
 
     it('a second backfill with the same metadata cache fetches no metadata, and writes the same data', async () => {
       node.reset();
@@ -200,7 +201,7 @@ describe.skipIf(missing !== null)(
       expect(node.counts.state_getMetadata ?? 0).toBe(0);
       expect(read(dir).series).toEqual(good.series);
       expect(readSubnets(dir).days).toEqual(goodSubnets.days);
-    }, 120_000);
+    }, 400_000);
 
     it('a cached file that is not the metadata of its spec is ignored, replaced and fetched once', async () => {
       const m = node.model;
@@ -225,7 +226,7 @@ describe.skipIf(missing !== null)(
       expect(r2.code).toBe(0);
       expect(r2.stderr).toMatch(/315\.scale ignored and removed: it does not decode/);
       expect(node.counts.state_getMetadata).toBe(1);
-    }, 120_000);
+    }, 400_000);
 
     it('a series whose item a served runtime declares but the model does not serve fails, naming the item', () => {
       const m = node.model;
@@ -312,7 +313,49 @@ describe.skipIf(missing !== null)(
       } finally {
         node.proofs.lie = null;
       }
-    }, 120_000);
+    }, 400_000);
+
+    it('block hashes confirmed by an endpoint of another operator are labelled confirmed; a disagreement stops the run showing both answers', async () => {
+      const m = node.model;
+      const proxy = await FaultProxy.start(node.url);
+      try {
+        const dir = goodCopy('confirm');
+        const r = await cli(dir, '--confirm', `${proxy.url}=Second operator`);
+        expect(errorLine(r)).toBe('');
+        expect(read(dir).verification).toEqual({
+          values: 'proven',
+          hashes: 'confirmed',
+          operators: [`the operator of ${new URL(node.url).host}`, 'Second operator'],
+        });
+        expect(proxy.counts.chain_getBlockHash).toBeGreaterThanOrEqual(2); // the genesis check, then one batch
+        // the second operator answers another hash for the head
+        const lying = goodCopy('confirm-disagrees');
+        const before = files(lying);
+        const head = m.finalized;
+        const forged = `0x${'ab'.repeat(32)}`;
+        proxy.set({
+          corrupt: (method, reply) => {
+            const msg = JSON.parse(reply) as { result?: unknown };
+            if (method !== 'chain_getBlockHash' || !Array.isArray(msg.result)) return null;
+            return JSON.stringify({ ...msg, result: msg.result.map((h, i) => (i === 0 ? forged : h)) });
+          },
+        });
+        const r2 = await cli(lying, '--confirm', `${proxy.url}=Second operator`);
+        expect(r2.code).toBe(1);
+        expect(errorLine(r2)).toBe(
+          `snapshot: error: block ${head}: ${node.url} (the operator of ${new URL(node.url).host}) answered ${m.hash(head)}, ${proxy.url} (Second operator) answered "${forged}"`,
+        );
+        expect(files(lying)).toEqual(before);
+        // an endpoint of the same operator does not count: single-source
+        const same = goodCopy('confirm-same');
+        proxy.set({});
+        const r3 = await cli(same, '--confirm', `${proxy.url}=the operator of ${new URL(node.url).host}`);
+        expect(errorLine(r3)).toBe('');
+        expect(read(same).verification?.hashes).toBe('single-source');
+      } finally {
+        await proxy.stop();
+      }
+    }, 400_000);
 
     it('a day whose proof lies is refused too, the checkpoint of the run left out', async () => {
       const m = node.model;
@@ -334,6 +377,6 @@ describe.skipIf(missing !== null)(
       } finally {
         node.proofs.lie = null;
       }
-    }, 120_000);
+    }, 400_000);
   },
 );
