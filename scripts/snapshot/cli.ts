@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { FINNEY, FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
 
-export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS.map((e) => e.url);
+export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS;
 export const DEFAULT_OUT = 'public/data';
 /**
  * Finney's first day: Finney launched on 2023-03-20 (shared reference ../shared/reference/subtensor.md, section 5.1
@@ -34,6 +34,12 @@ export interface Options {
   confirm: Array<{ url: string; operator: string }>;
   /** read without read proofs, for nodes that serve none: the data is labelled unproven (a production build refuses it) */
   trustNode: boolean;
+  /** accept a finalized head older than the one in <out>/snapshot.json (a lagging node), on purpose */
+  allowOlderHead: boolean;
+  /** past days re-read from the chain and compared with the file each run; Infinity with --verify-all */
+  verify: number;
+  /** largest reply accepted from a node, in bytes (refused before parsing) */
+  maxReplyBytes: number;
   /** print the summary as one JSON line */
   json: boolean;
   help: boolean;
@@ -67,7 +73,6 @@ Options:
                      halves by itself on HTTP 429 / rate-limit errors (public endpoints allow ~1/s)
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
-  --replace          replace existing files of another chain, or ones that fail validation
   --confirm URL=NAME an endpoint run by NAME, asked to confirm the head's and every sampled block's hash
                      (repeatable); only endpoints of another operator than the one read from count; a
                      disagreement stops the run and shows both answers; without one the data is labelled
@@ -76,6 +81,12 @@ Options:
                      chopsticks): the files are labelled "unproven" and a production build refuses them.
                      Without it every recorded value is verified under the state root of a header that
                      hashes to its block; a failed check stops the run with one line and writes nothing
+  --replace          replace existing files of another chain, or ones that fail validation, and allow
+                     dropping days the existing snapshot holds (e.g. a later --since)
+  --allow-older-head accept a finalized head older than the existing snapshot's (a node lagging behind)
+  --verify N         past days re-read from the chain and compared with the file each run (default: 3)
+  --verify-all       re-read every past day and compare
+  --max-reply-mb N   refuse a node's reply over N MB before parsing it (default: 16)
   --json             print the summary as one JSON line
   --help             this text
 
@@ -113,6 +124,10 @@ export function parseCli(argv: string[]): Options {
         replace: { type: 'boolean' },
         'trust-node': { type: 'boolean' },
         confirm: { type: 'string', multiple: true },
+        'allow-older-head': { type: 'boolean' },
+        verify: { type: 'string' },
+        'verify-all': { type: 'boolean' },
+        'max-reply-mb': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -177,6 +192,9 @@ export function parseCli(argv: string[]): Options {
     replace: v.replace ?? false,
     trustNode: v['trust-node'] ?? false,
     confirm,
+    allowOlderHead: v['allow-older-head'] ?? false,
+    verify: v['verify-all'] ? Infinity : v.verify === '0' ? 0 : positiveInt('--verify', v.verify, 3),
+    maxReplyBytes: Math.round(positiveNumber('--max-reply-mb', v['max-reply-mb'] ?? '16') * 1024 * 1024),
     json: v.json ?? false,
     help: v.help ?? false,
   };

@@ -36,7 +36,7 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
       mark: String.fromCharCode(65 + (i % 26)),
       kind: 'break',
       date: b.date,
-      label: `counter break: ${b.label}`,
+      label: b.invalidBefore ? `unusable until here: ${b.label}` : `counter break: ${b.label}`,
       href: `methodology/#break-${b.id}`,
     }));
   return [...events, ...breaks];

@@ -30,6 +30,12 @@ export interface SeriesBreak {
    * without it. A range from before `until.date` to on or after `date` may cross one, so queries report it.
    */
   until?: { spec: number; date: string };
+  /**
+   * The series' values from `from` up to this break are unusable, not merely stepped: the counter did not measure
+   * what the series says (TotalStake without the genesis stake until spec 133). Charts draw that range as unusable
+   * and leave it out of their lines; verdicts leave its days out (`unusableAt`).
+   */
+  invalidBefore?: { from: string; why: string };
   /** where it is written: repository, ref (tag or commit), path, and a URL */
   source: { repo: 'opentensor/subtensor'; ref: string; path: string; url: string };
 }
@@ -53,8 +59,12 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     block: null,
     date: '2023-10-05',
     approximate: true,
-    label: 'TotalStake recomputed',
-    what: 'The migration migrate_to_v2_fixed_total_stake reset TotalStake to the sum of every stake entry (Stake), because the counter "is known to be inaccurate". It was merged to main on 24 August 2023 without a spec bump, so it first ran with spec 133, the subnet-registration release (launched about 2 October, merged to main on 5 October 2023). TotalStake can step at this upgrade without anyone staking or unstaking.',
+    label: 'TotalStake left out the genesis stake',
+    what: 'Finney’s genesis (genesis_build at c88a3724, pallets/subtensor/src/lib.rs) loaded every Nakamoto stake into Stake, TotalHotkeyStake and TotalColdkeyStake, and added it to TotalIssuance, but never wrote TotalStake: the counter started at 0 with about 2.36M TAO staked, and grew only with emission and new stakes. So from genesis (20 March 2023) until this upgrade TotalStake left out the whole genesis stake, and TotalStake / TotalIssuance read from 0% upwards: not a staking ratio. The migration migrate_to_v2_fixed_total_stake set TotalStake to the sum of every Stake entry. It was merged to main on 24 August 2023 without a spec bump, so it first ran with spec 133, the subnet-registration release (launched about 2 October, merged to main on 5 October 2023). Days before it are unusable for any measure built on TotalStake, and are drawn and counted as such.',
+    invalidBefore: {
+      from: '2023-03-20',
+      why: 'TotalStake left out the genesis stake (about 2.36M TAO)',
+    },
     source: src('d8cff5a6530bb58be6a6c2146eb055ea75e2064d', 'pallets/subtensor/src/migration.rs'),
   },
   {
@@ -174,6 +184,27 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     ),
   },
 ];
+
+/**
+ * The break whose range makes a read of `series` on `date` unusable (`invalidBefore`), or null. With the read's runtime
+ * spec the range ends exactly at the break's spec; without it, at the break's (approximate) date.
+ */
+export function unusableAt(
+  series: SeriesField,
+  date: string,
+  spec: number | null,
+  rows: readonly SeriesBreak[] = SERIES_BREAKS,
+): SeriesBreak | null {
+  return (
+    rows.find(
+      (b) =>
+        b.invalidBefore !== undefined &&
+        b.series.includes(series) &&
+        date >= b.invalidBefore.from &&
+        (b.spec !== null && spec !== null ? spec < b.spec : date < b.date),
+    ) ?? null
+  );
+}
 
 /**
  * Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to`

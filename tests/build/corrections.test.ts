@@ -75,7 +75,7 @@ describe('automatic entries on the built site', () => {
     const dates = rows.map((r) => r.querySelector('td')?.textContent ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(doc.querySelector('a[href$="data/verdicts.json"]')).not.toBeNull();
-    expect(output).toContain('data: kind cited');
+    expect(output).toContain('data: cited figures only (no chain reads)');
   });
 
   test('a claim links its newest entry: the automatic one when it has no later hand-written entry', () => {

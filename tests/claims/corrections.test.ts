@@ -119,15 +119,21 @@ describe('links from claims to their corrections', () => {
     });
     expect(latestLogged(correctionLog(entries), 'C01')).toBeNull();
   });
-  test('every claim whose verdict changed on 2026-11-27 links to that entry', () => {
+  test('every claim whose verdict changed on 2026-11-27 links to its newest entry (that one, or a later statement)', () => {
     const entries = loadCorrections();
     const changed = entries.flatMap((e) => (e.kind === 'verdict' && e.date === '2026-11-27' ? [e.claim] : []));
     expect(changed.length).toBeGreaterThan(0);
-    for (const id of changed)
+    for (const id of changed) {
+      const newest = entries
+        .filter((e) => e.claim === id)
+        .map((e) => e.date)
+        .sort()
+        .at(-1);
       expect(latestLogged(correctionLog(entries), id), id).toMatchObject({
-        date: '2026-11-27',
-        anchor: `correction-${id}-2026-11-27`,
+        date: newest,
+        anchor: `correction-${id}-${newest}`,
       });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { breaksCrossed, SERIES_BREAKS, unusableAt } from '../../src/data/breaks.ts';
 import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
 
 describe('SERIES_BREAKS rows', () => {
@@ -57,5 +57,21 @@ describe('breaks queries', () => {
       'total-stake-from-subnet-tao-every-upgrade',
     ]);
     expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
+  });
+});
+
+describe('unusable ranges (invalidBefore)', () => {
+  test('TotalStake before spec 133 is unusable, by spec when the read has one, else by the break’s date', () => {
+    expect(unusableAt('totalStake', '2023-03-20', 103)?.id).toBe('total-stake-fixed-v2');
+    expect(unusableAt('totalStake', '2023-10-03', 133)).toBeNull(); // spec 133 ran before the merge date
+    expect(unusableAt('totalStake', '2023-10-04', null)?.id).toBe('total-stake-fixed-v2');
+    expect(unusableAt('totalStake', '2023-10-05', null)).toBeNull();
+    expect(unusableAt('totalIssuance', '2023-03-20', 103)).toBeNull();
+    expect(unusableAt('totalStake', '2023-03-19', null)).toBeNull(); // before Finney's genesis
+  });
+  test('the row says the counter left out the whole genesis stake', () => {
+    const b = SERIES_BREAKS.find((x) => x.id === 'total-stake-fixed-v2')!;
+    expect(b.what).toMatch(/never wrote TotalStake: the counter started at 0/);
+    expect(b.invalidBefore?.from).toBe('2023-03-20');
   });
 });
