@@ -457,7 +457,8 @@ export class Reader {
           return p.proof as string[];
         })
         .catch((e: unknown) => {
-          if (e instanceof RpcError && e.kind !== 'rate' && e.kind !== 'transport')
+          // the node answered state_getReadProof with an error (not a timeout or a rate limit): it serves no proofs
+          if (e instanceof RpcError && /state_getReadProof failed on /.test(e.message))
             throw new RpcError(
               e.kind,
               `${e.message}; a node that serves no read proofs can be read only with --trust-node (its data is then labelled unproven)`,
