@@ -41,8 +41,10 @@ type Rendered = (SVGSVGElement | HTMLElement) & { scale(name: string): Scale | u
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 function markerRules(markers: KeyItem[]) {
-  const events = markers.filter((m) => m.kind === 'event');
-  const breaks = markers.filter((m) => m.kind === 'break');
+  // an event on a break's day is drawn as the break (one mark, named once in the key)
+  const isBreak = (m: KeyItem) => m.kind === 'break' || (m.breaks?.length ?? 0) > 0;
+  const events = markers.filter((m) => m.kind === 'event' && !isBreak(m));
+  const breaks = markers.filter(isBreak);
   return [
     Plot.ruleX(events, { x: (m: KeyItem) => toDate(m.date ?? ''), stroke: COLORS.muted, strokeDasharray: '2,3' }),
     Plot.ruleX(breaks, {
@@ -78,7 +80,7 @@ function annotationMarks(
           dy: -3 - lane * LANE,
           fontSize: MARK_FONT,
           fontWeight: 'bold',
-          fill: (m: KeyItem) => (m.kind === 'break' ? COLORS.purple : 'currentColor'),
+          fill: (m: KeyItem) => (m.kind === 'break' || m.breaks?.length ? COLORS.purple : 'currentColor'),
         },
       ),
     );
