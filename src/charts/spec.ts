@@ -125,6 +125,7 @@ function annotationMarks(
   const unplaced: KeyItem[] = [];
   spots.forEach((s, i) => {
     const l = labels[i];
+    if (!l.text) return; // a mark to keep clear of, not a label
     if (!s) {
       unplaced.push({ mark: '', kind: 'figure', date: l.date ?? null, label: l.text, href: null });
       return;

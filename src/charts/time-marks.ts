@@ -129,6 +129,8 @@ export function figureMarks(
       ),
     ],
     labels: [
+      // the cited circles carry no label, but the labels placed around them keep clear of them
+      ...cited.map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: '', fill: COLORS.cited, date: r.date })),
       ...dated.map((r) => ({
         x: toDate(r) as Date,
         y: r.value ?? 0,

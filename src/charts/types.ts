@@ -30,7 +30,10 @@ export interface KeyItem {
   breaks?: Array<{ label: string; href: string }>;
 }
 
-/** A text label for a point, placed by the renderer where it collides with no other label (or moved to the key). */
+/**
+ * A text label for a point, placed by the renderer where it collides with no other label or point (or moved to the
+ * key). An empty text marks a point that labels must keep clear of.
+ */
 export interface PointLabel {
   /** in the scale's domain: a date or number, or a band's name */
   x: number | Date | string;
