@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../src/checks/lint.ts';
+import { SCAFFOLD_PLACEHOLDERS as P, splitFrontmatter } from '../src/checks/lint.ts';
 
 const DIR = 'content/essays';
 
@@ -22,8 +22,8 @@ export function slugify(title: string): string {
 export function scaffold(title: string, order: number, today: string): string {
   return `---
 title: ${JSON.stringify(title)}
-summary: "One or two sentences: what this essay checks and what it finds."
-originalTitle: "（原題）"
+summary: "${P.summary}"
+originalTitle: "${P.originalTitle}"
 order: ${order}
 claims: []
 authors: ["taoproof"]
@@ -36,11 +36,11 @@ draft: true # a preview until you remove this line: not listed, searched or in t
     to. To show a claim, set its essay in content/claims.yaml, list its id under claims above and add a Claim
     element with that id. The build names the file and line of any mistake. */}
 
-Write the argument here. Cite a source by its id in content/sources.yaml<Cite id="taostats-halving" />, and quote a
+${P.body} Cite a source by its id in content/sources.yaml<Cite id="taostats-halving" />, and quote a
 cited figure with its source: <Figure id="max-supply" />.
 
 <Note tone="context">
-An annotation: what the article gets right, wrong, cannot be checked, or what changed since.
+${P.note}
 </Note>
 
 <Chart id="issuance" />

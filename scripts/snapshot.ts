@@ -4,13 +4,17 @@
  * history, build, write).
  */
 import { HELP, parseCli, UsageError } from './snapshot/cli.ts';
-import { run } from './snapshot/main.ts';
+import { interrupt, run } from './snapshot/main.ts';
+import { safeLine } from './snapshot/sanitize.ts';
 import { recordStatus, shouldRecordStatus, untouchedLine } from './snapshot/status.ts';
 
+/** The error as one line that cannot start a workflow command (node-supplied text is in it). */
 function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const lines = msg.split('\n').filter(Boolean);
-  return lines.length > 1 ? `${lines[0]} (and ${lines.length - 1} more problems)` : (lines[0] ?? 'unknown error');
+  return safeLine(
+    lines.length > 1 ? `${lines[0]} (and ${lines.length - 1} more problems)` : (lines[0] ?? 'unknown error'),
+  );
 }
 
 async function main(): Promise<number> {
@@ -51,12 +55,19 @@ async function main(): Promise<number> {
   }
 }
 
+// Interrupted: the checkpoint is written now (what was fetched since the last one would be lost otherwise), and
+// the message says what was actually written.
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => {
-    process.stderr.write(
-      `snapshot: interrupted (${sig}); previous files untouched, the next run resumes from the checkpoint\n`,
-    );
-    process.exit(130);
+    let saved = 'no backfill under way, so no checkpoint written';
+    try {
+      if (interrupt.flush) saved = interrupt.flush();
+    } catch (e) {
+      saved = `the checkpoint could not be written: ${oneLine(e)}`;
+    }
+    interrupt.release?.();
+    process.stderr.write(`snapshot: interrupted (${sig}); previous files untouched; ${saved}\n`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
   });
 
 main().then(

@@ -7,7 +7,7 @@
  *
  * Only `chain` data dates a verdict: with `cited` or `synthetic` data nothing is written. A first run records the
  * verdicts, and an entry for each that differs from the verdict of the cited figures (the committed default the site
- * showed before any chain data). The file is validated before it is written atomically (scripts/snapshot/write.ts).
+ * showed before any chain data). The file is validated before it is written, all or nothing (scripts/atomic-write.ts).
  *
  * The verdicts are the build's: the data is loaded as src/site/data.ts loads it (the snapshot and
  * content/reference.yaml), and the verdict functions are collected from src/claims/verdicts/ by the same rules as
@@ -32,7 +32,8 @@ import { DataFileError } from '../src/data/errors.ts';
 import { citedSnapshot } from '../src/data/cited-snapshot.ts';
 import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE } from '../src/data/load.ts';
 import type { ReportData } from '../src/data/schema.ts';
-import { writeAtomic } from './snapshot/write.ts';
+import { writeAllOrNothing } from './atomic-write.ts';
+import { withManifest } from './data-manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const HELP = `npm run verdicts [-- --dir public/data] [--reference content/reference.yaml]
@@ -86,7 +87,7 @@ export async function run(argv: string[]): Promise<string> {
   const write = (h: VerdictHistory) => {
     const text = `{\n "verdictsVersion": ${h.verdictsVersion},\n "kind": "chain",\n "block": ${JSON.stringify(h.block)},\n "verdicts": ${JSON.stringify(h.verdicts)},\n "changes": [${h.changes.map((c) => `\n  ${JSON.stringify(c)}`).join(',')}${h.changes.length ? '\n ' : ''}]\n}\n`;
     parseVerdictHistory(JSON.parse(text), file); // never write a file the build would refuse
-    writeAtomic(file, text);
+    writeAllOrNothing(withManifest(values.dir, [{ file, data: text }])); // with public/data/SHA256SUMS
   };
   const count = Object.keys(verdicts).length;
   const changed = (made: AutomaticCorrection[]) => made.map((c) => `${c.claim} ${c.old} → ${c.new}`).join('; ');

@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { MdastPluginEntry } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import { checkProject, FILES } from './checks/check.ts';
+import { nativeVerdicts } from './checks/verdicts.ts';
+import { VERDICT_FILES } from './claims/index.ts';
+import { REFERENCE_SOURCE } from './data/load.ts';
+import type { Snapshot } from './data/schema.ts';
 import { COMPONENTS, splitFrontmatter } from './checks/lint.ts';
 
 /** The name the essay page gives src/checks/SourceLine.astro in its `components`. */
@@ -75,24 +79,43 @@ function sourceLines(root: string): MdastPluginEntry {
   };
 }
 
+/** The check's problems as the contributor reads them: a count, then one line each. */
+function report(problems: string[]): string {
+  return `taoproof: ${problems.length} problem${problems.length > 1 ? 's' : ''} in data or content (each line names the file and the field or line; CONTRIBUTING.md explains the checks):\n${problems.join('\n')}`;
+}
+
+/** What the build is made from, in words, for the first line of the log. */
+export function describeData(snapshot: Snapshot | undefined): string {
+  if (!snapshot) return 'no data';
+  const days = new Set(snapshot.series.map((p) => p.date)).size;
+  if (snapshot.kind === 'cited')
+    return `cited figures only (no chain reads): ${days} dated figure${days === 1 ? '' : 's'} from ${REFERENCE_SOURCE}, drawn beside the article's own`;
+  const head = snapshot.head;
+  const at = head ? `block ${head.number.toLocaleString('en-US')} (${head.timestamp.slice(0, 10)})` : 'no head block';
+  return `${snapshot.kind === 'synthetic' ? 'SYNTHETIC test-node data' : 'read from the chain'}: ${days} day${days === 1 ? '' : 's'} of history up to ${at}`;
+}
+
+/** Files whose change the dev server checks again. */
+const WATCHED = /\/(content\/|public\/data\/|src\/claims\/verdicts\/)/;
+
 export default function taoproofCheck(): AstroIntegration {
+  let root = '';
+  let production = false;
   return {
     name: 'taoproof:check',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const root = fileURLToPath(config.root).replace(/\/$/, '');
-        const production = process.env.TAOPROOF_PRODUCTION === '1';
-        const { problems, snapshot } = checkProject(root, { production });
+      'astro:config:setup': async ({ config, logger, command }) => {
+        root = fileURLToPath(config.root).replace(/\/$/, '');
+        production = process.env.TAOPROOF_PRODUCTION === '1';
+        const { problems, snapshot } = checkProject(root, { production, verdicts: await verdictsAsNodeLoads(root) });
         if (problems.length) {
-          const err = new Error(
-            `taoproof found ${problems.length} problem${problems.length > 1 ? 's' : ''} in data or content:\n${problems.join('\n')}`,
-          );
-          err.stack = err.message; // the lines are the message; a stack trace would bury them
-          throw err;
+          // printed as they are and the build stopped: thrown, they would be framed as a crash of the hook with an
+          // empty stack trace. `astro dev` serves on and checks again on each save.
+          console.error(report(problems));
+          if (command !== 'dev') process.exit(1);
+          logger.warn('serving with these problems; the check runs again when you save a file under content/');
         }
-        logger.info(
-          `data: kind ${snapshot?.kind}, ${snapshot?.series.length} series points${production ? ' (production build)' : ''}`,
-        );
+        logger.info(`data: ${describeData(snapshot)}${production ? ' (production build)' : ''}`);
         const processor = config.markdown.processor as
           { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
         if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(sourceLines(root));
@@ -106,6 +129,33 @@ export default function taoproofCheck(): AstroIntegration {
             `draft essays (${drafts.join(', ')}): ${production ? 'left out of this production build' : 'built for preview, not listed, searched or in the sitemap'}`,
           );
       },
+      'astro:server:setup': ({ server, logger }) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (file: string) => {
+          if (!WATCHED.test(file)) return;
+          clearTimeout(timer);
+          timer = setTimeout(async () => {
+            const { problems } = checkProject(root, {
+              production,
+              verdicts: await verdictsAsNodeLoads(root, String(Date.now())),
+            });
+            if (problems.length) {
+              console.error(report(problems));
+              server.ws.send({ type: 'error', err: { message: report(problems), stack: '' } });
+            } else logger.info(`check: no problems in data or content (after ${relative(root, file)})`);
+          }, 150);
+        };
+        for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, recheck);
+      },
     },
   };
+}
+
+/** The verdict functions as Node loads them (see nativeVerdicts), or the bundler's when Node cannot load them. */
+async function verdictsAsNodeLoads(root: string, version?: string) {
+  try {
+    return await nativeVerdicts(root, VERDICT_FILES, version);
+  } catch {
+    return undefined;
+  }
 }

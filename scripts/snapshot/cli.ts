@@ -1,8 +1,8 @@
 /** Command-line arguments of `npm run snapshot` (pure). */
 import { parseArgs } from 'node:util';
-import { FINNEY } from '../../src/data/chain.ts';
+import { FINNEY, FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
 
-export const DEFAULT_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
+export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS;
 export const DEFAULT_OUT = 'public/data';
 /**
  * Finney's first day: Finney launched on 2023-03-20 (shared reference ../shared/reference/subtensor.md, section 5.1
@@ -30,6 +30,12 @@ export interface Options {
   retries: number;
   /** replace an existing snapshot of another chain or an invalid one */
   replace: boolean;
+  /** accept a finalized head older than the one in <out>/snapshot.json (a lagging node), on purpose */
+  allowOlderHead: boolean;
+  /** past days re-read from the chain and compared with the file each run; Infinity with --verify-all */
+  verify: number;
+  /** largest reply accepted from a node, in bytes (refused before parsing) */
+  maxReplyBytes: number;
   /** print the summary as one JSON line */
   json: boolean;
   help: boolean;
@@ -63,7 +69,12 @@ Options:
                      halves by itself on HTTP 429 / rate-limit errors (public endpoints allow ~1/s)
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
-  --replace          replace existing files of another chain, or ones that fail validation
+  --replace          replace existing files of another chain, or ones that fail validation, and allow
+                     dropping days the existing snapshot holds (e.g. a later --since)
+  --allow-older-head accept a finalized head older than the existing snapshot's (a node lagging behind)
+  --verify N         past days re-read from the chain and compared with the file each run (default: 3)
+  --verify-all       re-read every past day and compare
+  --max-reply-mb N   refuse a node's reply over N MB before parsing it (default: 16)
   --json             print the summary as one JSON line
   --help             this text
 
@@ -99,6 +110,10 @@ export function parseCli(argv: string[]): Options {
         rps: { type: 'string' },
         retries: { type: 'string' },
         replace: { type: 'boolean' },
+        'allow-older-head': { type: 'boolean' },
+        verify: { type: 'string' },
+        'verify-all': { type: 'boolean' },
+        'max-reply-mb': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -156,6 +171,9 @@ export function parseCli(argv: string[]): Options {
     timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
     retries,
     replace: v.replace ?? false,
+    allowOlderHead: v['allow-older-head'] ?? false,
+    verify: v['verify-all'] ? Infinity : v.verify === '0' ? 0 : positiveInt('--verify', v.verify, 3),
+    maxReplyBytes: Math.round(positiveNumber('--max-reply-mb', v['max-reply-mb'] ?? '16') * 1024 * 1024),
     json: v.json ?? false,
     help: v.help ?? false,
   };

@@ -75,10 +75,23 @@ function firstAtOrAfter(anchors: readonly Anchor[], M: number): number {
 }
 
 /**
- * The next step of the search for midnight M. `iteration` counts probes already made for this day: from the
- * third on, every other step bisects, which bounds the worst case at about twice a bisection's reads.
+ * The block range [lower, upper] that holds the first block at or after M, from the anchors that bracket M (and
+ * their Aura slots), or null when no anchor is at or after M or none is before it.
  */
-export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): Step {
+export function searchBracket(M: number, anchors: readonly Anchor[]): { lower: number; upper: number } | null {
+  const i = firstAtOrAfter(anchors, M);
+  if (i === anchors.length || i === 0) return null;
+  const [lo, hi] = [anchors[i - 1], anchors[i]];
+  const bounds = slotBounds(M, lo, hi);
+  return bounds ? { lower: bounds.lower, upper: bounds.upper } : { lower: lo.block + 1, upper: hi.block };
+}
+
+/**
+ * The next step of the search for midnight M. `bisect` asks for the middle of the bracket (searchBracket) instead
+ * of the estimate: findFirstBlock asks for it whenever an estimate failed to halve the bracket, which bounds a
+ * day's reads at about twice a bisection's, whatever the gaps between blocks (a halt of hours included).
+ */
+export function nextStep(M: number, anchors: readonly Anchor[], bisect = false, preferLocalRate = false): Step {
   const i = firstAtOrAfter(anchors, M);
   if (i === anchors.length) return { kind: 'none' }; // midnight is after the newest known block
   const hi = anchors[i];
@@ -92,35 +105,34 @@ export function nextStep(M: number, anchors: readonly Anchor[], iteration = 0): 
   if (provenFirst(M, hi, lo)) return { kind: 'done', block: hi.block };
   // genesis carries no real time (Timestamp.Now is 0 there): start from block 1 instead of interpolating from it
   if (lo.block === 0) return { kind: 'probe', block: 1 };
-  const bounds = slotBounds(M, lo, hi);
-  if (bounds) {
-    if (bounds.lower === bounds.upper) return { kind: 'done', block: bounds.lower };
-    if (bounds.probe !== null) return { kind: 'probe', block: bounds.probe };
-  }
-  let n: number;
-  if (iteration >= 2 && iteration % 2 === 0) n = Math.floor((lo.block + hi.block) / 2);
-  else {
-    let msPerBlock = (hi.ts - lo.ts) / (hi.block - lo.block);
-    // hi far away (e.g. the head, days later): extrapolate from the local block rate before lo instead
-    if (hi.ts - M > 2 * (M - lo.ts)) {
-      const local = localRate(anchors, i - 1);
-      if (local !== null) msPerBlock = local;
-    }
-    const slotMs = lo.exact && lo.block > 0 ? lo.slotMs : null;
-    if (slotMs && msPerBlock > 0) {
-      // Aura: lo's slot is known. The first block at or after M is lo + Δ - X, Δ = slots from lo's to M's, X the
-      // slots missed among the Δ - 1 in between; aim at its expectation (the missed share from the block rate).
-      // An overshoot or an undershoot is then corrected by the slot bounds in one more read (no slot missed
-      // between the probe and midnight), and the read lands on the day's first block itself when X is as expected.
-      const delta = Math.ceil(M / slotMs) - Math.floor(lo.ts / slotMs);
-      const missedShare = Math.max(0, 1 - slotMs / msPerBlock);
-      n = lo.block + Math.round(delta - (delta - 1) * missedShare);
-    } else n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
-  }
   // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
   const max = hi.exact ? hi.block - 1 : hi.block;
-  n = Math.min(Math.max(n, lo.block + 1), max);
-  return { kind: 'probe', block: n };
+  const clamp = (n: number): Step => ({ kind: 'probe', block: Math.min(Math.max(n, lo.block + 1), max) });
+  const bounds = slotBounds(M, lo, hi);
+  if (bounds && bounds.lower === bounds.upper) return { kind: 'done', block: bounds.lower };
+  if (bisect) {
+    const [lower, upper] = bounds ? [bounds.lower, bounds.upper] : [lo.block + 1, hi.block];
+    return clamp(Math.floor((lower + upper) / 2));
+  }
+  if (bounds && bounds.probe !== null) return { kind: 'probe', block: bounds.probe };
+  let n: number;
+  let msPerBlock = (hi.ts - lo.ts) / (hi.block - lo.block);
+  // hi far away (e.g. the head, days later): extrapolate from the local block rate before lo instead
+  if (preferLocalRate || hi.ts - M > 2 * (M - lo.ts)) {
+    const local = localRate(anchors, i - 1);
+    if (local !== null) msPerBlock = local;
+  }
+  const slotMs = lo.exact && lo.block > 0 ? lo.slotMs : null;
+  if (slotMs && msPerBlock > 0) {
+    // Aura: lo's slot is known. The first block at or after M is lo + Δ - X, Δ = slots from lo's to M's, X the
+    // slots missed among the Δ - 1 in between; aim at its expectation (the missed share from the block rate).
+    // An overshoot or an undershoot is then corrected by the slot bounds in one more read (no slot missed
+    // between the probe and midnight), and the read lands on the day's first block itself when X is as expected.
+    const delta = Math.ceil(M / slotMs) - Math.floor(lo.ts / slotMs);
+    const missedShare = Math.max(0, 1 - slotMs / msPerBlock);
+    n = lo.block + Math.round(delta - (delta - 1) * missedShare);
+  } else n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
+  return clamp(n);
 }
 
 /** A slot bound is probed only when its anchor is within 4 * LEAD_BLOCKS blocks (i.e. read near this midnight). */
@@ -170,29 +182,51 @@ export function slotBounds(
  * M, `daysAhead` days after the newest resolved day: the estimate (the probe nextStep would make now) and a
  * window around it that grows with the distance (a day's block count varies by about ±11 blocks on Finney, and
  * the block rate is known to about ±4 blocks a day), so the probe actually made later, from newer anchors,
- * usually has its hash already. Empty when there is nothing to estimate from yet.
+ * usually has its hash already. Empty when there is nothing to estimate from yet, or only from a block more than
+ * daysAhead + 1 days before M (e.g. block 1, years earlier, on a first backfill `--since` a later date: a missed
+ * share wrong by 0.01% would put every window of the batch hundreds of blocks off). For a day weeks ahead, the
+ * estimate from the rate up to the upper anchor (right when the block rate is steady) and the one from the local
+ * rate (right when a halt lies between the newest day and the upper anchor) may differ: both get a window.
  */
 export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: number, maxBlock: number): number[] {
-  const step = nextStep(M, anchors, 0);
+  const step = nextStep(M, anchors);
   if (step.kind !== 'probe' || step.block <= 1) return [];
   const k = Math.max(1, daysAhead);
+  const i = firstAtOrAfter(anchors, M);
+  if (i === 0 || M - anchors[i - 1].ts > (k + 1) * DAY_MS) return [];
   const w = 40 + Math.ceil(20 * Math.sqrt(k) + 4 * k);
+  const local = nextStep(M, anchors, false, true);
+  const centres = [step.block];
+  if (local.kind === 'probe' && Math.abs(local.block - step.block) > w) centres.push(local.block);
   const out: number[] = [];
-  for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);
+  for (const c of centres.sort((x, y) => x - y))
+    for (let b = Math.max(1, c - w, (out.at(-1) ?? 0) + 1); b <= Math.min(maxBlock, c + w); b++) out.push(b);
   return out;
 }
 
-/** ms per block over the span (a quarter day to RATE_SPAN_MS) before anchors[i], or null without such history. */
+/**
+ * ms per block before anchors[i], over up to RATE_SPAN_MS: the rate over the whole span, less the spans (of at
+ * least a quarter day, about a day each) whose rate is more than 2% slower than their median. A day the chain
+ * stalled (2025-05-21 and -22 on Finney: 2,190 blocks instead of 7,200) would otherwise make every estimate of
+ * the next week aim hours early. Null without a quarter day of history.
+ */
 function localRate(anchors: readonly Anchor[], i: number): number | null {
   const a = anchors[i];
-  let best: Anchor | null = null;
+  const spans: { ms: number; blocks: number }[] = [];
+  let end = a;
   for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
     const p = anchors[j]; // genesis (Timestamp.Now = 0) is no rate reference
     if (a.ts - p.ts > RATE_SPAN_MS) break;
-    if (a.ts - p.ts >= DAY_MS / 4) best = p;
+    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
+      spans.push({ ms: end.ts - p.ts, blocks: end.block - p.block });
+      end = p;
+    }
   }
-  if (!best) return null;
-  return a.block > best.block ? (a.ts - best.ts) / (a.block - best.block) : null;
+  if (!spans.length) return null;
+  const rates = spans.map((x) => x.ms / x.blocks).sort((x, y) => x - y);
+  const median = rates[rates.length >> 1];
+  const kept = spans.length >= 3 ? spans.filter((x) => x.ms / x.blocks <= median * 1.02) : spans;
+  return kept.reduce((t, x) => t + x.ms, 0) / kept.reduce((t, x) => t + x.blocks, 0);
 }
 
 /** The local block rate is taken over up to this span (a week: long enough to average out a day's missed slots). */
@@ -200,35 +234,82 @@ const RATE_SPAN_MS = 7 * DAY_MS;
 
 /** Insert or replace an anchor, keeping the list sorted by block (exact anchors win over approximate ones). */
 export function addAnchor(anchors: Anchor[], a: Anchor): void {
-  let lo = 0;
-  let hi = anchors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (anchors[mid].block < a.block) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfterBlock(anchors, a.block);
   if (anchors[lo]?.block === a.block) {
     if (a.exact || !anchors[lo].exact) anchors[lo] = a;
   } else anchors.splice(lo, 0, a);
 }
 
+/** Reads a search may make for a bracket of `size` blocks: twice a bisection's, and a few to spare. */
+export function maxReads(size: number): number {
+  return 2 * Math.ceil(Math.log2(Math.max(2, size))) + 4;
+}
+
 /**
  * Drive the search for one midnight with `readTs(block)` (returns the exact anchor of that block). Returns the
  * first block at or after M, or null when no block has reached M yet. Pure apart from `readTs`.
+ *
+ * Interpolation guarded by bisection: a read at the estimate (nextStep) that leaves more than half of the bracket
+ * is followed by a read at the bracket's middle, so every two reads at least halve it, and a day costs at most
+ * maxReads(bracket) reads, however long the chain stalled around midnight. A read that contradicts the anchors
+ * (a later block with an earlier or equal timestamp) stops the search with both blocks named.
  */
 export async function findFirstBlock(
   M: number,
   anchors: Anchor[],
   readTs: (block: number) => Promise<Anchor>,
-  maxProbes = 64,
+  maxProbes?: number,
 ): Promise<{ block: number; probes: number } | null> {
-  for (let probes = 0; probes <= maxProbes; probes++) {
-    const step = nextStep(M, anchors, probes);
+  const size = (b: { lower: number; upper: number } | null) => (b ? b.upper - b.lower + 1 : Infinity);
+  const start = searchBracket(M, anchors);
+  const limit = maxProbes ?? maxReads(start ? size(start) : (anchors.at(-1)?.block ?? 0) + 1);
+  let before = Infinity; // the bracket before the last read at an estimate (Infinity: the last read bisected)
+  let failed = 0; // reads at an estimate that did not halve the bracket
+  for (let probes = 0; probes <= limit; probes++) {
+    const now = size(searchBracket(M, anchors));
+    if (now > before / 2) failed++;
+    // after a failed estimate, bisect; after two, the timestamps are not worth interpolating (a halt): bisect on
+    const bisect = now > before / 2 || failed >= 2;
+    const step = nextStep(M, anchors, bisect);
     if (step.kind === 'none') return null;
     if (step.kind === 'done') return { block: step.block, probes };
+    before = bisect ? Infinity : now;
     const a = await readTs(step.block);
     if (a.block !== step.block) throw new Error(`read block ${a.block} instead of ${step.block}`);
+    checkIncreasing(anchors, a);
     addAnchor(anchors, a);
   }
-  throw new Error(`no day boundary found for ${dateOf(M)} after ${maxProbes} reads (timestamps not increasing?)`);
+  const b = searchBracket(M, anchors);
+  throw new Error(
+    `no day boundary found for ${dateOf(M)} after ${limit} reads (still between blocks ${b?.lower} and ${b?.upper})`,
+  );
+}
+
+/** Timestamps rise with block numbers: an exact anchor that says otherwise is refused, naming both blocks. */
+function checkIncreasing(anchors: readonly Anchor[], a: Anchor): void {
+  if (a.block === 0) return; // genesis: Timestamp.Now is 0
+  const i = firstAtOrAfterBlock(anchors, a.block);
+  let below = i - 1;
+  while (below >= 0 && !anchors[below].exact) below--;
+  let above = anchors[i]?.block === a.block ? i + 1 : i;
+  while (above < anchors.length && !anchors[above].exact) above++;
+  const bad = [anchors[below], anchors[above]].find(
+    (x) => x && x.block !== 0 && (x.block < a.block ? x.ts >= a.ts : x.ts <= a.ts),
+  );
+  if (bad)
+    throw new Error(
+      `timestamps not increasing: block ${bad.block} has Timestamp.Now ${bad.ts} (${new Date(bad.ts).toISOString()}), block ${a.block} has ${a.ts} (${new Date(a.ts).toISOString()})`,
+    );
+}
+
+/** Index of the first anchor whose block is >= n. */
+function firstAtOrAfterBlock(anchors: readonly Anchor[], n: number): number {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid].block < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -47,6 +47,8 @@ export interface HistoryOptions {
   checkpointEvery?: number;
   progress?: Progress;
   log?: (line: string) => void;
+  /** receives a function that checkpoints the days fetched so far at once (for SIGTERM), returning their count */
+  onFlush?: (flush: () => number) => void;
 }
 
 export interface HistoryResult {
@@ -191,6 +193,10 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     o.progress?.tick();
     maybeCheckpoint();
   };
+  o.onFlush?.(() => {
+    if (found.size || foundSubnets.size) o.checkpoint?.([...found.values()], [...foundSubnets.values()]);
+    return found.size;
+  });
   const maybeCheckpoint = () => {
     if (++sinceCheckpoint >= every || Date.now() - lastCheckpoint > 10_000) {
       sinceCheckpoint = 0;

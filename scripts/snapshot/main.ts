@@ -8,10 +8,10 @@ import {
   type SubnetsDaily,
   type SubnetsDay,
 } from '../../src/data/schema.ts';
-import { current, governance, seriesValues, subnetRows } from './build.ts';
+import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
-import { dateOf, datesBetween } from './days.ts';
+import { DAY_MS, dateOf, datesBetween } from './days.ts';
 import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
 import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
@@ -19,6 +19,7 @@ import { Reader, type BlockState } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
 import {
+  acquireLock,
   readCheckpoint,
   readCheckpointSubnets,
   readExisting,
@@ -28,10 +29,10 @@ import {
   SNAPSHOT_NAME,
   SUBNETS_DAILY_NAME,
   writeCheckpoint,
-  writeSnapshot,
-  writeSubnetsDaily,
+  writeDataFiles,
 } from './write.ts';
 import { DataFileError } from '../../src/data/errors.ts';
+import { safeLine } from './sanitize.ts';
 
 class CheckError extends Error {
   constructor(message: string) {
@@ -125,9 +126,27 @@ interface Plan {
  */
 export async function run(
   opts: Options,
-  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  log: (line: string) => void = (l) => process.stderr.write(`${safeLine(l)}\n`),
 ): Promise<Summary> {
   const t0 = Date.now();
+  mkdirSync(opts.out, { recursive: true });
+  const release = acquireLock(opts.out, log);
+  interrupt.release = release;
+  try {
+    return await runLocked(opts, log, t0);
+  } finally {
+    interrupt.release = null;
+    release();
+  }
+}
+
+/** Interrupt handlers (SIGINT, SIGTERM) call this: it writes the checkpoint of the days fetched so far, if any. */
+export const interrupt: { flush: (() => string) | null; release: (() => void) | null } = {
+  flush: null,
+  release: null,
+};
+
+async function runLocked(opts: Options, log: (line: string) => void, t0: number): Promise<Summary> {
   const previous = readPrevious(opts, log);
   const client = new RpcClient({
     endpoints: opts.endpoints,
@@ -136,6 +155,7 @@ export async function run(
     rps: opts.rps,
     policy: { ...DEFAULT_POLICY, retries: opts.retries },
     genesis: opts.genesis,
+    maxReplyBytes: opts.maxReplyBytes,
     log,
   });
   try {
@@ -144,10 +164,16 @@ export async function run(
     const metadataCache = cacheDir ? new MetadataCache(cacheDir, chain.genesisHash, log) : null;
     const reader = new Reader(client, chain.ss58, { log, metadataCache });
     const head = await findHead(client, reader, opts, chain.finalized);
+    const reuse = sameChain(previous, chain.genesisHash);
+    checkNotBehind(opts, reuse.snapshot, head);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(reader, opts, head, sameChain(previous, chain.genesisHash), chain.genesisHash, log);
+    const plan = await planDays(reader, opts, head, reuse, chain.genesisHash, log);
+    const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
+    verified.catch(() => {}); // awaited (and its error thrown) after the backfill
     const hist = await backfillDays(client, reader, opts, head, plan, chain.genesisHash, log);
     await details;
+    await verified;
+    checkNoDaysDropped(opts, reuse.snapshot, hist.points);
     const written = writeFiles(opts, client, chain, head, hist, plan);
     return {
       file: written.file,
@@ -177,7 +203,6 @@ export async function run(
 
 /** Prepare `--out` (removing temp files of an interrupted run) and read the files already there. */
 function readPrevious(opts: Options, log: (line: string) => void): Previous {
-  mkdirSync(opts.out, { recursive: true });
   for (const f of removeStaleTemps(opts.out)) log(`removed ${f} left by an interrupted run`);
   return {
     snapshot: readOrRebuild(() => readExisting(opts.out), 'snapshot', opts, log),
@@ -308,7 +333,7 @@ async function planDays(
   const usable = (p: SeriesPoint) =>
     wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
   for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
-  const checkpointed = readCheckpoint(opts.out, genesisHash).filter(usable);
+  const checkpointed = readCheckpoint(opts.out, genesisHash, log).filter(usable);
   for (const p of checkpointed) known.set(p.date, p);
   if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
 
@@ -354,7 +379,16 @@ async function backfillDays(
     checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
     progress,
     log,
+    onFlush: (flush) => {
+      interrupt.flush = () => {
+        const n = flush();
+        return n
+          ? `${n} days fetched so far written to the checkpoint; the next run resumes from it`
+          : 'no day fetched yet, so no checkpoint written';
+      };
+    },
   });
+  interrupt.flush = null;
   progress.end();
   return hist;
 }
@@ -397,15 +431,14 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
     subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
     governance: governance(head),
   };
-  const file = writeSnapshot(opts.out, snapshot);
-  // only after snapshot.json: the per-subnet values of exactly its sampled days
+  // the per-subnet values of exactly the snapshot's sampled days; both files are written, or neither
   const subnetDays = hist.points.map((p) => {
     const d = hist.subnetDays.get(p.date) ?? plan.knownSubnets.get(p.date);
     if (!d || d.block !== p.block || d.hash !== p.hash)
       throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
     return d;
   });
-  const subnetsFile = writeSubnetsDaily(opts.out, {
+  const [file, subnetsFile] = writeDataFiles(opts.out, snapshot, {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
     chain: { genesisHash: chain.genesisHash },
@@ -413,4 +446,81 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   });
   removeCheckpoint(opts.out);
   return { file, head: snapshot.head!, subnetsFile, subnetDays: subnetDays.length };
+}
+
+const behind = (ms: number) =>
+  ms >= DAY_MS ? `${(ms / DAY_MS).toFixed(1)} days` : `${(ms / 3_600_000).toFixed(1)} hours`;
+
+/**
+ * History never goes backwards: a finalized head older than the existing snapshot's (a node lagging behind, or an
+ * older run finishing last) is refused unless --allow-older-head. An --at run is a deliberate view of the past.
+ */
+export function checkNotBehind(
+  opts: Pick<Options, 'at' | 'allowOlderHead' | 'out'>,
+  prev: Snapshot | null,
+  head: { number: number; ts: number },
+): void {
+  if (opts.at !== null || opts.allowOlderHead || !prev?.head || head.number >= prev.head.number) return;
+  const ms = Date.parse(prev.head.timestamp) - head.ts;
+  throw new CheckError(
+    `the node's finalized head #${head.number} (${new Date(head.ts).toISOString()}) is ${prev.head.number - head.number} blocks (${behind(ms)}) behind the head #${prev.head.number} of ${join(opts.out, SNAPSHOT_NAME)}; try another --endpoint, or pass --allow-older-head to write the older view on purpose`,
+  );
+}
+
+/** A run never drops a day the existing snapshot publishes (unless --replace, or --at / --allow-older-head on purpose). */
+export function checkNoDaysDropped(
+  opts: Pick<Options, 'at' | 'allowOlderHead' | 'replace' | 'out'>,
+  prev: Snapshot | null,
+  points: SeriesPoint[],
+): void {
+  if (!prev || opts.at !== null || opts.allowOlderHead || opts.replace) return;
+  const kept = new Set(points.map((p) => p.date));
+  const lost = prev.series.filter((p) => p.block !== null && !kept.has(p.date)).map((p) => p.date);
+  if (lost.length)
+    throw new CheckError(
+      `this run would drop ${lost.length} day${lost.length > 1 ? 's' : ''} that ${join(opts.out, SNAPSHOT_NAME)} publishes (${lost.length > 4 ? `${lost.slice(0, 2).join(', ')} … ${lost.at(-1)}` : lost.join(', ')}); give --since ${lost[0]}, or --replace to drop them on purpose`,
+    );
+}
+
+/** Which past days to re-verify: all with --verify-all, else `n` chosen at random (a different sample each night). */
+export function verifySample<T>(days: T[], n: number, random: () => number = Math.random): T[] {
+  if (n >= days.length) return [...days];
+  const pool = [...days];
+  const out: T[] = [];
+  while (out.length < n) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
+  return out;
+}
+
+/**
+ * Re-read a sample of the published days at their block and compare every value with the file's: a difference
+ * stops the run with both values (the file or the node is wrong; nothing is written until that is settled).
+ */
+async function verifyPast(
+  reader: Reader,
+  opts: Options,
+  prev: Snapshot | null,
+  head: BlockState,
+  log: (line: string) => void,
+): Promise<void> {
+  const days = (prev?.series ?? []).filter(
+    (p) => p.block !== null && p.hash !== null && p.block <= head.number && opts.at === null,
+  );
+  const sample = verifySample(days, opts.verify);
+  if (!sample.length) return;
+  for (const p of sample) {
+    const s = await reader.complete(await reader.read(p.block!, p.specVersion));
+    if (s.hash !== p.hash)
+      throw new CheckError(
+        `re-verifying ${p.date} of ${join(opts.out, SNAPSHOT_NAME)}: block #${p.block} is ${s.hash} on the node, the file has ${p.hash}`,
+      );
+    const fresh = seriesPoint(s, p.date);
+    for (const [k, v] of Object.entries(fresh.values)) {
+      const had = (p.values as Record<string, string | null | undefined>)[k];
+      if (had !== undefined && had !== v)
+        throw new CheckError(
+          `re-verifying ${p.date} (#${p.block}) of ${join(opts.out, SNAPSHOT_NAME)}: ${k} is ${had} in the file but ${v} on the chain; nothing written`,
+        );
+    }
+  }
+  log(`re-verified ${sample.length} of ${days.length} published days against the chain: all values agree`);
 }

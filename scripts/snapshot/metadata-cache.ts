@@ -9,11 +9,15 @@
  * The directory: `TAOPROOF_METADATA_CACHE` if set (`off` disables the cache), else
  * `node_modules/.cache/taoproof/metadata` in the repository.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { WriteError, writeAtomic } from '../atomic-write.ts';
+
+/** A full or read-only disk ends the run (like every other write); other failures to cache are only logged. */
+const DISK_FULL = new Set(['ENOSPC', 'EFBIG', 'EDQUOT', 'EROFS']);
 
 export const DEFAULT_METADATA_CACHE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -87,7 +91,11 @@ export class MetadataCache {
     return null;
   }
 
-  /** Store fetched metadata (atomically: temp file, rename) if `registry` (its decoding) declares `spec`. A failure to write is logged, not fatal. */
+  /**
+   * Store fetched metadata (all or nothing, scripts/atomic-write.ts) if `registry` (its decoding) declares `spec`.
+   * A full or read-only disk throws the WriteError (the run ends naming the file; TAOPROOF_METADATA_CACHE=off runs
+   * without the cache); any other failure to write is logged, not fatal.
+   */
   put(spec: number, hex: string, registry: Registry): void {
     try {
       const declared = specOfRegistry(registry);
@@ -96,11 +104,10 @@ export class MetadataCache {
         return;
       }
       mkdirSync(this.dir, { recursive: true });
-      const tmp = `${this.file(spec)}.${process.pid}.tmp`;
-      writeFileSync(tmp, hexToU8a(hex));
-      renameSync(tmp, this.file(spec));
+      writeAtomic(this.file(spec), hexToU8a(hex));
       this.stats.written++;
     } catch (e) {
+      if (e instanceof WriteError && DISK_FULL.has(e.code)) throw e;
       this.log(`metadata cache: cannot write ${this.file(spec)}: ${(e as Error).message}`);
     }
   }

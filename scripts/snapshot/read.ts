@@ -104,7 +104,8 @@ export class BlockState {
 }
 
 function isHex(v: unknown): v is string {
-  return typeof v === 'string' && /^0x([0-9a-f]{2})*$/i.test(v);
+  // no capture group repeated per byte: V8 runs out of stack on that over a multi-megabyte reply
+  return typeof v === 'string' && v.length % 2 === 0 && /^0x[0-9a-f]*$/i.test(v);
 }
 
 /** Validate a state_queryStorageAt reply: `[{ block, changes: [[key, value|null]] }]`, keys among those asked. */

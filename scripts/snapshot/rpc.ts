@@ -49,8 +49,15 @@ export interface RpcOptions {
   policy: RetryPolicy;
   /** expected genesis hash; null accepts any chain */
   genesis: string | null;
+  /** largest reply accepted, in bytes (default DEFAULT_MAX_REPLY_BYTES): a longer frame is refused before parsing */
+  maxReplyBytes?: number;
   log?: (line: string) => void;
 }
+
+/** 16 MiB: well above Finney's largest reply, a runtime's metadata (0.55 MB as JSON hex). */
+export const DEFAULT_MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
+const mb = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(2))} MB`;
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -67,13 +74,23 @@ class Connection {
   closed: RpcError | null = null;
   #nextId = 1;
   #timeoutMs: number;
+  #log: (line: string) => void;
+  /** the last frame that was not a reply to a request (not JSON, or unsolicited), quoted; logged once */
+  #stray: string | null = null;
 
-  constructor(endpoint: string, timeoutMs: number) {
+  constructor(
+    endpoint: string,
+    timeoutMs: number,
+    maxReplyBytes = DEFAULT_MAX_REPLY_BYTES,
+    log: (line: string) => void = () => {},
+  ) {
     this.endpoint = endpoint;
     this.#timeoutMs = timeoutMs;
+    this.#log = log;
+    // ws reads a frame's length from its header and refuses one over maxPayload before buffering or parsing it
     this.ws = new WebSocket(endpoint, {
       handshakeTimeout: timeoutMs,
-      maxPayload: 256 * 1024 * 1024,
+      maxPayload: maxReplyBytes,
       perMessageDeflate: false,
     });
     this.ready = new Promise<void>((resolve, reject) => {
@@ -93,6 +110,15 @@ class Connection {
         res.resume();
       });
       this.ws.on('error', (e) => {
+        if ((e as NodeJS.ErrnoException).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+          const err = new RpcError(
+            'malformed',
+            `${endpoint} sent a reply over the ${mb(maxReplyBytes)} limit (--max-reply-mb); refused before parsing it`,
+          );
+          this.#fail(err);
+          reject(err);
+          return;
+        }
         const kind = classifySocketError((e as NodeJS.ErrnoException).code);
         const why =
           kind === 'unreachable'
@@ -131,28 +157,38 @@ class Connection {
     this.#fail(new RpcError('transport', `connection to ${this.endpoint} closed by the client`));
   }
 
+  /**
+   * A frame that answers no request (not JSON, not a JSON-RPC object, a notification, an unknown id) is ignored and
+   * logged once per connection: one stray frame does not end the run. A request it should have answered times out,
+   * and the timeout's message quotes the stray frame.
+   */
+  #ignore(what: string, text: string) {
+    this.#stray = `${what}: ${JSON.stringify(text.slice(0, 60))}`;
+    if (this.#strayLogged) return;
+    this.#strayLogged = true;
+    this.#log(`${this.endpoint} sent ${this.#stray} (ignored; further stray frames are not logged)`);
+  }
+  #strayLogged = false;
+
   #onMessage(text: string) {
     let msg: unknown;
     try {
       msg = JSON.parse(text);
     } catch {
-      this.#fail(
-        new RpcError(
-          'malformed',
-          `${this.endpoint} sent a reply that is not JSON: ${JSON.stringify(text.slice(0, 60))}`,
-        ),
-      );
+      this.#ignore('a frame that is not JSON', text);
       return;
     }
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-      this.#fail(new RpcError('malformed', `${this.endpoint} sent a reply that is not a JSON-RPC object`));
+      this.#ignore('a frame that is not a JSON-RPC object', text);
       return;
     }
     const m = msg as { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } };
-    if (typeof m.id !== 'number') return; // notifications are not used
-    const p = this.pending.get(m.id);
-    if (!p) return;
-    this.pending.delete(m.id);
+    const p = typeof m.id === 'number' ? this.pending.get(m.id) : undefined;
+    if (!p) {
+      this.#ignore('an unsolicited message (no request of that id)', text);
+      return;
+    }
+    this.pending.delete(m.id as number);
     clearTimeout(p.timer);
     if (m.error !== undefined) {
       const code = typeof m.error?.code === 'number' ? m.error.code : 0;
@@ -177,7 +213,7 @@ class Connection {
         this.pending.delete(id);
         const err = new RpcError(
           'transport',
-          `timed out after ${this.#timeoutMs} ms waiting for ${method} from ${this.endpoint}`,
+          `timed out after ${this.#timeoutMs} ms waiting for ${method} from ${this.endpoint}${this.#stray ? `; meanwhile it sent ${this.#stray}` : ''}`,
         );
         reject(err);
         this.#fail(err); // a stalled connection is dropped; the retry opens a new one
@@ -282,7 +318,7 @@ export class RpcClient {
       this.#conns.delete(endpoint);
     }
     p = (async () => {
-      const c = new Connection(endpoint, this.#opts.timeoutMs);
+      const c = new Connection(endpoint, this.#opts.timeoutMs, this.#opts.maxReplyBytes, this.#opts.log);
       await c.ready;
       this.#count('chain_getBlockHash');
       const g = await c.send('chain_getBlockHash', [0]);

@@ -9,7 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SnapshotStatus } from '../../src/data/status.ts';
-import { readExisting, SNAPSHOT_NAME, writeAtomic } from './write.ts';
+import { readExisting, SNAPSHOT_NAME } from './write.ts';
+import { writeAllOrNothing } from '../atomic-write.ts';
+import { withManifest } from '../data-manifest.ts';
 
 const STATUS_NAME = 'status.json';
 
@@ -62,7 +64,9 @@ export function recordStatus(
         error: outcome.error.split('\n')[0].slice(0, 500) || 'unknown error',
       };
   SnapshotStatus.parse(status);
-  writeAtomic(join(dir, STATUS_NAME), `${JSON.stringify(status, null, 1)}\n`);
+  writeAllOrNothing(
+    withManifest(dir, [{ file: join(dir, STATUS_NAME), data: `${JSON.stringify(status, null, 1)}\n` }]),
+  );
   return status;
 }
 

@@ -8,7 +8,15 @@ import { SERIES_FIELDS } from '../data/fields.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
-import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeDomain, timeMarkers } from './time-marks.ts';
+import {
+  caveatNotes,
+  figureMarks,
+  inRange,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -164,6 +172,7 @@ export const governancePower: ChartDef<GovRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, GOVERNANCE_FIELDS, data),
+        notes: caveatNotes(GOVERNANCE_FIELDS, [], data),
         labels: [...firsts, ...sudoLabels, ...figures.labels],
         message: lines.length ? null : NO_CHAIN_READS,
       },

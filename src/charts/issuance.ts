@@ -10,6 +10,7 @@ import {
   RANGE_CONTROL,
   timeDomain,
   timeMarkers,
+  caveatNotes,
 } from './time-marks.ts';
 import {
   eventRows,
@@ -86,6 +87,7 @@ export const issuance: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalIssuance'], data),
+        notes: caveatNotes(['totalIssuance'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

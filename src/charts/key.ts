@@ -1,7 +1,7 @@
 /**
  * The key under a chart, as HTML (the build inlines it, the live renderer swaps it with the chart): each event's
- * number with its label and date, each series break's letter with a link to its row on the methodology page, and
- * the figures whose label found no place on the chart.
+ * number with its label and date, each series break's letter with a link to its row on the methodology page, each
+ * caveat on a counter the chart reads (with its row there), and the figures whose label found no place on the chart.
  */
 import type { KeyItem } from './types.ts';
 
@@ -17,8 +17,15 @@ function link(label: string, href: string | null): string {
 
 function item(k: KeyItem, base: string): string {
   const date = k.date ? ` <span class="key-date">${escape(k.date)}</span>` : '';
-  if (k.kind === 'break')
-    return `<li class="key-break"><span class="key-mark">${escape(k.mark)}</span> ${BREAK_WORDS}: ${link(k.label, k.href ? `${base}${k.href}` : null)}${date}</li>`;
+  if (k.kind === 'break') {
+    // a range the counter did not measure is said as such; any other break in the reader's words
+    const unusable = /^unusable until here: /.exec(k.label);
+    const words = unusable ? 'unusable until here' : BREAK_WORDS;
+    const name = unusable ? k.label.slice(unusable[0].length) : k.label;
+    return `<li class="key-break"><span class="key-mark">${escape(k.mark)}</span> ${words}: ${link(name, k.href ? `${base}${k.href}` : null)}${date}</li>`;
+  }
+  if (k.kind === 'caveat')
+    return `<li class="key-caveat"><span class="key-mark">${escape(k.mark)}</span> caveat: ${link(k.label, k.href ? `${base}${k.href}` : null)}${date}</li>`;
   if (k.kind === 'event') {
     const also = (k.breaks ?? []).map((b) => link(b.label, `${base}${b.href}`)).join(', ');
     const cls = also ? 'key-event key-break' : 'key-event';

@@ -11,6 +11,7 @@ import {
   RANGE_CONTROL,
   timeDomain,
   timeMarkers,
+  caveatNotes,
 } from './time-marks.ts';
 import {
   eventRows,
@@ -89,6 +90,7 @@ export const rootStake: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['rootStake'], data),
+        notes: caveatNotes(['rootStake'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -204,5 +204,5 @@ export function renderChart(
   el.setAttribute('font-size', String(AXIS_FONT)); // Plot writes 10; the style says 12: one value, not two
   el.setAttribute('role', 'img');
   el.setAttribute('aria-describedby', describedBy);
-  return { el, key: [...markers, ...unplaced] };
+  return { el, key: [...markers, ...(annotations.notes ?? []), ...unplaced] };
 }

@@ -4,7 +4,15 @@ import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../met
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeDomain, timeMarkers } from './time-marks.ts';
+import {
+  caveatNotes,
+  figureMarks,
+  inRange,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -154,6 +162,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
         labels: [...names, ...figures.labels],
         message: measured.length ? null : NO_CHAIN_READS,
       },

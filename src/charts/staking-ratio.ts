@@ -11,6 +11,7 @@ import {
   RANGE_CONTROL,
   timeDomain,
   timeMarkers,
+  caveatNotes,
 } from './time-marks.ts';
 import {
   eventRows,
@@ -20,11 +21,25 @@ import {
   isEvent,
   isMeasured,
   TIME_COLUMNS,
+  toDate,
   type TimeRow,
 } from './time-rows.ts';
-import type { ChartData, ChartDef } from './types.ts';
+import { COLORS, type ChartData, type ChartDef } from './types.ts';
+import * as Plot from '@observablehq/plot';
+
+/** The caption's sentence for the unusable days, '' when there are none. */
+function unusableText(rows: TimeRow[]): string {
+  const bad = rows.filter(isUnusable);
+  if (bad.length === 0) return '';
+  return `Grey band: the ${bad.length} days from ${bad[0].date} to ${bad[bad.length - 1].date}, before spec 133, when ${SERIES_FIELDS.totalStake.item} left out the whole genesis stake (about 2.36M TAO): not a staking ratio, so not drawn as one (series break “total-stake-fixed-v2”; the rows are in the data table).`;
+}
 
 const fmt = (v: number) => formatPercent(v);
+const LINE = 'Staking ratio';
+/** Days whose TotalStake was not a staking figure (a break's invalidBefore range): listed, drawn as a band, not as the line. */
+const UNUSABLE = 'Staking ratio, unusable (TotalStake left out the genesis stake)';
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === UNUSABLE;
+const isLine = (r: TimeRow) => isMeasured(r) && r.series === LINE;
 
 function rows(data: ChartData): TimeRow[] {
   const s = data.snapshot;
@@ -33,7 +48,7 @@ function rows(data: ChartData): TimeRow[] {
       ? []
       : stakingSeries(s).map((d) => ({
           date: d.date,
-          series: 'Staking ratio',
+          series: d.unusable ? UNUSABLE : LINE,
           value: d.ratio,
           unit: 'ratio',
           ...rowSource(d.source, s.kind),
@@ -52,9 +67,10 @@ export const stakingRatio: ChartDef<TimeRow> = {
   caption(rows) {
     const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
     return [
-      rows.some(isMeasured)
+      rows.some(isLine)
         ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
+      unusableText(rows),
       rows.some((r) => isArticle(r) && !r.date)
         ? `Dashed lines: the article’s ${rows
             .filter((r) => isArticle(r) && !r.date)
@@ -71,17 +87,22 @@ export const stakingRatio: ChartDef<TimeRow> = {
   controls: [RANGE_CONTROL],
   rows,
   describe(rows) {
-    const m = rows.filter(isMeasured);
+    const m = rows.filter(isLine);
     if (m.length === 0)
       return 'No chain measurements in this build: the chart shows the article’s 70% and 90% levels and the cited April 2025 figure (about 70%).';
     const min = m.reduce((a, b) => ((b.value ?? 1) < (a.value ?? 1) ? b : a));
     const max = m.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
-    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.`;
+    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.${unusableText(rows) ? ` ${unusableText(rows)}` : ''}`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
-    const measured = shown.filter(isMeasured);
+    const measured = shown.filter(isLine);
+    const bad = shown.filter(isUnusable);
     const figures = figureMarks(shown, fmt);
+    // the unusable days as one grey band over the whole height, from the first to the day after the last
+    const band = bad.length
+      ? [{ x1: toDate(bad[0]) as Date, x2: new Date(Date.parse(`${bad[bad.length - 1].date}T00:00:00Z`) + 86_400_000) }]
+      : [];
     return {
       options: {
         height: 320,
@@ -94,12 +115,19 @@ export const stakingRatio: ChartDef<TimeRow> = {
           tickFormat: (v: number) => formatPercent(v, 0),
         },
         x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [...measuredLine(measured, fmt), ...figures.marks],
+        marks: [
+          ...(band.length
+            ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
+            : []),
+          ...measuredLine(measured, fmt),
+          ...figures.marks,
+        ],
       },
       annotations: {
         markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
         labels: figures.labels,
-        message: measured.length ? null : NO_CHAIN_READS,
+        message: measured.length || bad.length ? null : NO_CHAIN_READS,
       },
     };
   },

@@ -16,6 +16,7 @@ import {
   rangeStart,
   timeDomain,
   timeMarkers,
+  caveatNotes,
 } from './time-marks.ts';
 import {
   eventRows,
@@ -174,6 +175,7 @@ export const subnetPools: ChartDef<PoolRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['subnetCount'], data),
+        notes: caveatNotes(['subnetCount'], ['tao'], data),
         labels: [...cited, ...figures.labels],
         message: measured.length ? null : NO_CHAIN_READS,
       },

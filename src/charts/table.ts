@@ -13,8 +13,23 @@ export function formatCell(v: unknown, c: AnyColumn): string {
   return String(v);
 }
 
+/** A cell a spreadsheet would run as a formula (OWASP CSV injection): starts with =, +, -, @, tab or CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number written as text (an amount in RAO, a signed change): data, not a formula. */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A CSV cell that cannot run as a formula: text starting with =, +, -, @, tab or carriage return gets a leading `'`
+ * (the OWASP rule; e.g. a subnet named `=HYPERLINK(...)` on chain). Numbers, and decimal numbers as text, stay as
+ * they are.
+ */
+export function csvCell(v: unknown): unknown {
+  return typeof v === 'string' && FORMULA_START.test(v) && !NUMBER_TEXT.test(v) ? `'${v}` : v;
+}
+
 export function rowsToCsv(rows: Record<string, unknown>[], columns: AnyColumn[]): string {
   const keys = columns.map((c) => c.key);
   const extra = rows.length ? Object.keys(rows[0]).filter((k) => !keys.includes(k)) : [];
-  return csvFormat(rows, [...keys, ...extra]);
+  const safe = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, csvCell(v)])));
+  return csvFormat(safe, [...keys, ...extra]);
 }

@@ -1,7 +1,8 @@
 /** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { breaksWithin, type SeriesBreak } from '../data/breaks.ts';
+import { breaksWithin, caveatsFor, type SeriesBreak } from '../data/breaks.ts';
 import type { SeriesField } from '../data/fields.ts';
+import type { SubnetColumn } from '../data/series.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';
@@ -53,12 +54,12 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
   if (!span) return [];
   const [from, to] = span;
   const list = [...breaksWithin(from, to, series, data.breaks)].sort((a, b) => a.date.localeCompare(b.date));
-  const breakItem = (b: SeriesBreak) => ({ label: b.label, href: `methodology/#break-${b.id}` });
+  const breakItem = (b: SeriesBreak) => ({ label: keyNote(b, '').label, href: `methodology/#break-${b.id}` });
   const events: KeyItem[] = shown
     .filter((r) => isEvent(r) && r.date !== null && r.date >= from && r.date <= to)
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
     .map((r, i) => {
-      const same = list.filter((b) => b.date === r.date).map(breakItem);
+      const same = list.filter((b) => b.date === r.date && b.kind !== 'caveat').map(breakItem);
       return {
         mark: String(i + 1),
         kind: 'event',
@@ -70,15 +71,30 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
     });
   const eventDays = new Set(events.map((e) => e.date));
   const breaks: KeyItem[] = list
-    .filter((b) => !eventDays.has(b.date))
-    .map((b, i) => ({
-      mark: String.fromCharCode(65 + (i % 26)),
-      kind: 'break',
-      date: b.date,
-      label: b.label,
-      href: `methodology/#break-${b.id}`,
-    }));
+    .filter((b) => !(eventDays.has(b.date) && b.kind !== 'caveat'))
+    .map((b, i) => keyNote(b, String.fromCharCode(65 + (i % 26))));
   return [...events, ...breaks];
+}
+
+/** A break or caveat as an entry of the key only (no rule drawn): for charts whose bars or dots are not dated. */
+export function keyNote(b: SeriesBreak, mark: string): KeyItem {
+  const caveat = b.kind === 'caveat';
+  return {
+    mark,
+    kind: caveat ? 'caveat' : 'break',
+    date: b.date,
+    label: !caveat && b.invalidBefore ? `unusable until here: ${b.label}` : b.label,
+    href: `methodology/#break-${b.id}`,
+  };
+}
+
+/** The caveats (open reports of wrong values) on what a chart reads, as key entries marked "!". */
+export function caveatNotes(
+  series: readonly SeriesField[],
+  columns: readonly SubnetColumn[],
+  data: ChartData,
+): KeyItem[] {
+  return caveatsFor(series, columns, undefined, data.breaks).map((b) => keyNote(b, '!'));
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   frontmatterLine,
   lintEssay,
   passageIds,
+  SCAFFOLD_PLACEHOLDERS,
   scanEssay,
   splitFrontmatter,
   type Known,
@@ -37,6 +38,8 @@ import {
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
+import type { VerdictFn } from '../claims/types.ts';
+import { checkVerdictFunctions } from './verdicts.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
 
 export const FILES = {
@@ -51,6 +54,11 @@ export const FILES = {
 export interface CheckOptions {
   /** refuse synthetic data (set TAOPROOF_PRODUCTION=1 in the deploy job) */
   production: boolean;
+  /**
+   * the verdict functions to run, by claim id (default: the build's own). The build passes the modules as Node
+   * loads them, whose stack traces give the source line a verdict threw at.
+   */
+  verdicts?: Record<string, VerdictFn>;
 }
 
 export interface Checked {
@@ -59,13 +67,39 @@ export interface Checked {
   reference?: Reference;
 }
 
-function readYamlList(root: string, file: string, problems: string[]): unknown[] {
+/** Files of content/ that could not be read as YAML; checks across files wait until they parse. */
+class Unreadable extends Set<string> {}
+
+/**
+ * One line for a YAML syntax error, `file:line:column: not valid YAML: <what>`, with a hint for the usual slips:
+ * a line indented one space off, a tab, a colon or a quote inside an unquoted value.
+ */
+export function yamlError(file: string, e: unknown): string {
+  const err = e as Error & { linePos?: Array<{ line: number; col: number }>; code?: string };
+  const pos = err.linePos?.[0];
+  const what = err.message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/:$/, '');
+  const hint =
+    err.code === 'TAB_AS_INDENT'
+      ? 'indent with spaces, not tabs'
+      : /indent|Sequence item|mapping|BAD_INDENT|MISSING_CHAR/i.test(`${what} ${err.code}`)
+        ? 'check this line’s indentation against the entry above it (two spaces under "- ")'
+        : /quote|QUOTE/i.test(`${what} ${err.code}`)
+          ? 'a quoted value must end with the same quote it starts with'
+          : 'a value containing ": " or starting with a quote, [ or { needs quotes around it';
+  return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${what}; ${hint}`;
+}
+
+function readYamlList(root: string, file: string, problems: string[], unreadable?: Unreadable): unknown[] {
   try {
     const doc = parseYaml(readFileSync(join(root, file), 'utf8'));
     if (Array.isArray(doc)) return doc;
     problems.push(`${file}: expected a list of entries, received ${typeof doc}`);
   } catch (e) {
-    problems.push(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    problems.push(yamlError(file, e));
+    unreadable?.add(file);
   }
   return [];
 }
@@ -77,13 +111,16 @@ function entries<S extends z.ZodType>(
   file: string,
   problems: string[],
   key: string,
-): z.infer<S>[] {
-  const list = readYamlList(root, file, problems);
-  const out: z.infer<S>[] = [];
+  unreadable: Unreadable,
+): z.infer<S>[] & { ids: Set<string> } {
+  const list = readYamlList(root, file, problems, unreadable);
+  // every entry's id, valid or not: an entry with a bad field is reported once, not again by each reference to it
+  const out = Object.assign([] as z.infer<S>[], { ids: new Set<string>() });
   const seen = new Set<string>();
   list.forEach((raw, i) => {
     const name = (raw as Record<string, unknown>)?.[key];
     const label = typeof name === 'string' ? name : `[${i}]`;
+    if (typeof name === 'string') out.ids.add(name);
     const r = schema.safeParse(raw);
     if (!r.success) for (const line of formatIssues(r.error, raw, [label])) problems.push(`${file}: ${line}`);
     else {
@@ -126,15 +163,20 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     problems.push(
       `${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
     );
+  if (result.snapshot && subnetsDaily) problems.push(...pairProblems(result.snapshot, subnetsDaily));
   guard(() => loadVerdictHistory(join(root, VERDICTS_FILE))); // written by npm run verdicts; absent until chain data
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 
-  const paragraphs = entries(Paragraph, root, FILES.paragraphs, problems, 'id');
-  const claims = entries(Claim, root, FILES.claims, problems, 'id');
-  const sources = entries(BibSource, root, FILES.sources, problems, 'id');
-  entries(GlossaryEntry, root, FILES.glossary, problems, 'term');
-  const arithmetic = entries(ArithmeticEntry, root, FILES.arithmetic, problems, 'id');
+  const unreadable = new Unreadable();
+  const paragraphs = entries(Paragraph, root, FILES.paragraphs, problems, 'id', unreadable);
+  const claims = entries(Claim, root, FILES.claims, problems, 'id', unreadable);
+  const sources = entries(BibSource, root, FILES.sources, problems, 'id', unreadable);
+  entries(GlossaryEntry, root, FILES.glossary, problems, 'term', unreadable);
+  const arithmetic = entries(ArithmeticEntry, root, FILES.arithmetic, problems, 'id', unreadable);
+  // A file that does not parse has no entries, so every check that looks an id up in it would fail too (one typo in
+  // content/claims.yaml used to give 151 lines). Stop here: its syntax error is the one thing to fix.
+  if (unreadable.size) return result;
 
   const essaySlugs = new Set(essayFiles(root).map(slugOf));
   const unknownEssay = (file: string, id: string, slug: string) =>
@@ -147,8 +189,8 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   for (const c of claims) problems.push(...unknownEssay(FILES.claims, c.id, c.essay));
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
-  const claimIds = new Set(claims.map((c) => c.id));
-  const sourceIds = new Set(sources.map((s) => s.id));
+  const claimIds = claims.ids;
+  const sourceIds = sources.ids;
   for (const c of claims) {
     const p = paraById.get(c.paragraph);
     if (!p) problems.push(`${FILES.claims}: ${c.id}.paragraph: unknown paragraph "${c.paragraph}"`);
@@ -227,6 +269,13 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
         `${SNAPSHOT_FILE}: a "cited" snapshot must be built from ${REFERENCE_SOURCE}, and this one differs: run \`npm run snapshot:cited\``,
       );
   }
+  if (result.snapshot && result.reference)
+    problems.push(
+      ...checkVerdictFunctions(root, opts.verdicts ?? VERDICT_FNS, VERDICT_FILES, {
+        snapshot: result.snapshot,
+        reference: result.reference,
+      }),
+    );
   const known = {
     charts: new Set(CHART_IDS),
     claims: claimIds,
@@ -241,6 +290,42 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   checkEssays(root, known, claims, new Set(glossary), opts, problems);
   return result;
 }
+
+/**
+ * snapshot.json and subnets-daily.json are one generation: the same sampled days (date, block, hash) and the same
+ * chain. A pair that disagrees (e.g. a run killed between the two renames) is refused, naming both files and the
+ * days that differ; the next `npm run snapshot` rewrites both.
+ */
+export function pairProblems(
+  snapshot: Pick<Snapshot, 'kind' | 'chain' | 'series'>,
+  subnets: { chain: { genesisHash: string }; days: ReadonlyArray<{ date: string; block: number; hash: string }> },
+): string[] {
+  if (snapshot.kind === 'cited') return []; // cited figures have no per-subnet days
+  const both = `${SNAPSHOT_FILE} and ${SUBNETS_DAILY_FILE}`;
+  if (snapshot.chain.genesisHash !== subnets.chain.genesisHash)
+    return [
+      `${both} are of different chains (${snapshot.chain.genesisHash}, ${subnets.chain.genesisHash}): run npm run snapshot to rewrite both`,
+    ];
+  const key = (d: { date: string; block: number | null; hash: string | null }) => `${d.block} ${d.hash}`;
+  const a = new Map(snapshot.series.map((p) => [p.date, key(p)]));
+  const b = new Map(subnets.days.map((d) => [d.date, key(d)]));
+  const differ = [...new Set([...a.keys(), ...b.keys()])].filter((d) => a.get(d) !== b.get(d)).sort();
+  if (!differ.length) return [];
+  const only = (m: Map<string, string>, other: Map<string, string>) => differ.filter((d) => m.has(d) && !other.has(d));
+  const parts = [
+    only(a, b).length ? `only in ${SNAPSHOT_FILE}: ${dayList(only(a, b))}` : '',
+    only(b, a).length ? `only in ${SUBNETS_DAILY_FILE}: ${dayList(only(b, a))}` : '',
+    differ.filter((d) => a.has(d) && b.has(d)).length
+      ? `at other blocks: ${dayList(differ.filter((d) => a.has(d) && b.has(d)))}`
+      : '',
+  ].filter(Boolean);
+  return [
+    `${both} disagree (not one generation: written by different runs), ${differ.length} day${differ.length > 1 ? 's' : ''} differ: ${parts.join('; ')}; run npm run snapshot to rewrite both`,
+  ];
+}
+
+const dayList = (days: string[]) =>
+  days.length > 6 ? `${days.slice(0, 3).join(', ')} … ${days.at(-1)}` : days.join(', ');
 
 interface EssayFile {
   file: string;
@@ -287,6 +372,21 @@ function checkEssays(
           problems.push(
             `${file}:${frontmatterLine(frontmatter, 'claims')}: frontmatter.claims: unknown claim id "${c}"`,
           );
+    // Astro reads frontmatter as YAML 1.1, where an unquoted 2026-11-27 is a date, not the text the schema expects
+    const loose = parseYaml(frontmatter, { schema: 'yaml-1.1' }) as Record<string, unknown> | null;
+    for (const [key, value] of Object.entries(loose ?? {}))
+      if (value instanceof Date)
+        problems.push(
+          `${file}:${frontmatterLine(frontmatter, key)}: frontmatter.${key}: put the date in quotes, ${key}: "${value.toISOString().slice(0, 10)}"; unquoted, Astro reads it as a date object, not text`,
+        );
+    if (r.success && !r.data.draft)
+      text.split('\n').forEach((l, i) => {
+        const placeholder = Object.values(SCAFFOLD_PLACEHOLDERS).find((p) => l.includes(p));
+        if (placeholder)
+          problems.push(
+            `${file}:${i + 1}: "${placeholder}" is placeholder text from npm run new:essay; replace it before publishing (or keep draft: true)`,
+          );
+      });
     const slug = slugOf(name);
     const scan = scanEssay(text);
     for (const p of lintEssay(scan, known, slug)) problems.push(`${file}:${p.line}: ${p.message}`);
@@ -321,7 +421,8 @@ function checkEssays(
         );
       else claimAt.set(id, at);
     }
-    if (e.data)
+    // an essay that does not parse shows nothing we can see: its syntax error is reported, not its claims as unshown
+    if (e.data && !e.scan.syntax)
       for (const c of e.data.claims)
         if (known.claims.has(c) && !shownHere.has(c))
           problems.push(
@@ -329,12 +430,34 @@ function checkEssays(
           );
   }
 
+  // every claim of the register is listed and shown by its essay (else /claims/ and the article link to nothing)
+  const bySlug = new Map(essays.map((e) => [e.slug, e]));
+  for (const c of claims) {
+    const e = bySlug.get(c.essay);
+    if (!e?.data || e.scan.syntax) continue; // no such essay, or its own errors are reported above
+    const listed = e.data.claims.includes(c.id);
+    const shown = claimAt.get(c.id)?.startsWith(`${e.file}:`) ?? false;
+    if (!listed || !shown)
+      problems.push(
+        `${FILES.claims}: ${c.id}.essay: "${c.essay}", but ${e.file} ${
+          !listed && !shown
+            ? `neither lists ${c.id} under claims: nor shows <Claim id="${c.id}" />; add both`
+            : !listed
+              ? `shows ${c.id} without listing it under claims: (line ${frontmatterLine(e.frontmatter, 'claims')}); add it there`
+              : `lists ${c.id} but does not show it`
+        } (CONTRIBUTING.md, "A claim")`,
+      );
+  }
+
   // links and anchors, against the pages of this build
   const built = essays.filter((e) => !(opts.production && e.data?.draft));
   const pageIds = templateIds(root);
   const site: Site = {
     essays: new Set(built.map((e) => e.slug)),
-    anchors: new Map(built.map((e) => [e.slug, essayAnchors(e.scan, known.paragraphs, pageIds)])),
+    // an essay that does not parse has unknown anchors: links into it are checked once it parses
+    anchors: new Map(
+      built.filter((e) => !e.scan.syntax).map((e) => [e.slug, essayAnchors(e.scan, known.paragraphs, pageIds)]),
+    ),
     pageAnchors: new Map([['/glossary/', glossaryIds]]),
     exists: routes(root),
   };

@@ -72,6 +72,8 @@ export interface ScannedEssay {
   esm: Array<{ text: string; line: number }>;
   /** ids of the headings, as Astro gives them (github-slugger) */
   headingIds: string[];
+  /** `{…}` in the text: JavaScript run at build time (only comments belong in an essay) */
+  expressions: Array<{ text: string; line: number }>;
 }
 
 const lineOf = (n: MdastNode) => n.position?.start.line ?? 1;
@@ -82,7 +84,7 @@ function textOf(n: MdastNode): string {
 }
 
 export function scanEssay(text: string): ScannedEssay {
-  const out: ScannedEssay = { syntax: null, elements: [], links: [], esm: [], headingIds: [] };
+  const out: ScannedEssay = { syntax: null, elements: [], links: [], esm: [], headingIds: [], expressions: [] };
   let tree: MdastNode;
   try {
     tree = mdxToMdast(text);
@@ -119,6 +121,8 @@ export function scanEssay(text: string): ScannedEssay {
       const el = { name: (node.name as string | null) ?? '', line: lineOf(n), attrs };
       out.elements.push(el);
       if (el.name === 'a' && typeof attrs.href === 'string') out.links.push({ url: attrs.href, line: el.line });
+    } else if (n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') {
+      out.expressions.push({ text: String(node.value ?? ''), line: lineOf(n) });
     } else if (n.type === 'link' || n.type === 'definition') {
       out.links.push({ url: String(node.url), line: lineOf(n) });
     } else if (n.type === 'heading') {
@@ -183,10 +187,39 @@ const tag = (el: Element) =>
     .map(([k, v]) => ` ${k}=${typeof v === 'string' ? JSON.stringify(v) : `{${v.expression}}`}`)
     .join('')}>`;
 
+/** HTML elements an essay may not contain: they run code or embed other pages in the reader's browser. */
+const UNSAFE_ELEMENTS = ['script', 'iframe', 'frame', 'object', 'embed', 'style', 'form', 'base', 'meta', 'link'];
+/** Link schemes an essay may use; relative links and #anchors need none. */
+const SAFE_SCHEMES = ['http:', 'https:', 'mailto:'];
+/** An expression that is only a comment, `{/* … *\/}`: the one kind an essay needs. */
+const COMMENT = /^\s*\/\*[\s\S]*\*\/\s*$/;
+
+/** The placeholder text `npm run new:essay` writes, which an essay must replace before it is published. */
+export const SCAFFOLD_PLACEHOLDERS = {
+  summary: 'One or two sentences: what this essay checks and what it finds.',
+  originalTitle: '（原題）',
+  body: 'Write the argument here.',
+  note: 'An annotation: what the article gets right, wrong, cannot be checked, or what changed since.',
+} as const;
+
 /** Problems of one essay on its own. `slug` is the essay's file name without .mdx. */
 export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): LintProblem[] {
   if (scan.syntax) return [scan.syntax];
   const problems: LintProblem[] = [];
+  for (const { text, line } of scan.expressions)
+    if (!COMMENT.test(text))
+      problems.push({
+        line,
+        message: `{${text.length > 40 ? `${text.slice(0, 37)}...` : text}}: curly braces in an essay start JavaScript run at build time; to show a brace write \\{ or &#123;, and write a comment as {/* … */}`,
+      });
+  for (const { url, line } of scan.links) {
+    const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1].toLowerCase();
+    if (scheme && !SAFE_SCHEMES.includes(scheme))
+      problems.push({
+        line,
+        message: `link "${url.length > 40 ? `${url.slice(0, 37)}...` : url}": a ${scheme} link is not allowed in an essay; use an https: link or a relative one`,
+      });
+  }
   for (const { text, line } of scan.esm) {
     const imp = /^\s*import\s[\s\S]*?from\s+['"]([^'"]+)['"]/.exec(text) ?? /^\s*import\s*['"]([^'"]+)['"]/.exec(text);
     if (imp && !(ALLOWED_IMPORTS as readonly string[]).includes(imp[1]))
@@ -199,6 +232,23 @@ export function lintEssay(scan: ScannedEssay, known: Known, slug?: string): Lint
   for (const el of scan.elements) {
     const { line } = el;
     const spec = COMPONENTS[el.name];
+    if (UNSAFE_ELEMENTS.includes(el.name.toLowerCase())) {
+      problems.push({
+        line,
+        message: `<${el.name}>: not allowed in an essay (it would run code or embed another page in the reader's browser); show data with <Chart>, <Figure> or <Claim>`,
+      });
+      continue;
+    }
+    if (!spec && /^[a-z]/.test(el.name))
+      for (const [name, value] of Object.entries(el.attrs)) {
+        if (/^on/i.test(name))
+          problems.push({ line, message: `<${el.name} ${name}>: event handlers are not allowed in an essay` });
+        else if (typeof value !== 'string')
+          problems.push({
+            line,
+            message: `<${el.name} ${name}={${value.expression}}>: expected a literal string, received an expression`,
+          });
+      }
     if (!spec) {
       // lower-case names are HTML elements (<sup>, <a>); a capitalised or dotted name is a component
       if (/^[A-Z]/.test(el.name) || el.name.includes('.')) {

@@ -4,7 +4,7 @@
  * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
-import { IsoDate } from '../data/schema.ts';
+import { IsoDate, WebUrl } from '../data/schema.ts';
 
 /** An essay's slug: the name of its file in content/essays/ (the build's check says which files exist). */
 const EssaySlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an essay slug like root-exodus' });
@@ -97,7 +97,7 @@ export const BibSource = z.object({
   id: SourceId,
   title: z.string().min(1),
   publisher: z.string().min(1),
-  url: z.url(),
+  url: WebUrl,
   date: z
     .string()
     .regex(/^\d{4}(-\d{2}){0,2}$/)

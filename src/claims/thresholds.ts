@@ -27,8 +27,8 @@ export const C13_SUPPORTED = 0.8;
 export const C13_PARTLY = 0.5;
 /** C21: average pool TAO under this share of root stake counts as shallow. */
 export const C21_SHALLOW = 0.01;
-/** C22: root's share of staked TAO at or above this means root TAO "stayed put" … */
-export const C22_ROOT_SHARE = 0.9;
+/** C22: root TAO "stayed put" when SubnetTAO[0] kept at least this share of its TAO at dTAO … */
+export const C22_ROOT_KEPT = 0.9;
 /** … with this band (± share points) inside which the verdict is "unverifiable". */
 export const C22_ROOT_BAND = 0.03;
 /** C22: users' net TAO into pools, as a share of the protocol's net injection, at or under this is "little" … */
@@ -37,6 +37,11 @@ export const C22_OUTSIDE_LITTLE = 0.25;
 export const C22_OUTSIDE_BAND = 0.1;
 /** C23: subnets added since dTAO of at least this share of the count at dTAO counts as a flood. */
 export const C23_FLOOD = 0.25;
+/**
+ * Every time-dependent verdict is also computed over these windows, in days before the article's date (63 days is
+ * dTAO to the article), and says so when they disagree with its own span.
+ */
+export const VERDICT_WINDOWS = [7, 30, 63] as const;
 /** C38: the estimated share of TAO emission paid to root within this relative band of one third matches it. */
 export const C38_BAND = 0.2;
 /** C38's bounds on the estimated share: one third ± C38_BAND. */
@@ -79,13 +84,13 @@ export const THRESHOLDS: readonly Threshold[] = [
       'The article’s worry is that root stakers could move alpha prices: a pool under 1% of root stake can be swamped by a single large root staker’s unstake.',
   },
   {
-    id: 'c22-root-share',
-    value: C22_ROOT_SHARE,
+    id: 'c22-root-kept',
+    value: C22_ROOT_KEPT,
     display: '90% ± 3 points',
     claims: ['C22'],
-    rule: 'Root TAO “stayed put” when root held at least 90% of staked TAO (root plus subnet pools) at the article’s date; within 3 points of 90% the verdict is unverifiable.',
+    rule: 'Root TAO “stayed put” when SubnetTAO[0] on the article’s date held at least 90% of what it held at dTAO, i.e. at most a tenth left root, net; within 3 points of 90% the verdict is unverifiable.',
     reason:
-      'Root held all staked TAO at dTAO, so 90% means that at most a tenth moved in two months. The band covers what SubnetTAO[0] left out until spec 283 (root dividends, about 2.6% of root stake by April 2025) and daily sampling, so the verdict cannot flip on noise.',
+      'Root held all staked TAO at dTAO, so 90% means that at most a tenth moved in two months. Until spec 283 root stakes and unstakes moved SubnetTAO[0] and root dividends did not, so its fall is the net TAO that left root. Root’s share of staked TAO is not the test: it falls whenever the pools grow, whoever pays in. The band covers daily sampling and the day of the article, so the verdict cannot flip on noise.',
   },
   {
     id: 'c22-outside',
@@ -110,8 +115,8 @@ export const THRESHOLDS: readonly Threshold[] = [
     value: C38_BAND,
     display: '⅓ ± 20%',
     claims: ['C38'],
-    rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, and if no day reached 26.7% it overstates it.',
+    rule: 'The share of TAO emission paid to root from dTAO to the article’s date, estimated from daily reads, matches “one third” when it lies between 26.7% and 40%; above 40% the claim understates it, below 26.7% it overstates it. The average over the days decides, never one day.',
     reason:
-      'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; 20% allows for that sampling.',
+      'The estimate rests on one block a day of PendingRootDivs, a balance that fills and empties with each subnet’s 361-block epoch; epochs run when (block + netuid + 1) is a multiple of 361 (v2.0.11 run_coinbase.rs blocks_until_next_epoch), so consecutive netuids empty at consecutive blocks and one day’s read is 0.25 to 1.75 times the mean. The day’s first block moves by 20 blocks of the cycle a day, so the average over two months is close to the mean; 20% allows for what is left of that sampling.',
   },
 ];

@@ -19,6 +19,11 @@ export interface VerdictResult {
   /** one or two sentences: why this verdict, from these numbers */
   reason: string;
   evidence: Evidence[];
+  /**
+   * For a verdict that rests on measured values: what, in the same thresholds, would change it, e.g. "a staking ratio
+   * below 67.9% on any day from spec 133 to the article would make this contradicted". Shown with the reason.
+   */
+  flipCondition?: string;
 }
 
 /** A verdict function: pure, over the parsed data. It must say "unverifiable" when its inputs are missing. */

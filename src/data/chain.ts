@@ -6,3 +6,6 @@ export const FINNEY = {
   decimals: 9,
   symbol: 'TAO',
 } as const;
+
+/** Finney's public WebSocket endpoints (the snapshot's defaults, in order; also allowed by the site's connect-src). */
+export const FINNEY_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];

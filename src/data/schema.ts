@@ -42,13 +42,19 @@ export const ChainSource = z.object({
   hash: Hash32,
   item: StorageItem,
 });
+/**
+ * A link a page shows: http: or https: only, so a `javascript:` or `data:` URL in a data or content file can never
+ * become a link a reader clicks.
+ */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'expected an http: or https: URL' });
+
 /** Cited from a publication. `by: "article"` marks the critique's own figures. */
 export const CitedSource = z.object({
   kind: z.literal('cited'),
   by: z.enum(['article', 'publication']),
   /** id of the entry in `content/sources.yaml` */
   ref: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' }),
-  url: z.url({ error: 'expected an absolute URL' }),
+  url: WebUrl,
   title: z.string().min(1),
   quote: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import type { Snapshot, Source } from '../data/schema.ts';
 import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
+import { unusableAt, type SeriesBreak } from '../data/breaks.ts';
 
 export const STAKING_RATIO_FORMULA = 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance';
 
@@ -15,10 +16,13 @@ export interface StakingDay {
   issued: bigint;
   liquid: bigint;
   ratio: number;
+  /** the series break whose range makes this day's TotalStake unusable (not a staking figure), or null */
+  unusable: SeriesBreak | null;
 }
 
-/** The staking ratio for every day where both inputs exist. */
+/** The staking ratio for every day where both inputs exist, each marked when its TotalStake is unusable. */
 export function stakingSeries(s: Snapshot): StakingDay[] {
+  const specs = new Map(s.series.map((p) => [p.date, p.specVersion]));
   return pairs(s, 'totalStake', 'totalIssuance').map(({ date, a, b }) => ({
     date,
     block: a.block,
@@ -27,7 +31,13 @@ export function stakingSeries(s: Snapshot): StakingDay[] {
     issued: b.value,
     liquid: b.value - a.value,
     ratio: ratio(a.value, b.value),
+    unusable: unusableAt('totalStake', date, specs.get(date) ?? null),
   }));
+}
+
+/** The days whose TotalStake is a staking figure (`unusable` null), and the unusable ones apart. */
+export function usableDays(days: StakingDay[]): { usable: StakingDay[]; unusable: StakingDay[] } {
+  return { usable: days.filter((d) => !d.unusable), unusable: days.filter((d) => d.unusable) };
 }
 
 /** Lowest and highest ratio of some days. */

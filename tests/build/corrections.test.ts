@@ -75,7 +75,7 @@ describe('automatic entries on the built site', () => {
     const dates = rows.map((r) => r.querySelector('td')?.textContent ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(doc.querySelector('a[href$="data/verdicts.json"]')).not.toBeNull();
-    expect(output).toContain('data: kind cited');
+    expect(output).toContain('data: cited figures only (no chain reads)');
   });
 
   test('a claim links its newest entry: the automatic one when it has no later hand-written entry', () => {
@@ -93,7 +93,15 @@ describe('automatic entries on the built site', () => {
       );
     }
     expect(doc.querySelector('#claim-C29 a.corrected')).not.toBeNull();
-    // C30's hand-written entry (2026-11-27) is newer than its automatic one (2025-04-21)
-    expect(doc.querySelector('#claim-C30 a.corrected')?.getAttribute('href')).toMatch(/#correction-C30-2026-11-27$/);
+    // C30's newest hand-written entry (2026-11-27 or later) is newer than its automatic one (2025-04-21)
+    const c30 = loadCorrections()
+      .filter((e) => e.claim === 'C30')
+      .map((e) => e.date)
+      .sort()
+      .at(-1);
+    expect(c30 && c30 >= '2026-11-27').toBe(true);
+    expect(doc.querySelector('#claim-C30 a.corrected')?.getAttribute('href')).toMatch(
+      new RegExp(`#correction-C30-${c30}$`),
+    );
   });
 });

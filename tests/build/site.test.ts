@@ -8,6 +8,7 @@ import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
+import { loadCorrections } from '../../src/claims/corrections.ts';
 import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/data/schema.ts';
 import type { Claim } from '../../src/checks/schemas.ts';
@@ -42,10 +43,16 @@ describe('built site', () => {
   test('a corrected claim links to its entry on the corrections page, under the site base', () => {
     const essay = page('essays/root-exodus/index.html');
     const link = essay.querySelector('#claim-C30 a.corrected');
-    expect(link?.textContent).toBe('corrected 2026-11-27');
+    // C30's newest hand-written entry, read from content/corrections.yaml
+    const newest = loadCorrections()
+      .filter((e) => e.claim === 'C30')
+      .map((e) => e.date)
+      .sort()
+      .at(-1);
+    expect(link?.textContent).toBe(`corrected ${newest}`);
     const href = link?.getAttribute('href') ?? '';
-    expect(href).toMatch(/^(\/[^/]+)*\/corrections\/#correction-C30-2026-11-27$/);
-    expect(page('corrections/index.html').getElementById('correction-C30-2026-11-27')).not.toBeNull();
+    expect(href).toMatch(new RegExp(`^(/[^/]+)*/corrections/#correction-C30-${newest}$`));
+    expect(page('corrections/index.html').getElementById(`correction-C30-${newest}`)).not.toBeNull();
     expect(essay.querySelector('#claim-C27 a.corrected')).toBeNull(); // C27 has no entry
   });
 

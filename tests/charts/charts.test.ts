@@ -9,6 +9,8 @@ import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
 import type { ChartData } from '../../src/charts/types.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 import { matchExpectedSvg } from '../helpers/expected-svg.ts';
+import { finneyHistory } from '../fixtures/finney-history.ts';
+import type { TimeRow } from '../../src/charts/time-rows.ts';
 
 const fixtures: Record<string, () => ChartData> = {
   synthetic: () => ({ snapshot: dtaoSnapshot(), reference: reference() }),
@@ -119,5 +121,34 @@ describe('a chart with views describes only the view it draws', () => {
     expect(toArticle).toMatch(/From dTAO to 2025-04-17 the chain gives/);
     expect(toLatest).toMatch(/From dTAO to \d{4}-\d{2}-\d{2} the chain gives/);
     expect(toLatest).not.toBe(toArticle);
+  });
+});
+
+describe('staking-ratio on the Finney history model (tests/fixtures/finney-history.ts)', () => {
+  // Finney's genesis never wrote TotalStake (genesis_build at c88a3724), so until spec 133 the counter left out the
+  // genesis stake and TotalStake / TotalIssuance read from 0%: those days are a grey band, not part of the line.
+  const data = () => finneyHistory({ until: '2025-06-30' });
+  test('the days before spec 133 are listed but drawn as an unusable band, not as the line', () => {
+    const def = CHARTS['staking-ratio'];
+    const rows = def.rows(data());
+    const bad = rows.filter((r: TimeRow) => r.series.includes('unusable'));
+    expect(bad[0].date).toBe('2023-03-20');
+    expect(bad.at(-1)?.date).toBe('2023-10-02');
+    expect(bad[0].value).toBe(0);
+    expect(chartCaption(def, data())).toMatch(/Grey band: the 197 days from 2023-03-20 to 2023-10-02, before spec 133/);
+    // the description's range is the usable days' only: it would say 0.0% otherwise
+    expect(chartDescription(def, data())).toMatch(/ranged from 69\.\d% \(2025-02-14\) to 82\.5% \(2024-06-24\)/);
+    const svg = renderSvg(def, data(), {}, WIDTHS.wide);
+    expect(svg).toMatch(/<g data-mark="rect" fill-opacity="0.25" fill="#999999"><rect /);
+    // the break that ends the range is keyed as the end of the unusable days, not as a step of the counter
+    const marks = def.plot(rows, {}, data(), { width: WIDTHS.wide }).annotations?.markers ?? [];
+    expect(marks.find((m) => m.href === 'methodology/#break-total-stake-fixed-v2')?.label).toBe(
+      'unusable until here: TotalStake left out the genesis stake',
+    );
+    expect(
+      marks.filter((m) => m.kind === 'break' && !m.label.startsWith('unusable until here: ')).length,
+    ).toBeGreaterThan(0); // the other breaks are keyed as steps of the counter
+    const result = matchExpectedSvg('staking-ratio-history', svg);
+    expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
   });
 });

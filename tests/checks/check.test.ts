@@ -1,9 +1,17 @@
-/** The build's up-front check on a scratch copy: a cited snapshot out of step with its YAML, unknown ids, claims without verdicts. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/**
+ * The build's up-front check on a scratch copy: a cited snapshot out of step with its YAML, unknown ids, claims without
+ * verdicts; and a contributor's mistake named where it was made, once, with what to do: a YAML slip, an MDX slip,
+ * braces in prose, an unquoted date, placeholder text published, HTML that runs code, an unsafe link, a claim its
+ * essay does not show, and a verdict function that throws or returns something that is not a verdict.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/checks/check.ts';
-import { removeProject, tempProject } from '../helpers/project.ts';
+import { checkVerdictFunctions, nativeVerdicts } from '../../src/checks/verdicts.ts';
+import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
+import type { ReportData } from '../../src/data/schema.ts';
+import { removeProject, ROOT, tempProject } from '../helpers/project.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -68,4 +76,187 @@ test('a line or a claim of an essay that has no file is refused, naming the essa
   expect(check()).toContain(
     'content/article/paragraphs.yaml: p05.essay: expected an essay slug like root-exodus, received "Staking"',
   );
+});
+
+/** The 1-based line of the first line of `file` containing `marker`. */
+const lineOf = (file: string, marker: string) =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(marker)) + 1;
+
+describe('YAML and MDX slips give one line, not a cascade', () => {
+  test('a mis-indented line of content/claims.yaml is one problem with its line and column and a hint', () => {
+    edit('content/claims.yaml', (t) => t.replace('  type: fact\n  paragraph: p02', '  type: fact\n paragraph: p02'));
+    const line = lineOf('content/claims.yaml', ' paragraph: p02');
+    // before: 151 problems, this one first, then every verdict and essay "unknown"
+    expect(check()).toEqual([
+      `content/claims.yaml:${line}:1: not valid YAML: Sequence item without - indicator; check this line’s indentation against the entry above it (two spaces under "- ")`,
+    ]);
+  });
+
+  test('an MDX syntax error is reported alone, without claiming its claims are never shown', () => {
+    edit('content/essays/premine.mdx', (t) => t.replace('<Claim id="C05" />', '<Claim id="C05" >'));
+    // before: 14 lines, six "C05 is listed but never shown" and broken links into the essay among them
+    expect(check()).toEqual([
+      expect.stringMatching(/^content\/essays\/premine\.mdx:\d+: not valid MDX: Expected a closing tag for `<Claim>`/),
+    ]);
+  });
+
+  test('an entry with a bad field is reported once, not again by every reference to it', () => {
+    edit('content/sources.yaml', (t) =>
+      t.replace(/(- id: repost-jinse\n(?: {2}.*\n)*? {2}url: )"?https:/, '$1"javascript:'),
+    );
+    expect(check()).toEqual([
+      expect.stringMatching(
+        /^content\/sources\.yaml: repost-jinse\.url: expected an http: or https: URL, received "javascript:/,
+      ),
+    ]);
+  });
+});
+
+describe('essay mistakes the parser accepts but the page would get wrong', () => {
+  const file = 'content/essays/premine.mdx';
+
+  test('curly braces in prose are refused with the line and how to write a brace', () => {
+    edit(file, (t) => t.replace('The date is right.', 'The date {is} right, says {process.env.HOME}.'));
+    const line = lineOf(file, 'The date {is} right');
+    expect(check()).toEqual([
+      `${file}:${line}: {is}: curly braces in an essay start JavaScript run at build time; to show a brace write \\{ or &#123;, and write a comment as {/* … */}`,
+      `${file}:${line}: {process.env.HOME}: curly braces in an essay start JavaScript run at build time; to show a brace write \\{ or &#123;, and write a comment as {/* … */}`,
+    ]);
+  });
+
+  test('an unquoted updated: date is refused with the quoted form to write', () => {
+    edit(file, (t) => t.replace(/updated: "(\d{4}-\d{2}-\d{2})"/, 'updated: $1'));
+    const line = lineOf(file, 'updated: ');
+    const date = /updated: (\S+)/.exec(readFileSync(join(dir, file), 'utf8'))![1];
+    expect(check()).toEqual([
+      `${file}:${line}: frontmatter.updated: put the date in quotes, updated: "${date}"; unquoted, Astro reads it as a date object, not text`,
+    ]);
+  });
+
+  test('a scaffolded essay published with its placeholder text is refused at each placeholder', async () => {
+    const { scaffold } = await import('../../scripts/new-essay.ts');
+    writeFileSync(join(dir, 'content/essays/new-one.mdx'), scaffold('New one', 99, '2026-12-02'));
+    expect(check()).toEqual([]); // a draft may keep them
+    edit('content/essays/new-one.mdx', (t) => t.replace(/^draft: true.*\n/m, ''));
+    const problems = check();
+    expect(problems).toHaveLength(4);
+    expect(problems).toContain(
+      `content/essays/new-one.mdx:${lineOf('content/essays/new-one.mdx', 'Write the argument here.')}: "Write the argument here." is placeholder text from npm run new:essay; replace it before publishing (or keep draft: true)`,
+    );
+  });
+
+  test('HTML that runs code, event handlers and javascript: links are refused with the line', () => {
+    edit(file, (t) =>
+      t.replace(
+        'The date is right.',
+        '<script>alert(1)</script> <iframe src="https://example.org/"></iframe> [x](javascript:alert(1)) <a href="JavaScript:x" onClick="y">z</a> <a href={"x"}>y</a>',
+      ),
+    );
+    const at = `${file}:${lineOf(file, '<script>')}: `;
+    expect(check().sort()).toEqual(
+      [
+        `${at}<script>: not allowed in an essay (it would run code or embed another page in the reader's browser); show data with <Chart>, <Figure> or <Claim>`,
+        `${at}<iframe>: not allowed in an essay (it would run code or embed another page in the reader's browser); show data with <Chart>, <Figure> or <Claim>`,
+        `${at}link "javascript:alert(1)": a javascript: link is not allowed in an essay; use an https: link or a relative one`,
+        `${at}link "JavaScript:x": a javascript: link is not allowed in an essay; use an https: link or a relative one`,
+        `${at}<a onClick>: event handlers are not allowed in an essay`,
+        `${at}<a href={"x"}>: expected a literal string, received an expression`,
+      ].sort(),
+    );
+  });
+
+  test('a Node built-in import is refused with the line', () => {
+    edit(file, (t) => t.replace(/\n---\n/, "\n---\nimport { homedir } from 'node:os';\n"));
+    expect(check()).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:${lineOf(file, 'node:os')}: import from "node:os" is not allowed`)),
+    ]);
+  });
+});
+
+describe('a claim added as CONTRIBUTING.md says', () => {
+  test('a claim in the register that its essay neither lists nor shows is refused, naming what to add', () => {
+    edit('content/claims.yaml', (t) =>
+      t.replace(
+        /(- id: C11\n)/,
+        `- id: C99\n  type: opinion\n  paragraph: p08\n  essay: staking\n  ja: "${'x'}"\n  en: "x"\n  summary: "x"\n  check: "x"\n  assessment: "x"\n$1`,
+      ),
+    );
+    edit('content/article/paragraphs.yaml', (t) => t); // p08's ja must contain the quote: use a real substring below
+    const p08 = /- id: p08\n(?: {2}.*\n)*? {2}ja: "?([^"\n]{4})/.exec(
+      readFileSync(join(dir, 'content/article/paragraphs.yaml'), 'utf8'),
+    )![1];
+    edit('content/claims.yaml', (t) => t.replace('  ja: "x"', `  ja: "${p08}"`));
+    const essay = 'content/essays/staking.mdx';
+    expect(check()).toEqual([
+      `content/claims.yaml: C99.essay: "staking", but ${essay} neither lists C99 under claims: nor shows <Claim id="C99" />; add both (CONTRIBUTING.md, "A claim")`,
+    ]);
+    // the steps of CONTRIBUTING.md: list it in the essay's claims: and show it with <Claim>
+    edit(essay, (t) =>
+      t
+        .replace(/^claims: \[/m, 'claims: [C99, ')
+        .replace('<Claim id="C11" />', '<Claim id="C11" />\n\n<Claim id="C99" />'),
+    );
+    expect(check()).toEqual([]);
+  });
+});
+
+describe('a verdict function that fails names its module, its line and its claim', () => {
+  const data = (): ReportData => ({
+    snapshot: loadSnapshot(join(ROOT, 'public/data/snapshot.json')),
+    reference: loadReferenceYaml(join(ROOT, 'content/reference.yaml')),
+  });
+  const file = 'src/claims/verdicts/premine.ts';
+
+  /** Write a verdict module into the scratch copy, load it as the build does (Node), run the check on it. */
+  async function run(body: string): Promise<string[]> {
+    const source = `import type { VerdictFn } from '../types.ts';\n\nconst helper = (n: number) => n;\n\nexport const C06: VerdictFn = (data) => {\n${body}\n};\n`;
+    mkdirSync(join(dir, 'src/claims/verdicts'), { recursive: true });
+    writeFileSync(join(dir, file), source);
+    const fns = await nativeVerdicts(dir, { C06: file });
+    return checkVerdictFunctions(dir, fns, { C06: file }, data());
+  }
+
+  test('one that throws: the line it threw at, and the claim', async () => {
+    const problems = await run(
+      "  helper(1);\n  if (data.snapshot) throw new TypeError('no such figure');\n  return null as never;",
+    );
+    // line 7 of the module: the throw (line 5 is the export)
+    expect(problems).toEqual([
+      `${file}:7: C06: the verdict function threw TypeError: no such figure; a verdict answers "unverifiable" when its data is missing instead of throwing`,
+    ]);
+  });
+
+  test('one that returns a promise', async () => {
+    expect(
+      await run("  return Promise.resolve({ verdict: 'supported', reason: 'x', evidence: [] }) as never;"),
+    ).toEqual([
+      `${file}:5: C06: the verdict function returned a promise; verdicts are synchronous (no async, no await)`,
+    ]);
+  });
+
+  test('one whose result is not a verdict', async () => {
+    expect(
+      await run("  return { verdict: 'true', reason: '', evidence: [{ label: 'x', value: '1' }] } as never;"),
+    ).toEqual([
+      `${file}:5: C06.verdict: expected "supported" or "partly supported" or "contradicted" or "unverifiable", received "true"`,
+      `${file}:5: C06.reason: expected a sentence saying why, received ""`,
+      `${file}:5: C06.evidence[0].sources: expected array, received nothing (the field is missing)`,
+    ]);
+  });
+
+  test('one whose text shows NaN or undefined', async () => {
+    const problems = await run(
+      "  const x = Number('a');\n  return { verdict: 'supported', reason: `The share is ${x}%.`, evidence: [{ label: 'share', value: `${undefined} TAO`, sources: [] }] };",
+    );
+    expect(problems).toEqual([
+      `${file}:5: C06.reason: shows "NaN" ("The share is NaN%."); a number it formats is missing or not a number`,
+      `${file}:5: C06.evidence[0].value: shows "undefined" ("undefined TAO"); a number it formats is missing or not a number`,
+    ]);
+  });
+
+  test("the project's own verdicts pass on the committed data", () => {
+    expect(checkProject(ROOT, { production: false }).problems).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CODE } from '../../src/claims/code.ts';
 import { C20, C21, C22, C23, C24 } from '../../src/claims/verdicts/three-schemes.ts';
 import { EPOCH_CYCLE_BLOCKS } from '../../src/claims/code.ts';
-import { C22_ROOT_SHARE } from '../../src/claims/thresholds.ts';
+import { C22_ROOT_KEPT } from '../../src/claims/thresholds.ts';
 import type { Day, Pool } from '../fixtures/snapshots.ts';
 import { dataOf, daysFrom, editedReference, poolOf, citedData, subnetsTable } from '../fixtures/snapshots.ts';
 
@@ -50,9 +50,10 @@ describe('C22: little new money; root TAO stayed put', () => {
    * the pools' baseline is (1 − 0.332) × 7,200 ≈ 4,807 TAO a day. Pools grow by `growth` × that baseline a day.
    */
   const perDayBaseline = (1 - (2 * 60) / EPOCH_CYCLE_BLOCKS) * 7200;
+  /** Root falls linearly from 5.86M at dTAO to `rootTao` on the last day. */
   const flows = (rootTao: number, growth: number) =>
     sinceDtao((i) => ({
-      rootTao,
+      rootTao: 5_860_000 + ((rootTao - 5_860_000) * i) / 66,
       subnetTao: 64_000 + i * perDayBaseline * growth,
       taoInEmission: 1,
       pendingRootDivs: 60,
@@ -60,7 +61,7 @@ describe('C22: little new money; root TAO stayed put', () => {
   test('unverifiable without chain data, with the thresholds in the reason', () => {
     const r = C22(citedData());
     expect(r.verdict).toBe('unverifiable');
-    expect(r.reason).toContain(`${C22_ROOT_SHARE * 100}% of staked TAO`);
+    expect(r.reason).toContain(`root keeps ${C22_ROOT_KEPT * 100}% of its TAO at dTAO`);
   });
   test('unverifiable without the injection and root-payment reads, even with root and pool stocks', () => {
     expect(C22(sinceDtao((i) => ({ rootTao: 5_860_000, subnetTao: 64_000 + i * 7000 }))).verdict).toBe('unverifiable');
@@ -74,18 +75,18 @@ describe('C22: little new money; root TAO stayed put', () => {
   test('the baseline is the injection less what root was paid, not the injection', () => {
     // pools grew by the full injection: under the old test (pool growth ≤ issuance) that was "little"; net of root's ~33% it is half again
     const r = C22(
-      sinceDtao((i) => ({ rootTao: 8_000_000, subnetTao: 64_000 + i * 7200, taoInEmission: 1, pendingRootDivs: 60 })),
+      sinceDtao((i) => ({ rootTao: 5_860_000, subnetTao: 64_000 + i * 7200, taoInEmission: 1, pendingRootDivs: 60 })),
     );
     expect(r.verdict).toBe('partly supported');
     expect(r.reason).toContain('more than a little');
   });
-  test('partly supported when root kept under 87%', () =>
+  test('partly supported when root kept under 87% of its TAO at dTAO', () =>
     expect(C22(flows(2_000_000, 1.05)).verdict).toBe('partly supported'));
   test('contradicted when root emptied and users added much more', () =>
     expect(C22(flows(2_000_000, 1.6)).verdict).toBe('contradicted'));
-  test('unverifiable when root’s share is within 3 points of 90%', () => {
-    // pools end at 64k + 63 × 4,807 ≈ 367k; root of 3.3M is 90.0% of the two
-    const r = C22(flows(3_300_000, 1.05));
+  test('unverifiable when root kept within 3 points of 90% of its TAO at dTAO', () => {
+    // root read on 2025-04-17 (day 63 of 66): 5.86M − 63/66 × 0.6M ≈ 5.29M, 90.2% of 5.86M
+    const r = C22(flows(5_260_000, 1.05));
     expect(r.verdict).toBe('unverifiable');
     expect(r.reason).toContain('too close to 90% to decide');
   });

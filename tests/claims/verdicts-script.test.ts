@@ -202,20 +202,23 @@ describe('the build’s check of public/data/verdicts.json', () => {
 
 describe('the nightly job', () => {
   test('runs npm run verdicts before the snapshot and between the snapshot and the commit, which adds public/data', () => {
-    const job = parseYaml(readFileSync(join(ROOT, '.github/workflows/nightly.yml'), 'utf8')) as {
-      jobs: Record<string, { steps: Array<{ id?: string; name?: string; run?: string }> }>;
+    const wf = parseYaml(readFileSync(join(ROOT, '.github/workflows/nightly.yml'), 'utf8')) as {
+      jobs: Record<string, { needs?: string; steps: Array<{ id?: string; name?: string; run?: string }> }>;
     };
-    const steps = job.jobs['snapshot-build-deploy'].steps;
+    // the snapshot job runs both, and hands public/data to the commit job, which needs it
+    const steps = wf.jobs.snapshot.steps;
     const at = (f: (s: (typeof steps)[number]) => boolean) => steps.findIndex(f);
     const snapshot = at((s) => s.id === 'snapshot');
-    const commit = at((s) => s.name === 'Commit updated data');
+    const handOn = at((s) => s.name === 'Hand public/data on');
     const verdicts = steps.flatMap((s, i) => (s.run?.trim() === 'npm run verdicts' ? [i] : []));
     expect(snapshot).toBeGreaterThan(0);
     expect(verdicts).toHaveLength(2);
     expect(verdicts[0]).toBeLessThan(snapshot);
     expect(verdicts[1]).toBeGreaterThan(snapshot);
-    expect(verdicts[1]).toBeLessThan(commit);
-    expect(steps[commit].run).toContain('git add -A public/data');
+    expect(verdicts[1]).toBeLessThan(handOn);
+    expect(wf.jobs.commit.needs).toBe('snapshot');
+    const commit = wf.jobs.commit.steps.find((s) => s.name === 'Commit updated data');
+    expect(commit?.run).toContain('git add -A public/data');
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.verdicts).toBe(
       'node scripts/verdicts.ts',
     );

@@ -1,6 +1,7 @@
 /** The built site under test: `npm test` builds it first; running vitest alone needs `npm run build`. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { ROOT } from './project.ts';
 
 /** TAOPROOF_DIST points the tests at another build (e.g. a copy built elsewhere). */
@@ -23,4 +24,37 @@ export function htmlPages(dir = DIST): string[] {
         ? [join(dir, e.name)]
         : [],
   );
+}
+
+/** Internal links of a build whose page or anchor does not exist, as `page: href (why)`. */
+export function brokenLinks(dist = DIST): string[] {
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    if (!ids.has(file))
+      ids.set(
+        file,
+        new Set([...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id)),
+      );
+    return ids.get(file)!;
+  };
+  const broken: string[] = [];
+  for (const file of htmlPages(dist)) {
+    const pageUrl = new URL(`/${relative(dist, file).replace(/index\.html$/, '')}`, 'http://site');
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    for (const a of document.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href')!;
+      if (/^(https?:|mailto:)/.test(href)) continue;
+      const u = new URL(href, pageUrl);
+      let target = join(dist, decodeURIComponent(u.pathname));
+      if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
+      if (!existsSync(target)) {
+        broken.push(`${relative(dist, file)}: ${href} (no such file)`);
+        continue;
+      }
+      const hash = decodeURIComponent(u.hash.slice(1));
+      if (hash && target.endsWith('.html') && !idsOf(target).has(hash))
+        broken.push(`${relative(dist, file)}: ${href} (no #${hash})`);
+    }
+  }
+  return broken;
 }

@@ -5,13 +5,21 @@ import {
   datesBetween,
   DAY_MS,
   findFirstBlock,
+  maxReads,
   midnightOf,
   nextStep,
+  probeWindow,
   provenFirst,
   slotBounds,
   type Anchor,
 } from '../../scripts/snapshot/days.ts';
 import { ChainModel } from '../chain/finney-like/model.ts';
+import {
+  loadFinneyTiming2025,
+  parseDayStartsCsv,
+  parseTimestampsCsv,
+  RecordedTiming,
+} from '../chain/finney-like/real-timing.ts';
 
 /** A fake chain: block n's timestamp from a list of per-block gaps. */
 function chain(genesisTs: number, firstTs: number, gaps: (n: number) => number, length: number): number[] {
@@ -121,6 +129,42 @@ describe('findFirstBlock', () => {
       { block: 1_000_000, ts: T0 + 400 * DAY_MS, exact: true }, // slower on average: the head
     ];
     expect(nextStep(T0 + 2 * DAY_MS, anchors)).toEqual({ kind: 'probe', block: 15_400 });
+  });
+
+  it('stops on a read that contradicts the anchors, naming both blocks', async () => {
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: 1000, ts: T0 - 12_000_000, exact: true },
+      { block: 9000, ts: T0 + 12_000_000, exact: true },
+    ];
+    // the node claims a block between them is older than block 1000
+    await expect(
+      findFirstBlock(T0, anchors, async (n) => ({ block: n, ts: T0 - 20_000_000, exact: true })),
+    ).rejects.toThrow(/^timestamps not increasing: block 1000 has Timestamp\.Now \d+ \(.*\), block \d+ has \d+/);
+  });
+
+  it('prefetches no hash window from an estimate made years before the day (block 1 of a chain begun long ago)', () => {
+    const at = (block: number, ts: number): Anchor => ({ block, ts, exact: true, slotMs: 12_000, minGapMs: 6000 });
+    const M = midnightOf('2025-04-02');
+    const b1 = M - 730 * DAY_MS; // block 1 two years before
+    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, at(1, b1), at(6_000_000, M + 70 * DAY_MS)];
+    expect(probeWindow(M, anchors, 1, 6_000_000)).toEqual([]);
+    // from the day before, it does
+    addAnchor(anchors, at(5_259_432, M - DAY_MS));
+    const w = probeWindow(M, anchors, 1, 6_000_000);
+    expect(w.length).toBeGreaterThan(100);
+    expect(w).toContain(5_259_432 + 7200);
+  });
+
+  it('aims the hash prefetch of days weeks ahead at the local block rate, not at a head past a halt', () => {
+    const at = (block: number, ts: number): Anchor => ({ block, ts, exact: true, slotMs: 12_000, minGapMs: 6000 });
+    const M0 = midnightOf('2025-04-01');
+    // a week of days without a missed slot (7,200 blocks each), then the head 60 days on, after a halt of 1.5 days
+    const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }];
+    for (let d = 0; d <= 7; d++) anchors.push(at(5_000_000 + d * 7200, M0 + d * DAY_MS));
+    anchors.push(at(5_000_000 + (67 - 1.5) * 7200, M0 + 67 * DAY_MS));
+    const M = M0 + 32 * DAY_MS; // 25 days after the newest day
+    expect(probeWindow(M, anchors, 25, 6_000_000)).toContain(5_000_000 + 32 * 7200);
   });
 
   it('keeps anchors sorted and lets exact anchors replace approximate ones', () => {
@@ -238,4 +282,112 @@ describe('Aura slot bounds', () => {
     expect(second).toBe(e - (c.slots[e] - M / S)); // within System.BlockHash's reach of the probe: no hash lookup
     expect(c.slots[second]).toBe(M / S);
   });
+});
+
+describe("on Finney's real 2025 block times (../shared/real-data)", () => {
+  const real = loadFinneyTiming2025();
+  if ('missing' in real) console.warn(real.missing);
+  const S = 12_000;
+  const anchorAt = (t: RecordedTiming, n: number): Anchor => ({
+    block: n,
+    ts: t.ts(n),
+    exact: true,
+    minGapMs: 6000,
+    slotMs: S,
+  });
+
+  it.skipIf('missing' in real)(
+    'the timing model keeps the runtime rules between recorded blocks and is exact at every recorded day start',
+    () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      expect(timing.blocks.length).toBeGreaterThan(174_000);
+      for (const d of dayStarts) {
+        expect(timing.ts(d.block), d.date).toBe(d.ts);
+        expect(timing.ts(d.block - 1) < midnightOf(d.date) && d.ts >= midnightOf(d.date), d.date).toBe(true);
+      }
+      const bad: number[] = [];
+      let prev = timing.ts(timing.first);
+      for (let n = timing.first + 1; n <= timing.last; n++) {
+        const t = timing.ts(n);
+        if (Math.floor(t / S) <= Math.floor(prev / S) || t - prev < 6000) bad.push(n);
+        prev = t;
+      }
+      expect(bad.slice(0, 5)).toEqual([]);
+      // a halt is placed just before the block that ends it: 2025-05-21's first block follows 22:05:12
+      expect(new Date(timing.ts(5_611_658)).toISOString()).toBe('2025-05-20T22:05:12.000Z');
+    },
+  );
+
+  it('names the file, the row and the field of a malformed line', () => {
+    expect(() => parseTimestampsCsv('block,timestamp_utc,src\n12,2025-02-30 00:00,x\n')).toThrow(
+      'finney-block-timestamps-2025.csv: row 2: timestamp_utc: not a UTC timestamp: "2025-02-30 00:00"',
+    );
+    expect(() => parseDayStartsCsv('date_utc,first_block,first_block_timestamp_utc\n2025-02-16,-1,x\n')).toThrow(
+      'finney-day-start-blocks-2025.csv: row 2: first_block: -1',
+    );
+    expect(
+      () =>
+        new RecordedTiming([
+          [5, 1000],
+          [6, 1000],
+        ]),
+    ).toThrow('timestamps not increasing: block 5 and block 6');
+  });
+
+  it.skipIf('missing' in real)(
+    'picks the real first block of every one of the 256 recorded days, stall days included, in a logarithmic number of reads',
+    async () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      expect(dayStarts).toHaveLength(256);
+      // the chain as the snapshot sees it on a first backfill: genesis and the head, nothing else known
+      const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, anchorAt(timing, timing.last)];
+      const perDay: { date: string; reads: number; bound: number }[] = [];
+      for (const d of dayStarts) {
+        const M = midnightOf(d.date);
+        // the bracket left after the day's first read (at the estimate): a bisection of it needs ceil(log2(size))
+        // reads; interpolation guarded by bisection at most twice that (+ the first read, + 2 to spare)
+        let bracket = 1;
+        let reads = 0;
+        const r = await findFirstBlock(M, anchors, async (n) => {
+          if (reads++ === 1) {
+            const i = anchors.findIndex((a) => a.ts >= M);
+            bracket = anchors[i].block - anchors[i - 1].block;
+          }
+          return anchorAt(timing, n);
+        });
+        expect(r?.block, d.date).toBe(d.block);
+        perDay.push({ date: d.date, reads, bound: 3 + 2 * Math.ceil(Math.log2(bracket)) });
+      }
+      expect(perDay.filter((p) => p.reads > p.bound)).toEqual([]);
+      // and on the days after the stall the search is back to one read a day
+      const stall = perDay.filter((p) => p.date >= '2025-05-20' && p.date <= '2025-05-24');
+      console.log(`reads on 2025-05-20..24: ${stall.map((p) => `${p.date} ${p.reads} (bound ${p.bound})`).join(', ')}`);
+      const total = perDay.slice(1).reduce((s, p) => s + p.reads, 0);
+      expect(total / (perDay.length - 1)).toBeLessThan(1.2);
+    },
+  );
+
+  it.skipIf('missing' in real)(
+    'finds the halt days from any start and any head, within maxReads of a day (it used to walk one block a read)',
+    async () => {
+      const { timing, dayStarts } = real as Exclude<typeof real, { missing: string }>;
+      const day = (date: string) => dayStarts.find((d) => d.date === date)!;
+      for (const headDate of ['2025-05-21', '2025-05-22', '2025-05-23', '2025-05-25', '2025-06-30', '2025-10-29'])
+        for (const since of ['2025-05-01', '2025-05-19', '2025-05-20', '2025-05-21', '2025-05-22']) {
+          // a first backfill from `since` with the head 5,000 blocks into `headDate`
+          const anchors: Anchor[] = [{ block: 0, ts: 0, exact: true }, anchorAt(timing, day(headDate).block + 5_000)];
+          for (const d of dayStarts.filter((x) => x.date >= since && x.date <= headDate)) {
+            let reads = 0;
+            const r = await findFirstBlock(midnightOf(d.date), anchors, async (n) => {
+              reads++;
+              return anchorAt(timing, n);
+            });
+            expect(r?.block, `${d.date} (since ${since}, head ${headDate})`).toBe(d.block);
+            // before: "no day boundary found for 2025-05-22 after 64 reads (timestamps not increasing?)"
+            if (d.date > since)
+              expect(reads, `${d.date} (since ${since}, head ${headDate})`).toBeLessThanOrEqual(maxReads(7_200));
+          }
+        }
+    },
+  );
 });

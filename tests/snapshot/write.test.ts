@@ -46,7 +46,7 @@ describe('atomic snapshot writes', () => {
     const s = snapshot([point('2025-01-01', 1, '10'), point('2025-01-02', 5, '20')]);
     writeSnapshot(dir, s);
     expect(readExisting(dir)).toEqual(s);
-    expect(readdirSync(dir)).toEqual(['snapshot.json']);
+    expect(readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'snapshot.json']); // the manifest is written with it
   });
 
   it('keeps the old file and writes .err when the new one fails the schema', () => {

@@ -17,7 +17,8 @@ import {
   result,
   valueOf,
 } from '../evidence.ts';
-import type { Evidence, VerdictFn } from '../types.ts';
+import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
+import { overWindows, windowNote } from '../windows.ts';
 
 /** C32: the win-win made Bittensor the No. 1 crypto-AI project by market cap. Rankings are market data, not chain data. */
 export const C32: VerdictFn = (data) =>
@@ -67,14 +68,18 @@ export const C35: VerdictFn = () =>
     [],
   );
 
-/** C36: owners get 18% of alpha emission. SubnetOwnerCut on chain, or the docs' figure without chain data. */
+/**
+ * C36: owners get 18% of alpha emission, which "always stays in the owners' hands". SubnetOwnerCut on chain, or the
+ * docs' figure without chain data. Only the figure is tested (the owners' holdings are not in the data), so a matching
+ * figure makes the claim partly supported, not supported.
+ */
 export const C36: VerdictFn = (data) => {
   const claimed = figure(data, 'article-owner-cut');
   const ev: Evidence[] = [figureEvidence(claimed)];
   const docs = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   if (docs) ev.push(figureEvidence(docs));
   const holding =
-    'This verdict is on the 18% only. That the cut “always stays in the owners’ hands” cannot be tested here: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
+    'Only the 18% is tested: that the cut “always stays in the owners’ hands” cannot be tested here, so the claim as a whole is at most partly supported: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
   const q = data.snapshot.current.subnetOwnerCut;
   const onChain =
     data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
@@ -86,7 +91,7 @@ export const C36: VerdictFn = (data) => {
         : 'the head block';
     return matches(valueOf(claimed), onChain.value)
       ? result(
-          'supported',
+          'partly supported',
           `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`,
           ev,
         )
@@ -104,7 +109,7 @@ export const C36: VerdictFn = (data) => {
     );
   return matches(valueOf(claimed), valueOf(docs))
     ? result(
-        'supported',
+        'partly supported',
         `The Bittensor docs give the owner’s cut under dTAO as ${pct(valueOf(docs), 0)}, as the article says (the runtime default is 11,796/65,535). ${holding}`,
         ev,
       )
@@ -114,6 +119,11 @@ export const C36: VerdictFn = (data) => {
         ev,
       );
 };
+
+/** C38's verdict on an estimated share of TAO emission paid to root: one third ± C38_BAND, else contradicted. */
+function c38Verdict(share: number): Verdict {
+  return share >= C38_BOUNDS.low && share <= C38_BOUNDS.high ? 'supported' : 'contradicted';
+}
 
 /**
  * C38: up to one third of daily TAO emission flows to root. The author's reading (M1): from dTAO to April 2025 all TAO
@@ -163,7 +173,6 @@ export const C38: VerdictFn = (data) => {
       ev,
     );
   const share = Number(est.value.total) / Number(est.value.injected);
-  const maxDay = est.value.daily.reduce((m, d) => (d.share > m.share ? d : m));
   ev.push(
     computedEvidence(
       `Estimated TAO paid to root, ${DTAO_DATE} to ${date} (${est.value.days} of ${est.value.span} days)`,
@@ -171,22 +180,30 @@ export const C38: VerdictFn = (data) => {
       est,
     ),
     computedEvidence('… as a share of the TAO emitted into the pools over the same days', pct(share), est),
-    computedEvidence(`Highest daily estimate (${maxDay.date})`, pct(maxDay.share), est),
   );
+  const verdict = c38Verdict(share);
+  const windows = windowNote(
+    verdict,
+    overWindows(
+      date,
+      (from) => {
+        const w = sampledRootPayments(data.snapshot, date, from, EPOCH_CYCLE_BLOCKS);
+        if (!w) return { verdict: null, value: '', sources: [] };
+        const x = Number(w.value.total) / Number(w.value.injected);
+        return { verdict: c38Verdict(x), value: pct(x), sources: w.inputs };
+      },
+      DTAO_DATE,
+    ),
+    'root’s share of the TAO emitted',
+  );
+  ev.push(windows.evidence);
   const lead = `From daily reads (${est.value.days} days from ${DTAO_DATE} to ${date}, runtimes that sold root’s alpha for TAO), root received an estimated ${formatTao(est.value.total)}, ${pct(share)} of the TAO emitted into the pools`;
-  const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (one third ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).`;
-  if (share > C38_BOUNDS.high)
-    return result('contradicted', `${lead}: more than the article’s “up to one third”. ${tail}`, ev);
-  if (share >= C38_BOUNDS.low) return result('supported', `${lead}: about one third, as the article says. ${tail}`, ev);
-  if (maxDay.share >= C38_BOUNDS.low)
-    return result(
-      'partly supported',
-      `${lead}: less than a third over the period, though the highest day (${maxDay.date}, ${pct(maxDay.share)}) came near it. ${tail}`,
-      ev,
-    );
-  return result(
-    'contradicted',
-    `${lead}, and no day came near a third (highest ${pct(maxDay.share)} on ${maxDay.date}). ${tail}`,
-    ev,
-  );
+  const sampling =
+    ' No single day decides it: each subnet’s PendingRootDivs empties at its epoch, when (block + netuid + 1) is a multiple of 361, so consecutive netuids empty at consecutive blocks and one day’s block reads 0.25 to 1.75 times the mean; only the average over the days counts.';
+  const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (one third ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).${sampling}${windows.text}`;
+  const flipCondition = `An estimated share from dTAO to ${date} above ${pct(C38_BOUNDS.high)} would make this contradicted (more than one third), between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} supported, below ${pct(C38_BOUNDS.low)} contradicted (less than one third); it was ${pct(share)}.`;
+  const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  if (share > C38_BOUNDS.high) return done(`${lead}: more than the article’s “up to one third”. ${tail}`);
+  if (verdict === 'supported') return done(`${lead}: about one third, as the article says. ${tail}`);
+  return done(`${lead}: well under one third. ${tail}`);
 };

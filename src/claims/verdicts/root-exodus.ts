@@ -6,6 +6,7 @@ import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { CODE } from '../code.ts';
 import {
+  breakEvidence,
   changeEvidence,
   citedEvidence,
   computedEvidence,
@@ -25,6 +26,7 @@ import {
 } from '../evidence.ts';
 import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
+import { indexerRootReading } from '../indexer.ts';
 
 /** C27: 450,000 TAO injected into subnet pools since dTAO. */
 export const C27: VerdictFn = (data) => {
@@ -66,6 +68,16 @@ export const C27: VerdictFn = (data) => {
       ev,
     );
   const net = raoToTao(issued.value.delta);
+  // a runtime upgrade between the two reads recomputed TotalIssuance (breaks table): the growth is then not emission
+  const resets = issued.value.breaks;
+  if (resets.length > 0) {
+    ev.push(...resets.map((b) => breakEvidence(b)));
+    return result(
+      'unverifiable',
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}, but between the two reads the chain recomputed TotalIssuance (${resets.map((b) => `break “${b.id}”`).join('; ')}), so the growth is partly that recomputation, not the TAO emitted into pools. ${schedule}; per-block injection reads would settle it.`,
+      ev,
+    );
+  }
   if (matches(valueOf(claimed), net))
     return result(
       'supported',
@@ -128,11 +140,12 @@ export const C29: VerdictFn = (data) => {
   const after = figure(data, 'article-root-stake-after');
   const ev: Evidence[] = [figureEvidence(before), figureEvidence(after)];
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
+  const indexer = indexerRootReading(data);
   if (!change)
     return result(
       'unverifiable',
-      `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.`,
-      [...ev, rootDivsEvidence('in force over this range')],
+      `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.${indexer?.text ?? ''}`,
+      [...ev, rootDivsEvidence('in force over this range'), ...(indexer?.evidence ?? [])],
     );
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
   const { before: b0, after: a0 } = change.value;
@@ -209,11 +222,12 @@ export const C30: VerdictFn = (data) => {
     '“Liquidated on exchanges” is unsupported: TAO leaving root could as well have gone into subnet pools, and following it to exchanges needs address labels the chain does not hold.';
   const readings = `In the April 2025 runtime (v2.0.11) root’s TAO dividends were credited to the stakers’ root stake, so the article’s arithmetic holds if its 5.71M is the stakers’ root stake: 5.86M + 150k credited − 5.71M = ${stakersReading.toLocaleString('en-US')} TAO. If the 5.71M is the SubnetTAO[0] counter, which did not include those dividends, the outflow is ${counterReading.toLocaleString('en-US')} TAO`;
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
+  const indexer = indexerRootReading(data);
   if (!change)
     return result(
       'unverifiable',
-      `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it). ${cex}`,
-      ev,
+      `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it).${indexer?.text ?? ''} ${cex}`,
+      [...ev, ...(indexer?.evidence ?? [])],
     );
   ev.push(
     changeEvidence(

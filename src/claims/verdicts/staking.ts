@@ -3,8 +3,18 @@ import type { ReportData } from '../../data/schema.ts';
 import type { Source } from '../../data/schema.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
-import { rangeOf, STAKING_RATIO_FORMULA, stakeGrowth, stakingSeries, type StakingDay } from '../../metrics/staking.ts';
 import {
+  rangeOf,
+  STAKING_RATIO_FORMULA,
+  stakeGrowth,
+  stakingSeries,
+  usableDays,
+  type StakeGrowth,
+  type StakingDay,
+} from '../../metrics/staking.ts';
+import { overWindows, windowNote } from '../windows.ts';
+import {
+  breakEvidence,
   crossedBreaks,
   dateOf,
   figure,
@@ -30,7 +40,7 @@ import { C13_PARTLY, C13_SUPPORTED } from '../thresholds.ts';
  */
 const ROOT_DIVS_TEXT =
   ' From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s 150k TAO paid to root against 8.61M issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “root-divs-outside-subnet-tao”)';
-import type { Evidence, VerdictFn } from '../types.ts';
+import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;
 /** The TotalIssuance read made at the same block as a staking day's TotalStake read. */
@@ -38,11 +48,35 @@ const issuedSource = (d: StakingDay): Source =>
   d.source.kind === 'chain' ? { ...d.source, item: 'SubtensorModule.TotalIssuance' } : d.source;
 const articleDate = (data: ReportData) => dateOf(figure(data, 'article-market-cap'));
 
-/** Chain days up to the article's date. */
+/** Chain days up to the article's date, whatever their TotalStake measured. */
 function daysBefore(data: ReportData): StakingDay[] {
   if (data.snapshot.kind === 'cited') return [];
   const until = articleDate(data);
   return stakingSeries(data.snapshot).filter((d) => d.date <= until);
+}
+
+/**
+ * The days up to the article whose TotalStake is a staking figure, and what was left out: the days before spec 133,
+ * when TotalStake left out the whole genesis stake (series break total-stake-fixed-v2, invalidBefore), are unusable.
+ */
+function usableBefore(data: ReportData): {
+  days: StakingDay[];
+  text: string;
+  evidence: Evidence[];
+  since: string;
+  /** the first date the breaks crossed by the usable days are counted from: the unusable range's break is explained already */
+  crossFrom: (first: string) => string;
+} {
+  const { usable, unusable } = usableDays(daysBefore(data));
+  const b = unusable[0]?.unusable;
+  if (!b) return { days: usable, text: '', evidence: [], since: '', crossFrom: (first) => first };
+  return {
+    days: usable,
+    crossFrom: (first) => (first < b.date ? b.date : first),
+    since: ` from spec ${b.spec} (${usable[0]?.date ?? b.date})`,
+    text: ` The ${unusable.length} days of reads from ${unusable[0].date} to ${unusable[unusable.length - 1].date} are left out: until spec ${b.spec} ${b.invalidBefore?.why ?? b.label}, so the ratio then was not a staking ratio (series break “${b.id}”).`,
+    evidence: [breakEvidence(b, `that makes ${unusable.length} days unusable`)],
+  };
 }
 
 /** The staking day on (or within a week after) the article's date. */
@@ -59,60 +93,105 @@ const ratioEvidence = (d: StakingDay, label = 'Staking ratio'): Evidence => ({
   sources: [d.source, issuedSource(d)],
 });
 
+/** C13's verdict on a split of the stake's growth (thresholds C13_SUPPORTED, C13_PARTLY). */
+function c13Verdict(g: StakeGrowth): Verdict {
+  if (g.stakeChange <= 0n) return 'contradicted';
+  return g.fromIssuance >= C13_SUPPORTED
+    ? 'supported'
+    : g.fromIssuance >= C13_PARTLY
+      ? 'partly supported'
+      : 'contradicted';
+}
+
+/**
+ * The staking ratio on the last day at which issuance growth would explain exactly `share` of the stake's rise:
+ * share = r₀·ΔI / (r₁·I₁ − S₀), so r₁ = (S₀ + r₀·ΔI / share) / I₁.
+ */
+function ratioForShare(g: StakeGrowth, share: number): number {
+  const dI = raoToTao(g.last.issued - g.first.issued);
+  return (raoToTao(g.first.staked) + (g.first.ratio * dI) / share) / raoToTao(g.last.issued);
+}
+
+/** What would change C13's verdict: the last day's staking ratio at which issuance growth crosses a threshold. */
+function c13Flip(g: StakeGrowth, verdict: Verdict): string {
+  const { last } = g;
+  const at = (share: number) => pct(ratioForShare(g, share));
+  const now = `on ${last.date} (it was ${pct(last.ratio)})`;
+  if (g.stakeChange <= 0n)
+    return `Staked TAO would have to rise from ${g.first.date} to ${last.date} for issuance growth to explain it; with a rise, a staking ratio at or below ${at(C13_PARTLY)} ${now} would make this partly supported.`;
+  const never = ratioForShare(g, C13_PARTLY) > 1;
+  if (verdict === 'supported')
+    return `A staking ratio above ${at(C13_SUPPORTED)} ${now} would leave issuance growth under ${pct(C13_SUPPORTED, 0)} of the rise and make this partly supported; ${never ? 'no ratio up to 100% would make it contradicted' : `above ${at(C13_PARTLY)}, contradicted`}.`;
+  if (verdict === 'partly supported')
+    return `A staking ratio at or below ${at(C13_SUPPORTED)} ${now} would make this supported; above ${at(C13_PARTLY)}, contradicted.`;
+  return `A staking ratio at or below ${at(C13_PARTLY)} ${now} would make this partly supported; at or below ${at(C13_SUPPORTED)}, supported.`;
+}
+
 /** C13: the stake only looks like it rose because supply inflated. Splits the stake's growth into issuance growth and ratio change. */
 export const C13: VerdictFn = (data) => {
-  const g = stakeGrowth(daysBefore(data));
+  const usable = usableBefore(data);
+  const grown = stakeGrowth(usable.days);
   const ev: Evidence[] = [figureEvidence(figure(data, 'article-staking-floor'))];
-  if (!g) return needsChain('daily TotalStake and TotalIssuance before the article', ev);
-  const { first, last, stakeChange, fromIssuance } = g.value;
+  if (!grown) return needsChain('daily TotalStake and TotalIssuance before the article', [...ev, ...usable.evidence]);
+  const g = grown.value;
+  const { first, last, stakeChange, fromIssuance } = g;
   ev.push(ratioEvidence(first, 'First day'), ratioEvidence(last, 'Last day before the article'), {
     label: 'Share of the stake’s rise that issuance growth alone explains (at the first day’s ratio)',
     value: Number.isNaN(fromIssuance) ? 'n/a' : pct(fromIssuance),
-    formula: g.formula,
-    sources: g.inputs,
+    formula: grown.formula,
+    sources: grown.inputs,
   });
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
+  ev.push(...usable.evidence);
+  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
   ev.push(...crossed.evidence);
-  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? ROOT_DIVS_TEXT : '';
-  const notes = `${crossed.text}${gap}`;
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${ROOT_DIVS_TEXT}.` : '';
+  const verdict = c13Verdict(g);
+  const windows = windowNote(
+    verdict,
+    overWindows(last.date, (from) => {
+      const w = stakeGrowth(usable.days.filter((d) => d.date >= from));
+      return w
+        ? {
+            verdict: c13Verdict(w.value),
+            value: Number.isNaN(w.value.fromIssuance) ? 'no rise' : `${pct(w.value.fromIssuance)} from issuance`,
+            sources: w.inputs,
+          }
+        : { verdict: null, value: '', sources: [] };
+    }),
+    'the share issuance growth explains',
+  );
+  ev.push(windows.evidence);
+  const notes = `${usable.text}${crossed.text}${gap}${windows.text}`;
   const span = `From ${first.date} to ${last.date}`;
+  const flipCondition = c13Flip(g, verdict);
+  const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
   if (stakeChange <= 0n)
-    return result(
-      'contradicted',
+    return done(
       `${span} staked TAO did not rise (${formatTao(first.staked)} → ${formatTao(last.staked)}), so there is no rise to explain.${notes}`,
-      ev,
     );
   const how = `${span} staked TAO rose by ${formatTao(stakeChange)} while the staking ratio went from ${pct(first.ratio)} to ${pct(last.ratio)}: issuance growth at a constant ratio accounts for ${pct(fromIssuance)} of the rise`;
   const bounds = ` (Thresholds: ${pct(C13_SUPPORTED, 0)} or more supports the claim, ${pct(C13_PARTLY, 0)} to ${pct(C13_SUPPORTED, 0)} partly.)`;
-  if (fromIssuance >= C13_SUPPORTED)
-    return result('supported', `${how}, so the rise mostly reflects a growing supply.${notes}${bounds}`, ev);
-  if (fromIssuance >= C13_PARTLY)
-    return result(
-      'partly supported',
-      `${how}; the rest came from a higher share of TAO being staked.${notes}${bounds}`,
-      ev,
-    );
-  return result(
-    'contradicted',
-    `${how}; most of it came from a higher share of TAO being staked.${notes}${bounds}`,
-    ev,
-  );
+  if (verdict === 'supported') return done(`${how}, so the rise mostly reflects a growing supply.${notes}${bounds}`);
+  if (verdict === 'partly supported')
+    return done(`${how}; the rest came from a higher share of TAO being staked.${notes}${bounds}`);
+  return done(`${how}; most of it came from a higher share of TAO being staked.${notes}${bounds}`);
 };
 
-/** C14: the staking ratio never fell below 70% and peaked near 90%. */
+/** C14: the staking ratio never fell below 70% and peaked near 90%. Judged on the days whose TotalStake is a staking figure. */
 export const C14: VerdictFn = (data) => {
   const floor = figure(data, 'article-staking-floor');
   const peak = figure(data, 'article-staking-peak');
   const ev: Evidence[] = [figureEvidence(floor), figureEvidence(peak)];
   const cited = data.reference.figures.find((f) => f.id === 'staking-ratio-april-2025');
   if (cited) ev.push(figureEvidence(cited));
-  const r = rangeOf(daysBefore(data));
+  const usable = usableBefore(data);
+  const r = rangeOf(usable.days);
   if (!r)
     return needsChain(
       `a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`,
-      ev,
+      [...ev, ...usable.evidence],
     );
-  ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'));
+  ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'), ...usable.evidence);
   const allowed = valueOf(floor) * (1 - TOLERANCE);
   const floorHolds = r.min.ratio >= allowed;
   const peakHolds = matches(valueOf(peak), r.max.ratio);
@@ -123,16 +202,27 @@ export const C14: VerdictFn = (data) => {
       : floorHolds
         ? `just under the article’s 70% at its lowest, within the 3% allowance for its rounding (down to ${pct(allowed)})`
         : `below the article’s 70%, and below the 3% allowance (${pct(allowed)})`;
-  const first = daysBefore(data)[0];
-  const last = daysBefore(data).at(-1) ?? first;
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], first.date, last.date);
+  const first = usable.days[0];
+  const last = usable.days[usable.days.length - 1];
+  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
   ev.push(...crossed.evidence);
-  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? ROOT_DIVS_TEXT : '';
-  return result(
-    verdict,
-    `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.${crossed.text}${gap}`,
-    ev,
-  );
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${ROOT_DIVS_TEXT}.` : '';
+  const since = usable.since;
+  const peakBand = `${pct(valueOf(peak) / (1 + TOLERANCE))}–${pct(valueOf(peak) / (1 - TOLERANCE))}`;
+  const floorFlip = floorHolds
+    ? `a staking ratio below ${pct(allowed)} (70% less the 3% allowance) on any day${since} up to the article would make the “never below 70%” half fail`
+    : `no day${since} up to the article below ${pct(allowed)} would be needed for the “never below 70%” half to hold`;
+  const peakFlip = peakHolds
+    ? `a highest ratio outside ${peakBand} would make the “near 90%” half fail`
+    : `a highest ratio within ${peakBand} (it was ${pct(r.max.ratio)}) would make the “near 90%” half hold`;
+  return {
+    ...result(
+      verdict,
+      `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.${usable.text}${crossed.text}${gap} The claim is about every day, so it is judged on all of them, not on windows.`,
+      ev,
+    ),
+    flipCondition: `Each half is judged on its own (both hold: supported; one: partly supported; none: contradicted): ${floorFlip}; ${peakFlip}.`,
+  };
 };
 
 /** C15: $2B × ≥70% staked = at least $1.4B that never circulated. */
@@ -168,16 +258,30 @@ export const C15: VerdictFn = (data) => {
     sources: [cap.source, day.source],
   });
   const gap = noteRootDivs(ev, day.date, day.date, 'in force on this date') ? ROOT_DIVS_TEXT : '';
-  return day.ratio >= valueOf(floor) * (1 - TOLERANCE)
-    ? result(
-        'partly supported',
-        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap} ${concept}`,
-        ev,
+  const allowed = valueOf(floor) * (1 - TOLERANCE);
+  const holds = (ratio: number): Verdict => (ratio >= allowed ? 'partly supported' : 'contradicted');
+  const verdict = holds(day.ratio);
+  // the same test on the lowest day of each window before the article: does the $1.4B hang on the day read?
+  const days = daysBefore(data).filter((d) => !d.unusable);
+  const windows = windowNote(
+    verdict,
+    overWindows(day.date, (from) => {
+      const low = rangeOf(days.filter((d) => d.date >= from))?.min;
+      return low
+        ? { verdict: holds(low.ratio), value: `lowest ${pct(low.ratio)} on ${low.date}`, sources: [low.source] }
+        : { verdict: null, value: '', sources: [] };
+    }),
+    'the staking ratio (its lowest day)',
+  );
+  ev.push(windows.evidence);
+  const flipCondition = `A staking ratio below ${pct(allowed)} (70% less the 3% allowance) on ${day.date} would make $2B × the ratio less than $1.4B and this contradicted; it was ${pct(day.ratio)}. The concept (staked is not “never circulated”) keeps it from “supported” whatever the ratio.`;
+  const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  return verdict === 'partly supported'
+    ? done(
+        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap}${windows.text} ${concept}`,
       )
-    : result(
-        'contradicted',
-        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap} ${concept}`,
-        ev,
+    : done(
+        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap}${windows.text} ${concept}`,
       );
 };
 
@@ -225,16 +329,28 @@ export const C16: VerdictFn = (data) => {
   );
   const realOk = matches(valueOf(real), chainReal);
   const fdvOk = matches(valueOf(fdv), chainFdv);
+  // matches(a, b): |a − b| ≤ 3% of b; the liquid value is $2B × (1 − ratio), the FDV $2B / issued × 21M
+  const liquidBand = [
+    1 - valueOf(real) / (1 - TOLERANCE) / valueOf(cap),
+    1 - valueOf(real) / (1 + TOLERANCE) / valueOf(cap),
+  ];
+  const issuedBand = [
+    (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 - TOLERANCE)),
+    (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 + TOLERANCE)),
+  ];
+  const flipCondition = `Both figures match when the staking ratio on ${day.date} lies between ${pct(liquidBand[0])} and ${pct(liquidBand[1])} (it was ${pct(day.ratio)}) and issued TAO between ${formatTao(BigInt(Math.round(issuedBand[0])) * 1_000_000_000n)} and ${formatTao(BigInt(Math.round(issuedBand[1])) * 1_000_000_000n)} (it was ${formatTao(day.issued)}); then this is partly supported (the $2B is not sourced here), otherwise contradicted.`;
   const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, $2B gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
-  return realOk && fdvOk
-    ? result(
-        'partly supported',
-        `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
-        ev,
-      )
-    : result(
-        'contradicted',
-        `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
-        ev,
-      );
+  const out =
+    realOk && fdvOk
+      ? result(
+          'partly supported',
+          `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
+          ev,
+        )
+      : result(
+          'contradicted',
+          `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
+          ev,
+        );
+  return { ...out, flipCondition };
 };

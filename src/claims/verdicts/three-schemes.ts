@@ -1,16 +1,24 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
 import type { ReportData } from '../../data/schema.ts';
 import { SUBNET_ITEMS } from '../../data/schema.ts';
-import { formatTao } from '../../metrics/amount.ts';
+import { formatTao, raoToTao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { averagePoolDepth, poolChange } from '../../metrics/pools.ts';
-import { rootShareOfStake, sampledRootPayments } from '../../metrics/root.ts';
+import {
+  rootShareOfStake,
+  rootStakeChange,
+  sampledRootPayments,
+  type SampledRootPayments,
+} from '../../metrics/root.ts';
+import type { Computed } from '../../metrics/provenance.ts';
+import type { Change } from '../../metrics/series.ts';
+import { overWindows, windowNote } from '../windows.ts';
 import {
   C21_SHALLOW,
   C22_OUTSIDE_BAND,
   C22_OUTSIDE_LITTLE,
   C22_ROOT_BAND,
-  C22_ROOT_SHARE,
+  C22_ROOT_KEPT,
   C23_FLOOD,
 } from '../thresholds.ts';
 import { changeBetween, daysBetween, measuredAt, specAt } from '../../metrics/series.ts';
@@ -23,12 +31,14 @@ import {
   dateOf,
   figure,
   figureEvidence,
+  formatChange,
   needsChain,
   noteRootDivs,
   observationEvidence,
   pct,
   result,
   tallyBanded,
+  type BreakNote,
 } from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
 
@@ -90,34 +100,92 @@ export const C21: VerdictFn = (data) => {
     : result('contradicted', `${depth}: not shallow by that measure (1% of root stake or more). ${motive}`, ev);
 };
 
-/**
- * C22: dTAO drew little new money and root TAO stayed put. The baseline for the pools is the TAO the protocol put in
- * net of the TAO paid to root (root's alpha was sold in the pools, lowering SubnetTAO: v2.0.11 swap_alpha_for_tao),
- * so users' net TAO into the pools = growth of pool TAO − (injection − paid to root). Each check has a band inside
- * which it cannot decide (thresholds.ts), and then the verdict is unverifiable.
- */
-export const C22: VerdictFn = (data) => {
-  const date = articleDate(data);
-  const share = rootShareOfStake(data.snapshot, date);
-  const pools = poolChange(data.snapshot, date);
-  const flows = sampledRootPayments(data.snapshot, date, DTAO_DATE, EPOCH_CYCLE_BLOCKS);
-  const bands = `Thresholds: root ${pct(C22_ROOT_SHARE, 0)} of staked TAO (±${(C22_ROOT_BAND * 100).toFixed(0)} points); users’ net TAO into pools at most ${pct(C22_OUTSIDE_LITTLE, 0)} of the protocol’s net injection (±${(C22_OUTSIDE_BAND * 100).toFixed(0)} points); inside a band the data cannot decide.`;
-  if (!share || !pools || !flows)
-    return needsChain(
-      `root stake and subnet pool TAO on ${date}, and daily reads of the TAO injected into pools and of PendingRootDivs from dTAO to ${date}. ${bands}`,
-      [
-        citedEvidence(
-          'Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO',
-          'swap_alpha_for_tao',
-          CODE.swapAlphaForTao,
-        ),
-      ],
-    );
+interface C22Parts {
+  root: Computed<Change>;
+  /** SubnetTAO[0] at the end over SubnetTAO[0] at the start */
+  kept: number;
+  pools: Computed<Change>;
+  flows: Computed<SampledRootPayments>;
+  baseline: bigint;
+  inflow: bigint;
+  inflowShare: number;
+  /** null: inside the band, or the root reads straddle a break of the counter */
+  rootStayed: boolean | null;
+  little: boolean | null;
+  rootBreaks: BreakNote;
+}
+
+/** Both halves of C22 from `from` to `to`; null without the reads either needs. */
+function c22Parts(data: ReportData, from: string, to: string): C22Parts | null {
+  const root = rootStakeChange(data.snapshot, to, from);
+  const pools = poolChange(data.snapshot, to, from);
+  const flows = sampledRootPayments(data.snapshot, to, from, EPOCH_CYCLE_BLOCKS);
+  if (!root || !pools || !flows || root.value.before.value === 0n) return null;
+  const kept = Number(root.value.after.value) / Number(root.value.before.value);
   const baseline = flows.value.injected - flows.value.total;
   const inflow = pools.value.delta - baseline;
   const inflowShare = Number(inflow) / Number(baseline);
+  const rootBreaks = crossedBreaks(['rootStake'], root.value.before.date, root.value.after.date);
+  const rootStayed =
+    rootBreaks.breaks.length > 0
+      ? null
+      : kept >= C22_ROOT_KEPT + C22_ROOT_BAND
+        ? true
+        : kept < C22_ROOT_KEPT - C22_ROOT_BAND
+          ? false
+          : null;
+  const little =
+    inflowShare <= C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND
+      ? true
+      : inflowShare > C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND
+        ? false
+        : null;
+  return { root, kept, pools, flows, baseline, inflow, inflowShare, rootStayed, little, rootBreaks };
+}
+
+/** What would change C22's verdict, in TAO, from the same thresholds. */
+function c22Flip(p: C22Parts): string {
+  const before = raoToTao(p.root.value.before.value);
+  const out = (kept: number) => formatTao(BigInt(Math.round(before * (1 - kept))) * 1_000_000_000n);
+  const base = raoToTao(p.baseline);
+  const users = (share: number) => formatTao(BigInt(Math.round(base * share)) * 1_000_000_000n);
+  return `The inside half holds when SubnetTAO[0] keeps at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)} of its TAO at dTAO (a net outflow of at most ${out(C22_ROOT_KEPT + C22_ROOT_BAND)}) and fails under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)} (over ${out(C22_ROOT_KEPT - C22_ROOT_BAND)}); it kept ${pct(p.kept)}. The outside half holds when users’ net TAO into the pools is at most ${users(C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND)} (${pct(C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND, 0)} of the baseline) and fails above ${users(C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND)} (${pct(C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND, 0)}); it was ${formatTao(p.inflow)}. Both hold: supported; one: partly supported; neither: contradicted; either inside its band: unverifiable.`;
+}
+
+/**
+ * C22: dTAO drew little new money and root TAO stayed put. Two halves, each with a band inside which it cannot decide
+ * (thresholds.ts), and then the verdict is unverifiable:
+ * - inside liquidity (root TAO stayed put): the fall of SubnetTAO[0] since dTAO. From dTAO to spec 282 root stakes and
+ *   unstakes moved SubnetTAO[0] (v2.0.11 stake_utils.rs swap_tao_for_alpha / swap_alpha_for_tao, L700-759, on netuid 0)
+ *   and root dividends did not (increase_stake_for_hotkey_on_subnet, L532-535), so its fall is the net TAO that left
+ *   root (see C30). Root's share of staked TAO is not the test: it falls whenever the pools grow, whoever pays in.
+ * - outside liquidity (little new money): users' net TAO into the pools = growth of pool TAO − (injection − paid to
+ *   root), since root's alpha was sold in the pools for TAO (v2.0.11 swap_alpha_for_tao lowers SubnetTAO).
+ */
+export const C22: VerdictFn = (data) => {
+  const date = articleDate(data);
+  const bands = `Thresholds: root keeps ${pct(C22_ROOT_KEPT, 0)} of its TAO at dTAO (±${(C22_ROOT_BAND * 100).toFixed(0)} points); users’ net TAO into pools at most ${pct(C22_OUTSIDE_LITTLE, 0)} of the protocol’s net injection (±${(C22_OUTSIDE_BAND * 100).toFixed(0)} points); inside a band the data cannot decide.`;
+  const sellEv = citedEvidence(
+    'Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO',
+    'swap_alpha_for_tao',
+    CODE.swapAlphaForTao,
+  );
+  const p = c22Parts(data, DTAO_DATE, date);
+  if (!p)
+    return needsChain(
+      `root stake (SubnetTAO[0]) and subnet pool TAO at dTAO and on ${date}, and daily reads of the TAO injected into pools and of PendingRootDivs from dTAO to ${date}. ${bands}`,
+      [sellEv],
+    );
+  const { root, pools, flows, baseline, inflow, inflowShare, rootStayed, little, kept } = p;
   const ev: Evidence[] = [
-    computedEvidence(`Share of staked TAO on root (${share.value.root.date})`, pct(share.value.share), share),
+    changeEvidence(
+      'Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)',
+      root,
+    ),
+    computedEvidence('Share of root’s TAO at dTAO still there', pct(kept), {
+      formula: 'SubnetTAO[0] at the article / SubnetTAO[0] at dTAO',
+      inputs: root.inputs,
+    }),
     changeEvidence('TAO in subnet pools', pools),
     computedEvidence(
       `TAO injected into pools, estimated from ${flows.value.days} daily reads`,
@@ -129,29 +197,53 @@ export const C22: VerdictFn = (data) => {
       formula: '(ΔΣ SubnetTAO[netuid>0] − (injected − paid to root)) / (injected − paid to root)',
       inputs: [...pools.inputs, ...flows.inputs],
     }),
-    citedEvidence(
-      'Root’s alpha is sold in each pool for TAO, lowering its SubnetTAO',
-      'swap_alpha_for_tao',
-      CODE.swapAlphaForTao,
-    ),
+    sellEv,
   ];
-  const crossed = crossedBreaks(['rootStake', 'subnetTao'], pools.value.before.date, pools.value.after.date);
-  ev.push(...crossed.evidence);
-  const omitted = noteRootDivs(ev, pools.value.before.date, share.value.root.date, 'in force on this date');
-  const s0 = share.value.share;
-  const rootStayed = s0 >= C22_ROOT_SHARE + C22_ROOT_BAND ? true : s0 < C22_ROOT_SHARE - C22_ROOT_BAND ? false : null;
-  const little =
-    inflowShare <= C22_OUTSIDE_LITTLE - C22_OUTSIDE_BAND
-      ? true
-      : inflowShare > C22_OUTSIDE_LITTLE + C22_OUTSIDE_BAND
-        ? false
-        : null;
-  const rootText = `On ${share.value.root.date} root held ${pct(s0)} of staked TAO (${rootStayed === null ? 'too close to 90% to decide' : rootStayed ? 'above 90%: it stayed put' : 'under 90%: much of it moved'})`;
+  const share = rootShareOfStake(data.snapshot, date);
+  if (share)
+    ev.push(
+      computedEvidence(
+        `Context, not the test: share of staked TAO on root (${share.value.root.date}); it falls whenever the pools grow, whoever pays in`,
+        pct(share.value.share),
+        share,
+      ),
+    );
+  const crossed = crossedBreaks(['subnetTao'], pools.value.before.date, pools.value.after.date);
+  ev.push(...p.rootBreaks.evidence, ...crossed.evidence);
+  const omitted = noteRootDivs(ev, root.value.before.date, root.value.after.date, 'in force over this range');
+  const verdict = tallyBanded([rootStayed, little]);
+  const windows = windowNote(
+    verdict,
+    overWindows(
+      date,
+      (from) => {
+        const w = c22Parts(data, from, date);
+        return w
+          ? {
+              verdict: tallyBanded([w.rootStayed, w.little]),
+              value: `root kept ${pct(w.kept)}, users ${pct(w.inflowShare)} of the baseline`,
+              sources: [...w.root.inputs, ...w.pools.inputs],
+            }
+          : { verdict: null, value: '', sources: [] };
+      },
+      DTAO_DATE,
+    ),
+    'both halves',
+  );
+  ev.push(windows.evidence);
+  const rootText = `From ${root.value.before.date} to ${root.value.after.date} SubnetTAO[0], the root counter that stakes and unstakes moved and dividends did not, went ${formatChange(root.value.delta)}: root kept ${pct(kept)} of its TAO (${p.rootBreaks.breaks.length ? 'the reads straddle a change of the counter, so this cannot decide' : rootStayed === null ? 'too close to 90% to decide' : rootStayed ? `at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)}: it stayed put` : `under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)}: much of it moved`})`;
   const inflowText = `since dTAO the pools grew by ${formatTao(pools.value.delta)} against a baseline of ${formatTao(baseline)} (TAO injected less TAO paid to root), so users added a net ${formatTao(inflow)}, ${pct(inflowShare)} of the baseline (${little === null ? 'too close to the threshold to decide' : little ? 'little new money' : 'more than a little'})`;
   const gap = omitted
-    ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so root’s true share was slightly higher (series break “root-divs-outside-subnet-tao”).'
+    ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes (series break “root-divs-outside-subnet-tao”).'
     : '';
-  return result(tallyBanded([rootStayed, little]), `${rootText}; ${inflowText}.${gap}${crossed.text} ${bands}`, ev);
+  return {
+    ...result(
+      verdict,
+      `${rootText}; ${inflowText}.${gap}${p.rootBreaks.text}${crossed.text}${windows.text} ${bands}`,
+      ev,
+    ),
+    flipCondition: c22Flip(p),
+  };
 };
 
 /** C23: low barrier and no subnet cap flooded the market: no cap until September 2025, and the subnet count since dTAO. */

@@ -12,6 +12,9 @@
  *  - Timestamp.Now(n) = s(n) * 12000 + jitter(n), jitter in [0, jitterMs) with jitterMs <= MinimumPeriod, so
  *    floor(ts / 12000) = s(n) and ts(n) - ts(n-1) >= MinimumPeriod hold as the runtime enforces them;
  *  - block 0 (genesis) has Timestamp.Now = 0.
+ * With `timing` (e.g. Finney's real 2025 block times, real-timing.ts), Timestamp.Now(n) is timing.ts(n) instead, the
+ * slot floor(ts / 12000), and block numbers are the real chain's: the genesis date then only places the head and
+ * the upgrades (block 1 is wherever the timing puts it).
  */
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
@@ -57,6 +60,13 @@ export interface ModelOptions {
   seed?: string;
   /** blocks between the head and the finalized head */
   unfinalized?: number;
+  /** block times from elsewhere (Finney's real ones: real-timing.ts) instead of the missed-slot model */
+  timing?: BlockTiming | null;
+}
+
+/** Timestamp.Now of every block (0 at genesis), strictly increasing, at most one block per 12-second slot. */
+export interface BlockTiming {
+  ts(n: number): number;
 }
 
 /** 32-bit integer mix (splitmix-like), the only source of "randomness": deterministic in its inputs. */
@@ -98,6 +108,7 @@ export class ChainModel {
       churnNetuid: 17,
       seed: 'taoproof finney-like',
       unfinalized: 2,
+      timing: null,
       ...options,
     };
     if (this.o.jitterMs > 6_000)
@@ -183,6 +194,7 @@ export class ChainModel {
   /** Aura slot of block n (n >= 1) */
   slot(n: number): number {
     if (n < 1) throw new RangeError('genesis has no slot');
+    if (this.o.timing) return Math.floor(this.o.timing.ts(n) / SLOT_MS);
     return this.slot1 + (n - 1) + this.#missedBefore(n);
   }
 
@@ -192,6 +204,7 @@ export class ChainModel {
 
   /** Timestamp.Now at block n (ms); 0 at genesis */
   ts(n: number): number {
+    if (this.o.timing) return n === 0 ? 0 : this.o.timing.ts(n);
     return n === 0 ? 0 : this.slot(n) * SLOT_MS + this.jitter(n);
   }
 
@@ -200,6 +213,7 @@ export class ChainModel {
     let lo = 1;
     // every block takes at least one slot, so the block in slot ceil(t / SLOT_MS) or an earlier one has ts >= t
     let hi = limit ?? this.head ?? Math.max(1, Math.ceil(t / SLOT_MS) - this.slot1 + 2);
+    if (this.o.timing && limit === undefined && this.head === undefined) while (this.ts(hi) < t) hi *= 2;
     if (this.ts(hi) < t) return null;
     if (this.ts(1) >= t) return 1;
     while (hi - lo > 1) {

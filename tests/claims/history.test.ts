@@ -1,0 +1,283 @@
+/**
+ * Every checkable verdict on the Finney history model (tests/fixtures/finney-history.ts): series shaped like the
+ * real chain's counters, defects included, and variants where a claim is made plainly true or plainly false. Each
+ * expected verdict is written from the subtensor code read for it (named in each describe), with the reason.
+ */
+import { describe, expect, test } from 'vitest';
+import { C13, C14, C15, C16 } from '../../src/claims/verdicts/staking.ts';
+import { C38 } from '../../src/claims/verdicts/owners.ts';
+import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
+import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
+import { citedData, editedReference } from '../fixtures/snapshots.ts';
+import { finneyHistory } from '../fixtures/finney-history.ts';
+import { VERDICT_FNS } from '../../src/claims/index.ts';
+import type { Verdict } from '../../src/claims/types.ts';
+
+const base = finneyHistory({ until: '2025-06-30' });
+
+describe('M1: C13 and C14 leave out the days before spec 133 (TotalStake without the genesis stake)', () => {
+  // c88a3724 pallets/subtensor/src/lib.rs GenesisBuild::build (L637-724) adds each genesis stake to Stake and
+  // TotalIssuance but never writes TotalStake; d8cff5a6 migration.rs migrate_to_v2_fixed_total_stake (first run with
+  // spec 133) re-sums it from Stake. So the model's TotalStake starts at 0 on 2023-03-20 and jumps on 2023-10-03.
+  test('C14: partly supported, not “contradicted from 0.0%”: the floor holds from spec 133, the peak (82.5%) is far from 90%', () => {
+    const r = C14(base);
+    expect(r.verdict).toBe('partly supported');
+    expect(r.reason).not.toContain('0.0%');
+    expect(r.reason).toMatch(/ranged from 69\.\d% \(2025-02-14\) to 82\.5% \(2024-06-24\)/);
+    expect(r.reason).toContain('The 197 days of reads from 2023-03-20 to 2023-10-02 are left out');
+    expect(r.evidence.some((e) => e.value === 'total-stake-fixed-v2' && e.label.includes('197 days unusable'))).toBe(
+      true,
+    );
+    expect(r.flipCondition).toMatch(
+      /a staking ratio below 67\.9% \(70% less the 3% allowance\) on any day from spec 133 \(2023-10-03\) up to the article/,
+    );
+    expect(r.flipCondition).toMatch(/a highest ratio within 87\.4%–92\.8% \(it was 82\.5%\)/);
+  });
+  test('C13: supported, not contradicted: from spec 133 issuance growth explains more than all of the rise', () => {
+    // 2023-10-03: 78.0% of 5.40M; 2025-04-17: 72.0% of 8.62M: 0.78 × 3.23M / 2.0M = 126% of the rise
+    const r = C13(base);
+    expect(r.verdict).toBe('supported');
+    expect(r.reason).toMatch(/^From 2023-10-03 to 2025-04-17 /);
+    expect(r.reason).toContain('accounts for 126.0% of the rise');
+    expect(r.flipCondition).toMatch(
+      /A staking ratio above \d+\.\d% on 2025-04-17 \(it was 72\.0%\) would leave issuance growth under 80%/,
+    );
+  });
+  test('C14 plainly true: a ratio between 75% and 89% from spec 133 is supported (the 0% days before it do not count)', () => {
+    const r = C14(finneyHistory({ until: '2025-06-30', ratio: (d) => (d < '2024-06-01' ? 0.75 : 0.89) }));
+    expect(r.verdict).toBe('supported');
+  });
+  test('C14 plainly false: a ratio of 60% in 2024 is below the floor and far from 90%: contradicted', () => {
+    const r = C14(
+      finneyHistory({ until: '2025-06-30', ratio: (d) => (d > '2024-01-01' && d < '2024-02-01' ? 0.6 : 0.75) }),
+    );
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toMatch(/ranged from 60\.0% \(2024-01-\d\d\)/);
+  });
+  test('C13 plainly false: a ratio rising from 50% to 80% after spec 133 makes most of the rise a higher share staked', () => {
+    const r = C13(
+      finneyHistory({
+        until: '2025-06-30',
+        ratio: (d) =>
+          d < '2023-10-03'
+            ? 0.5
+            : 0.5 +
+              (0.3 * (Date.parse(d) - Date.parse('2023-10-03'))) /
+                (Date.parse('2025-02-13') - Date.parse('2023-10-03')),
+      }),
+    );
+    expect(r.verdict).toBe('contradicted');
+  });
+});
+
+describe('M3: C38 is decided by the share over the days, never by one day', () => {
+  // v2.0.11 (6b86ebf3) pallets/subtensor/src/coinbase/run_coinbase.rs: PendingRootDivs is filled every block (step 6,
+  // L164-208) and drained at the subnet's epoch (step 7, L217-262), which runs when blocks_until_next_epoch (L816-840)
+  // is 0, i.e. (block + netuid + 1) % (tempo + 1) == 0: consecutive netuids drain at consecutive blocks. The model
+  // samples the day's first block (7,200 blocks a day: the phase moves by −20 of 361 each day).
+  test('a true 20% share is contradicted, not “partly supported” on its highest day', () => {
+    const r = C38(finneyHistory({ until: '2025-06-30', rootShare: 0.2 }));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toMatch(
+      /root received an estimated [\d.]+k TAO, (19|2\d)\.\d% of the TAO emitted into the pools: well under one third/,
+    );
+    expect(r.reason).not.toContain('highest day');
+    // one day's sample is not the share: the model's days read up to 1.7 times the mean
+    const est = r.evidence.find((e) => e.label.startsWith('… as a share'));
+    expect(est?.value).toMatch(/^(19|2\d)\.\d%$/);
+    expect(r.flipCondition).toMatch(/between 26\.7% and 40\.0% supported/);
+  });
+  test('a true one-third share (the article’s 150k / 450k) is supported', () =>
+    expect(C38(base).verdict).toBe('supported'));
+  test('a true 50% share is contradicted: more than one third', () => {
+    const r = C38(finneyHistory({ until: '2025-06-30', rootShare: 0.5 }));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('more than the article’s “up to one third”');
+  });
+  test('the windows are reported: the same estimate over 7, 30 and 63 days before the article', () => {
+    const r = C38(base);
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
+    expect(w?.value).toMatch(/^7 d: \w[\w ]+ · 30 d: \w[\w ]+ · 63 d: supported$/);
+  });
+});
+
+describe('M2: C22’s inside half is the fall of SubnetTAO[0] since dTAO, the outside half the pools’ inflow', () => {
+  // v2.0.11 pallets/subtensor/src/staking/stake_utils.rs: staking and unstaking on root go through swap_tao_for_alpha /
+  // swap_alpha_for_tao (L700-759), which move SubnetTAO[0] and TotalStake; root dividends are credited through
+  // increase_stake_for_hotkey_on_subnet (L532-535, share pool only). So until spec 283 SubnetTAO[0]'s fall is the net
+  // TAO that left root, whoever paid into the pools.
+  const rootFlat = (userInflow: number) => finneyHistory({ until: '2025-06-30', rootOutflow: 0, userInflow });
+  test('SubnetTAO[0] flat at 5.86M and 700k of outside TAO in the pools: root stayed put, the outside half fails', () => {
+    const r = C22(rootFlat(700_000 / 62));
+    // root's share of staked TAO is 5.86M / (5.86M + ~1M) ≈ 85%: the old test called that “much of it moved”
+    expect(r.reason).toMatch(/root kept 100\.0% of its TAO \(at least 93%: it stayed put\)/);
+    expect(r.reason).toContain('more than a little');
+    expect(r.verdict).toBe('partly supported');
+    expect(r.evidence.find((e) => e.label.startsWith('Context, not the test'))?.value).toMatch(/^8\d\.\d%$/);
+  });
+  test('plainly true: root flat and no outside money: supported', () =>
+    expect(C22(rootFlat(0)).verdict).toBe('supported'));
+  test('plainly false: a fifth of root’s TAO left and users added 700k: contradicted', () => {
+    const r = C22(finneyHistory({ until: '2025-06-30', rootOutflow: 1_172_852 / 62, userInflow: 700_000 / 62 }));
+    expect(r.reason).toMatch(/root kept 80\.\d% of its TAO \(under 87%: much of it moved\)/);
+    expect(r.verdict).toBe('contradicted');
+  });
+  test('the model as anchored (5.86M → 5.74M on the article’s date, pools 469k): root stayed, users added more than a little', () => {
+    const r = C22(base);
+    expect(r.verdict).toBe('partly supported');
+    expect(r.flipCondition).toMatch(/^The inside half holds when SubnetTAO\[0\] keeps at least 93% of its TAO at dTAO/);
+  });
+});
+
+/**
+ * Every checkable verdict on the model as anchored (to 2025-06-30), with the reason each comes out as it does. A new
+ * verdict must be added here: the last test fails otherwise.
+ */
+const EXPECTED: Record<string, [Verdict, string]> = {
+  C01: ['supported', 'Aura authorities and GRANDPA in every runtime read: proof of authority'],
+  C02: ['partly supported', 'pallet_sudo in the runtime; the code and the state are public, so not a black box'],
+  C03: ['supported', 'Senate 12 and Triumvirate 3 on 2025-04-17 (pallets present from spec 122 to 333)'],
+  C04: ['unverifiable', 'the model has no Senate member list, and addresses do not name owners'],
+  C05: ['supported', 'a cited date, no chain read'],
+  C06: [
+    'supported',
+    'TotalIssuance on 2023-10-02 is 5.39M on the anchored path (genesis 4.18M to 7.01M on 2024-06-24)',
+  ],
+  C07: ['unverifiable', 'the pre-Finney records are not read'],
+  C08: ['unverifiable', 'amounts and addresses, not owners'],
+  C09: ['partly supported', '5.39M / 8.62M = 62.5%; the insider premise is not a chain fact'],
+  C10: ['unverifiable', 'no per-validator stake in daily totals'],
+  C13: ['supported', 'from spec 133 (78.0%) to the article (72.0%) issuance growth explains 126% of the rise (M1)'],
+  C14: ['partly supported', 'from spec 133: lowest 69.9% (within the 3% allowance), highest 82.5% (not near 90%) (M1)'],
+  C15: ['partly supported', '72.0% on 2025-04-17 ≥ 67.9%: $1.44B; staked is still not “never circulated”'],
+  C16: ['contradicted', '$2B × 28.0% = $561M, more than 3% from $600M'],
+  C20: ['supported', 'every subnet of the head’s table has a TAO–alpha pool'],
+  C21: ['partly supported', '5,040 TAO per pool on average, 0.09% of root stake'],
+  C22: ['partly supported', 'SubnetTAO[0] kept 97.9% since dTAO; users added more than 35% of the baseline (M2)'],
+  C23: ['supported', '65 → 94 subnets in 63 days (+45%)'],
+  C24: ['partly supported', 'spec 261 has swap_stake, through TAO only'],
+  C27: [
+    'unverifiable',
+    'the dTAO day has no SubnetTaoInEmission read (spec 219 at its first block), so it falls back to TotalIssuance, which the per-upgrade resets of 244, 252, 257 and 261 lowered by the root dividends TotalStake lacked: 239k, under 450k',
+  ],
+  C28: ['unverifiable', 'PendingRootDivs is a balance, not the flow paid since dTAO'],
+  C29: [
+    'partly supported',
+    'the model’s SubnetTAO[0] falls 126k by 2025-04-17 (148k by 2025-04-27, the indexer’s figure): the ends match, the fall does not',
+  ],
+  C30: ['contradicted', 'a 126k fall is neither 300k nor 150k within 10k TAO plus 3%'],
+  C32: ['unverifiable', 'market data'],
+  C34: ['partly supported', 'a dTAO runtime: stake records that can be transferred'],
+  C35: ['unverifiable', 'announcements are off chain'],
+  C36: [
+    'partly supported',
+    'SubnetOwnerCut 11,796 / 65,535 at the head; only the 18% is tested, not that owners keep it (issue 17)',
+  ],
+  C38: ['supported', 'the model pays root 33% of the TAO injected; the 62-day estimate is 33.1% (M3)'],
+};
+
+describe('every checkable verdict on the Finney history model', () => {
+  test.each(Object.entries(EXPECTED))('%s', (id, [verdict, why]) => {
+    expect(VERDICT_FNS[id](base).verdict, why).toBe(verdict);
+  });
+  test('every verdict function has an expected verdict here', () =>
+    expect(Object.keys(VERDICT_FNS).sort()).toEqual(Object.keys(EXPECTED).sort()));
+  test('every time-dependent verdict states what would change it', () => {
+    for (const id of ['C13', 'C14', 'C15', 'C16', 'C22', 'C38'])
+      expect(VERDICT_FNS[id](base).flipCondition, id).toMatch(/\d+\.\d%/);
+  });
+  test('C16’s flip condition gives the ratio and issuance bands that would match $600M and $5B', () =>
+    expect(VERDICT_FNS.C16(base).flipCondition).toMatch(
+      /between 69\.1% and 70\.9% \(it was 72\.0%\) and issued TAO between 8\.15M TAO and 8\.65M TAO/,
+    ));
+  test('the full model (to 2026-09) gives the same verdicts: all are judged up to the article’s date', () => {
+    const full = finneyHistory();
+    for (const id of Object.keys(EXPECTED).filter((x) => !['C20', 'C36'].includes(x)))
+      expect(VERDICT_FNS[id](full).verdict, id).toBe(EXPECTED[id][0]);
+  });
+});
+
+describe('C29/C30: which measure the indexer’s “staked to root” is (content/reference.yaml, taostats-*)', () => {
+  // v2.0.11: emission enters TotalIssuance and the pools (run_coinbase.rs L112-140); root's TAO leaves the pools
+  // (swap_alpha_for_tao, stake_utils.rs L732-759) and is credited through the share pool only (L532-535); every upgrade
+  // resets TotalIssuance to Balances + TotalStake (migrate_init_total_issuance). So issued − free − staked is the
+  // dividends paid since the last upgrade when `staked` is the counter, and negative when it includes all dividends.
+  test('the cited build says the indexer points to the counter (reading 1), and why it cannot settle the 300k', () => {
+    for (const r of [C29(citedData()), C30(citedData())]) {
+      expect(r.verdict).toBe('unverifiable');
+      expect(r.reason).toContain('An independent record points to reading 1, the counter');
+      expect(r.reason).toContain(
+        '5.72M TAO staked to root on the last block of 2025-04-27, 148k TAO below the 5.86M TAO',
+      );
+      expect(r.reason).toContain(
+        'exceeds its free plus staked TAO by 60,577 TAO that day but by −349 TAO on 2025-11-04',
+      );
+      expect(r.reason).toContain('It cannot settle the claim alone');
+      const gap = r.evidence.find((e) => e.label.startsWith('Taostats, 2025-04-27: issued TAO not counted'));
+      expect(gap?.value).toBe('60.6k TAO');
+      expect(
+        gap?.sources.every((s) => s.kind === 'cited' && s.url.includes('taostat/taostats-docs/blob/1622cea1')),
+      ).toBe(true);
+    }
+  });
+  test('without the indexer’s figures the reason says nothing of them', () => {
+    const ref = editedReference((r) => {
+      r.figures = r.figures.filter((f) => !f.id.startsWith('taostats-'));
+    });
+    expect(C30(citedData(ref)).reason).not.toContain('independent record');
+  });
+});
+
+describe('windows: each time-dependent verdict over the 7, 30 and 63 days before the article', () => {
+  test('C13 says so when its windows disagree: on the model the last weeks’ stake rose faster than issuance', () => {
+    // the 7-day window crosses the spec-261 upgrade (2025-04-11), whose reset took the root dividends paid since dTAO
+    // out of TotalIssuance: issuance then explains little of the stake's rise
+    const r = C13(base);
+    expect(r.verdict).toBe('supported');
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of the share issuance growth explains'));
+    expect(w?.value).toBe('7 d: contradicted · 30 d: contradicted · 63 d: partly supported');
+    expect(r.reason).toContain(
+      'Over shorter windows the verdict differs: the 7 days before the article give “contradicted”',
+    );
+  });
+  test('C15, C22 and C38 agree over their windows on the model, and say so', () => {
+    for (const fn of [C15, C22, C38])
+      expect(fn(base).reason).toContain(
+        'The same test over the 7, 30, 63 days before the article gives the same verdict.',
+      );
+  });
+  test('a window with too few reads is reported as such, never as a verdict', () => {
+    // a model cut on 2025-04-11: 58 of the 63 days since dTAO are read (at least 90%, so the span is judged), but only
+    // 1 of the last 7 days
+    const r = C38(finneyHistory({ until: '2025-04-11' }));
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of root’s share'));
+    expect(w?.value).toMatch(/^7 d: n\/a · 30 d: \w/);
+    expect(w?.formula).toMatch(/^7 days \(from 2025-04-10\): too few reads;/);
+  });
+});
+
+describe('variants: the article’s own world, and a plainly lower staking ratio', () => {
+  // 300k TAO leaves root from dTAO to 2025-04-17 (4,771 TAO a day over the model's 62 days): SubnetTAO[0] then falls
+  // by 296k, root + pools is 70.0% of issued TAO, the ratio the article's $600M implies
+  const outflow = (perDay: number) => finneyHistory({ until: '2025-06-30', rootOutflow: perDay });
+  const world = outflow(4_771);
+  test('C30 partly supported: SubnetTAO[0] fell by the article’s 300k (within 10k TAO plus 3%)', () => {
+    const r = C30(world);
+    expect(r.reason).toMatch(/fell by 29\dk TAO from 2025-02-14 to 2025-04-17/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('C16 partly supported: a 70.0% ratio and 8.62M issued give $600M and $4.87B', () => {
+    const r = C16(world);
+    expect(r.reason).toMatch(/With the chain’s 70\.0% staked/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('C15 contradicted when root lost 1.5M TAO: a ratio near 55% makes $2B × ratio under $1.4B', () => {
+    const r = C15(outflow(1_500_000 / 62));
+    expect(r.reason).toMatch(/only 5\d\.\d% of issued TAO was staked/);
+    expect(r.verdict).toBe('contradicted');
+    expect(r.flipCondition).toMatch(/^A staking ratio below 67\.9%/);
+  });
+  test('C22 still says root stayed put in the article’s world: 95% of root’s TAO at dTAO is still there', () => {
+    expect(C22(world).reason).toMatch(/root kept 95\.0% of its TAO \(at least 93%: it stayed put\)/);
+  });
+});
