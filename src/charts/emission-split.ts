@@ -100,7 +100,7 @@ export const emissionSplit: ChartDef<SplitRow> = {
     return [
       curve
         ? 'Shares of a subnet’s alpha emission per block, by the subnet’s alpha issuance, from run_coinbase’s rule: owner cut first, the rest half to miners and half to validators, root’s part taken from the validators’ half.'
-        : 'No owner cut, TAO weight or root stake in this build: the curves appear once a chain snapshot (or the cited parameters) is committed.',
+        : 'No owner cut, TAO weight or root stake in this build: the curves need chain data or cited parameters, and this build has neither.',
       dots ? `Dots: root’s share in each of the snapshot’s ${dots} subnets.` : '',
       levels.length
         ? `Dashed: the article’s ${levels.map((r) => `${r.series.replace(/^article: /, '')} (${fmtShare(r.value ?? 0)})`).join(' and ')}; the second is a share of TAO, not of alpha.`

@@ -8,6 +8,7 @@ import {
   measuredLine,
   NO_CHAIN_READS,
   RANGE_CONTROL,
+  timeDomain,
   timeMarkers,
   caveatNotes,
 } from './time-marks.ts';
@@ -77,7 +78,7 @@ export const issuance: ChartDef<TimeRow> = {
           insetBottom: 12,
           tickFormat: (v: number) => formatCompact(v),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
           ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
           ...measuredLine(measured, formatCompactTao),

@@ -27,7 +27,7 @@ export interface FlowRow extends RowSource {
 }
 
 const NO_CHAIN = 'Chain: no reads';
-const NO_CHAIN_TEXT = 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.';
+const NO_CHAIN_TEXT = 'No chain data in this build: only the article’s figures are drawn, not the chain’s bars.';
 const ARTICLE_IDS = { injected: 'article-pool-injection', root: 'article-root-autosell' } as const;
 const BAR = {
   injected: 'Pools · article: injected since dTAO',
@@ -149,7 +149,7 @@ export const poolFlows: ChartDef<FlowRow> = {
         : '',
       chain.length
         ? `Beside them, what daily chain reads give (blue): ${measures.join('; ')}. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.`
-        : 'No chain reads in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) appear once a chain snapshot is committed.',
+        : 'No chain data in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) are not drawn.',
     ]
       .filter(Boolean)
       .join(' ');

@@ -9,6 +9,7 @@ import {
   measuredLine,
   NO_CHAIN_READS,
   RANGE_CONTROL,
+  timeDomain,
   timeMarkers,
   caveatNotes,
 } from './time-marks.ts';
@@ -84,7 +85,7 @@ export const rootStake: ChartDef<TimeRow> = {
           insetBottom: 16,
           tickFormat: (v: number) => formatCompact(v),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [...measuredLine(measured, formatCompactTao), ...figures.marks],
       },
       annotations: {

@@ -4,7 +4,15 @@ import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../met
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers, caveatNotes } from './time-marks.ts';
+import {
+  caveatNotes,
+  figureMarks,
+  inRange,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -134,7 +142,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
               insetTop: 12,
               tickFormat: (v: number) => formatCompact(v),
             },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
           Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
           Plot.ruleY([0]),

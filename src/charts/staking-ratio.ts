@@ -9,6 +9,7 @@ import {
   measuredLine,
   NO_CHAIN_READS,
   RANGE_CONTROL,
+  timeDomain,
   timeMarkers,
   caveatNotes,
 } from './time-marks.ts';
@@ -113,7 +114,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
           grid: true,
           tickFormat: (v: number) => formatPercent(v, 0),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
           ...(band.length
             ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]

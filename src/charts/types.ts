@@ -29,9 +29,14 @@ export interface KeyItem {
   label: string;
   /** a citation (events), a methodology anchor relative to the site's base (breaks, caveats), or null */
   href: string | null;
+  /** an event's: the chain's series breaks on its day, drawn as the event's one mark and named in its key entry */
+  breaks?: Array<{ label: string; href: string }>;
 }
 
-/** A text label for a point, placed by the renderer where it collides with no other label (or moved to the key). */
+/**
+ * A text label for a point, placed by the renderer where it collides with no other label or point (or moved to the
+ * key). An empty text marks a point that labels must keep clear of.
+ */
 export interface PointLabel {
   /** in the scale's domain: a date or number, or a band's name */
   x: number | Date | string;

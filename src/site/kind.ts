@@ -1,5 +1,5 @@
 /** How each kind of data is announced to readers. */
-import type { SnapshotKind } from '../data/schema.ts';
+import type { Snapshot, SnapshotKind } from '../data/schema.ts';
 
 export const KIND_LABEL: Record<SnapshotKind, { short: string; long: string }> = {
   chain: {
@@ -29,4 +29,18 @@ export function checkedLabel(
   if (verification.hashes === 'single-source')
     parts.push(`single-source: block hashes from ${verification.operators.join(', ') || 'one operator'} only`);
   return parts.join(' · ');
+}
+
+/**
+ * What data a page shows, said once, for the banner, the footer and chart captions: "Chain data from block
+ * 5,029,000 (2025-04-17)", "No chain data yet: figures cited from publications, the latest dated 2025-12-14",
+ * "SYNTHETIC test data from block 1,000 (2025-04-29)".
+ */
+export function dataLine(s: Pick<Snapshot, 'kind' | 'head' | 'series'>): string {
+  if (s.kind === 'cited') {
+    const last = s.series.at(-1)?.date;
+    return `No chain data yet: figures cited from publications${last ? `, the latest dated ${last}` : ''}`;
+  }
+  const at = s.head ? ` from block ${s.head.number.toLocaleString('en-US')} (${s.head.timestamp.slice(0, 10)})` : '';
+  return `${KIND_LABEL[s.kind].short}${at}`;
 }

@@ -12,18 +12,18 @@ import { loadCorrections } from '../../src/claims/corrections.ts';
 import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/data/schema.ts';
 import type { Claim } from '../../src/checks/schemas.ts';
-import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
+import { countLabels, decidingEvidence, firstSentence, pillOf } from '../../src/site/findings.ts';
 import { SERIES_BREAKS } from '../../src/data/breaks.ts';
 import { runtimeChangeRows } from '../../src/data/runtime-changes.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
 describe('built site', () => {
-  test('home, essay and data pages exist and show the data kind and as-of', () => {
+  test('home, essay and data pages exist and say once what data they show', () => {
     for (const path of ['index.html', 'essays/staking/index.html', 'data/index.html', 'claims/index.html']) {
-      const doc = page(path);
-      expect(doc.querySelector('.data-badge')?.textContent, path).toMatch(/Cited figures only|Chain data|SYNTHETIC/);
-      expect(doc.querySelector('.data-badge')?.textContent, path).toContain('as of');
+      const badge = page(path).querySelector('.data-badge')?.textContent ?? '';
+      expect(badge, path).toMatch(/^\s*(No chain data yet: figures cited|Chain data from block|SYNTHETIC test data)/);
+      expect(badge.match(/cited/g)?.length ?? 0, path).toBeLessThanOrEqual(1); // not "Cited figures only · as of cited figures"
     }
   });
 
@@ -36,7 +36,7 @@ describe('built site', () => {
     expect(svg?.getAttribute('role')).toBe('img');
     const desc = doc.getElementById(svg?.getAttribute('aria-describedby') ?? '');
     expect(desc?.textContent?.length).toBeGreaterThan(40);
-    expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/as of/);
+    expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/No chain data yet|from block/);
     expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();
   });
 
@@ -188,14 +188,17 @@ describe('the home page’s bottom line comes from the verdict registry', () => 
       const v = verdictFor(e.fm.decidingClaim!, data);
       expect(v, e.slug).not.toBeNull();
       const card = cards[i];
-      expect(card.querySelector('.verdict')?.textContent, e.slug).toBe(v!.verdict);
+      // the pill: the verdict, or both facts where the arithmetic was checked without chain data (pillOf)
+      const pill = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(pill(card.querySelector('.verdict')), e.slug).toBe(pillOf(v!).text);
+      expect(card.getAttribute('data-verdict'), e.slug).toBe(v!.verdict);
       expect(card.querySelector('h3')?.textContent, e.slug).toContain(`(${e.fm.decidingClaim})`);
       expect(card.querySelector('.finding-why')?.textContent, e.slug).toBe(firstSentence(v!.reason));
       expect(v!.reason.startsWith(card.querySelector('.finding-why')!.textContent!), e.slug).toBe(true);
       const fig = decidingEvidence(v!);
       expect(card.querySelector('.finding-figure strong')?.textContent, e.slug).toBe(fig!.value);
       // the at-a-glance row says the same
-      expect(doc.querySelectorAll('.glance li')[i].querySelector('.verdict')?.textContent).toBe(v!.verdict);
+      expect(pill(doc.querySelectorAll('.glance li')[i].querySelector('.verdict'))).toBe(pillOf(v!).text);
     }
   });
 
