@@ -247,7 +247,7 @@ export function acquireLock(dir: string, log: (line: string) => void = () => {})
       const pid = typeof held.pid === 'number' ? held.pid : null;
       if (pid !== null && alive(pid))
         throw new LockError(
-          `${file}: another snapshot run holds ${dir} (pid ${pid}, started ${String(held.started)}: ${String(held.argv)}); wait for it to end`,
+          `${file}: another snapshot run holds ${dir} (pid ${pid}, started ${String(held.started)}: ${String(held.argv)}); wait for it to end (if pid ${pid} is not a snapshot, remove the file)`,
         );
       log(`${file}: removed a stale lock (${pid === null ? 'unreadable' : `pid ${pid} is not running`})`);
       rmSync(file, { force: true });

@@ -38,6 +38,8 @@ import {
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
+import { loadReplies, REPLIES_FILE } from '../claims/replies.ts';
+import { loadVersions, VERSIONS_FILE } from '../claims/versions.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
@@ -165,6 +167,8 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     );
   if (result.snapshot && subnetsDaily) problems.push(...pairProblems(result.snapshot, subnetsDaily));
   guard(() => loadVerdictHistory(join(root, VERDICTS_FILE))); // written by npm run verdicts; absent until chain data
+  guard(() => loadVersions(join(root, VERSIONS_FILE))); // appended by npm run tag-data; absent until the first version
+  guard(() => loadReplies(join(root, REPLIES_FILE))); // replies received, an empty list until one arrives
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 
