@@ -270,6 +270,18 @@ describe('windows: each time-dependent verdict over the 7, 30 and 63 days before
     expect(w?.value).toBe('7 d: partly supported · 30 d: partly supported · 63 d: partly supported');
     expect(w?.formula).toContain('63 days (from 2025-02-13): partly supported, deepest 0.09% on');
   });
+  test('C21 says so when a window disagrees: pools 100 times deeper on 2025-03-20 make the 30- and 63-day windows contradicted', () => {
+    // the verdict stays on the article's day (0.09% of root stake); 100 × 0.09% is 9%, over C21_SHALLOW's 1%
+    const deep = finneyHistory({ until: '2025-06-30' });
+    const p = deep.snapshot.series.find((x) => x.date === '2025-03-20');
+    if (!p?.values.subnetTao) throw new Error('the model has no subnetTao on 2025-03-20');
+    p.values.subnetTao = String(BigInt(p.values.subnetTao) * 100n);
+    const r = C21(deep);
+    expect(r.verdict).toBe('partly supported');
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of pool depth'));
+    expect(w?.value).toBe('7 d: partly supported · 30 d: contradicted · 63 d: contradicted');
+    expect(r.reason).toMatch(/the 30 days before the article give “contradicted” \(deepest \d+\.\d\d% on 2025-03-20\)/);
+  });
   test('a window with too few reads is reported as such, never as a verdict', () => {
     // a model cut on 2025-04-11: 58 of the 63 days since dTAO are read (at least 90%, so the span is judged), but only
     // 1 of the last 7 days
