@@ -53,7 +53,16 @@ export const C27: VerdictFn = (data) => {
   if (issued) ev.push(changeEvidence('Issued TAO (net of recycled TAO)', issued));
   const [low, high] = matchBand(valueOf(claimed));
   const band = `between ${formatCompactTao(low)} and ${formatCompactTao(high)}`;
-  const flipCondition = `Daily reads of SubnetTaoInEmission on every day from ${DTAO_DATE} to ${date} adding up to ${band} (450k within ${pct(TOLERANCE, 0)}) would make this supported, any other total contradicted${sampled && sampled.value.days === sampled.value.span ? `; they add up to ${formatTao(sampled.value.total)}` : sampled ? `; ${sampled.value.days} of the ${sampled.value.span} days are read` : ''}. Without them, issuance growth decides only when no runtime upgrade recomputed TotalIssuance in between: growth ${band} supported, above it contradicted (it is net of recycled TAO, so the pools got at least that), below it unverifiable${issued ? `; it grew by ${formatTao(issued.value.delta)}${issued.value.breaks.length ? ` across ${issued.value.breaks.length} recomputation${issued.value.breaks.length > 1 ? 's' : ''}` : ''}` : ''}.`;
+  const reads = !sampled
+    ? ''
+    : sampled.value.days === sampled.value.span
+      ? `; they add up to ${formatTao(sampled.value.total)}`
+      : `; ${sampled.value.days} of the ${sampled.value.span} days are read`;
+  const recomputed = issued?.value.breaks.length ?? 0;
+  const grew = !issued
+    ? ''
+    : `; it grew by ${formatTao(issued.value.delta)}${recomputed ? ` across ${recomputed} recomputation${recomputed > 1 ? 's' : ''}` : ''}`;
+  const flipCondition = `Daily reads of SubnetTaoInEmission on every day from ${DTAO_DATE} to ${date} adding up to ${band} (450k within ${pct(TOLERANCE, 0)}) would make this supported, any other total contradicted${reads}. Without them, issuance growth decides only when no runtime upgrade recomputed TotalIssuance in between: growth ${band} supported, above it contradicted (it is net of recycled TAO, so the pools got at least that), below it unverifiable${grew}.`;
   const done = (verdict: Verdict, reason: string, evidence: Evidence[]): VerdictResult => ({
     ...result(verdict, reason, evidence),
     flipCondition,
