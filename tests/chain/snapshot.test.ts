@@ -50,11 +50,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
 
   const out = (name: string) => path.join(tmp, name);
   const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
+  // chopsticks serves no read proofs of its own state (its state_getReadProof asks an upstream node): --trust-node
   const base = (endpoint: string, dir: string, ...more: string[]) => [
     '--endpoint',
     endpoint,
     '--genesis',
     'any',
+    '--trust-node',
     '--out',
     dir,
     '--json',
@@ -217,6 +219,17 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(s.governance!.triumvirate).toEqual([ACCOUNTS.charlie]);
     expect(s.governance!.sudoKey).toBe(ACCOUNTS.alice);
     expect(s.governance!.authorities).toHaveLength(await authorities(dev));
+  });
+
+  it('without --trust-node, refuses chopsticks (no read proofs of its own state) in one line, the old file untouched', async () => {
+    const dir = out('no-proofs');
+    const old = olderFile(dir, 3);
+    const r = await runCli(base(node.url, dir).filter((a) => a !== '--trust-node'));
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(
+      /^snapshot: error: .*state_getReadProof failed on ws:\/\/127\.0\.0\.1:\d+: .*; a node that serves no read proofs can be read only with --trust-node \(its data is then labelled unproven\)$/,
+    );
+    expect(fileText(dir)).toBe(old);
   });
 
   it('refuses a node of another chain in one line and leaves the old file untouched', async () => {
