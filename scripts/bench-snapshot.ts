@@ -60,7 +60,8 @@ if ('missing' in real) {
   console.error(real.missing);
   process.exit(1);
 }
-const REAL_FROM = '2025-04-01';
+const REAL_FROM = '2025-04-01'; // 70 days with the 2025-05-20..23 halt
+const QUIET_FROM = '2025-07-01'; // 70 days without a halt
 const node = await startFinneyLike({
   genesisDate: '2025-01-01',
   days: DAYS,
@@ -80,7 +81,13 @@ const m = node.model;
 
 /** the keys each block was asked for (state_queryStorageAt), to size the proof of a sampled day's values */
 const keysAt = new Map<FinneyLikeNode, Map<number, Set<string>>>();
-for (const n of [node, realNode]) {
+const quietNode = await startFinneyLike({
+  genesisDate: QUIET_FROM,
+  days: DAYS,
+  upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS,
+  timing: real.timing,
+});
+for (const n of [node, realNode, quietNode]) {
   n.latencyMs = Number(args.latency);
   const byBlock = new Map<number, Set<string>>();
   keysAt.set(n, byBlock);
@@ -198,6 +205,8 @@ try {
   log(`  repeated backfill: ${again.requests} requests`);
   const real2025 = await backfill('real-2025', realNode, ['--since', REAL_FROM]);
   log(`  real 2025 timing (metadata cache kept): ${real2025.requests} requests`);
+  const quiet2025 = await backfill('real-2025-quiet', quietNode, ['--since', QUIET_FROM]);
+  log(`  real 2025 timing without a halt (metadata cache kept): ${quiet2025.requests} requests`);
 
   const perDay = (x: { requests: number; days: number }) => (x.requests / x.days).toFixed(2);
   const row = (x: typeof first, name: string) =>
@@ -239,11 +248,12 @@ try {
   const estBytes = d.bytes * finneyDays + metaAvg * runtimes;
   const p24 = withProofs(again);
   const p25 = withProofs(real2025);
+  const p25q = withProofs(quiet2025);
   const pFirst = withProofs(first);
   const estProofs = estReq + 2 * finneyDays;
   const estProofsBytes = estBytes + finneyDays * (header + first.proof.bytes);
   // a full backfill on 2025-like timing (days cost real2025's reads), first run, with proofs
-  const d25 = scaling(real2025) / real2025.days;
+  const d25 = scaling(quiet2025) / quiet2025.days;
   const est25 = Math.round(fixed + (d25 + 2) * finneyDays + metaPerRuntime * runtimes);
   // Finney as it ran: 2023-2024 like the 2024-like model, 2025 on like the real 2025 times
   const days24 = Math.round((Date.parse('2025-01-01T00:00:00Z') - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS);
@@ -257,16 +267,19 @@ try {
       `${FINNEY_SPECS.length} real runtimes (${FINNEY_SPECS.join(', ')}), an upgrade every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days, ${(FINNEY_MISSED_SLOT_RATE * 100).toFixed(2)}% of slots missed,`,
       `timestamps jittered within the slot, ${m.netuids(m.head).length} subnets at the head, concurrency ${args.concurrency}, ${node.latencyMs} ms added per request;`,
       `then Finney's real 2025 block times, ${REAL_FROM} + ${DAYS} days (real blocks ${realNode.model.firstOfDay(REAL_FROM)}..${realNode.model.head}, the 2025-05-20..23 halt included)`,
+      `and ${QUIET_FROM} + ${DAYS} days (real blocks ${quietNode.model.firstOfDay(QUIET_FROM)}..${quietNode.model.head}, no halt)`,
       '',
       '| run | days | RPC requests | requests/day | metadata fetches | bytes received | wall time |',
       '|---|---|---|---|---|---|---|',
       row(first, '2024-like timing, first backfill (empty metadata cache)'),
       row(again, '2024-like timing, repeated backfill (metadata cache kept)'),
-      row(real2025, 'real 2025 timing (metadata cache kept)'),
+      row(real2025, `real 2025 timing from ${REAL_FROM}, halt included (metadata cache kept)`),
+      row(quiet2025, `real 2025 timing from ${QUIET_FROM}, no halt (metadata cache kept)`),
       '',
       `2024-like first backfill by method: ${JSON.stringify(first.byMethod)}`,
       `2024-like repeated backfill by method: ${JSON.stringify(again.byMethod)}`,
       `real 2025 timing by method: ${JSON.stringify(real2025.byMethod)}`,
+      `real 2025 timing without a halt by method: ${JSON.stringify(quiet2025.byMethod)}`,
       '',
       'With proofs (issue 15): + one chain_getHeader and one state_getReadProof per sampled day (proof size: chopsticks createProof over the keys read that day, other storage items as siblings):',
       '',
@@ -275,6 +288,7 @@ try {
       pFirst.line,
       p24.line,
       p25.line,
+      p25q.line,
       '',
       `Full Finney backfill estimate, 2023-03-20 to ${today} (${finneyDays} days, ~${runtimes} runtimes: ${FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30} to 2026-06-30, then one per ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days):`,
       `  ${d.req.toFixed(2)} requests/day (block reads ${((first.byMethod.state_queryStorageAt ?? 0) / first.days).toFixed(2)}, hash lookups ${((first.byMethod.chain_getBlockHash ?? 0) / first.days).toFixed(2)}) + ${metaPerRuntime.toFixed(0)} per runtime (metadata) + ${fixed} once`,
@@ -283,12 +297,13 @@ try {
       `  With proofs: ~${estProofs} requests (${(estProofs / finneyDays).toFixed(2)}/day), ~${(estProofsBytes / 1e9).toFixed(2)} GB, ~${Math.ceil(estProofs / 60)} minutes at 1 request/s on 2024-like timing;`,
       `  ~${est25} requests, ~${Math.ceil(est25 / 60)} minutes if every day were timed like 2025 (${d25.toFixed(2)} block reads and hash lookups a day).`,
       `  As Finney ran (2023-03-20..2024-12-31 2024-like, ${days24} days; then 2025 timing, ${finneyDays - days24} days), with proofs: ~${estMixed} requests, ~${Math.ceil(estMixed / 60)} minutes at 1 request/s.`,
-      `Goals (issue 15): with proofs <= 3 requests/day on 2024-like timing: ${p24.req.toFixed(2)}; <= 2 on 2025 timing: ${p25.req.toFixed(2)}; <= +30% bytes: +${p24.pct.toFixed(1)}% / +${p25.pct.toFixed(1)}%; full backfill < 80 min: ~${Math.ceil(estMixed / 60)} min as Finney ran (~${Math.ceil(estProofs / 60)} min all 2024-like).`,
+      `Goals (issue 15): with proofs <= 3 requests/day on 2024-like timing: ${p24.req.toFixed(2)}; <= 2 on 2025 timing: ${p25q.req.toFixed(2)} (${p25.req.toFixed(2)} over the halt); <= +30% bytes: +${p24.pct.toFixed(1)}% / +${p25q.pct.toFixed(1)}%; full backfill < 80 min: ~${Math.ceil(estMixed / 60)} min as Finney ran (~${Math.ceil(estProofs / 60)} min all 2024-like).`,
     ].join('\n'),
   );
 } finally {
   await node.stop();
   await realNode.stop();
+  await quietNode.stop();
   rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(0);

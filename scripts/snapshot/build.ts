@@ -1,5 +1,5 @@
 /** Mapping decoded block states to the snapshot schema (SeriesPoint, Current, Subnets, Governance). */
-import type { Current, SeriesPoint, SubnetRow } from '../../src/data/schema.ts';
+import type { Current, SeriesPoint, SubnetRow, SubnetsDay } from '../../src/data/schema.ts';
 import {
   CURRENT_FIELD_NAMES,
   isPlainAggregate,
@@ -12,23 +12,10 @@ import {
 } from '../../src/data/series.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
-import { asBigInt, asText, asVec, field, publicKeyHex, unwrapOption } from './runtime.ts';
 
 const SM = 'SubtensorModule';
 
-function str(v: bigint | null | undefined): string | null {
-  return v === null || v === undefined ? null : v.toString();
-}
-
-function plainInt(s: BlockState, ref: ItemRef): string | null {
-  const c = s.plain(ref);
-  return c === undefined || c === null ? null : asBigInt(c).toString();
-}
-
-function plainLen(s: BlockState, ref: ItemRef): string | null {
-  const c = s.plain(ref);
-  return c === undefined || c === null ? null : String(asVec(c).length);
-}
+const str = (v: bigint | number | null): string | null => (v === null ? null : v.toString());
 
 /**
  * One series' value at a block, computed as its table entry says (src/data/series.ts), from the first of its
@@ -45,13 +32,11 @@ function seriesValue(s: BlockState, field: SeriesField): string | null {
     if (!declared) continue;
     switch (def.aggregate) {
       case 'value':
-        return plainInt(s, ref);
+        return str(s.int(ref));
       case 'count':
-        return plainLen(s, ref);
-      case 'root': {
-        const c = s.entry(ref, 0);
-        return c === undefined || c === null ? null : asBigInt(c).toString();
-      }
+        return str(s.count(ref));
+      case 'root':
+        return str(s.int(ref, 0));
       case 'sum':
         return str(s.sum(ref));
       case 'sum-subnets':
@@ -89,35 +74,22 @@ export function current(s: BlockState, values = seriesValues(s)): Current {
 }
 
 /** Identity maps, newest first: a block reads the first its runtime declares. */
-const IDENTITIES = SUBNET_COLUMNS.name.storage.map((s) => s.item);
+const IDENTITIES: ItemRef[] = SUBNET_COLUMNS.name.storage.map((s) => [s.pallet, s.item]);
 
 export function subnetRows(s: BlockState): SubnetRow[] {
-  const rt = s.runtime;
   return (s.netuids ?? []).map((netuid) => {
-    const int = (item: string) => {
-      const c = s.entry([SM, item], netuid);
-      return c === undefined || c === null ? null : asBigInt(c).toString();
+    const int = (item: string) => str(s.int([SM, item], netuid));
+    const num = (item: string) => {
+      const v = s.int([SM, item], netuid);
+      return v === null ? null : Number(v);
     };
-    let name: string | null = null;
-    for (const id of IDENTITIES) {
-      const c = s.entry([SM, id], netuid);
-      if (c === undefined) continue; // not in this runtime: try the older map
-      const v = c === null ? null : unwrapOption(c);
-      const n = v ? field(v, 'subnet_name') : null;
-      name = n ? asText(n) : null;
-      break;
-    }
-    const symbol = s.entry([SM, 'TokenSymbol'], netuid);
-    const owner = s.entry([SM, 'SubnetOwner'], netuid);
-    const mech = int('SubnetMechanism');
-    const reg = int('NetworkRegisteredAt');
     return {
       netuid,
-      name,
-      symbol: symbol === undefined || symbol === null ? null : asText(symbol),
-      mechanism: mech === null ? null : Number(mech),
-      owner: owner === undefined || owner === null ? null : rt.address(owner),
-      registeredAt: reg === null ? null : Number(reg),
+      name: s.structText(IDENTITIES, netuid, 'subnet_name'),
+      symbol: s.text([SM, 'TokenSymbol'], netuid),
+      mechanism: num('SubnetMechanism'),
+      owner: s.account([SM, 'SubnetOwner'], netuid),
+      registeredAt: num('NetworkRegisteredAt'),
       tao: int('SubnetTAO'),
       alphaIn: int('SubnetAlphaIn'),
       alphaOut: int('SubnetAlphaOut'),
@@ -126,22 +98,30 @@ export function subnetRows(s: BlockState): SubnetRow[] {
   });
 }
 
-export function governance(s: BlockState) {
-  const rt = s.runtime;
-  const accounts = (ref: ItemRef) => {
-    const c = s.plain(ref);
-    return c === undefined || c === null ? null : asVec(c).map((a) => rt.address(a));
+/** The per-subnet values of a sampled block (subnets-daily.json); null for an item absent from its runtime. */
+export function subnetsDay(s: BlockState, date: string): SubnetsDay {
+  const int = (item: string, netuid: number) => str(s.int([SM, item], netuid));
+  return {
+    date,
+    block: s.number,
+    hash: s.hash,
+    specVersion: s.specVersion,
+    subnets: (s.netuids ?? []).map((netuid) => ({
+      netuid,
+      tao: int('SubnetTAO', netuid),
+      alphaIn: int('SubnetAlphaIn', netuid),
+      alphaOut: int('SubnetAlphaOut', netuid),
+    })),
   };
-  const sudo = s.plain(['Sudo', 'Key']);
-  const key = sudo === undefined || sudo === null ? null : unwrapOption(sudo);
-  const sudoKey = key === null ? null : rt.address(key);
-  const auth = s.plain(['Aura', 'Authorities']);
+}
+
+export function governance(s: BlockState) {
   return {
     block: s.number,
     hash: s.hash,
-    sudoKey,
-    triumvirate: accounts(['TriumvirateMembers', 'Members']),
-    senate: accounts(['SenateMembers', 'Members']),
-    authorities: auth === undefined || auth === null ? null : asVec(auth).map(publicKeyHex),
+    sudoKey: s.account(['Sudo', 'Key']),
+    triumvirate: s.accounts(['TriumvirateMembers', 'Members']),
+    senate: s.accounts(['SenateMembers', 'Members']),
+    authorities: s.publicKeys(['Aura', 'Authorities']),
   };
 }

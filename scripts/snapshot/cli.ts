@@ -30,6 +30,10 @@ export interface Options {
   retries: number;
   /** replace an existing snapshot of another chain or an invalid one */
   replace: boolean;
+  /** endpoints asked to confirm the block hashes, each with its operator (`--confirm URL=OPERATOR`) */
+  confirm: Array<{ url: string; operator: string }>;
+  /** read without read proofs, for nodes that serve none: the data is labelled unproven (a production build refuses it) */
+  trustNode: boolean;
   /** accept a finalized head older than the one in <out>/snapshot.json (a lagging node), on purpose */
   allowOlderHead: boolean;
   /** past days re-read from the chain and compared with the file each run; Infinity with --verify-all */
@@ -69,6 +73,14 @@ Options:
                      halves by itself on HTTP 429 / rate-limit errors (public endpoints allow ~1/s)
   --timeout MS       per-request timeout in ms (default: 30000)
   --retries N        retries per endpoint after a transport or rate-limit error (default: 3)
+  --confirm URL=NAME an endpoint run by NAME, asked to confirm the head's and every sampled block's hash
+                     (repeatable); only endpoints of another operator than the one read from count; a
+                     disagreement stops the run and shows both answers; without one the data is labelled
+                     single-source
+  --trust-node       read without read proofs (state_getReadProof), for a node that serves none (e.g.
+                     chopsticks): the files are labelled "unproven" and a production build refuses them.
+                     Without it every recorded value is verified under the state root of a header that
+                     hashes to its block; a failed check stops the run with one line and writes nothing
   --replace          replace existing files of another chain, or ones that fail validation, and allow
                      dropping days the existing snapshot holds (e.g. a later --since)
   --allow-older-head accept a finalized head older than the existing snapshot's (a node lagging behind)
@@ -110,6 +122,8 @@ export function parseCli(argv: string[]): Options {
         rps: { type: 'string' },
         retries: { type: 'string' },
         replace: { type: 'boolean' },
+        'trust-node': { type: 'boolean' },
+        confirm: { type: 'string', multiple: true },
         'allow-older-head': { type: 'boolean' },
         verify: { type: 'string' },
         'verify-all': { type: 'boolean' },
@@ -160,6 +174,11 @@ export function parseCli(argv: string[]): Options {
         `Give --since ${FINNEY_FIRST_DAY} or later, or leave --since out to start at Finney's first block.`,
     );
   const retries = v.retries === '0' ? 0 : positiveInt('--retries', v.retries, 3);
+  const confirm = (v.confirm ?? []).map((c) => {
+    const m = /^(wss?:\/\/[^\s=]+)=(.+)$/.exec(c);
+    if (!m) throw new UsageError(`--confirm expects URL=OPERATOR (a ws:// or wss:// URL), got ${JSON.stringify(c)}`);
+    return { url: m[1], operator: m[2].trim() };
+  });
   return {
     endpoints,
     out: v.out ?? DEFAULT_OUT,
@@ -171,6 +190,8 @@ export function parseCli(argv: string[]): Options {
     timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
     retries,
     replace: v.replace ?? false,
+    trustNode: v['trust-node'] ?? false,
+    confirm,
     allowOlderHead: v['allow-older-head'] ?? false,
     verify: v['verify-all'] ? Infinity : v.verify === '0' ? 0 : positiveInt('--verify', v.verify, 3),
     maxReplyBytes: Math.round(positiveNumber('--max-reply-mb', v['max-reply-mb'] ?? '16') * 1024 * 1024),

@@ -91,7 +91,7 @@ export function searchBracket(M: number, anchors: readonly Anchor[]): { lower: n
  * of the estimate: findFirstBlock asks for it whenever an estimate failed to halve the bracket, which bounds a
  * day's reads at about twice a bisection's, whatever the gaps between blocks (a halt of hours included).
  */
-export function nextStep(M: number, anchors: readonly Anchor[], bisect = false): Step {
+export function nextStep(M: number, anchors: readonly Anchor[], bisect = false, preferLocalRate = false): Step {
   const i = firstAtOrAfter(anchors, M);
   if (i === anchors.length) return { kind: 'none' }; // midnight is after the newest known block
   const hi = anchors[i];
@@ -117,9 +117,8 @@ export function nextStep(M: number, anchors: readonly Anchor[], bisect = false):
   if (bounds && bounds.probe !== null) return { kind: 'probe', block: bounds.probe };
   let n: number;
   let msPerBlock = (hi.ts - lo.ts) / (hi.block - lo.block);
-  // hi far away (e.g. the head, days later, or more than two days past M when estimating weeks ahead for the hash
-  // prefetch): extrapolate from the local block rate before lo instead (the span to hi may hold a halt)
-  if (hi.ts - M > 2 * (M - lo.ts) || hi.ts - M > 2 * DAY_MS) {
+  // hi far away (e.g. the head, days later): extrapolate from the local block rate before lo instead
+  if (preferLocalRate || hi.ts - M > 2 * (M - lo.ts)) {
     const local = localRate(anchors, i - 1);
     if (local !== null) msPerBlock = local;
   }
@@ -185,8 +184,9 @@ export function slotBounds(
  * the block rate is known to about ±4 blocks a day), so the probe actually made later, from newer anchors,
  * usually has its hash already. Empty when there is nothing to estimate from yet, or only from a block more than
  * daysAhead + 1 days before M (e.g. block 1, years earlier, on a first backfill `--since` a later date: a missed
- * share wrong by 0.01% would put every window of the batch hundreds of blocks off), and for days after the next
- * one, when the local block rate is not known yet (no quarter day of history before the newest anchor).
+ * share wrong by 0.01% would put every window of the batch hundreds of blocks off). For a day weeks ahead, the
+ * estimate from the rate up to the upper anchor (right when the block rate is steady) and the one from the local
+ * rate (right when a halt lies between the newest day and the upper anchor) may differ: both get a window.
  */
 export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: number, maxBlock: number): number[] {
   const step = nextStep(M, anchors);
@@ -194,11 +194,13 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
   const k = Math.max(1, daysAhead);
   const i = firstAtOrAfter(anchors, M);
   if (i === 0 || M - anchors[i - 1].ts > (k + 1) * DAY_MS) return [];
-  // days ahead need the local block rate (at least a quarter day of history before the newest anchor)
-  if (k > 1 && localRate(anchors, i - 1) === null) return [];
   const w = 40 + Math.ceil(20 * Math.sqrt(k) + 4 * k);
+  const local = nextStep(M, anchors, false, true);
+  const centres = [step.block];
+  if (local.kind === 'probe' && Math.abs(local.block - step.block) > w) centres.push(local.block);
   const out: number[] = [];
-  for (let b = Math.max(1, step.block - w); b <= Math.min(maxBlock, step.block + w); b++) out.push(b);
+  for (const c of centres.sort((x, y) => x - y))
+    for (let b = Math.max(1, c - w, (out.at(-1) ?? 0) + 1); b <= Math.min(maxBlock, c + w); b++) out.push(b);
   return out;
 }
 

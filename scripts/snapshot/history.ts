@@ -6,31 +6,10 @@
  * (atomically, in batches) so an interrupted run resumes where it stopped.
  */
 import type { SeriesPoint, SubnetsDay } from '../../src/data/schema.ts';
-import { seriesPoint } from './build.ts';
+import { seriesPoint, subnetsDay } from './build.ts';
 import { addAnchor, DAY_MS, findFirstBlock, midnightOf, probeWindow, type Anchor } from './days.ts';
 import type { Progress } from './progress.ts';
-import { asBigInt } from './runtime.ts';
 import type { BlockState, Reader } from './read.ts';
-
-/** The per-subnet values of a sampled block; null for an item absent from its runtime. */
-function subnetsDay(s: BlockState, date: string): SubnetsDay {
-  const int = (item: string, netuid: number) => {
-    const c = s.entry(['SubtensorModule', item], netuid);
-    return c === undefined || c === null ? null : asBigInt(c).toString();
-  };
-  return {
-    date,
-    block: s.number,
-    hash: s.hash,
-    specVersion: s.specVersion,
-    subnets: (s.netuids ?? []).map((netuid) => ({
-      netuid,
-      tao: int('SubnetTAO', netuid),
-      alphaIn: int('SubnetAlphaIn', netuid),
-      alphaOut: int('SubnetAlphaOut', netuid),
-    })),
-  };
-}
 
 export interface HistoryOptions {
   reader: Reader;

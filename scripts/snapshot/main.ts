@@ -1,5 +1,5 @@
 /** The snapshot run (`run`), in named steps: connect and check the chain, find the head, plan the days, backfill, read the head's details, write. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SCHEMA_VERSION,
@@ -7,18 +7,21 @@ import {
   type Snapshot,
   type SubnetsDaily,
   type SubnetsDay,
+  type Verification,
 } from '../../src/data/schema.ts';
 import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
 import { DAY_MS, dateOf, datesBetween } from './days.ts';
+import { confirmHashes, type Anchoring } from './confirm.ts';
 import { backfill, type HistoryResult } from './history.ts';
 import { Progress } from './progress.ts';
 import { MetadataCache, metadataCacheDir } from './metadata-cache.ts';
-import { Reader, type BlockState } from './read.ts';
+import { Reader, VerificationError, type BlockState } from './read.ts';
 import { RpcClient } from './rpc.ts';
 import { DEFAULT_POLICY } from './retry.ts';
 import {
+  CHECKPOINT_NAME,
   acquireLock,
   readCheckpoint,
   readCheckpointSubnets,
@@ -162,19 +165,30 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     const chain = await connectAndCheckChain(client, opts, previous);
     const cacheDir = metadataCacheDir();
     const metadataCache = cacheDir ? new MetadataCache(cacheDir, chain.genesisHash, log) : null;
-    const reader = new Reader(client, chain.ss58, { log, metadataCache });
+    const reader = new Reader(client, chain.ss58, { log, metadataCache, trustNode: opts.trustNode });
     const head = await findHead(client, reader, opts, chain.finalized);
     const reuse = sameChain(previous, chain.genesisHash);
     checkNotBehind(opts, reuse.snapshot, head);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(reader, opts, head, reuse, chain.genesisHash, log);
+    const plan = await planDays(reader, opts, head, provenOnly(reuse, opts.trustNode, log), chain.genesisHash, log);
     const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
     verified.catch(() => {}); // awaited (and its error thrown) after the backfill
-    const hist = await backfillDays(client, reader, opts, head, plan, chain.genesisHash, log);
+    const hist = await keepingCheckpoint(opts.out, () =>
+      backfillDays(client, reader, opts, head, plan, chain.genesisHash, log),
+    );
     await details;
     await verified;
     checkNoDaysDropped(opts, reuse.snapshot, hist.points);
-    const written = writeFiles(opts, client, chain, head, hist, plan);
+    const anchoring = await confirmHashes({
+      readFrom: client.used,
+      confirm: opts.confirm,
+      genesisHash: chain.genesisHash,
+      blocks: [head, ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! }))],
+      timeoutMs: opts.timeoutMs,
+      retries: opts.retries,
+      log,
+    });
+    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring);
     return {
       file: written.file,
       kind: chain.kind,
@@ -232,6 +246,36 @@ function sameChain(previous: Previous, genesisHash: string): Previous {
     snapshot: s && s.kind !== 'cited' && s.chain.genesisHash === genesisHash ? s : null,
     subnets: previous.subnets?.chain.genesisHash === genesisHash ? previous.subnets : null,
   };
+}
+
+/** The previous files whose days a run may reuse: not those read without proofs, unless this run reads so too. */
+function provenOnly(reuse: Previous, trustNode: boolean, log: (line: string) => void): Previous {
+  if (trustNode) return reuse;
+  const proven = (f: { verification: Verification | null } | null) => f?.verification?.values === 'proven';
+  if ((reuse.snapshot && !proven(reuse.snapshot)) || (reuse.subnets && !proven(reuse.subnets)))
+    log('the existing files were read without proofs: their days are read again, with proofs');
+  return {
+    snapshot: proven(reuse.snapshot) ? reuse.snapshot : null,
+    subnets: proven(reuse.subnets) ? reuse.subnets : null,
+  };
+}
+
+/**
+ * Run the backfill; when a read fails its check (a node lying or broken), put `--out`'s checkpoint back as it was,
+ * so that the run writes nothing at all.
+ */
+async function keepingCheckpoint<T>(out: string, f: () => Promise<T>): Promise<T> {
+  const file = join(out, CHECKPOINT_NAME);
+  const before = existsSync(file) ? readFileSync(file) : null;
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof VerificationError) {
+      if (before === null) rmSync(file, { force: true });
+      else writeFileSync(file, before);
+    }
+    throw e;
+  }
 }
 
 const checkHash = (r: unknown) => {
@@ -333,7 +377,8 @@ async function planDays(
   const usable = (p: SeriesPoint) =>
     wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
   for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
-  const checkpointed = readCheckpoint(opts.out, genesisHash, log).filter(usable);
+  const values = opts.trustNode ? 'unproven' : 'proven';
+  const checkpointed = readCheckpoint(opts.out, genesisHash, log, values).filter(usable);
   for (const p of checkpointed) known.set(p.date, p);
   if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
 
@@ -344,7 +389,7 @@ async function planDays(
     return p !== undefined && p.block === d.block && p.hash === d.hash;
   };
   for (const d of reuse.subnets?.days ?? []) if (sameBlock(d)) knownSubnets.set(d.date, d);
-  const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash).filter(sameBlock);
+  const checkpointedSubnets = readCheckpointSubnets(opts.out, genesisHash, values).filter(sameBlock);
   for (const d of checkpointedSubnets) knownSubnets.set(d.date, d);
   return { since, dates, known, knownSubnets, checkpointed, checkpointedSubnets };
 }
@@ -375,7 +420,13 @@ async function backfillDays(
     subnetsKnown: new Set(knownSubnets.keys()),
     concurrency: opts.concurrency,
     checkpoint: (pts, sdays) =>
-      writeCheckpoint(opts.out, genesisHash, [...checkpointed, ...pts], [...checkpointedSubnets, ...sdays]),
+      writeCheckpoint(
+        opts.out,
+        genesisHash,
+        [...checkpointed, ...pts],
+        [...checkpointedSubnets, ...sdays],
+        opts.trustNode ? 'unproven' : 'proven',
+      ),
     checkpointEvery: Number(process.env.SNAPSHOT_CHECKPOINT_EVERY ?? 25),
     progress,
     log,
@@ -394,7 +445,15 @@ async function backfillDays(
 }
 
 /** Check the history against the head, then write snapshot.json and, after it, subnets-daily.json; drop the checkpoint. */
-function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockState, hist: HistoryResult, plan: Plan) {
+function writeFiles(
+  opts: Options,
+  client: RpcClient,
+  chain: Chain,
+  head: BlockState,
+  hist: HistoryResult,
+  plan: Plan,
+  anchoring: Anchoring,
+) {
   checkSeries(hist.points);
   const last = hist.points.at(-1);
   const headValues = seriesValues(head);
@@ -405,9 +464,14 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   )
     throw new CheckError(`SubtensorModule.TotalIssuance at the head (#${head.number}) is below that of ${last.date}`);
 
+  const verification: Verification = {
+    values: opts.trustNode ? 'unproven' : 'proven',
+    ...anchoring,
+  };
   const snapshot: Snapshot = {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
+    verification,
     chain: {
       name: chain.name,
       genesisHash: chain.genesisHash,
@@ -441,6 +505,7 @@ function writeFiles(opts: Options, client: RpcClient, chain: Chain, head: BlockS
   const [file, subnetsFile] = writeDataFiles(opts.out, snapshot, {
     schemaVersion: SCHEMA_VERSION,
     kind: chain.kind,
+    verification,
     chain: { genesisHash: chain.genesisHash },
     days: subnetDays,
   });

@@ -1,11 +1,31 @@
 /**
- * Reading blocks: all the keys of one block in one `state_queryStorageAt` call (per-subnet keys built from
- * candidate netuids), decoded with the metadata of the runtime that executed that block. Metadata is fetched
- * once per runtime version. Block hashes are fetched in batches (`chain_getBlockHash` takes a list).
+ * Reading blocks: all the keys of one block in one call (per-subnet keys built from candidate netuids), decoded with
+ * the metadata of the runtime that executed that block. Metadata is fetched once per runtime version. Block hashes
+ * are fetched in batches (`chain_getBlockHash` takes a list).
+ *
+ * Every value a sampled block records is proven: read with `state_getReadProof` and verified (proof.ts) under the
+ * state root of `chain_getHeader(hash)`, after checking that the header hashes to the hash and carries the block's
+ * number (header.ts). Probes of the day search read `state_queryStorageAt`, unproven; when a probe turns out to be
+ * sampled (`complete`), every key it read is read again with its proof and must have the value the probe saw. With
+ * `trustNode` (nodes that serve no proofs) every read is `state_queryStorageAt` and the data is labelled unproven.
+ * Values leave a BlockState as plain values (bigint, number, string, lists of them, or null), decoded here only.
  */
+import { asRpcHeader, headerProblem } from './header.ts';
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
+import { ProofError, verifyProof } from './proof.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
-import { asBigInt, asBool, MalformedError, Runtime, type ItemInfo } from './runtime.ts';
+import {
+  asBigInt,
+  asBool,
+  asText,
+  asVec,
+  field,
+  MalformedError,
+  publicKeyHex,
+  Runtime,
+  unwrapOption,
+  type ItemInfo,
+} from './runtime.ts';
 import { specOfRegistry, type MetadataCache } from './metadata-cache.ts';
 import type { Codec } from '@polkadot/types/types';
 import {
@@ -52,6 +72,17 @@ const PARENT_HASHES = 64;
 /** Keys per state_queryStorageAt call. */
 const MAX_KEYS = 2000;
 
+/**
+ * A value read from a node failed its check (header, proof, or a probe's value differing from the proven one): the
+ * run stops with this one line, naming the endpoint, the block, the key and what failed, and writes nothing.
+ */
+export class VerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VerificationError';
+  }
+}
+
 export class BlockState {
   readonly number: number;
   readonly hash: string;
@@ -64,6 +95,10 @@ export class BlockState {
   netuids: number[] | null = null;
   /** every series key of its runtime has been read and the netuids resolved (Reader.complete) */
   complete = false;
+  /** the state root of the block's header, checked against its hash and number; null until proven */
+  stateRoot: string | null = null;
+  /** every value in `raw` is proven under `stateRoot` (and later reads are too) */
+  proven = false;
 
   constructor(number: number, hash: string) {
     this.number = number;
@@ -94,11 +129,83 @@ export class BlockState {
     }
   }
 
+  /** A plain item (netuid undefined) or a map entry, decoded by `as`; null when absent from the runtime or no value. */
+  #get<T>(ref: ItemRef, netuid: number | undefined, as: (c: Codec) => T): T | null {
+    const c = netuid === undefined ? this.plain(ref) : this.entry(ref, netuid);
+    if (c === undefined || c === null) return null;
+    try {
+      return as(c);
+    } catch (e) {
+      throw new MalformedError(
+        `block ${this.number}: ${ref.join('.')}${netuid === undefined ? '' : `[${netuid}]`}: ${(e as Error).message}`,
+      );
+    }
+  }
+
+  /** An unsigned integer (u8..u128 or a newtype of one); null when absent (never 0). */
+  int(ref: ItemRef, netuid?: number): bigint | null {
+    return this.#get(ref, netuid, asBigInt);
+  }
+
+  /** The length of a list item (e.g. a membership). */
+  count(ref: ItemRef): number | null {
+    return this.#get(ref, undefined, (c) => asVec(c).length);
+  }
+
+  /** A list of account ids, as SS58 addresses. */
+  accounts(ref: ItemRef): string[] | null {
+    return this.#get(ref, undefined, (c) => asVec(c).map((a) => this.runtime.address(a)));
+  }
+
+  /** One account id (or an Option of one), as an SS58 address. */
+  account(ref: ItemRef, netuid?: number): string | null {
+    return this.#get(ref, netuid, (c) => {
+      const v = unwrapOption(c);
+      return v === null ? null : this.runtime.address(v);
+    });
+  }
+
+  /** A list of public keys (e.g. Aura authorities), as hex. */
+  publicKeys(ref: ItemRef): string[] | null {
+    return this.#get(ref, undefined, (c) => asVec(c).map(publicKeyHex));
+  }
+
+  /** Bytes as UTF-8 text. */
+  text(ref: ItemRef, netuid?: number): string | null {
+    return this.#get(ref, netuid, asText);
+  }
+
+  /** A bool map entry (NetworksAdded). */
+  flag(ref: ItemRef, netuid: number): boolean | null {
+    return this.#get(ref, netuid, asBool);
+  }
+
+  /**
+   * A struct's text field in the first of `refs` (newest first) that this runtime declares as a netuid map; null
+   * when none is declared, the entry has no value or no such field.
+   */
+  structText(refs: readonly ItemRef[], netuid: number, name: string): string | null {
+    for (const ref of refs) {
+      if (!this.runtime.uintMap(ref[0], ref[1])) continue; // not in this runtime: try the older map
+      return this.#get(ref, netuid, (c) => {
+        const v = unwrapOption(c);
+        const f = v ? field(v, name) : null;
+        return f ? asText(f) : null;
+      });
+    }
+    return null;
+  }
+
   /** Sum of a netuid map over existing netuids (optionally without root); null when the map is absent. */
   sum(ref: ItemRef, withoutRoot = false): bigint | null {
     if (!this.runtime.uintMap(ref[0], ref[1]) || this.netuids === null) return null;
     let total = 0n;
-    for (const n of this.netuids) if (!(withoutRoot && n === 0)) total += asBigInt(this.entry(ref, n)!);
+    for (const n of this.netuids) {
+      if (withoutRoot && n === 0) continue;
+      const v = this.int(ref, n);
+      if (v === null) throw new MalformedError(`block ${this.number}: ${ref.join('.')}[${n}] has no value`);
+      total += v;
+    }
     return total;
   }
 }
@@ -134,6 +241,8 @@ export interface ReaderOptions {
   log?: (line: string) => void;
   /** metadata kept on disk between runs (metadata-cache.ts); null: always fetched */
   metadataCache?: MetadataCache | null;
+  /** read without proofs (`--trust-node`, for nodes that serve none): the data is then labelled unproven */
+  trustNode?: boolean;
 }
 
 export class Reader {
@@ -147,6 +256,7 @@ export class Reader {
   #latestSpec: number | null = null;
   #ss58: number;
   #metadataCache: MetadataCache | null;
+  readonly trustNode: boolean;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -155,6 +265,7 @@ export class Reader {
     this.#minCandidates = opts.minCandidates ?? 64;
     this.log = opts.log ?? (() => {});
     this.#metadataCache = opts.metadataCache ?? null;
+    this.trustNode = opts.trustNode ?? false;
   }
 
   get candidates(): number {
@@ -305,14 +416,85 @@ export class Reader {
     return keys;
   }
 
-  /** Fetch the keys a block state does not hold yet, in as few calls as possible. */
+  /**
+   * Fetch the keys a block state does not hold yet, in as few calls as possible: with their proofs once the block
+   * is proven (sampled), else with `state_queryStorageAt`.
+   */
   async ensure(state: BlockState, keys: readonly string[]): Promise<void> {
     const missing = [...new Set(keys.map((k) => k.toLowerCase()))].filter((k) => !state.raw.has(k));
     for (let i = 0; i < missing.length; i += MAX_KEYS) {
       const chunk = missing.slice(i, i + MAX_KEYS);
-      const values = await this.client.call('state_queryStorageAt', [chunk, state.hash], checkStorageAt(chunk));
+      const values = state.proven
+        ? (await this.#proven(state, chunk)).values
+        : await this.client.call('state_queryStorageAt', [chunk, state.hash], checkStorageAt(chunk));
       for (const [k, v] of values) state.raw.set(k, v);
     }
+  }
+
+  /** The block's header, checked to hash to its hash and to carry its number; sets `state.stateRoot`. */
+  async #header(state: BlockState): Promise<string> {
+    if (state.stateRoot) return state.stateRoot;
+    const { result: header, endpoint } = await this.client.callFrom('chain_getHeader', [state.hash], (r) => {
+      if (r === null) throw new Error(`block ${state.hash} is not known to the node`);
+      return asRpcHeader(r);
+    });
+    const problem = headerProblem(header, state.number, state.hash);
+    if (problem) throw new VerificationError(`${endpoint}: block ${state.number} (${state.hash}): ${problem}`);
+    state.stateRoot = header.stateRoot.toLowerCase();
+    return state.stateRoot;
+  }
+
+  /** `keys` read with `state_getReadProof` and verified under the block's checked state root. */
+  async #proven(state: BlockState, keys: string[]): Promise<{ values: Map<string, string | null>; endpoint: string }> {
+    const [root, { result: proof, endpoint }] = await Promise.all([
+      this.#header(state),
+      this.client
+        .callFrom('state_getReadProof', [keys, state.hash], (r) => {
+          const p = r as { at?: unknown; proof?: unknown } | null;
+          if (!p || !Array.isArray(p.proof) || !p.proof.every(isHex)) throw new Error('expected { at, proof: [hex] }');
+          if (typeof p.at === 'string' && p.at.toLowerCase() !== state.hash)
+            throw new Error(`proof is at ${p.at}, asked at ${state.hash}`);
+          return p.proof as string[];
+        })
+        .catch((e: unknown) => {
+          // the node answered state_getReadProof with an error (not a timeout or a rate limit): it serves no proofs
+          if (e instanceof RpcError && /state_getReadProof failed on /.test(e.message))
+            throw new RpcError(
+              e.kind,
+              `${e.message}; a node that serves no read proofs can be read only with --trust-node (its data is then labelled unproven)`,
+            );
+          throw e;
+        }),
+    ]);
+    try {
+      return { values: await verifyProof(root, proof, keys), endpoint };
+    } catch (e) {
+      if (!(e instanceof ProofError)) throw e;
+      const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
+      throw new VerificationError(
+        `${endpoint}: block ${state.number} (${state.hash}):${key} ${e.message} (state root ${root})`,
+      );
+    }
+  }
+
+  /**
+   * Prove every value the block holds and the series keys it lacks, in one `state_getReadProof` (per MAX_KEYS):
+   * a value read before without proof (a probe of the day search) must equal the proven one.
+   */
+  async #prove(state: BlockState, more: readonly string[]): Promise<void> {
+    const keys = [...new Set([...state.raw.keys(), ...more.map((k) => k.toLowerCase())])];
+    for (let i = 0; i < keys.length; i += MAX_KEYS) {
+      const chunk = keys.slice(i, i + MAX_KEYS);
+      const { values, endpoint } = await this.#proven(state, chunk);
+      for (const [k, v] of values) {
+        if (state.raw.has(k) && state.raw.get(k) !== v)
+          throw new VerificationError(
+            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k)}: state_queryStorageAt gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
+          );
+        state.raw.set(k, v);
+      }
+    }
+    state.proven = true;
   }
 
   /**
@@ -360,7 +542,8 @@ export class Reader {
   async complete(state: BlockState): Promise<BlockState> {
     if (state.complete) return state;
     const candidates = range(this.candidates);
-    await this.ensure(state, this.seriesKeys(state.runtime, candidates));
+    if (this.trustNode) await this.ensure(state, this.seriesKeys(state.runtime, candidates));
+    else await this.#prove(state, this.seriesKeys(state.runtime, candidates));
     await this.#resolveNetuids(state, candidates.length);
     state.complete = true;
     return state;
@@ -370,17 +553,17 @@ export class Reader {
     const rt = state.runtime;
     const added = rt.uintMap('SubtensorModule', 'NetworksAdded');
     if (!added) return;
+    const ADDED: ItemRef = ['SubtensorModule', 'NetworksAdded'];
     let netuids: number[] = [];
-    for (let n = 0; n < candidateCount; n++)
-      if (asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!)) netuids.push(n);
-    const total = state.plain(['SubtensorModule', 'TotalNetworks']);
-    const expected = total ? Number(asBigInt(total)) : null;
+    for (let n = 0; n < candidateCount; n++) if (state.flag(ADDED, n)) netuids.push(n);
+    const total = state.int(['SubtensorModule', 'TotalNetworks']);
+    const expected = total === null ? null : Number(total);
     const nearEdge = netuids.length > 0 && netuids[netuids.length - 1] >= candidateCount - 8;
     if ((expected !== null && expected !== netuids.length) || nearEdge) {
       // rare: subnets beyond the candidate range; enumerate NetworksAdded's keys
       netuids = await this.#enumerate(state, added);
       await this.ensure(state, this.seriesKeys(rt, netuids));
-      netuids = netuids.filter((n) => asBool(state.entry(['SubtensorModule', 'NetworksAdded'], n)!));
+      netuids = netuids.filter((n) => state.flag(ADDED, n));
     }
     state.netuids = netuids;
     if (netuids.length) this.#maxNetuid = Math.max(this.#maxNetuid, netuids[netuids.length - 1]);
@@ -412,6 +595,24 @@ export class Reader {
   async readHeadDetails(state: BlockState): Promise<void> {
     await this.ensure(state, this.mapKeys(state.runtime, HEAD_MAPS, state.netuids ?? []));
   }
+}
+
+/** A key as an error names it: the item and netuid when the block's runtime knows it, and the key itself. */
+function describeKey(state: BlockState, key: string): string {
+  const known: Record<string, string> = {
+    [FIXED.now]: 'Timestamp.Now',
+    [FIXED.lastRuntimeUpgrade]: 'System.LastRuntimeUpgrade',
+  };
+  let name = known[key] ?? null;
+  if (!name && state.runtime)
+    for (const [p, i] of [...GLOBAL_ITEMS, ...SERIES_MAPS, ...HEAD_MAPS]) {
+      const info = state.runtime.item(p, i);
+      if (info && key.startsWith(info.prefix)) {
+        name = info.kind === 'plain' ? `${p}.${i}` : `${p}.${i}[…]`;
+        break;
+      }
+    }
+  return name ? `${name} ${key}` : key;
 }
 
 export function range(n: number): number[] {

@@ -354,6 +354,15 @@ export class RpcClient {
 
   /** Call `method`, validating the result with `check` (which throws a message on a bad shape). */
   async call<T = unknown>(method: string, params: unknown[], check?: (result: unknown) => T): Promise<T> {
+    return (await this.callFrom(method, params, check)).result;
+  }
+
+  /** `call`, also naming the endpoint that answered (for errors about what it answered). */
+  async callFrom<T = unknown>(
+    method: string,
+    params: unknown[],
+    check?: (result: unknown) => T,
+  ): Promise<{ result: T; endpoint: string }> {
     if (this.#closed) throw new RpcError('fatal', 'client closed');
     await this.#acquire();
     try {
@@ -363,7 +372,11 @@ export class RpcClient {
     }
   }
 
-  async #callWithFailover<T>(method: string, params: unknown[], check?: (result: unknown) => T): Promise<T> {
+  async #callWithFailover<T>(
+    method: string,
+    params: unknown[],
+    check?: (result: unknown) => T,
+  ): Promise<{ result: T; endpoint: string }> {
     const errors: string[] = [];
     const order = [...this.#order];
     for (let e = 0; e < order.length; e++) {
@@ -387,7 +400,7 @@ export class RpcClient {
           this.#succeeded();
           this.lastEndpoint = endpoint;
           if (!this.used.includes(endpoint)) this.used.push(endpoint);
-          return out;
+          return { result: out, endpoint };
         } catch (err) {
           const rpcErr =
             err instanceof RpcError ? err : new RpcError('transport', String((err as Error)?.message ?? err));

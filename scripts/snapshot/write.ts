@@ -27,7 +27,7 @@ export { writeAtomic };
 
 export const SNAPSHOT_NAME = 'snapshot.json';
 export const SUBNETS_DAILY_NAME = 'subnets-daily.json';
-const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
+export const CHECKPOINT_NAME = '.snapshot-checkpoint.json';
 
 /** Remove temp files left by killed runs (`*.PID.tmp` whose process is gone). */
 export function removeStaleTemps(dir: string): string[] {
@@ -89,7 +89,7 @@ const snapshotFile = (dir: string, snapshot: Snapshot) =>
 function subnetsFile(dir: string, data: SubnetsDaily) {
   // one day per line: the file grows by a day a night and stays diffable
   const days = data.days.map((d) => JSON.stringify(d)).join(',\n  ');
-  const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
+  const text = `{"schemaVersion": ${data.schemaVersion}, "kind": ${JSON.stringify(data.kind)}, "verification": ${JSON.stringify(data.verification)}, "chain": ${JSON.stringify(data.chain)}, "days": [${days ? `\n  ${days}\n` : ''}]}\n`;
   return validated(dir, SUBNETS_DAILY_NAME, 'per-subnet daily file', text, (json, file) =>
     parseOrThrow(SubnetsDaily, json, file),
   );
@@ -144,20 +144,28 @@ export const Checkpoint = z.object({
   points: z.array(SeriesPoint),
   /** their per-subnet values, and those of known days re-read at their block (not yet in subnets-daily.json) */
   subnets: z.array(SubnetsDay),
+  /** how the run checked its values (absent: unproven); a run resumes only a checkpoint of its own kind */
+  values: z.enum(['proven', 'unproven']).optional(),
   /** sha256 of what the checkpoint claims (checkpointSum): an edited checkpoint is refused and its days re-read */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
 /** The checksum of a checkpoint's claims: its chain, its points and its per-subnet days, as written. */
-export function checkpointSum(cp: Pick<Checkpoint, 'genesisHash' | 'points' | 'subnets'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([cp.genesisHash, cp.points, cp.subnets]))
-    .digest('hex');
+export function checkpointSum(cp: Pick<Checkpoint, 'genesisHash' | 'points' | 'subnets' | 'values'>): string {
+  const claims = [cp.genesisHash, cp.points, cp.subnets, ...(cp.values === undefined ? [] : [cp.values])];
+  return createHash('sha256').update(JSON.stringify(claims)).digest('hex');
 }
 
 /** The checkpoint of an interrupted run of this chain; null when absent, of another chain, or refused (logged). */
-function checkpointOf(dir: string, genesisHash: string, log: (line: string) => void): Checkpoint | null {
+type Values = 'proven' | 'unproven';
+
+function checkpointOf(
+  dir: string,
+  genesisHash: string,
+  log: (line: string) => void,
+  values: Values,
+): Checkpoint | null {
   const file = join(dir, CHECKPOINT_NAME);
   if (!existsSync(file)) return null;
   let cp: Checkpoint;
@@ -172,20 +180,21 @@ function checkpointOf(dir: string, genesisHash: string, log: (line: string) => v
     log(`${file}: refused, its days are read again: sha256 of its contents is not the one it records (edited?)`);
     return null;
   }
-  return cp.genesisHash === genesisHash ? cp : null;
+  return cp.genesisHash === genesisHash && (cp.values ?? 'unproven') === values ? cp : null;
 }
 
 export function readCheckpoint(
   dir: string,
   genesisHash: string,
   log: (line: string) => void = () => {},
+  values: Values = 'proven',
 ): SeriesPoint[] {
-  return checkpointOf(dir, genesisHash, log)?.points ?? [];
+  return checkpointOf(dir, genesisHash, log, values)?.points ?? [];
 }
 
 /** Per-subnet days of the checkpoint. */
-export function readCheckpointSubnets(dir: string, genesisHash: string): SubnetsDay[] {
-  return checkpointOf(dir, genesisHash, () => {})?.subnets ?? [];
+export function readCheckpointSubnets(dir: string, genesisHash: string, values: Values = 'proven'): SubnetsDay[] {
+  return checkpointOf(dir, genesisHash, () => {}, values)?.subnets ?? [];
 }
 
 export function writeCheckpoint(
@@ -193,9 +202,10 @@ export function writeCheckpoint(
   genesisHash: string,
   points: SeriesPoint[],
   subnets: SubnetsDay[] = [],
+  values: Values = 'proven',
 ): void {
   const byDate = <T extends { date: string }>(list: T[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
-  const claims = { genesisHash, points: byDate(points), subnets: byDate(subnets) };
+  const claims = { genesisHash, points: byDate(points), subnets: byDate(subnets), values };
   const cp: Checkpoint = { checkpointVersion: 2, ...claims, sha256: checkpointSum(claims) };
   writeAtomic(join(dir, CHECKPOINT_NAME), JSON.stringify(cp));
 }
@@ -247,7 +257,7 @@ export function acquireLock(dir: string, log: (line: string) => void = () => {})
       const pid = typeof held.pid === 'number' ? held.pid : null;
       if (pid !== null && alive(pid))
         throw new LockError(
-          `${file}: another snapshot run holds ${dir} (pid ${pid}, started ${String(held.started)}: ${String(held.argv)}); wait for it to end`,
+          `${file}: another snapshot run holds ${dir} (pid ${pid}, started ${String(held.started)}: ${String(held.argv)}); wait for it to end (if pid ${pid} is not a snapshot, remove the file)`,
         );
       log(`${file}: removed a stale lock (${pid === null ? 'unreadable' : `pid ${pid} is not running`})`);
       rmSync(file, { force: true });

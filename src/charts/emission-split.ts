@@ -9,7 +9,7 @@ import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { describeSource } from '../metrics/provenance.ts';
 import { maxRootShare, splitFor, splitParams, subnetSplits, type SplitParams } from '../metrics/split.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
-import { figureMarks } from './time-marks.ts';
+import { caveatNotes, figureMarks } from './time-marks.ts';
 import { figureRow, isArticle, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 
@@ -100,7 +100,7 @@ export const emissionSplit: ChartDef<SplitRow> = {
     return [
       curve
         ? 'Shares of a subnet’s alpha emission per block, by the subnet’s alpha issuance, from run_coinbase’s rule: owner cut first, the rest half to miners and half to validators, root’s part taken from the validators’ half.'
-        : 'No owner cut, TAO weight or root stake in this build: the curves appear once a chain snapshot (or the cited parameters) is committed.',
+        : 'No owner cut, TAO weight or root stake in this build: the curves need chain data or cited parameters, and this build has neither.',
       dots ? `Dots: root’s share in each of the snapshot’s ${dots} subnets.` : '',
       levels.length
         ? `Dashed: the article’s ${levels.map((r) => `${r.series.replace(/^article: /, '')} (${fmtShare(r.value ?? 0)})`).join(' and ')}; the second is a share of TAO, not of alpha.`
@@ -126,7 +126,7 @@ export const emissionSplit: ChartDef<SplitRow> = {
     const dots = rows.filter((r) => r.series === 'root (subnet)').map((r) => r.value ?? 0);
     return `${chain ? '' : 'No chain measurements in this build: the curves use cited parameters and the article’s root stake. '}With an owner cut of ${fmtShare(p.ownerCut.value)}, TAO weight ${p.taoWeight.value.toFixed(3)} and ${formatCompact(raoToTao(p.rootTao.value))} TAO on root, miners get ${fmtShare((1 - p.ownerCut.value) / 2)}, and root’s share of the alpha falls from at most ${fmtShare(maxRootShare(p.ownerCut.value))} to ${fmtShare(root(GRID[20]))} at ${formatCompact(GRID[20])} alpha issued and ${fmtShare(root(GRID[40]))} at ${formatCompact(GRID[40])}.${dots.length ? ` Across the snapshot’s ${dots.length} subnets root takes ${fmtShare(Math.min(...dots))} to ${fmtShare(Math.max(...dots))}.` : ''} The article says 18% to owners and up to one third of daily TAO emission to root.`;
   },
-  plot(rows, options) {
+  plot(rows, options, data) {
     const curve = rows.filter((r) => r.alpha !== null && r.netuid === null);
     const dots = rows.filter((r) => r.netuid !== null);
     const figures = figureMarks(rows.filter(isArticle), fmtShare, GRID[0]);
@@ -181,7 +181,11 @@ export const emissionSplit: ChartDef<SplitRow> = {
           ),
         ],
       },
-      annotations: { labels: [...ends, ...figures.labels] },
+      annotations: {
+        labels: [...ends, ...figures.labels],
+        // the dots' alpha issuance is SubnetAlphaIn + SubnetAlphaOut: the open reports on SubnetAlphaOut apply
+        notes: dots.length ? caveatNotes([], ['alphaIn', 'alphaOut'], data) : [],
+      },
     };
   },
 };

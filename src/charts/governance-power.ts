@@ -8,7 +8,15 @@ import { SERIES_FIELDS } from '../data/fields.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
-import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  caveatNotes,
+  figureMarks,
+  inRange,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -130,7 +138,7 @@ export const governancePower: ChartDef<GovRow> = {
         height: 320,
         marginLeft: 44,
         y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
         marks: [
           Plot.lineY(lines, {
@@ -164,6 +172,7 @@ export const governancePower: ChartDef<GovRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, GOVERNANCE_FIELDS, data),
+        notes: caveatNotes(GOVERNANCE_FIELDS, [], data),
         labels: [...firsts, ...sudoLabels, ...figures.labels],
         message: lines.length ? null : NO_CHAIN_READS,
       },

@@ -2,7 +2,16 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao } from '../metrics/amount.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  inRange,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -69,7 +78,7 @@ export const issuance: ChartDef<TimeRow> = {
           insetBottom: 12,
           tickFormat: (v: number) => formatCompact(v),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
           ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
           ...measuredLine(measured, formatCompactTao),
@@ -78,6 +87,7 @@ export const issuance: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalIssuance'], data),
+        notes: caveatNotes(['totalIssuance'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -90,8 +90,9 @@ function levelCandidates(x: number, py: number, w: number, h: number): Placement
 }
 
 /**
- * Place labels for points (in pixels) inside `frame`, avoiding `obstacles` and each other. A label with no free
- * spot gets null (the caller lists it in the key instead).
+ * Place labels for points (in pixels) inside `frame`, avoiding `obstacles`, every point and each other. A label with
+ * no free spot gets null (the caller lists it in the key instead); so does a point with no text, which is only an
+ * obstacle.
  */
 export function placeLabels(
   points: Array<{ px: number; py: number; text: string; level?: boolean; left?: boolean }>,
@@ -105,6 +106,7 @@ export function placeLabels(
     ...points.filter((p) => !p.level).map((p) => ({ x0: p.px - r, y0: p.py - r, x1: p.px + r, y1: p.py + r })),
   ];
   return points.map((p) => {
+    if (!p.text) return null; // a point without a label: only an obstacle
     const w = textWidth(p.text);
     const spots = p.level ? levelCandidates(frame.x0 + 4, p.py, w, h) : candidates(p.px, p.py, w, h, r, p.left);
     const spot = spots.find((c) => inside(c.box, frame) && !taken.some((t) => intersects(c.box, t)));

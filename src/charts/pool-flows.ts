@@ -9,7 +9,10 @@ import { issuanceChange, poolChange, sampledInjection } from '../metrics/pools.t
 import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
+import { breaksCrossed, type SeriesBreak } from '../data/breaks.ts';
+import type { SeriesField } from '../data/fields.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
+import { keyNote } from './time-marks.ts';
 import { MARK_FONT, wrap } from './place.ts';
 import { figureRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef, type RowSource } from './types.ts';
@@ -24,7 +27,7 @@ export interface FlowRow extends RowSource {
 }
 
 const NO_CHAIN = 'Chain: no reads';
-const NO_CHAIN_TEXT = 'No chain reads in this build: the chain’s bars appear once a chain snapshot is committed.';
+const NO_CHAIN_TEXT = 'No chain data in this build: only the article’s figures are drawn, not the chain’s bars.';
 const ARTICLE_IDS = { injected: 'article-pool-injection', root: 'article-root-autosell' } as const;
 const BAR = {
   injected: 'Pools · article: injected since dTAO',
@@ -34,6 +37,25 @@ const BAR = {
   root: 'Root · article: paid by auto-sell',
   rootStake: 'Root · chain: Δ root stake',
 };
+
+/** The series each chain bar is computed from, for the breaks it crosses. */
+const BAR_SERIES: Record<string, SeriesField> = {
+  [BAR.issued]: 'totalIssuance',
+  [BAR.sampled]: 'taoInEmission',
+  [BAR.pools]: 'subnetTao',
+  [BAR.rootStake]: 'rootStake',
+};
+
+/** The series breaks the chain bars shown cross between their two reads (a bar over them is partly the counter's change). */
+export function crossedByBars(shown: FlowRow[]): SeriesBreak[] {
+  const seen = new Map<string, SeriesBreak>();
+  for (const r of shown) {
+    const field = BAR_SERIES[r.bar];
+    if (r.origin === 'article' || !field) continue;
+    for (const b of breaksCrossed(field, r.from, r.to)) seen.set(b.id, b);
+  }
+  return [...seen.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
 
 function changeRow(
   period: string,
@@ -127,7 +149,7 @@ export const poolFlows: ChartDef<FlowRow> = {
         : '',
       chain.length
         ? `Beside them, what daily chain reads give (blue): ${measures.join('; ')}. No chain bar measures the TAO paid to root: that is a flow daily reads do not hold.`
-        : 'No chain reads in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) appear once a chain snapshot is committed.',
+        : 'No chain data in this build: the chain’s bars (changes in issued TAO, in subnet pools and on root) are not drawn.',
     ]
       .filter(Boolean)
       .join(' ');
@@ -153,7 +175,11 @@ export const poolFlows: ChartDef<FlowRow> = {
     const to = chain[0].to;
     const pending = measuredAt(data.snapshot, 'pendingRootDivs', to);
     const parts = chain.map((r) => `${r.bar.replace(/^.*chain: /, '')} ${formatCompactTao(r.value)}`);
-    return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the 150k.` : ''}`;
+    const crossed = crossedByBars(shown);
+    const breaks = crossed.length
+      ? ` Over this span the chain’s own counters changed (${crossed.map((b) => `${b.label}, break “${b.id}”`).join('; ')}), so part of these bars is that change, not stakers or emission.`
+      : '';
+    return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${breaks}${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the 150k.` : ''}`;
   },
   plot(rows, options, _data, layout) {
     const period = options.period ?? 'to-article';
@@ -240,6 +266,8 @@ export const poolFlows: ChartDef<FlowRow> = {
         ],
       },
       annotations: {
+        // the breaks the chain bars cross, in the key (the bars are not dated, so no rule is drawn)
+        notes: crossedByBars(shown).map((b, i) => keyNote(b, String.fromCharCode(65 + (i % 26)))),
         labels: shown.map((r) => ({
           x: Math.max(0, r.value),
           y: r.bar,

@@ -3,7 +3,16 @@ import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  inRange,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -76,11 +85,12 @@ export const rootStake: ChartDef<TimeRow> = {
           insetBottom: 16,
           tickFormat: (v: number) => formatCompact(v),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [...measuredLine(measured, formatCompactTao), ...figures.marks],
       },
       annotations: {
         markers: timeMarkers(shown, ['rootStake'], data),
+        notes: caveatNotes(['rootStake'], [], data),
         labels: figures.labels,
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -41,8 +41,10 @@ type Rendered = (SVGSVGElement | HTMLElement) & { scale(name: string): Scale | u
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 function markerRules(markers: KeyItem[]) {
-  const events = markers.filter((m) => m.kind === 'event');
-  const breaks = markers.filter((m) => m.kind === 'break');
+  // an event on a break's day is drawn as the break (one mark, named once in the key)
+  const isBreak = (m: KeyItem) => m.kind === 'break' || (m.breaks?.length ?? 0) > 0;
+  const events = markers.filter((m) => m.kind === 'event' && !isBreak(m));
+  const breaks = markers.filter(isBreak);
   return [
     Plot.ruleX(events, { x: (m: KeyItem) => toDate(m.date ?? ''), stroke: COLORS.muted, strokeDasharray: '2,3' }),
     Plot.ruleX(breaks, {
@@ -60,6 +62,7 @@ function annotationMarks(
   plot: Rendered | null,
   lanes: number[],
   width: number,
+  inset: { left: number; top: number },
 ): { marks: unknown[]; unplaced: KeyItem[] } {
   const markers = a.markers ?? [];
   const x = plot?.scale('x');
@@ -78,7 +81,7 @@ function annotationMarks(
           dy: -3 - lane * LANE,
           fontSize: MARK_FONT,
           fontWeight: 'bold',
-          fill: (m: KeyItem) => (m.kind === 'break' ? COLORS.purple : 'currentColor'),
+          fill: (m: KeyItem) => (m.kind === 'break' || m.breaks?.length ? COLORS.purple : 'currentColor'),
         },
       ),
     );
@@ -86,6 +89,8 @@ function annotationMarks(
   if (!x?.range || !y?.range || (!labels.length && !a.message)) return { marks, unplaced: [] };
   const [x0, x1] = [Math.min(...x.range), Math.max(...x.range)];
   const [y0, y1] = [Math.min(...y.range), Math.max(...y.range)];
+  // text marks anchored at the frame's top-left corner, which lies the scales' insets above and left of (x0, y0)
+  const [fx, fy] = [x0 - inset.left, y0 - inset.top];
   // labels may use the empty right margin, never the axes' margins (left, bottom) or the marker lanes (top)
   const frame: Box = { x0, y0, x1: width - 2, y1 };
   const half = (s: Scale) => (s.bandwidth ?? 0) / 2;
@@ -107,8 +112,8 @@ function annotationMarks(
     marks.push(
       Plot.text([lines.join('\n')], {
         frameAnchor: 'top-left',
-        dx: (box.x0 + box.x1) / 2 - x0,
-        dy: (box.y0 + box.y1) / 2 - y0,
+        dx: (box.x0 + box.x1) / 2 - fx,
+        dy: (box.y0 + box.y1) / 2 - fy,
         text: (d: string) => d,
         textAnchor: 'middle',
         lineAnchor: 'middle',
@@ -123,6 +128,7 @@ function annotationMarks(
   const unplaced: KeyItem[] = [];
   spots.forEach((s, i) => {
     const l = labels[i];
+    if (!l.text) return; // a mark to keep clear of, not a label
     if (!s) {
       unplaced.push({ mark: '', kind: 'figure', date: l.date ?? null, label: l.text, href: null });
       return;
@@ -130,8 +136,8 @@ function annotationMarks(
     marks.push(
       Plot.text([l], {
         frameAnchor: 'top-left',
-        dx: s.x - x0,
-        dy: (s.box.y0 + s.box.y1) / 2 - y0,
+        dx: s.x - fx,
+        dy: (s.box.y0 + s.box.y1) / 2 - fy,
         text: 'text',
         textAnchor: s.textAnchor,
         lineAnchor: 'middle',
@@ -187,11 +193,16 @@ export function renderChart(
   }
   // pass 2: the scales at the final size, to place labels in pixels
   if ((annotations.labels?.length ?? 0) > 0 || annotations.message) plot = draw({ marginTop });
-  const { marks: extra, unplaced } = annotationMarks(annotations, plot, lanes, width);
+  const axis = (k: 'x' | 'y') => (base[k] ?? {}) as { insetLeft?: number; insetTop?: number };
+  const inset = {
+    left: axis('x').insetLeft ?? (base.insetLeft as number | undefined) ?? 0,
+    top: axis('y').insetTop ?? (base.insetTop as number | undefined) ?? 0,
+  };
+  const { marks: extra, unplaced } = annotationMarks(annotations, plot, lanes, width, inset);
   const el = draw({ marginTop, ariaLabel: def.title }, extra); // described by the page's paragraph (aria-describedby)
   unnameMarks(el);
   el.setAttribute('font-size', String(AXIS_FONT)); // Plot writes 10; the style says 12: one value, not two
   el.setAttribute('role', 'img');
   el.setAttribute('aria-describedby', describedBy);
-  return { el, key: [...markers, ...unplaced] };
+  return { el, key: [...markers, ...(annotations.notes ?? []), ...unplaced] };
 }

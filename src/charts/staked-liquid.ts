@@ -4,7 +4,15 @@ import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../met
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  caveatNotes,
+  figureMarks,
+  inRange,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRows,
@@ -17,9 +25,15 @@ import {
   type TimeRow,
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
+import { unusableBand, unusableText } from './unusable.ts';
 
 const STAKED = 'Staked';
 const LIQUID = 'Liquid';
+/** Days whose TotalStake was not a staking figure: in the data table, drawn as a grey band, not in the stack. */
+const UNUSABLE = ', unusable (TotalStake left out the genesis stake)';
+const isDrawn = (r: TimeRow) => isMeasured(r) && (r.series === STAKED || r.series === LIQUID);
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === `${STAKED}${UNUSABLE}`;
+const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staked amount');
 
 function rows(data: ChartData): TimeRow[] {
   const s = data.snapshot;
@@ -28,11 +42,12 @@ function rows(data: ChartData): TimeRow[] {
       ? []
       : stakingSeries(s).flatMap((d) => {
           const src = rowSource(d.source, s.kind);
+          const tag = d.unusable ? UNUSABLE : '';
           return [
-            { date: d.date, series: STAKED, value: raoToTao(d.staked), unit: 'TAO', ...src },
+            { date: d.date, series: `${STAKED}${tag}`, value: raoToTao(d.staked), unit: 'TAO', ...src },
             {
               date: d.date,
-              series: LIQUID,
+              series: `${LIQUID}${tag}`,
               value: raoToTao(d.liquid),
               unit: 'TAO',
               ...src,
@@ -52,9 +67,10 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     const amounts = options.stack !== 'shares';
     const top = `${issued.label.charAt(0).toLowerCase()}${issued.label.slice(1)}`; // "issued TAO", not "issued tao"
     return [
-      rows.some(isMeasured)
+      rows.some(isDrawn)
         ? `${stake.item} (staked, dark blue) and ${issued.item} − ${stake.item} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${amounts ? top : `all of ${top} (100%)`}; after dTAO, TAO in subnet pools counts as staked.`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
+      bad(rows),
       amounts && rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
       amounts && rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
       rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
@@ -75,11 +91,13 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       const l = liquid.at(i)?.value ?? 0;
       return `${formatCompactTao(s)} staked and ${formatCompactTao(l)} liquid (${formatPercent(s / (s + l))} staked) on ${staked.at(i)?.date}`;
     };
-    return `From ${at(0)} to ${at(-1)}. Both parts grow with issuance; the share staked shows whether staking itself rose.`;
+    return `From ${at(0)} to ${at(-1)}. Both parts grow with issuance; the share staked shows whether staking itself rose.${bad(rows) ? ` ${bad(rows)}` : ''}`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
-    const measured = shown.filter(isMeasured);
+    const measured = shown.filter(isDrawn);
+    // the unusable days as one grey band over the whole height
+    const band = unusableBand(shown.filter(isUnusable));
     const shares = options.stack === 'shares';
     const stack = {
       x: toDate,
@@ -134,8 +152,9 @@ export const stakedLiquid: ChartDef<TimeRow> = {
               insetTop: 12,
               tickFormat: (v: number) => formatCompact(v),
             },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
+          ...(band.length ? [Plot.rect(band, { x1: 'x1', x2: 'x2', fill: COLORS.muted, fillOpacity: 0.25 })] : []),
           Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
           Plot.ruleY([0]),
           ...figures.marks,
@@ -154,8 +173,9 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
         labels: [...names, ...figures.labels],
-        message: measured.length ? null : NO_CHAIN_READS,
+        message: measured.length || band.length ? null : NO_CHAIN_READS,
       },
     };
   },

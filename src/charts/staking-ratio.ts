@@ -3,7 +3,16 @@ import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
-import { figureMarks, inRange, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  inRange,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  timeDomain,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRow,
@@ -12,18 +21,11 @@ import {
   isEvent,
   isMeasured,
   TIME_COLUMNS,
-  toDate,
   type TimeRow,
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
+import { unusableBand, unusableText } from './unusable.ts';
 import * as Plot from '@observablehq/plot';
-
-/** The caption's sentence for the unusable days, '' when there are none. */
-function unusableText(rows: TimeRow[]): string {
-  const bad = rows.filter(isUnusable);
-  if (bad.length === 0) return '';
-  return `Grey band: the ${bad.length} days from ${bad[0].date} to ${bad[bad.length - 1].date}, before spec 133, when ${SERIES_FIELDS.totalStake.item} left out the whole genesis stake (about 2.36M TAO): not a staking ratio, so not drawn as one (series break “total-stake-fixed-v2”; the rows are in the data table).`;
-}
 
 const fmt = (v: number) => formatPercent(v);
 const LINE = 'Staking ratio';
@@ -31,6 +33,7 @@ const LINE = 'Staking ratio';
 const UNUSABLE = 'Staking ratio, unusable (TotalStake left out the genesis stake)';
 const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === UNUSABLE;
 const isLine = (r: TimeRow) => isMeasured(r) && r.series === LINE;
+const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staking ratio');
 
 function rows(data: ChartData): TimeRow[] {
   const s = data.snapshot;
@@ -61,7 +64,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
       rows.some(isLine)
         ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
-      unusableText(rows),
+      bad(rows),
       rows.some((r) => isArticle(r) && !r.date)
         ? `Dashed lines: the article’s ${rows
             .filter((r) => isArticle(r) && !r.date)
@@ -83,17 +86,15 @@ export const stakingRatio: ChartDef<TimeRow> = {
       return 'No chain measurements in this build: the chart shows the article’s 70% and 90% levels and the cited April 2025 figure (about 70%).';
     const min = m.reduce((a, b) => ((b.value ?? 1) < (a.value ?? 1) ? b : a));
     const max = m.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
-    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.${unusableText(rows) ? ` ${unusableText(rows)}` : ''}`;
+    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.${bad(rows) ? ` ${bad(rows)}` : ''}`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isLine);
-    const bad = shown.filter(isUnusable);
+    const unusable = shown.filter(isUnusable);
     const figures = figureMarks(shown, fmt);
-    // the unusable days as one grey band over the whole height, from the first to the day after the last
-    const band = bad.length
-      ? [{ x1: toDate(bad[0]) as Date, x2: new Date(Date.parse(`${bad[bad.length - 1].date}T00:00:00Z`) + 86_400_000) }]
-      : [];
+    // the unusable days as one grey band over the whole height
+    const band = unusableBand(unusable);
     return {
       options: {
         height: 320,
@@ -105,7 +106,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
           grid: true,
           tickFormat: (v: number) => formatPercent(v, 0),
         },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [
           ...(band.length
             ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
@@ -116,8 +117,9 @@ export const stakingRatio: ChartDef<TimeRow> = {
       },
       annotations: {
         markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
+        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
         labels: figures.labels,
-        message: measured.length || bad.length ? null : NO_CHAIN_READS,
+        message: measured.length || unusable.length ? null : NO_CHAIN_READS,
       },
     };
   },

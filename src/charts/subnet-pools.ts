@@ -8,7 +8,16 @@ import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { SUBNET_ITEMS } from '../data/fields.ts';
-import { figureMarks, measuredLine, NO_CHAIN_READS, RANGE_CONTROL, rangeStart, timeMarkers } from './time-marks.ts';
+import {
+  figureMarks,
+  measuredLine,
+  NO_CHAIN_READS,
+  RANGE_CONTROL,
+  rangeStart,
+  timeDomain,
+  timeMarkers,
+  caveatNotes,
+} from './time-marks.ts';
 import {
   eventRows,
   figureRow,
@@ -86,8 +95,7 @@ export const subnetPools: ChartDef<PoolRow> = {
   describe(rows, data, options) {
     if (options.view === 'pools') {
       const pools = rows.filter((r) => r.panel === 'pools');
-      if (!pools.length)
-        return 'No subnets table in this build: pool depths appear once a chain snapshot is committed.';
+      if (!pools.length) return 'No chain data in this build: pool depths are read from the chain, so none are drawn.';
       const median = medianDepth(poolDepths(data.snapshot));
       return `At block ${pools[0].block?.toLocaleString('en-US')} the deepest of ${pools.length} pools held ${formatCompactTao(pools[0].value ?? 0)} (subnet ${pools[0].netuid}), the median ${formatCompactTao(median === null ? 0 : raoToTao(median))}, the shallowest ${formatCompactTao(pools.at(-1)?.value ?? 0)}.`;
     }
@@ -139,7 +147,7 @@ export const subnetPools: ChartDef<PoolRow> = {
         annotations: {
           message: pools.length
             ? null
-            : 'No subnets table in this build: pool depths appear once a chain snapshot is committed.',
+            : 'No chain data in this build: pool depths are read from the chain, so none are drawn.',
         },
       };
     }
@@ -162,11 +170,12 @@ export const subnetPools: ChartDef<PoolRow> = {
         height: 340,
         marginLeft: 52,
         y: { label: 'subnets', labelAnchor: 'center', grid: true, zero: true, insetTop: 12 },
-        x: { type: 'utc', label: null },
+        x: { type: 'utc', label: null, domain: timeDomain(shown) },
         marks: [...measuredLine(measured, fmtCount, COLORS.chain, true), ...figures.marks],
       },
       annotations: {
         markers: timeMarkers(shown, ['subnetCount'], data),
+        notes: caveatNotes(['subnetCount'], ['tao'], data),
         labels: [...cited, ...figures.labels],
         message: measured.length ? null : NO_CHAIN_READS,
       },

@@ -1,15 +1,16 @@
 /** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { breaksWithin } from '../data/breaks.ts';
+import { breaksWithin, caveatsFor, type SeriesBreak } from '../data/breaks.ts';
 import type { SeriesField } from '../data/fields.ts';
+import type { SubnetColumn } from '../data/series.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
-import { isArticle, isCited, isEvent, toDate, type TimeRow } from './time-rows.ts';
+import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';
 
 const label = (r: TimeRow) => r.series.replace(/^(event|article|cited): /, '');
 
-/** What a time chart says in its frame when the build has no chain reads for it. */
-export const NO_CHAIN_READS = 'No chain reads in this build: the line appears once a chain snapshot is committed.';
+/** What a time chart says in its frame when the build has no chain reads for it, in a reader's words. */
+export const NO_CHAIN_READS = 'No chain data in this build: only the article’s and cited figures are drawn.';
 
 /** The dated rows' first and last date. */
 function dateSpan(rows: Array<{ date: string | null }>): [string, string] | null {
@@ -17,29 +18,83 @@ function dateSpan(rows: Array<{ date: string | null }>): [string, string] | null
   return dates.length ? [dates[0], dates[dates.length - 1]] : null;
 }
 
+/** Days added on each side of the figures' dates when a chart has no chain rows, so one point gets a short axis. */
+export const SHORT_AXIS_PAD_DAYS = 60;
+
+const shiftDate = (d: string, days: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * The markers of a time chart: its dated events, numbered 1, 2, … in date order, and the chain's series breaks of
- * `series` within the chart's date span, lettered A, B, … (`data.breaks` when given, else SERIES_BREAKS).
+ * The dates a time chart spans: those of what it draws besides events (chain rows, the article's and cited figures);
+ * with no chain rows, padded by SHORT_AXIS_PAD_DAYS on each side (a short axis around the figures rather than the
+ * whole history of events); with nothing but events, the events'.
+ */
+export function timeSpan(shown: TimeRow[]): [string, string] | null {
+  const drawn = shown.filter((r) => !isEvent(r));
+  const span = dateSpan(drawn);
+  if (!span) return dateSpan(shown);
+  if (drawn.some(isMeasured)) return span;
+  return [shiftDate(span[0], -SHORT_AXIS_PAD_DAYS), shiftDate(span[1], SHORT_AXIS_PAD_DAYS)];
+}
+
+/** The x domain of a time chart with no chain rows (its short axis), or undefined to let the data set it. */
+export function timeDomain(shown: TimeRow[]): [Date, Date] | undefined {
+  if (shown.some(isMeasured)) return undefined;
+  const span = timeSpan(shown);
+  return span ? [new Date(`${span[0]}T00:00:00Z`), new Date(`${span[1]}T00:00:00Z`)] : undefined;
+}
+
+/**
+ * The markers of a time chart: its dated events within its span (timeSpan), numbered 1, 2, … in date order, and the
+ * chain's series breaks of `series` within it, lettered A, B, … (`data.breaks` when given, else SERIES_BREAKS). A
+ * break on an event's day is not a second mark: the event's key entry names it (`breaks`).
  */
 export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], data: ChartData): KeyItem[] {
-  const span = dateSpan(shown);
+  const span = timeSpan(shown);
   if (!span) return [];
   const [from, to] = span;
+  const list = [...breaksWithin(from, to, series, data.breaks)].sort((a, b) => a.date.localeCompare(b.date));
+  const breakItem = (b: SeriesBreak) => ({ label: keyNote(b, '').label, href: `methodology/#break-${b.id}` });
   const events: KeyItem[] = shown
-    .filter(isEvent)
+    .filter((r) => isEvent(r) && r.date !== null && r.date >= from && r.date <= to)
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
-    .map((r, i) => ({ mark: String(i + 1), kind: 'event', date: r.date, label: label(r), href: r.url }));
-  const list = breaksWithin(from, to, series, data.breaks);
-  const breaks: KeyItem[] = [...list]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((b, i) => ({
-      mark: String.fromCharCode(65 + (i % 26)),
-      kind: 'break',
-      date: b.date,
-      label: b.invalidBefore ? `unusable until here: ${b.label}` : `counter break: ${b.label}`,
-      href: `methodology/#break-${b.id}`,
-    }));
+    .map((r, i) => {
+      const same = list.filter((b) => b.date === r.date && b.kind !== 'caveat').map(breakItem);
+      return {
+        mark: String(i + 1),
+        kind: 'event',
+        date: r.date,
+        label: label(r),
+        href: r.url,
+        ...(same.length ? { breaks: same } : {}),
+      };
+    });
+  const eventDays = new Set(events.map((e) => e.date));
+  const breaks: KeyItem[] = list
+    .filter((b) => !(eventDays.has(b.date) && b.kind !== 'caveat'))
+    .map((b, i) => keyNote(b, String.fromCharCode(65 + (i % 26))));
   return [...events, ...breaks];
+}
+
+/** A break or caveat as an entry of the key only (no rule drawn): for charts whose bars or dots are not dated. */
+export function keyNote(b: SeriesBreak, mark: string): KeyItem {
+  const caveat = b.kind === 'caveat';
+  return {
+    mark,
+    kind: caveat ? 'caveat' : 'break',
+    date: b.date,
+    label: !caveat && b.invalidBefore ? `unusable until here: ${b.label}` : b.label,
+    href: `methodology/#break-${b.id}`,
+  };
+}
+
+/** The caveats (open reports of wrong values) on what a chart reads, as key entries marked "!". */
+export function caveatNotes(
+  series: readonly SeriesField[],
+  columns: readonly SubnetColumn[],
+  data: ChartData,
+): KeyItem[] {
+  return caveatsFor(series, columns, undefined, data.breaks).map((b) => keyNote(b, '!'));
 }
 
 /**
@@ -90,6 +145,8 @@ export function figureMarks(
       ),
     ],
     labels: [
+      // the cited circles carry no label, but the labels placed around them keep clear of them
+      ...cited.map((r) => ({ x: toDate(r) as Date, y: r.value ?? 0, text: '', fill: COLORS.cited, date: r.date })),
       ...dated.map((r) => ({
         x: toDate(r) as Date,
         y: r.value ?? 0,

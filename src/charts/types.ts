@@ -17,18 +17,26 @@ export interface Layout {
   width: number;
 }
 
-/** One entry of the numbered key under a chart: a dated event, a series break, or a figure whose label did not fit. */
+/**
+ * One entry of the numbered key under a chart: a dated event, a series break, a caveat on a counter the chart reads
+ * (an open report of wrong values), or a figure whose label did not fit.
+ */
 export interface KeyItem {
-  /** what the chart draws for it: "1", "2" for events, "A", "B" for breaks, "" for a figure */
+  /** what the chart draws for it: "1", "2" for events, "A", "B" for breaks, "!" for a caveat, "" for a figure */
   mark: string;
-  kind: 'event' | 'break' | 'figure';
+  kind: 'event' | 'break' | 'caveat' | 'figure';
   date: string | null;
   label: string;
-  /** a citation (events), a methodology anchor relative to the site's base (breaks), or null */
+  /** a citation (events), a methodology anchor relative to the site's base (breaks, caveats), or null */
   href: string | null;
+  /** an event's: the chain's series breaks on its day, drawn as the event's one mark and named in its key entry */
+  breaks?: Array<{ label: string; href: string }>;
 }
 
-/** A text label for a point, placed by the renderer where it collides with no other label (or moved to the key). */
+/**
+ * A text label for a point, placed by the renderer where it collides with no other label or point (or moved to the
+ * key). An empty text marks a point that labels must keep clear of.
+ */
 export interface PointLabel {
   /** in the scale's domain: a date or number, or a band's name */
   x: number | Date | string;
@@ -48,6 +56,8 @@ export interface PointLabel {
 export interface Annotations {
   /** dated rules (events, breaks), each with a short mark above the frame, explained in the key */
   markers?: KeyItem[];
+  /** entries for the key only, drawn as no mark: breaks a chart's undated bars cross, caveats on what it reads */
+  notes?: KeyItem[];
   labels?: PointLabel[];
   /** a sentence drawn in the frame, e.g. that the build has no chain reads */
   message?: string | null;

@@ -38,6 +38,8 @@ import {
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
 import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
+import { loadReplies, REPLIES_FILE } from '../claims/replies.ts';
+import { loadVersions, VERSIONS_FILE } from '../claims/versions.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
 import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
@@ -140,6 +142,23 @@ function essayFiles(root: string): string[] {
 }
 const slugOf = (name: string) => name.replace(/\.mdx?$/, '');
 
+/** What a production build refuses in a data file: synthetic data (a test node's), and values read without proofs. */
+function refusedInProduction(
+  file: string,
+  data: { kind: string; verification: { values: string } | null } | null | undefined,
+): string[] {
+  if (!data) return [];
+  if (data.kind === 'synthetic')
+    return [
+      `${file}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
+    ];
+  if (data.verification?.values === 'unproven')
+    return [
+      `${file}: verification.values: "unproven" data (read without read proofs, --trust-node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
+    ];
+  return [];
+}
+
 export function checkProject(root: string, opts: CheckOptions): Checked {
   const problems: string[] = [];
   const result: Checked = { problems };
@@ -152,19 +171,15 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     }
   };
   result.snapshot = guard(() => loadSnapshot(join(root, SNAPSHOT_FILE)));
-  if (result.snapshot?.kind === 'synthetic' && opts.production)
-    problems.push(
-      `${SNAPSHOT_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
-    );
+  if (opts.production) problems.push(...refusedInProduction(SNAPSHOT_FILE, result.snapshot));
   result.reference = guard(() => loadReferenceYaml(join(root, REFERENCE_SOURCE)));
   guard(() => loadStatus(join(root, STATUS_FILE)));
   const subnetsDaily = guard(() => loadSubnetsDaily(join(root, SUBNETS_DAILY_FILE)));
-  if (subnetsDaily?.kind === 'synthetic' && opts.production)
-    problems.push(
-      `${SUBNETS_DAILY_FILE}: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)`,
-    );
+  if (opts.production) problems.push(...refusedInProduction(SUBNETS_DAILY_FILE, subnetsDaily));
   if (result.snapshot && subnetsDaily) problems.push(...pairProblems(result.snapshot, subnetsDaily));
   guard(() => loadVerdictHistory(join(root, VERDICTS_FILE))); // written by npm run verdicts; absent until chain data
+  guard(() => loadVersions(join(root, VERSIONS_FILE))); // appended by npm run tag-data; absent until the first version
+  guard(() => loadReplies(join(root, REPLIES_FILE))); // replies received, an empty list until one arrives
   // the loaders name the absolute path; contributors read repository-relative paths
   for (let i = 0; i < problems.length; i++) problems[i] = problems[i].replace(`${root}/`, '');
 

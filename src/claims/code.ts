@@ -136,6 +136,42 @@ export const OTHER_CODE = {
     'finney_config: genesis stakes and balances from Nakamoto data',
     '// Configure storage from nakamoto data',
   ),
+  /** Finney's launch code: the sudo key set every subnet's share of each block's emission (until spec 127). */
+  finneySudoEmission: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/lib.rs',
+    'L1202-L1212',
+    'sudo_set_emission_values: the sudo key sets each subnet’s emission',
+    'pub fn sudo_set_emission_values( origin: OriginFor<T>, netuids: Vec<u16>, emission: Vec<u64> )',
+  ),
+  /** … checked only to be root, to cover every subnet and to sum to the block emission (networks.rs). */
+  finneySetEmissionValues: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/networks.rs',
+    'L180-L213',
+    'do_set_emission_values: ensure_root, then any split that sums to the block emission',
+    'ensure!( emission.iter().sum::<u64>() as u64 == Self::get_block_emission(), Error::<T>::InvalidEmissionValues);',
+  ),
+  /** … and each block queues EmissionValues[netuid] into the subnet's PendingEmission (block_step.rs). */
+  finneyGenerateEmission: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/block_step.rs',
+    'L80-L90',
+    'generate_emission: each block queues the subnet’s EmissionValues',
+    'let new_queued_emission = EmissionValues::<T>::get( netuid );',
+  ),
+  /** Only the sudo key could create a subnet before spec 133 (do_add_network: ensure_root). */
+  finneySudoAddNetwork: atCommit(
+    'c88a37247b9c018825a7e1980c7cfaeb751764df',
+    'at Finney’s launch (2023-03-20)',
+    'pallets/subtensor/src/lib.rs',
+    'L1153-L1160',
+    'sudo_add_network: only the sudo key creates subnets',
+    'pub fn sudo_add_network( origin: OriginFor<T>, netuid: u16, tempo: u16, modality: u16 )',
+  ),
   finneyDrain: atCommit(
     'c88a37247b9c018825a7e1980c7cfaeb751764df',
     'at Finney’s launch (2023-03-20)',

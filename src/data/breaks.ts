@@ -8,12 +8,23 @@
  * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
 import type { SeriesField } from './fields.ts';
+import type { SubnetColumn } from './series.ts';
 
 export interface SeriesBreak {
   /** kebab-case id, stable: pages link to `/methodology/#break-<id>` */
   id: string;
+  /**
+   * `break` (the default): the counter jumps or changes meaning at a known upgrade or period. `caveat`: an open
+   * report in subtensor's issue tracker that a counter the report reads holds wrong values, from `date` on; not a step,
+   * so range queries (`breaksCrossed`, `breaksWithin`) leave it out and charts and verdicts list it (`caveatsFor`).
+   */
+  kind?: 'break' | 'caveat';
   /** series whose values jump or change meaning here */
   series: readonly SeriesField[];
+  /** columns of the per-subnet table (`snapshot.subnets`, subnets-daily.json) affected, when any */
+  columns?: readonly SubnetColumn[];
+  /** for a caveat: the subtensor issue that reports it */
+  issue?: { number: number; url: string; title: string; opened: string };
   /** first runtime spec with the new behaviour, or null when the break is not a runtime upgrade */
   spec: number | null;
   /** Finney block of the change, or null when not known */
@@ -26,10 +37,12 @@ export interface SeriesBreak {
   /** what changed, for readers */
   what: string;
   /**
-   * For a break that recurs at every runtime upgrade (a migration run on each upgrade): the first spec and date
-   * without it. A range from before `until.date` to on or after `date` may cross one, so queries report it.
+   * For a break that lasts over a period: the first spec and date without it. Either it recurs at every runtime
+   * upgrade (a migration run on each upgrade), or, with `throughout: true`, the counter was wrong all through the
+   * period (it stopped recording something). A range from before `until.date` to on or after `date` may cross it,
+   * so queries report it.
    */
-  until?: { spec: number; date: string };
+  until?: { spec: number; date: string; throughout?: true };
   /**
    * The series' values from `from` up to this break are unusable, not merely stepped: the counter did not measure
    * what the series says (TotalStake without the genesis stake until spec 133). Charts draw that range as unusable
@@ -43,6 +56,30 @@ export interface SeriesBreak {
 const REPO = 'opentensor/subtensor' as const;
 function src(ref: string, path: string): SeriesBreak['source'] {
   return { repo: REPO, ref, path, url: `https://github.com/${REPO}/blob/${ref}/${path}` };
+}
+
+/** A caveat row on the per-subnet SubnetAlphaOut column: an open subtensor report, in force from dTAO on. */
+function caveatOnAlphaOut(
+  id: string,
+  label: string,
+  what: string,
+  issue: { number: number; title: string; opened: string },
+  source: SeriesBreak['source'],
+): SeriesBreak {
+  return {
+    id,
+    kind: 'caveat',
+    series: [],
+    columns: ['alphaOut'],
+    spec: null,
+    block: null,
+    date: '2025-02-13',
+    approximate: true,
+    label,
+    what,
+    issue: { ...issue, url: `https://github.com/${REPO}/issues/${issue.number}` },
+    source,
+  };
 }
 
 /**
@@ -86,7 +123,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2024-08-29',
     approximate: true,
     label: 'TotalIssuance reset at each upgrade',
-    what: 'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The code calls it a clean-up of tiny rounding errors; any drift between the counters shows as a small step on each upgrade day until spec 411 disabled it.',
+    what: 'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The runtime’s comment calls it a clean-up of “tiny rounding errors”, but the steps it made were not all tiny: it took the root dividends left out of TotalStake out of TotalIssuance until spec 283, carried root’s unrecorded net outflow into it from spec 283 to 305, and caught up the alpha-buying TAO it missed from spec 298 to 341 (the breaks below). Any drift between the counters shows as a step on an upgrade day until spec 411 disabled it.',
     until: { spec: 411, date: '2026-05-27' },
     source: src(
       'e79b0999d3ee18a73cbaa64df6e7578f79aaa220',
@@ -104,6 +141,22 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     what: 'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
     source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
   },
+  caveatOnAlphaOut(
+    'caveat-alpha-out-offset-1956',
+    'SubnetAlphaOut offset (subtensor #1956)',
+    'Open report (15 August 2025): after dTAO more alpha was handed out than SubnetAlphaOut recorded, a bug fixed in spec 240 without correcting the counters, so every subnet’s SubnetAlphaOut stays below the alpha its holders own (about 16,600 alpha per subnet at the spec-240 upgrade, by the reporter’s sums of TotalHotkeyAlpha). A subnet’s alpha issuance read as SubnetAlphaIn + SubnetAlphaOut is low by that offset, and so is anything computed from it, such as the root proportion of the emission split.',
+    { number: 1956, title: 'SubnetAlphaOut values are off', opened: '2025-08-15' },
+    src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  ),
+
+  caveatOnAlphaOut(
+    'caveat-alpha-burn-accounting-2274',
+    'Alpha burn accounting (subtensor #2274)',
+    'Open report (10 December 2025): burned alpha (the burn extrinsic, and emission to keys the subnet owns) is not taken out of SubnetAlphaOut, so SubnetAlphaOut − Σ TotalHotkeyAlpha does not give the burn; at block 6,874,108 six subnets showed a negative burn, and root’s SubnetAlphaOut[0] was 561,931.5 TAO below its stakers’ Σ TotalHotkeyAlpha. The root figure is what this report’s code reading predicts: root’s TAO dividends were credited to stakers but never added to SubnetAlphaOut[0] (v3.1.6 run_coinbase.rs L508-512 adds them to SubnetTAO[0] only, and spec 283’s repair set SubnetTAO[0] alone). The report’s root stake reads SubnetTAO[0], not SubnetAlphaOut[0]; the per-subnet alpha issuance does read SubnetAlphaOut.',
+    { number: 2274, title: 'Total issuance and burn accounting are broken', opened: '2025-12-10' },
+    src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  ),
+
   {
     id: 'total-stake-from-subnet-tao-every-upgrade',
     series: ['totalStake', 'totalIssuance'],
@@ -127,11 +180,61 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-06-30',
     approximate: true,
     label: 'Root TAO recounted',
-    what: 'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade.',
+    what: 'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade. The fix reached SubnetTAO[0] only: between upgrades TotalStake kept leaving the dividends out until spec 334 (break “total-stake-root-divs-between-upgrades”).',
     source: src(
       'e9bbb6134984b1f9f63f5e55408faad7628eb059',
       'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs',
     ),
+  },
+  {
+    id: 'total-stake-root-divs-between-upgrades',
+    series: ['totalStake'],
+    spec: 283,
+    block: null,
+    date: '2025-06-30',
+    approximate: true,
+    label: 'TotalStake misses root dividends',
+    what: 'Spec 283’s coinbase added root’s TAO dividends to SubnetTAO[0] only, not to TotalStake (v3.1.6 run_coinbase.rs, distribute_dividends_and_incentives, L508-512), while selling root’s alpha still took that TAO out of the pools and out of TotalStake. So between runtime upgrades TotalStake fell behind Σ SubnetTAO by the root dividends paid since the last upgrade, and each upgrade’s recomputation (TotalStake := Σ SubnetTAO) stepped it back up. The staking ratio reads low between upgrades until spec 334 ended root’s TAO dividends (Root Claim).',
+    until: { spec: 334, date: '2025-11-04' },
+    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  },
+  {
+    id: 'root-stakes-unrecorded-283',
+    series: ['rootStake', 'totalStake', 'totalIssuance'],
+    columns: ['tao', 'alphaOut'],
+    spec: 283,
+    block: null,
+    date: '2025-06-30',
+    approximate: true,
+    label: 'Root stakes not recorded',
+    what: 'From spec 283 to spec 301, staking to and unstaking from root (a stable-mechanism subnet) updated neither SubnetTAO[0] nor TotalStake (nor SubnetAlphaOut[0]): swap_tao_for_alpha and swap_alpha_for_tao returned tao_reserve_delta 0 for the stable mechanism and wrote the counters only for dynamic pools (v3.1.6 staking/stake_utils.rs L658-663, L716-721). The stakers’ own stake moved, and so did their balances, so each upgrade’s recomputation (Balances issuance + TotalStake) carried the unrecorded net outflow into TotalIssuance. Commit e5d21700, first in spec 302, fixed the code; the 69,897.9 TAO the counters had missed was taken out at spec 306 (break “root-tao-counters-fixed-306”). Over this period root stake is flat by construction: its changes are not the stakers’.',
+    until: { spec: 302, date: '2025-08-19', throughout: true },
+    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/staking/stake_utils.rs'),
+  },
+  {
+    id: 'excess-tao-outside-issuance-298',
+    series: ['totalIssuance'],
+    spec: 298,
+    block: null,
+    date: '2025-07-29',
+    approximate: true,
+    label: 'Alpha buys outside TotalIssuance',
+    what: 'From spec 298, when a subnet’s price was below its share of emission, part of the block’s TAO emission (the excess over price × block emission) bought alpha through the pool instead of entering it as liquidity (commit c329448d; v3.2.3 run_coinbase.rs L84-154). That TAO entered SubnetTAO and TotalStake but not TotalIssuance, which added only the injected part, so between upgrades TotalIssuance ran behind the TAO actually emitted and each upgrade’s recomputation stepped it up. Spec 342 added the excess to TotalIssuance.',
+    until: { spec: 342, date: '2025-11-06' },
+    source: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+  },
+  {
+    id: 'excess-tao-outside-tao-in-emission-298',
+    series: ['taoInEmission'],
+    columns: ['taoInEmission'],
+    spec: 298,
+    block: null,
+    date: '2025-07-29',
+    approximate: true,
+    label: 'Alpha buys not in SubnetTaoInEmission',
+    what: 'From spec 298 the TAO emission that bought alpha in low-priced pools (see “excess-tao-outside-issuance-298”) was never written to SubnetTaoInEmission, which records only the TAO injected as liquidity (v3.2.3 run_coinbase.rs L84-154). So Σ SubnetTaoInEmission is less than the block’s TAO emission whenever a pool was subsidised, until spec 411 recorded the rest as SubnetExcessTao.',
+    until: { spec: 411, date: '2026-05-27', throughout: true },
+    source: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
   },
   {
     id: 'root-tao-counters-fixed-306',
@@ -141,7 +244,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     date: '2025-08-28',
     approximate: true,
     label: 'Root TAO corrected',
-    what: 'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO (2,179,659.17 unstaked minus 2,109,761.28 staked, constants in the migration) out of SubnetTAO[0] and TotalStake, because more had been unstaked from root than staked, then recomputed TotalIssuance. Root stake drops by that amount at this upgrade.',
+    what: 'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO out of SubnetTAO[0] and TotalStake (and out of SubnetAlphaOut[0]), then recomputed TotalIssuance. The amount is not a one-off correction: it is the net TAO unstaked from root during the period the counters missed it (break “root-stakes-unrecorded-283”): 2,179,659.17 TAO unstaked minus 2,109,761.28 staked from spec 283 to spec 301, constants in the migration. Until this upgrade SubnetTAO[0], TotalStake and (after each upgrade’s recomputation) TotalIssuance read high by the accumulated net outflow; here root stake drops by it at once.',
     source: src(
       '737e4acb173cddbe6fde9c6085853ef8b8f02a80',
       'pallets/subtensor/src/migrations/migrate_fix_root_tao_and_alpha_in.rs',
@@ -185,6 +288,9 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
   },
 ];
 
+/** A row that steps a series (kind `break`), as opposed to a caveat on its values. */
+const isStep = (b: SeriesBreak) => (b.kind ?? 'break') === 'break';
+
 /**
  * The break whose range makes a read of `series` on `date` unusable (`invalidBefore`), or null. With the read's runtime
  * spec the range ends exactly at the break's spec; without it, at the break's (approximate) date.
@@ -208,11 +314,14 @@ export function unusableAt(
 
 /**
  * Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to`
- * straddle them. A recurring break (`until`) counts when the range overlaps its period: an upgrade in it may step the series.
+ * straddle them. A break over a period (`until`) counts when the range overlaps the period. Caveats are left out.
  */
 export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
   return SERIES_BREAKS.filter(
-    (b) => b.series.includes(series) && (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to),
+    (b) =>
+      isStep(b) &&
+      b.series.includes(series) &&
+      (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to),
   );
 }
 
@@ -223,5 +332,23 @@ export function breaksWithin(
   series: readonly SeriesField[],
   rows: readonly SeriesBreak[] = SERIES_BREAKS,
 ): SeriesBreak[] {
-  return rows.filter((b) => b.date >= from && b.date <= to && b.series.some((s) => series.includes(s)));
+  return rows.filter((b) => isStep(b) && b.date >= from && b.date <= to && b.series.some((s) => series.includes(s)));
+}
+
+/**
+ * The caveats (open reports of wrong values) on any of `series` or of the per-subnet `columns` in force on or before
+ * `to` (default: any date), for the charts and verdicts that read them; `rows` defaults to the table.
+ */
+export function caveatsFor(
+  series: readonly SeriesField[],
+  columns: readonly SubnetColumn[] = [],
+  to = '9999-12-31',
+  rows: readonly SeriesBreak[] = SERIES_BREAKS,
+): SeriesBreak[] {
+  return rows.filter(
+    (b) =>
+      !isStep(b) &&
+      b.date <= to &&
+      (b.series.some((s) => series.includes(s)) || (b.columns ?? []).some((c) => columns.includes(c))),
+  );
 }

@@ -9,3 +9,24 @@ export const FINNEY = {
 
 /** Finney's public WebSocket endpoints (the snapshot's defaults, in order; also allowed by the site's connect-src). */
 export const FINNEY_ENDPOINTS = ['wss://entrypoint-finney.opentensor.ai:443', 'wss://archive.chain.opentensor.ai:443'];
+
+/**
+ * Who runs each public Finney endpoint. The snapshot reads from the first that answers and asks an endpoint of
+ * another operator to confirm the block hashes (`--confirm URL=OPERATOR` adds one); with only one operator the data
+ * is labelled single-source. Both defaults are run by the Opentensor Foundation (their domain, opentensor.ai).
+ */
+export const FINNEY_OPERATORS: ReadonlyArray<{ url: string; operator: string }> = FINNEY_ENDPOINTS.map((url) => ({
+  url,
+  operator: 'Opentensor Foundation',
+}));
+
+/** The operator of an endpoint: from FINNEY_OPERATORS or `known`, else named by its host. */
+export function operatorOf(url: string, known: ReadonlyArray<{ url: string; operator: string }> = []): string {
+  const hit = [...FINNEY_OPERATORS, ...known].find((e) => e.url === url);
+  if (hit) return hit.operator;
+  try {
+    return `the operator of ${new URL(url).host}`;
+  } catch {
+    return `the operator of ${url}`;
+  }
+}

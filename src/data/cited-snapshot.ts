@@ -66,6 +66,7 @@ export function citedSnapshot(ref: Reference, generatedAt: string): Snapshot {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'cited',
+    verification: null,
     chain: { ...FINNEY },
     head: null,
     source: { endpoint: 'content/reference.yaml', tool: 'taoproof snapshot:cited', generatedAt },

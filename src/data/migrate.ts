@@ -18,6 +18,16 @@ const citedKind = (file: Json): Json => ({
   ...(file.kind === 'reference' ? { kind: 'cited' } : {}),
 });
 
+/**
+ * v4 says how a file's chain values were checked (`verification`). Chain and synthetic files written before were read
+ * on the node's word, from one operator: unproven and single-source. A cited file reads no chain: null.
+ */
+const verification = (file: Json): Json => ({
+  ...file,
+  schemaVersion: 4,
+  verification: file.kind === 'cited' ? null : { values: 'unproven', hashes: 'single-source', operators: [] },
+});
+
 /** public/data/snapshot.json */
 const SNAPSHOT_MIGRATIONS: Migrations = {
   /**
@@ -39,13 +49,14 @@ const SNAPSHOT_MIGRATIONS: Migrations = {
     };
   },
   2: citedKind,
+  3: verification,
 };
 
 /** public/data/subnets-daily.json, which began at version 2 */
-export const SUBNETS_DAILY_MIGRATIONS: Migrations = { 2: citedKind };
+export const SUBNETS_DAILY_MIGRATIONS: Migrations = { 2: citedKind, 3: verification };
 
 /** content/reference.yaml, which began at version 2 */
-export const REFERENCE_MIGRATIONS: Migrations = { 2: citedKind };
+export const REFERENCE_MIGRATIONS: Migrations = { 2: citedKind, 3: (file) => ({ ...file, schemaVersion: 4 }) };
 
 export class MigrationError extends Error {}
 

@@ -46,7 +46,8 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     date: '2025-02-13',
     added: [],
     removed: ['SubtensorModule.TotalHotkeyStake', 'SubtensorModule.TotalColdkeyStake'],
-    effect: 'The per-hotkey and per-coldkey stake totals are gone.',
+    effect:
+      'The per-hotkey and per-coldkey stake totals are gone. Subnet registration (do_register_network) no longer checks SubnetLimit or deregisters a subnet, so the cap stops working here, and the registration cost is burned (less the TAO that seeds the new pool) instead of locked.',
     source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', LIB),
   },
   {
@@ -62,7 +63,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     date: '2025-03-19',
     added: [],
     removed: ['SubtensorModule.EmissionValues', 'SubtensorModule.SubnetLimit'],
-    effect: 'No cap on the number of subnets until spec 320.',
+    effect: 'SubnetLimit, unused since dTAO (spec 233), is removed; no cap on the number of subnets until spec 320.',
     source: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', LIB),
   },
   {
@@ -78,7 +79,8 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     date: '2025-09-24',
     added: ['SubtensorModule.SubnetLimit'],
     removed: [],
-    effect: 'The subnet count is capped again, at 128 by default (DefaultSubnetLimit).',
+    effect:
+      'The subnet count is capped again, at 128 by default (DefaultSubnetLimit), and subnet deregistration is reintroduced (before dTAO, registering past the limit pruned the lowest-ranked subnet).',
     source: src('835a2c90294705b5963043f5ef31460304df2475', LIB),
   },
   {

@@ -171,10 +171,34 @@ function increasingDates(list: ReadonlyArray<{ date: string }>, key: string, ctx
       });
 }
 
+/**
+ * How a file's chain values were checked (null in a `cited` file). `values: "proven"`: every value was decoded from a
+ * `state_getReadProof` reply verified under the state root of a header that hashes to its block and carries its
+ * number; `"unproven"`: read on the node's word (`--trust-node`, or written before schema version 4), refused by a
+ * production build. `hashes: "confirmed"`: the head's and every sampled block's hash was confirmed by an endpoint of
+ * another operator; `"single-source"`: only one operator was asked. `operators`: who answered, read from first.
+ */
+export const Verification = z.object({
+  values: z.enum(['proven', 'unproven']),
+  hashes: z.enum(['confirmed', 'single-source']),
+  operators: z.array(z.string().min(1)),
+});
+export type Verification = z.infer<typeof Verification>;
+
+const verificationRequired = (s: { kind: SnapshotKind; verification: Verification | null }, ctx: z.RefinementCtx) => {
+  if (s.kind !== 'cited' && s.verification === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['verification'],
+      message: `expected how the values were checked for kind "${s.kind}"`,
+    });
+};
+
 export const SnapshotV2 = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     kind: SnapshotKind,
+    verification: Verification.nullable(),
     chain: ChainIdentity,
     /** head block the snapshot was read at; null only for `cited` files */
     head: Head.nullable(),
@@ -192,6 +216,7 @@ export const SnapshotV2 = z
   .superRefine((s, ctx) => {
     if (s.kind !== 'cited' && s.head === null)
       ctx.addIssue({ code: 'custom', path: ['head'], message: `expected a head block for kind "${s.kind}"` });
+    verificationRequired(s, ctx);
     increasingDates(s.series, 'series', ctx);
     if (s.kind === 'chain') {
       const cited = s.series.findIndex((p) => p.source !== undefined);
@@ -236,10 +261,12 @@ export const SubnetsDaily = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     kind: SnapshotKind,
+    verification: Verification.nullable(),
     chain: z.object({ genesisHash: Hash32 }),
     days: z.array(SubnetsDay),
   })
   .superRefine((s, ctx) => {
+    verificationRequired(s, ctx);
     increasingDates(s.days, 'days', ctx);
     s.days.forEach((d, i) => {
       for (let j = 1; j < d.subnets.length; j++)

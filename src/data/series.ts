@@ -82,7 +82,7 @@ export const SERIES = {
   totalIssuance: {
     label: 'Issued TAO',
     description:
-      'TAO issued so far by the subtensor pallet’s own counter, the one that drives the halving. Runtime migrations have recomputed it several times (see the breaks table).',
+      'TAO issued so far by the subtensor pallet’s own counter, the one that drives the halving. Runtime migrations have recomputed it several times (see the breaks table), and until spec 410 the sudo key could set it to any value (AdminUtils sudo_set_total_issuance, deprecated at spec 411).',
     unit: 'rao',
     aggregate: 'value',
     storage: [sm('TotalIssuance', null)],
@@ -135,7 +135,7 @@ export const SERIES = {
   taoInEmission: {
     label: 'TAO into pools per block',
     description:
-      'TAO the protocol injected into subnet pools in the block read (the last block’s injection only, not a daily total). Halves with the block reward.',
+      'TAO the protocol injected into subnet pools in the block read (the last block’s injection only, not a daily total). Halves with the block reward. From spec 298 to 410 it leaves out the TAO emission that bought alpha in low-priced pools, so it can be less than the block’s TAO emission.',
     unit: 'rao',
     aggregate: 'sum',
     storage: [sm('SubnetTaoInEmission', 233)],

@@ -167,7 +167,8 @@ export interface SeriesMoment {
  * carry the runtime spec, a break tied to a runtime upgrade is crossed exactly when the later read's spec has it and
  * the earlier one's does not (merge dates are approximate); otherwise, and for breaks without a spec (the halving),
  * by date: after the earlier read, on or before the later one. A break recurring at every upgrade of a spec range
- * counts when an upgrade of that range lies between the two specs (by date: when the range overlaps its period).
+ * counts when an upgrade of that range lies between the two specs (by date: when the range overlaps its period); one
+ * in force throughout a spec range (`until.throughout`) counts when the two specs overlap that range.
  * The order of the two reads does not matter.
  */
 export function breaksBetween(field: SeriesField, a: string | SeriesMoment, b: string | SeriesMoment): SeriesBreak[] {
@@ -183,6 +184,7 @@ export function breaksBetween(field: SeriesField, a: string | SeriesMoment, b: s
     if (!specs || br.spec === null) return byDate.has(br);
     // an upgrade u with specs[0] < u <= specs[1] at which the break happens: u = spec, or any u in [spec, until) if it recurs
     const last = br.until ? br.until.spec - 1 : br.spec;
+    if (br.until?.throughout) return specs[0] <= last && specs[1] >= br.spec;
     return Math.max(specs[0] + 1, br.spec) <= Math.min(specs[1], last);
   });
 }

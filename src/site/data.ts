@@ -1,8 +1,17 @@
 /** Build-time access to the validated data, read once per build. */
 import { loadCorrectionLog, type LoggedCorrection } from '../claims/corrections.ts';
+import { loadReplies, type Reply } from '../claims/replies.ts';
 import type { ReportData } from '../data/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
 import { staleNotice, type SnapshotStatus } from '../data/status.ts';
+import { readVersion, type SiteVersion } from './version.ts';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { BibSource } from '../checks/schemas.ts';
+import { parseOrThrow } from '../data/errors.ts';
+
+const SOURCES_FILE = 'content/sources.yaml';
 
 let cached: ReportData | undefined;
 
@@ -34,4 +43,28 @@ let status: SnapshotStatus | null | undefined;
 export function staleness(now = new Date()): string | null {
   if (status === undefined) status = loadStatus();
   return staleNotice(status, siteData().snapshot.source.generatedAt, now);
+}
+
+let version: SiteVersion | undefined;
+
+/** This build's version (site commit, data block and hash, build date), read once per build. */
+export function siteVersion(): SiteVersion {
+  version ??= readVersion(siteData().snapshot);
+  return version;
+}
+
+let replies: Reply[] | undefined;
+
+/** The replies received (content/replies.yaml), read once per build. */
+export function siteReplies(): Reply[] {
+  replies ??= loadReplies();
+  return replies;
+}
+
+let sources: BibSource[] | undefined;
+
+/** The bibliography (content/sources.yaml) in the file's order, which the content collection does not keep. */
+export function siteSources(): BibSource[] {
+  sources ??= parseOrThrow(z.array(BibSource), parseYaml(readFileSync(SOURCES_FILE, 'utf8')), SOURCES_FILE);
+  return sources;
 }

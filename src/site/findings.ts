@@ -68,6 +68,8 @@ export function decidingEvidence(v: VerdictResult): Evidence | null {
 export interface Finding {
   claim: Claim;
   verdict: Verdict;
+  /** the whole verdict: its reason and evidence */
+  result: VerdictResult;
   /** one sentence: why */
   why: string;
   figure: Evidence | null;
@@ -80,5 +82,96 @@ export function finding(essay: string, claim: Claim | undefined, claimId: string
   const { label, result } = labelOf(claim, data);
   if (!result || label === 'opinion')
     throw new Error(`${where}: ${claimId} is an opinion; a deciding claim needs a verdict`);
-  return { claim, verdict: result.verdict, why: firstSentence(result.reason), figure: decidingEvidence(result) };
+  return {
+    claim,
+    verdict: result.verdict,
+    result,
+    why: firstSentence(result.reason),
+    figure: decidingEvidence(result),
+  };
+}
+
+/** True when a verdict's evidence has no chain read but recomputes the article's own arithmetic from its inputs. */
+function arithmeticWithoutChain(v: VerdictResult): boolean {
+  return (
+    !v.evidence.some((e) => e.sources.some((s) => s.kind === 'chain')) &&
+    v.evidence.some((e) => e.formula && isArticleOnly(e))
+  );
+}
+
+/**
+ * A verdict's pill: its label, or, for an unverifiable verdict whose evidence recomputes the article's own arithmetic
+ * but has no chain read, both facts ("no chain data · arithmetic checked"), so the pill never reads as "nothing was
+ * checked" above a card that says the arithmetic holds.
+ */
+export function pillOf(v: VerdictResult): { verdict: Verdict; text: string } {
+  return {
+    verdict: v.verdict,
+    text: v.verdict === 'unverifiable' && arithmeticWithoutChain(v) ? 'no chain data · arithmetic checked' : v.verdict,
+  };
+}
+
+/** One argument of the article as the home page sums it up: its short name, and its deciding claim's verdict. */
+export interface ArgumentVerdict {
+  topic: string;
+  result: VerdictResult;
+}
+
+const NUMBER = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** "two", "12": numbers as words up to twelve. */
+export const numberWord = (n: number) => NUMBER[n] ?? String(n);
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "it", "both", "all four": every one of n things. */
+const every = (n: number) => (n === 1 ? 'it' : n === 2 ? 'both' : `all ${numberWord(n)}`);
+const names = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/**
+ * The home page's answer to its headline, in two sentences, computed from the arguments' verdicts (never written by
+ * hand): whether the critique's case stands on this evidence, then how many arguments are partly supported,
+ * contradicted or unverifiable (naming the first two kinds, and saying for how many unverifiable ones the article's
+ * own arithmetic was still recomputed).
+ */
+export function answer(args: ArgumentVerdict[]): string {
+  const n = args.length;
+  const of = (v: Verdict) => args.filter((a) => a.result.verdict === v);
+  const [yes, partly, no, unknown] = VERDICTS.map(of);
+  const all = n === 1 ? 'its one argument' : n === 2 ? 'both its arguments' : `all ${numberWord(n)} of its arguments`;
+  const first =
+    n === 0
+      ? 'No argument of the critique is checked here.'
+      : yes.length === n
+        ? `The critique’s case holds on this evidence: ${all} ${n === 1 ? 'is' : 'are'} supported.`
+        : yes.length === 0
+          ? `Not shown: none of the critique’s ${numberWord(n)} arguments is supported outright by this evidence.`
+          : `Only in part: ${numberWord(yes.length)} of the critique’s ${numberWord(n)} arguments ${yes.length === 1 ? 'is' : 'are'} supported outright (${names(yes.map((a) => a.topic))}).`;
+  const is = (xs: unknown[]) => (xs.length === 1 ? 'is' : 'are');
+  const checked = unknown.filter((a) => arithmeticWithoutChain(a.result)).length;
+  const arithmetic =
+    checked === 0
+      ? ''
+      : `, though the article’s own arithmetic was recomputed for ${checked === unknown.length ? every(checked) : numberWord(checked)}`;
+  const parts = [
+    partly.length
+      ? `${numberWord(partly.length)} ${is(partly)} partly supported (${names(partly.map((a) => a.topic))})`
+      : '',
+    no.length ? `${numberWord(no.length)} ${is(no)} contradicted (${names(no.map((a) => a.topic))})` : '',
+    unknown.length ? `${numberWord(unknown.length)} cannot be checked with this build’s data${arithmetic}` : '',
+  ].filter(Boolean);
+  if (yes.length === n || parts.length === 0) return first;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${first} ${cap(list)}.`;
 }

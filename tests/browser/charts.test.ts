@@ -2,7 +2,7 @@
  * Charts read on their own on a phone and a desktop (issue 10 item 2): on every chart of every essay, at 390 and
  * 1280 px, in light and dark, with JavaScript off (the build-time layouts) and on (the live render at the
  * container's width), no two text boxes intersect (each SVG <text> with its <tspan> lines, the title, the caption and the key's
- * entries) and no text is drawn under 11 px (computed font size × the SVG's scale). Run against the committed data
+ * entries), no SVG text covers a point mark (a dot or diamond) and no text is drawn under 11 px (computed font size × the SVG's scale). Run against the committed data
  * (dist/) and against a scratch build from a synthetic snapshot that fills every chart.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,7 +36,10 @@ interface Problem {
 function measure(min: number): Problem[] {
   type B = { text: string; r: DOMRect; size: number };
   const problems: Problem[] = [];
-  const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const visible = (el: Element) =>
+    el.getClientRects().length > 0 &&
+    getComputedStyle(el).visibility !== 'hidden' &&
+    !(el.closest('details:not([open])') && !el.closest('summary')); // a folded key's entries are not shown
   for (const fig of document.querySelectorAll<HTMLElement>('figure.chart')) {
     const chart = fig.dataset.chart ?? '?';
     const boxes: B[] = [];
@@ -53,7 +56,25 @@ function measure(min: number): Problem[] {
         boxes.push({ text, r, size: Math.min(...sizes) * scale });
       }
     }
-    for (const el of fig.querySelectorAll('.chart-title, .chart-caption, .chart-key li, .chart-controls label')) {
+    // the chart's point marks (dots, diamonds), which no text may cover
+    const marks: B[] = [];
+    for (const svg of fig.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+      if (!visible(svg)) continue;
+      for (const m of svg.querySelectorAll('g[data-mark="dot"] > *')) {
+        const r = m.getBoundingClientRect();
+        if (r.width > 0) marks.push({ text: `a ${m.tagName} mark`, r, size: 0 });
+      }
+    }
+    for (const b of [...boxes])
+      for (const m of marks) {
+        const dx = Math.min(b.r.right, m.r.right) - Math.max(b.r.left, m.r.left);
+        const dy = Math.min(b.r.bottom, m.r.bottom) - Math.max(b.r.top, m.r.top);
+        if (dx > 0.5 && dy > 0.5)
+          problems.push({ chart, problem: `"${b.text}" over ${m.text} (${dx.toFixed(1)} × ${dy.toFixed(1)} px)` });
+      }
+    for (const el of fig.querySelectorAll(
+      '.chart-title, .chart-caption, .chart-key li, .chart-key-fold > summary, .chart-controls label',
+    )) {
       if (!visible(el)) continue;
       boxes.push({
         text: el.textContent?.trim().slice(0, 40) ?? '',

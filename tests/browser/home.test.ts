@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/project.ts';
-import { liveSite } from '../helpers/live-site.ts';
+import { builtPages, liveSite } from '../helpers/live-site.ts';
 
 const live = liveSite();
 const PHONE = { width: 390, height: 844 };
@@ -55,21 +55,39 @@ const visibleRows = (p: Page) =>
   );
 
 describe('home page on a 390 × 844 phone', () => {
-  test('the first screen shows the arguments (an essay each) with their verdicts', async () => {
+  test('the first screen answers the headline and shows the arguments (an essay each) with their verdicts', async () => {
     await withPage({ viewport: PHONE, deviceScaleFactor: 1 }, async (p) => {
       await p.goto(`${live.url}/`);
-      const rows = p.locator('.glance li');
-      expect(ARGUMENTS).toBeGreaterThan(0);
-      expect(await rows.count()).toBe(ARGUMENTS);
-      for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox()))) {
+      const onScreen = (box: { x: number; y: number; width: number; height: number } | null) => {
         expect(box).not.toBeNull();
         expect(box!.y).toBeGreaterThanOrEqual(0);
         expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
         expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      };
+      // the answer: one or two sentences, computed from the verdicts (answer() in src/site/findings.ts)
+      const answer = p.locator('main .answer');
+      onScreen(await answer.boundingBox());
+      const text = (await answer.textContent())!.trim();
+      expect(text.match(/[.!?](\s|$)/g)?.length).toBeLessThanOrEqual(2);
+      expect(text).toMatch(/^(Not shown|Only in part|The critique’s case holds)/);
+      const rows = p.locator('.glance li');
+      expect(ARGUMENTS).toBeGreaterThan(0);
+      expect(await rows.count()).toBe(ARGUMENTS);
+      for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox()))) onScreen(box);
+      // each row names its argument and carries its verdict as text; a pill says what its card says: an
+      // unverifiable card whose evidence recomputes the article's arithmetic says "arithmetic checked" in its pill
+      for (const row of await rows.all()) {
+        const href = (await row.locator('a').getAttribute('href'))!;
+        const pill = (await row.locator('.verdict').textContent())!.replace(/\s+/g, ' ').trim();
+        expect(pill).toMatch(
+          /^(supported|partly supported|contradicted|unverifiable|no chain data · arithmetic checked)$/,
+        );
+        const card = p.locator(href);
+        expect((await card.locator('.finding-head .verdict').textContent())!.replace(/\s+/g, ' ').trim()).toBe(pill);
+        const why = (await card.locator('.finding-why').textContent())!;
+        if (/arithmetic holds/.test(why) && (await card.getAttribute('data-verdict')) === 'unverifiable')
+          expect(pill).toBe('no chain data · arithmetic checked');
       }
-      // each row names its argument and carries a verdict label as text
-      for (const text of await rows.allTextContents())
-        expect(text).toMatch(/(supported|partly supported|contradicted|unverifiable)\s*$/);
       // and the first finding's verdict, reason and heading start on the first screen as well
       const first = await p.locator('.finding').first().locator('.verdict').boundingBox();
       expect(first!.y + first!.height).toBeLessThanOrEqual(PHONE.height);
@@ -219,6 +237,21 @@ describe('about page', () => {
       expect(text).toContain('No license has been chosen yet');
       expect(await p.locator('#report').count()).toBe(1);
       expect(text).toMatch(/Open an issue on the repository/);
+      // About agrees with the corrections log: it links it and says verdict changes from new data are logged there
+      expect(await p.locator('main a[href$="/corrections/"]').count()).toBeGreaterThan(0);
+      expect(text).not.toMatch(/that is not a correction/);
+      expect(text).toMatch(/logs each such change/);
+    });
+  });
+
+  test('the corrections log is linked from the footer of every page and from the home page', async () => {
+    await withPage({ javaScriptEnabled: false }, async (p) => {
+      for (const path of builtPages()) {
+        await p.goto(`${live.url}${path}`);
+        expect(await p.locator('.site-footer a[href$="/corrections/"]').count(), path).toBe(1);
+      }
+      await p.goto(`${live.url}/`);
+      expect(await p.locator('main a[href$="/corrections/"]').count()).toBeGreaterThan(0);
     });
   });
 });

@@ -8,21 +8,22 @@ import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
 import { ROOT } from '../helpers/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
+import { loadCorrections } from '../../src/claims/corrections.ts';
 import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/data/schema.ts';
 import type { Claim } from '../../src/checks/schemas.ts';
-import { countLabels, decidingEvidence, firstSentence } from '../../src/site/findings.ts';
+import { countLabels, decidingEvidence, firstSentence, pillOf } from '../../src/site/findings.ts';
 import { SERIES_BREAKS } from '../../src/data/breaks.ts';
 import { runtimeChangeRows } from '../../src/data/runtime-changes.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 
 describe('built site', () => {
-  test('home, essay and data pages exist and show the data kind and as-of', () => {
+  test('home, essay and data pages exist and say once what data they show', () => {
     for (const path of ['index.html', 'essays/staking/index.html', 'data/index.html', 'claims/index.html']) {
-      const doc = page(path);
-      expect(doc.querySelector('.data-badge')?.textContent, path).toMatch(/Cited figures only|Chain data|SYNTHETIC/);
-      expect(doc.querySelector('.data-badge')?.textContent, path).toContain('as of');
+      const badge = page(path).querySelector('.data-badge')?.textContent ?? '';
+      expect(badge, path).toMatch(/^\s*(No chain data yet: figures cited|Chain data from block|SYNTHETIC test data)/);
+      expect(badge.match(/cited/g)?.length ?? 0, path).toBeLessThanOrEqual(1); // not "Cited figures only · as of cited figures"
     }
   });
 
@@ -35,18 +36,30 @@ describe('built site', () => {
     expect(svg?.getAttribute('role')).toBe('img');
     const desc = doc.getElementById(svg?.getAttribute('aria-describedby') ?? '');
     expect(desc?.textContent?.length).toBeGreaterThan(40);
-    expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/as of/);
+    expect(figure?.querySelector('.chart-caption')?.textContent).toMatch(/No chain data yet|from block/);
     expect(figure?.querySelector('a[href$="data/charts/staking-ratio.csv"]')).not.toBeNull();
   });
 
   test('a corrected claim links to its entry on the corrections page, under the site base', () => {
     const essay = page('essays/root-exodus/index.html');
     const link = essay.querySelector('#claim-C30 a.corrected');
-    expect(link?.textContent).toBe('corrected 2026-11-27');
+    // C30's newest hand-written entry, read from content/corrections.yaml
+    const newest = loadCorrections()
+      .filter((e) => e.claim === 'C30')
+      .map((e) => e.date)
+      .sort()
+      .at(-1);
+    expect(link?.textContent).toBe(`corrected ${newest}`);
     const href = link?.getAttribute('href') ?? '';
-    expect(href).toMatch(/^(\/[^/]+)*\/corrections\/#correction-C30-2026-11-27$/);
-    expect(page('corrections/index.html').getElementById('correction-C30-2026-11-27')).not.toBeNull();
-    expect(essay.querySelector('#claim-C27 a.corrected')).toBeNull(); // C27 has no entry
+    expect(href).toMatch(new RegExp(`^(/[^/]+)*/corrections/#correction-C30-${newest}$`));
+    expect(page('corrections/index.html').getElementById(`correction-C30-${newest}`)).not.toBeNull();
+    // a claim of the same essay with no entry in the log has no link
+    const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
+    const logged = new Set(loadCorrections().map((e) => e.claim));
+    const plain = claims.find((c) => c.essay === 'root-exodus' && c.type !== 'opinion' && !logged.has(c.id));
+    expect(plain, 'a root-exodus claim without a correction').toBeDefined();
+    expect(essay.querySelector(`#claim-${plain!.id}`)).not.toBeNull();
+    expect(essay.querySelector(`#claim-${plain!.id} a.corrected`)).toBeNull();
   });
 
   test('the methodology keeps an anchor per break and derives its runtime-changes table (no hand-typed rows)', () => {
@@ -181,14 +194,17 @@ describe('the home page’s bottom line comes from the verdict registry', () => 
       const v = verdictFor(e.fm.decidingClaim!, data);
       expect(v, e.slug).not.toBeNull();
       const card = cards[i];
-      expect(card.querySelector('.verdict')?.textContent, e.slug).toBe(v!.verdict);
+      // the pill: the verdict, or both facts where the arithmetic was checked without chain data (pillOf)
+      const pill = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(pill(card.querySelector('.verdict')), e.slug).toBe(pillOf(v!).text);
+      expect(card.getAttribute('data-verdict'), e.slug).toBe(v!.verdict);
       expect(card.querySelector('h3')?.textContent, e.slug).toContain(`(${e.fm.decidingClaim})`);
       expect(card.querySelector('.finding-why')?.textContent, e.slug).toBe(firstSentence(v!.reason));
       expect(v!.reason.startsWith(card.querySelector('.finding-why')!.textContent!), e.slug).toBe(true);
       const fig = decidingEvidence(v!);
       expect(card.querySelector('.finding-figure strong')?.textContent, e.slug).toBe(fig!.value);
       // the at-a-glance row says the same
-      expect(doc.querySelectorAll('.glance li')[i].querySelector('.verdict')?.textContent).toBe(v!.verdict);
+      expect(pill(doc.querySelectorAll('.glance li')[i].querySelector('.verdict'))).toBe(pillOf(v!).text);
     }
   });
 

@@ -5,7 +5,7 @@
  * day (the first block of each UTC day) is checked against the node's own model: block, hash, spec version,
  * every series value, every per-subnet row. Also: the on-disk metadata cache (a second run fetches none).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES } from '../../src/data/series.t
 import { DAY_MS, FINNEY_SPECS } from './finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
 import { metadataFile, metadataMissing } from './finney-like/runtimes.ts';
+import { FaultProxy } from './proxy.ts';
 import { errorLine, runCli } from './run.ts';
 
 const missing = metadataMissing(FINNEY_SPECS);
@@ -119,7 +120,7 @@ describe.skipIf(missing !== null)(
       tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-finney-like-'));
       cache = path.join(tmp, 'metadata-cache');
       node = await startFinneyLike({ genesisDate: GENESIS_DATE, days: DAYS, upgradeEveryDays: 3 });
-    });
+    }, 300_000); // the node builds a trie of each recorded block's state
 
     afterAll(async () => {
       await node?.stop();
@@ -190,7 +191,7 @@ describe.skipIf(missing !== null)(
         `Finney-like backfill: ${good.series.length} days, ${node.total()} requests (${(node.total() / good.series.length).toFixed(2)}/day) ${JSON.stringify(node.counts)}, ${r.ms} ms`,
       );
       expect(r.summary!.requests).toBe(node.total());
-    }, 120_000);
+    }, 400_000);
 
     it('a second backfill with the same metadata cache fetches no metadata, and writes the same data', async () => {
       node.reset();
@@ -200,15 +201,17 @@ describe.skipIf(missing !== null)(
       expect(node.counts.state_getMetadata ?? 0).toBe(0);
       expect(read(dir).series).toEqual(good.series);
       expect(readSubnets(dir).days).toEqual(goodSubnets.days);
-    }, 120_000);
+    }, 400_000);
 
     it('a cached file that is not the metadata of its spec is ignored, replaced and fetched once', async () => {
       const m = node.model;
       const file = path.join(cache, node.genesisHash, '315.scale');
       cpSync(metadataFile(320), file); // the bytes of another runtime under 315's name
-      // a snapshot as of a block of spec 315, with the history of that day only: two runtimes needed
-      const at = m.upgrades[FINNEY_SPECS.indexOf(315)] + 100;
-      const day = new Date(m.ts(at)).toISOString().slice(0, 10);
+      // a snapshot as of a block of spec 315 (a recorded block: the node proves those only), with that day's history
+      const upgradeDay = new Date(m.ts(m.upgrades[FINNEY_SPECS.indexOf(315)])).toISOString().slice(0, 10);
+      const day = new Date(Date.parse(`${upgradeDay}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+      const at = m.firstOfDay(day)!;
+      expect(m.specOf(at)).toBe(315);
       const run = (dir: string) => cli(dir, '--at', String(at), '--since', day);
       node.reset();
       const r = await run(path.join(tmp, 'bad-cache'));
@@ -223,7 +226,7 @@ describe.skipIf(missing !== null)(
       expect(r2.code).toBe(0);
       expect(r2.stderr).toMatch(/315\.scale ignored and removed: it does not decode/);
       expect(node.counts.state_getMetadata).toBe(1);
-    }, 120_000);
+    }, 400_000);
 
     it('a series whose item a served runtime declares but the model does not serve fails, naming the item', () => {
       const m = node.model;
@@ -245,26 +248,135 @@ describe.skipIf(missing !== null)(
       expect(node.state.expectedValue(1, 'probe', probe)).toBeNull();
     });
 
-    it('the comparison catches a wrong value: a node serving one changed SubnetAlphaOut fails it', async () => {
+    /** every file in `dir` and its bytes */
+    const files = (dir: string) =>
+      Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+    /** a copy of the good run's files, as public/data before a nightly run */
+    const goodCopy = (name: string) => {
+      const dir = path.join(tmp, name);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(path.join(tmp, 'full'), dir, { recursive: true });
+      return dir;
+    };
+    const ERROR = (endpoint: string, n: number, hash: string) => `snapshot: error: ${endpoint}: block ${n} (${hash}): `;
+
+    it.each([
+      {
+        lie: 'altered-value' as const,
+        why: /^key SubtensorModule\.TotalIssuance 0x[0-9a-f]+: the proof does not cover the key: the trie node 0x[0-9a-f]{64} is not in the proof \(state root 0x[0-9a-f]{64}\)$/,
+      },
+      {
+        lie: 'other-block' as const,
+        why: /^key .*: the proof does not cover the key: the root node 0x[0-9a-f]{64} is not in the proof/,
+      },
+      { lie: 'forged-root' as const, why: /^header hashes to 0x[0-9a-f]{64}, not to the block hash 0x[0-9a-f]{64}$/ },
+      {
+        lie: 'storage-at' as const,
+        why: /^key SubtensorModule\.TotalIssuance 0x[0-9a-f]+: state_queryStorageAt gave 0x[0-9a-f]+, the proof 0x[0-9a-f]+$/,
+      },
+    ])(
+      'a node that lies ($lie) about the head is refused in one line, and --out stays byte-identical',
+      async ({ lie, why }) => {
+        const m = node.model;
+        const dir = goodCopy(`lie-${lie}`);
+        const before = files(dir);
+        node.proofs.lie = { kind: lie, block: m.finalized };
+        try {
+          const r = await cli(dir);
+          expect(r.code).toBe(1);
+          const line = errorLine(r);
+          const prefix = ERROR(node.url, m.finalized, m.hash(m.finalized));
+          expect(line.startsWith(prefix), line).toBe(true);
+          expect(line.slice(prefix.length)).toMatch(why);
+          expect(files(dir)).toEqual(before);
+        } finally {
+          node.proofs.lie = null;
+        }
+      },
+      120_000,
+    );
+
+    it('a node answering chain_getBlockHash with the hash of another height is refused (the header carries its number)', async () => {
+      const m = node.model;
+      const dir = goodCopy('lie-wrong-height');
+      const before = files(dir);
+      const target = m.finalized;
+      node.proofs.lie = { kind: 'wrong-height', block: target };
+      try {
+        const r = await cli(dir, '--at', String(target));
+        expect(r.code).toBe(1);
+        const other = [...node.proofs.provable].filter((b) => b < target).sort((a, b) => b - a)[0];
+        expect(errorLine(r)).toBe(
+          `${ERROR(node.url, target, m.hash(other))}header of ${m.hash(other)} carries number ${other}, not ${target}`,
+        );
+        expect(files(dir)).toEqual(before);
+      } finally {
+        node.proofs.lie = null;
+      }
+    }, 400_000);
+
+    it('block hashes confirmed by an endpoint of another operator are labelled confirmed; a disagreement stops the run showing both answers', async () => {
+      const m = node.model;
+      const proxy = await FaultProxy.start(node.url);
+      try {
+        const dir = goodCopy('confirm');
+        const r = await cli(dir, '--confirm', `${proxy.url}=Second operator`);
+        expect(errorLine(r)).toBe('');
+        expect(read(dir).verification).toEqual({
+          values: 'proven',
+          hashes: 'confirmed',
+          operators: [`the operator of ${new URL(node.url).host}`, 'Second operator'],
+        });
+        expect(proxy.counts.chain_getBlockHash).toBeGreaterThanOrEqual(2); // the genesis check, then one batch
+        // the second operator answers another hash for the head
+        const lying = goodCopy('confirm-disagrees');
+        const before = files(lying);
+        const head = m.finalized;
+        const forged = `0x${'ab'.repeat(32)}`;
+        proxy.set({
+          corrupt: (method, reply) => {
+            const msg = JSON.parse(reply) as { result?: unknown };
+            if (method !== 'chain_getBlockHash' || !Array.isArray(msg.result)) return null;
+            return JSON.stringify({ ...msg, result: msg.result.map((h, i) => (i === 0 ? forged : h)) });
+          },
+        });
+        const r2 = await cli(lying, '--confirm', `${proxy.url}=Second operator`);
+        expect(r2.code).toBe(1);
+        expect(errorLine(r2)).toBe(
+          `snapshot: error: block ${head}: ${node.url} (the operator of ${new URL(node.url).host}) answered ${m.hash(head)}, ${proxy.url} (Second operator) answered "${forged}"`,
+        );
+        expect(files(lying)).toEqual(before);
+        // an endpoint of the same operator does not count: single-source
+        const same = goodCopy('confirm-same');
+        proxy.set({});
+        const r3 = await cli(same, '--confirm', `${proxy.url}=the operator of ${new URL(node.url).host}`);
+        expect(errorLine(r3)).toBe('');
+        expect(read(same).verification?.hashes).toBe('single-source');
+      } finally {
+        await proxy.stop();
+      }
+    }, 400_000);
+
+    it('a day whose proof lies is refused too, the checkpoint of the run left out', async () => {
       const m = node.model;
       const last = new Date(m.ts(m.finalized)).toISOString().slice(0, 10);
-      const since = new Date(Date.parse(`${last}T00:00:00Z`) - 2 * DAY_MS).toISOString().slice(0, 10);
+      const since = new Date(Date.parse(`${last}T00:00:00Z`) - 3 * DAY_MS).toISOString().slice(0, 10);
       const target = m.firstOfDay(since)!;
-      node.state.tamper = (n, item, netuid, v) =>
-        n === target && item === 'SubnetAlphaOut' && netuid === 100 && typeof v === 'bigint' ? v + 1n : v;
+      const dir = path.join(tmp, 'lie-day');
+      rmSync(dir, { recursive: true, force: true });
+      node.proofs.lie = { kind: 'altered-value', block: target };
       try {
-        const dir = path.join(tmp, 'tampered');
-        const r = await cli(dir, '--since', since);
-        expect(r.code).toBe(0);
-        const s = read(dir);
-        const problems = mismatches(node, s, readSubnets(dir));
-        expect(problems.some((p) => p.startsWith('series dates'))).toBe(true); // --since: a shorter history
-        expect(problems).toContain(
-          `subnets-daily ${since}: ${m.netuids(target).length} rows, expected ${m.netuids(target).length}; first difference at netuid 100`,
+        const r = await cli(dir, '--since', since, '--concurrency', '1');
+        expect(r.code).toBe(1);
+        expect(errorLine(r)).toMatch(
+          new RegExp(
+            `^${ERROR(node.url, target, m.hash(target)).replace(/[()]/g, '\\$&')}key SubtensorModule\\.TotalIssuance`,
+          ),
         );
+        expect(readdirSync(dir)).toEqual([]);
       } finally {
-        node.state.tamper = null;
+        node.proofs.lie = null;
       }
-    }, 120_000);
+    }, 400_000);
   },
 );

@@ -26,7 +26,7 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
     dev = await Dev.connect(node.url);
     history = await buildHistory(dev, '2025-02-08', 5, 5); // spec 103 until 2025-02-12, spec 218 from dTAO's day
     out = mkdtempSync(path.join(tmpdir(), 'taoproof-site-'));
-    const r = await runCli(['--endpoint', node.url, '--genesis', 'any', '--out', out]);
+    const r = await runCli(['--endpoint', node.url, '--genesis', 'any', '--trust-node', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     project = tempProject();
     cpSync(path.join(out, 'snapshot.json'), path.join(project, 'public/data/snapshot.json'));

@@ -50,11 +50,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
 
   const out = (name: string) => path.join(tmp, name);
   const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
+  // chopsticks serves no read proofs of its own state (its state_getReadProof asks an upstream node): --trust-node
   const base = (endpoint: string, dir: string, ...more: string[]) => [
     '--endpoint',
     endpoint,
     '--genesis',
     'any',
+    '--trust-node',
     '--out',
     dir,
     '--json',
@@ -219,6 +221,17 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(s.governance!.authorities).toHaveLength(await authorities(dev));
   });
 
+  it('without --trust-node, refuses chopsticks (no read proofs of its own state) in one line, the old file untouched', async () => {
+    const dir = out('no-proofs');
+    const old = olderFile(dir, 3);
+    const r = await runCli(base(node.url, dir).filter((a) => a !== '--trust-node'));
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(
+      /^snapshot: error: .*state_getReadProof failed on ws:\/\/127\.0\.0\.1:\d+: .*; a node that serves no read proofs can be read only with --trust-node \(its data is then labelled unproven\)$/,
+    );
+    expect(fileText(dir)).toBe(old);
+  });
+
   it('refuses a node of another chain in one line and leaves the old file untouched', async () => {
     const dir = out('wrong-genesis');
     const old = olderFile(dir, 3);
@@ -267,7 +280,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('known days without per-subnet values cost one read each', async () => {
     const dir = out('regenerate');
     olderFile(dir, days.length);
-    const r = await runCli(base(node.url, dir));
+    const r = await runCli(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
     expect(r.code).toBe(0);
     expect(r.summary!.fetched).toBe(0);
     expect(r.summary!.subnetsDaily.regenerated).toEqual(days.map((d) => d.date));
@@ -407,7 +420,8 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     mkdirSync(dir, { recursive: true });
     const text = `${JSON.stringify(older, null, 1)}\n`;
     writeFileSync(path.join(dir, 'snapshot.json'), text);
-    const r = await runCli(base(node.url, dir));
+    // --verify 0: the re-read of published days would catch the doctored day first (tested in tests/reliability)
+    const r = await runCli(base(node.url, dir, '--verify', '0'));
     expect(r.code).toBe(1);
     expect(errorLine(r)).toMatch(/SubtensorModule\.TotalIssuance went down from 999999999999999999 \(2025-01-03/);
     expect(fileText(dir)).toBe(text);
@@ -442,7 +456,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('a second run fetches only the new days', async () => {
     const dir = out('full');
     const more = await addDays(dev, PRE + POST, 2, true, 218, await authorities(dev));
-    const r = await runCli(base(node.url, dir));
+    const r = await runCli(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
     expect(r.code).toBe(0);
     expect(r.summary!.fetchedDays).toEqual(more.map((d) => d.date));
     expect(r.summary!.reused).toBe(days.length);

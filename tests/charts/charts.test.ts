@@ -145,8 +145,31 @@ describe('staking-ratio on the Finney history model (tests/fixtures/finney-histo
     expect(marks.find((m) => m.href === 'methodology/#break-total-stake-fixed-v2')?.label).toBe(
       'unusable until here: TotalStake left out the genesis stake',
     );
-    expect(marks.filter((m) => m.label.startsWith('counter break: ')).length).toBeGreaterThan(0);
+    expect(
+      marks.filter((m) => m.kind === 'break' && !m.label.startsWith('unusable until here: ')).length,
+    ).toBeGreaterThan(0); // the other breaks are keyed as steps of the counter
     const result = matchExpectedSvg('staking-ratio-history', svg);
     expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
+  });
+  test('staked-liquid: the same days are listed but drawn as the band, not stacked as staked and liquid TAO', () => {
+    const def = CHARTS['staked-liquid'];
+    const rows = def.rows(data());
+    const bad = rows.filter((r: TimeRow) => r.series.includes('unusable'));
+    expect(bad.filter((r) => r.series.startsWith('Staked'))).toHaveLength(197);
+    expect(bad[0].date).toBe('2023-03-20');
+    expect(bad.at(-1)?.date).toBe('2023-10-02');
+    expect(chartCaption(def, data())).toMatch(/Grey band: the 197 days from 2023-03-20 to 2023-10-02, before spec 133/);
+    // the description starts on the first usable day, not on a staked amount of 0
+    expect(chartDescription(def, data())).toMatch(
+      /^From [\d.]+M TAO staked and [\d.]+M TAO liquid \(\d+\.\d% staked\) on 2023-10-0[3-9]/,
+    );
+    for (const stack of ['amounts', 'shares']) {
+      const svg = renderSvg(def, data(), { stack }, WIDTHS.wide);
+      expect(svg).toMatch(/<g data-mark="rect" fill-opacity="0.25" fill="#999999"><rect /);
+      if (stack === 'amounts') {
+        const result = matchExpectedSvg('staked-liquid-history', svg);
+        expect(result, result.ok ? '' : result.message).toEqual({ ok: true });
+      }
+    }
   });
 });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { CHARTS } from '../../src/charts/index.ts';
-import { keyHtml } from '../../src/charts/key.ts';
+import { KEY_OPEN_MAX, keyHtml } from '../../src/charts/key.ts';
+import { SHORT_AXIS_PAD_DAYS, timeSpan } from '../../src/charts/time-marks.ts';
 import { assignLanes, intersects, placeLabels, textWidth, type Box } from '../../src/charts/place.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderStatic } from '../../src/charts/ssr.ts';
@@ -34,7 +35,7 @@ const data = (breaks?: SeriesBreak[]) => ({
 describe('series breaks on time charts', () => {
   // dtaoSnapshot spans 2024-12-01 to 2025-04-29
   const rows = [
-    brk('inside', '2025-02-13', ['totalIssuance']),
+    brk('inside', '2025-02-20', ['totalIssuance']),
     brk('other-series', '2025-03-01', ['senateSize']),
     brk('outside', '2020-01-01', ['totalIssuance']),
   ];
@@ -46,8 +47,8 @@ describe('series breaks on time charts', () => {
       {
         mark: 'A',
         kind: 'break',
-        date: '2025-02-13',
-        label: 'counter break: test inside',
+        date: '2025-02-20',
+        label: 'test inside',
         href: 'methodology/#break-inside',
       },
     ]);
@@ -61,10 +62,74 @@ describe('series breaks on time charts', () => {
     expect(key.filter((k) => k.kind === 'break').map((k) => k.href)).toEqual(['methodology/#break-other-series']);
   });
 
-  test('without rows supplied the chart reads SERIES_BREAKS', () => {
+  test('without rows supplied the chart reads SERIES_BREAKS: those within the chart’s span, one mark per day', () => {
     const { key } = renderStatic(CHARTS.issuance, data(), {}, WIDTHS.wide);
-    expect(key.filter((k) => k.kind === 'break').map((k) => k.href)).toEqual(
-      breaksWithin('2021-01-03', '2025-12-31', ['totalIssuance']).map((b) => `methodology/#break-${b.id}`),
+    const rows = CHARTS.issuance.rows(data());
+    const [from, to] = timeSpan(rows)!;
+    const events = new Set(key.filter((k) => k.kind === 'event').map((k) => k.date));
+    const expected = breaksWithin(from, to, ['totalIssuance']);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      [
+        ...key.filter((k) => k.kind === 'break').map((k) => k.href),
+        ...key.flatMap((k) => (k.breaks ?? []).map((b) => b.href)),
+      ].sort(),
+    ).toEqual(expected.map((b) => `methodology/#break-${b.id}`).sort());
+    for (const b of expected)
+      if (events.has(b.date)) expect(key.some((k) => k.kind === 'break' && k.date === b.date)).toBe(false);
+  });
+
+  test('a break on an event’s day is one mark with one key entry, in reader’s words', () => {
+    const { svg, key } = renderStatic(
+      CHARTS.issuance,
+      data([brk('same-day', '2025-02-13', ['totalIssuance'])]),
+      {},
+      WIDTHS.wide,
+    );
+    const onDay = key.filter((k) => k.date === '2025-02-13');
+    expect(onDay).toHaveLength(1);
+    expect(onDay[0]).toMatchObject({
+      kind: 'event',
+      label: 'dTAO',
+      breaks: [{ label: 'test same-day', href: 'methodology/#break-same-day' }],
+    });
+    expect(svg).toContain('stroke-dasharray="9,3"'); // drawn as a break
+    const html = keyHtml(key, '/');
+    expect(html).toContain('the chain recounted this figure: <a href="/methodology/#break-same-day">test same-day</a>');
+    expect(html).not.toMatch(/counter break/);
+  });
+
+  test('with no chain rows, a time chart has a short axis around its figures and only the events inside it', () => {
+    const cited = {
+      snapshot: { ...dtaoSnapshot(), kind: 'cited' as const, series: [], head: null },
+      reference: reference(),
+    };
+    const rows = CHARTS['staking-ratio'].rows(cited);
+    const [from, to] = timeSpan(rows)!;
+    const figures = rows
+      .filter((r) => r.date && !r.series.startsWith('event: '))
+      .map((r) => r.date!)
+      .sort();
+    expect(from).toBe(
+      new Date(Date.parse(`${figures[0]}T00:00:00Z`) - SHORT_AXIS_PAD_DAYS * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(to > figures.at(-1)!).toBe(true);
+    const { key } = renderStatic(CHARTS['staking-ratio'], cited, {}, WIDTHS.narrow);
+    for (const k of key) if (k.date) expect(k.date >= from && k.date <= to, `${k.label} ${k.date}`).toBe(true);
+    expect(key.length).toBeLessThan(rows.filter((r) => r.series.startsWith('event: ')).length);
+  });
+
+  test('a key of more than a few entries folds', () => {
+    const items = [1, 2, 3, 4, 5].map((i) => ({
+      mark: String(i),
+      kind: 'event' as const,
+      date: '2025-01-0' + i,
+      label: `e${i}`,
+      href: null,
+    }));
+    expect(keyHtml(items.slice(0, KEY_OPEN_MAX), '/')).not.toContain('<details');
+    expect(keyHtml(items, '/')).toMatch(
+      /^<details class="chart-key-fold"><summary>Key to the 5 marks on the chart<\/summary>/,
     );
   });
 

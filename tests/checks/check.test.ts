@@ -36,6 +36,46 @@ test('a cited snapshot that no longer matches content/reference.yaml is refused,
   ]);
 });
 
+test('a malformed reply or data version is refused with the file and the field', () => {
+  edit(
+    'content/replies.yaml',
+    (t) =>
+      `${t.replace(/^\[\]\n/m, '')}- date: "2026-12-2"\n  claim: C30\n  from: "X"\n  role: "named"\n  url: "ftp://example.org/r"\n  text: "A reply long enough to pass."\n  response: "A response long enough to pass."\n`,
+  );
+  writeFileSync(
+    join(dir, 'public/data/versions.json'),
+    JSON.stringify({
+      versionsVersion: 1,
+      versions: [
+        {
+          tag: 'data-2026-12-02',
+          date: '2026-12-02',
+          data: { kind: 'cited', block: null, hash: null },
+          verdicts: [],
+          statements: [],
+          numbers: [],
+          replies: [],
+        },
+        {
+          tag: 'data-2026-12-02',
+          date: '2026-12-01',
+          data: { kind: 'cited', block: null, hash: null },
+          verdicts: [],
+          statements: [],
+          numbers: [],
+          replies: [],
+        },
+      ],
+    }),
+  );
+  expect(check()).toEqual([
+    'public/data/versions.json: versions[1].date: expected on or after 2026-12-02, received "2026-12-01"',
+    'public/data/versions.json: versions[1].tag: expected a tag not used before, received "data-2026-12-02"',
+    'content/replies.yaml: [0].date: expected a date YYYY-MM-DD, received "2026-12-2"',
+    'content/replies.yaml: [0].url: expected an http: or https: URL, received "ftp://example.org/r"',
+  ]);
+});
+
 test('an opinion with a verdict, or a figure without one, is refused', () => {
   edit('content/claims.yaml', (t) =>
     t.replace(/(- id: C09\n {2}type: )figure/, '$1opinion').replace(/(- id: C11\n {2}type: )opinion/, '$1figure'),

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { C13, C14, C15, C16 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
-import { C22 } from '../../src/claims/verdicts/three-schemes.ts';
+import { C21, C22 } from '../../src/claims/verdicts/three-schemes.ts';
 import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
 import { citedData, editedReference } from '../fixtures/snapshots.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
@@ -169,7 +169,10 @@ const EXPECTED: Record<string, [Verdict, string]> = {
   C32: ['unverifiable', 'market data'],
   C34: ['partly supported', 'a dTAO runtime: stake records that can be transferred'],
   C35: ['unverifiable', 'announcements are off chain'],
-  C36: ['supported', 'SubnetOwnerCut 11,796 / 65,535 at the head'],
+  C36: [
+    'partly supported',
+    'SubnetOwnerCut 11,796 / 65,535 at the head; only the 18% is tested, not that owners keep it (issue 17)',
+  ],
   C38: ['supported', 'the model pays root 33% of the TAO injected; the 62-day estimate is 33.1% (M3)'],
 };
 
@@ -182,6 +185,25 @@ describe('every checkable verdict on the Finney history model', () => {
   test('every time-dependent verdict states what would change it', () => {
     for (const id of ['C13', 'C14', 'C15', 'C16', 'C22', 'C38'])
       expect(VERDICT_FNS[id](base).flipCondition, id).toMatch(/\d+\.\d%/);
+    // thresholds in TAO or subnets, and the value read that day
+    for (const id of ['C21', 'C23', 'C27', 'C29', 'C30'])
+      expect(VERDICT_FNS[id](base).flipCondition, id).toMatch(/\d(k|M)? TAO|\d+ or more/);
+  });
+  test('C21, C23, C27, C29 and C30 state their flip conditions from the thresholds (1%, 25%, 3%, 10k TAO + 3%)', () => {
+    // C21: 1% of the 5.74M TAO on root; C23: 65 subnets at dTAO × 1.25 = 81.25, so 82; C27: 450k / 1.03 and / 0.97;
+    // C29: 150k ± (10k + 4.5k); C30: 300k ± (10k + 9k)
+    expect(VERDICT_FNS.C21(base).flipCondition).toMatch(
+      /^An average pool of 57\.4k TAO or more \(1% of the 5\.74M TAO/,
+    );
+    expect(VERDICT_FNS.C23(base).flipCondition).toMatch(/a count of 82 or more on 2025-04-17 \(25% more\)/);
+    expect(VERDICT_FNS.C27(base).flipCondition).toMatch(/adding up to between 437k TAO and 464k TAO/);
+    expect(VERDICT_FNS.C27(base).flipCondition).toMatch(/it grew by 239k TAO across 3 recomputations\.$/);
+    expect(VERDICT_FNS.C29(base).flipCondition).toMatch(
+      /the fall is between 136k TAO and 165k TAO \(it was 126k TAO\)/,
+    );
+    expect(VERDICT_FNS.C30(base).flipCondition).toMatch(
+      /between 281k TAO and 319k TAO would make this partly supported/,
+    );
   });
   test('C16’s flip condition gives the ratio and issuance bands that would match $600M and $5B', () =>
     expect(VERDICT_FNS.C16(base).flipCondition).toMatch(
@@ -237,11 +259,28 @@ describe('windows: each time-dependent verdict over the 7, 30 and 63 days before
       'Over shorter windows the verdict differs: the 7 days before the article give “contradicted”',
     );
   });
-  test('C15, C22 and C38 agree over their windows on the model, and say so', () => {
-    for (const fn of [C15, C22, C38])
+  test('C15, C21, C22 and C38 agree over their windows on the model, and say so', () => {
+    for (const fn of [C15, C21, C22, C38])
       expect(fn(base).reason).toContain(
         'The same test over the 7, 30, 63 days before the article gives the same verdict.',
       );
+  });
+  test('C21 is tested on the deepest day of each window, from dTAO at the earliest', () => {
+    const w = C21(base).evidence.find((e) => e.label.startsWith('The same test of pool depth'));
+    expect(w?.value).toBe('7 d: partly supported · 30 d: partly supported · 63 d: partly supported');
+    expect(w?.formula).toContain('63 days (from 2025-02-13): partly supported, deepest 0.09% on');
+  });
+  test('C21 says so when a window disagrees: pools 100 times deeper on 2025-03-20 make the 30- and 63-day windows contradicted', () => {
+    // the verdict stays on the article's day (0.09% of root stake); 100 × 0.09% is 9%, over C21_SHALLOW's 1%
+    const deep = finneyHistory({ until: '2025-06-30' });
+    const p = deep.snapshot.series.find((x) => x.date === '2025-03-20');
+    if (!p?.values.subnetTao) throw new Error('the model has no subnetTao on 2025-03-20');
+    p.values.subnetTao = String(BigInt(p.values.subnetTao) * 100n);
+    const r = C21(deep);
+    expect(r.verdict).toBe('partly supported');
+    const w = r.evidence.find((e) => e.label.startsWith('The same test of pool depth'));
+    expect(w?.value).toBe('7 d: partly supported · 30 d: contradicted · 63 d: contradicted');
+    expect(r.reason).toMatch(/the 30 days before the article give “contradicted” \(deepest \d+\.\d\d% on 2025-03-20\)/);
   });
   test('a window with too few reads is reported as such, never as a verdict', () => {
     // a model cut on 2025-04-11: 58 of the 63 days since dTAO are read (at least 90%, so the span is judged), but only
@@ -262,7 +301,10 @@ describe('variants: the article’s own world, and a plainly lower staking ratio
     const r = C30(world);
     expect(r.reason).toMatch(/fell by 29\dk TAO from 2025-02-14 to 2025-04-17/);
     expect(r.verdict).toBe('partly supported');
+    expect(r.flipCondition).toMatch(/it fell by 296k TAO\.$/);
   });
+  test('C29 in the article’s world: the fall (296k) is twice the article’s 150k, its flip condition says so', () =>
+    expect(C29(world).flipCondition).toMatch(/the fall is between 136k TAO and 165k TAO \(it was 296k TAO\)/));
   test('C16 partly supported: a 70.0% ratio and 8.62M issued give $600M and $4.87B', () => {
     const r = C16(world);
     expect(r.reason).toMatch(/With the chain’s 70\.0% staked/);

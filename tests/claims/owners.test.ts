@@ -47,9 +47,10 @@ describe('C35: owners lift prices by announcing buybacks', () => {
 });
 
 describe('C36: the 18% owner cut', () => {
-  test('supported by the docs’ 18% without chain data', () => {
+  test('partly supported by the docs’ 18% without chain data: the figure only (issue 17: it was “supported” on its figure)', () => {
     const r = C36(citedData());
-    expect(r.verdict).toBe('supported');
+    expect(r.verdict).toBe('partly supported');
+    expect(r.reason).toContain('Only the 18% is tested');
     expect(r.evidence.map((e) => e.value)).toEqual(['18.0%', '18.0%']);
   });
   test('contradicted if the cited figure said otherwise', () => {
@@ -60,9 +61,9 @@ describe('C36: the 18% owner cut', () => {
     const ref = editedReference((x) => (x.figures = x.figures.filter((f) => f.id !== 'default-owner-cut')));
     expect(C36(citedData(ref)).verdict).toBe('unverifiable');
   });
-  test('supported by SubnetOwnerCut = 11796/65535 on chain', () => {
+  test('partly supported by SubnetOwnerCut = 11796/65535 on chain: the holding half is untested', () => {
     const r = C36(dataOf(around()));
-    expect(r.verdict).toBe('supported');
+    expect(r.verdict).toBe('partly supported');
     expect(r.evidence.at(-1)?.value).toBe('18.00%');
     expect(r.reason).toContain('11796/65535 = 18.00%');
   });

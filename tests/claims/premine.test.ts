@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { OTHER_CODE } from '../../src/claims/code.ts';
 import { breaksCrossed } from '../../src/data/breaks.ts';
@@ -60,6 +61,34 @@ describe('C07: no record of the early distribution', () => {
   });
 });
 
+describe('C07 on Finney’s months before subnets: the split between subnets was the sudo key’s (issue 17, M6)', () => {
+  test('the reason says what is public and what was discretionary, citing the launch code', () => {
+    const r = C07(citedData());
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('sudo_set_emission_values');
+    expect(r.reason).toContain('sudo_add_network');
+    expect(r.reason).toMatch(/public is the payouts and balances/);
+    expect(r.reason).toMatch(/discretionary is the split between subnets/);
+    const cited = r.evidence.flatMap((e) => e.sources);
+    for (const c of [
+      OTHER_CODE.finneySudoEmission,
+      OTHER_CODE.finneySetEmissionValues,
+      OTHER_CODE.finneyGenerateEmission,
+      OTHER_CODE.finneySudoAddNetwork,
+    ])
+      expect(cited).toContainEqual(c);
+    expect(OTHER_CODE.finneySudoEmission.url).toContain(
+      'c88a37247b9c018825a7e1980c7cfaeb751764df/pallets/subtensor/src/lib.rs#L1202',
+    );
+  });
+  test('the conclusion does not call the distribution rule documented while C07 is unverifiable', () => {
+    const text = readFileSync('content/essays/conclusion.mdx', 'utf8');
+    expect(C07(citedData()).verdict).toBe('unverifiable');
+    expect(text).not.toMatch(/distribution rule is documented/);
+    expect(text).toMatch(/sudo key set each subnet's share/);
+  });
+});
+
 describe('C08: VC backing means insiders got the early TAO', () => {
   test('unverifiable with or without chain data: ownership is not in the data', () => {
     expect(C08(citedData()).verdict).toBe('unverifiable');
@@ -85,6 +114,13 @@ describe('C09: 5.38M / 8.61M = 62.5%', () => {
       expect(r.evidence.some((e) => e.value === b.id)).toBe(true);
     }
     expect(breaksCrossed('totalIssuance', '2023-10-02', '2025-04-17').length).toBeGreaterThan(0);
+  });
+  test('contradicted when the supply matches but the chain’s pre-subnet share is far from 62.5% (issue 17: the match was asserted, never checked)', () => {
+    // 4.8M of 8.61M is 55.7%, 11% away from 62.5%
+    const r = C09(issued(4_800_000, 8_610_000));
+    expect(r.verdict).toBe('contradicted');
+    expect(r.reason).toContain('55.7%');
+    expect(r.reason).not.toContain('close to');
   });
   test('contradicted when the chain’s supply at the time differs by more than 3%', () => {
     const r = C09(issued(5_380_000, 9_000_000));

@@ -34,6 +34,18 @@ describe('C27: 450k TAO injected into pools since dTAO', () => {
       C27(dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 9000, stakedTao: 1 })))).verdict,
     ).toBe('contradicted');
   });
+  test('unverifiable when an upgrade between the reads recomputed TotalIssuance (issue 17: the fallback ignored the resets)', () => {
+    // 7,200 a day plus a 60k step at an upgrade (spec 233 -> 261) on day 30: the growth is not all emission
+    const s = daysFrom('2025-02-13', 67, (i) => ({
+      issuedTao: 8_000_000 + i * 7200 + (i >= 30 ? 60_000 : 0),
+      stakedTao: 1,
+      specVersion: i >= 30 ? 261 : 233,
+    }));
+    const r = C27(dataOf(s));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.reason).toContain('total-issuance-recomputed-every-upgrade');
+    expect(r.evidence.some((e) => e.value === 'total-issuance-recomputed-every-upgrade')).toBe(true);
+  });
   test('unverifiable when issuance grew by less: recycled TAO could make up the gap', () => {
     const r = C27(dataOf(daysFrom('2025-02-13', 67, (i) => ({ issuedTao: 8_000_000 + i * 3000, stakedTao: 1 }))));
     expect(r.verdict).toBe('unverifiable');

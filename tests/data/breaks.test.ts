@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, SERIES_BREAKS, unusableAt } from '../../src/data/breaks.ts';
+import { breaksCrossed, breaksWithin, caveatsFor, SERIES_BREAKS, unusableAt } from '../../src/data/breaks.ts';
 import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
 
 describe('SERIES_BREAKS rows', () => {
@@ -7,7 +7,7 @@ describe('SERIES_BREAKS rows', () => {
     '%s: known series, a source URL built from repo/ref/path, a real date',
     (_id, b) => {
       expect(b.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(b.series.length).toBeGreaterThan(0);
+      expect(b.series.length + (b.columns?.length ?? 0)).toBeGreaterThan(0);
       for (const s of b.series) expect(SERIES_FIELD_NAMES, `${b.id}: series ${s}`).toContain(s);
       expect(b.source.repo).toBe('opentensor/subtensor');
       // a tag or a full 40-hex commit, so the link does not move with a branch
@@ -26,11 +26,11 @@ describe('SERIES_BREAKS rows', () => {
     },
   );
 
-  test('ids are unique, dates and specs increase', () => {
+  test('ids are unique, dates never decrease and specs increase', () => {
     const ids = SERIES_BREAKS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (let i = 1; i < SERIES_BREAKS.length; i++)
-      expect(SERIES_BREAKS[i].date > SERIES_BREAKS[i - 1].date, SERIES_BREAKS[i].id).toBe(true);
+      expect(SERIES_BREAKS[i].date >= SERIES_BREAKS[i - 1].date, SERIES_BREAKS[i].id).toBe(true);
     const specs = SERIES_BREAKS.flatMap((b) => (b.spec === null ? [] : [b.spec]));
     expect(specs).toEqual([...specs].sort((a, b) => a - b));
   });
@@ -42,6 +42,72 @@ describe('SERIES_BREAKS rows', () => {
 });
 
 const ids = () => SERIES_BREAKS.map((b) => b.id);
+const row = (id: string) => {
+  const b = SERIES_BREAKS.find((x) => x.id === id);
+  if (!b) throw new Error(`no break ${id}`);
+  return b;
+};
+
+describe('the counters’ defects found in the code (issue 17, M4 and M5)', () => {
+  test('M4: root stakes and unstakes went unrecorded from spec 283 to 301 (v3.1.6 stake_utils.rs, fixed by e5d21700 in 302)', () => {
+    const b = row('root-stakes-unrecorded-283');
+    expect([b.spec, b.until]).toEqual([283, { spec: 302, date: '2025-08-19', throughout: true }]);
+    expect(b.series).toEqual(['rootStake', 'totalStake', 'totalIssuance']);
+    // a range inside the period crosses it, though no upgrade falls in the range
+    expect(breaksCrossed('rootStake', '2025-07-10', '2025-07-20').map((x) => x.id)).toEqual([
+      'root-stakes-unrecorded-283',
+    ]);
+    expect(breaksCrossed('rootStake', '2025-08-20', '2025-08-27')).toEqual([]);
+  });
+  test('M4: the spec-306 row is the accumulated net outflow the counter missed, not a one-off correction', () => {
+    const b = row('root-tao-counters-fixed-306');
+    expect(b.what).toContain('root-stakes-unrecorded-283');
+    expect(b.what).toContain('net TAO unstaked from root');
+    expect(b.what).not.toMatch(/because more had been unstaked/);
+  });
+  test('M4: TotalStake left out root dividends between upgrades until spec 333', () => {
+    const b = row('total-stake-root-divs-between-upgrades');
+    expect([b.spec, b.until?.spec]).toEqual([283, 334]);
+    expect(breaksCrossed('totalStake', '2025-10-01', '2025-10-02').map((x) => x.id)).toContain(b.id);
+    expect(breaksCrossed('totalStake', '2025-11-05', '2025-11-06').map((x) => x.id)).not.toContain(b.id);
+  });
+  test('M5: the alpha-buying TAO is missing from SubnetTaoInEmission (298-410) and TotalIssuance (298-341)', () => {
+    expect(row('excess-tao-outside-tao-in-emission-298')).toMatchObject({
+      series: ['taoInEmission'],
+      spec: 298,
+      until: { spec: 411 },
+    });
+    expect(row('excess-tao-outside-issuance-298')).toMatchObject({
+      series: ['totalIssuance'],
+      spec: 298,
+      until: { spec: 342 },
+    });
+    expect(breaksCrossed('taoInEmission', '2026-01-01', '2026-01-02').map((x) => x.id)).toEqual([
+      'excess-tao-outside-tao-in-emission-298',
+    ]);
+    expect(row('total-issuance-recomputed-every-upgrade').what).not.toMatch(
+      /any drift between the counters shows as a small step/,
+    );
+  });
+});
+
+describe('caveats: open subtensor reports of wrong values, in the same table', () => {
+  const caveats = SERIES_BREAKS.filter((b) => b.kind === 'caveat');
+  test('#1956 and #2274 are there, each with its issue link; #2194 (metagraph Emission) is not, as no series reads it', () => {
+    expect(caveats.map((b) => b.issue?.number).sort()).toEqual([1956, 2274]);
+    for (const b of caveats) {
+      expect(b.issue?.url).toBe(`https://github.com/opentensor/subtensor/issues/${b.issue?.number}`);
+      expect(b.columns).toEqual(['alphaOut']);
+    }
+  });
+  test('caveats are not steps: range queries leave them out, caveatsFor finds them by series or column', () => {
+    expect(breaksCrossed('rootStake', '2025-01-01', '2026-01-01').some((b) => b.kind === 'caveat')).toBe(false);
+    expect(breaksWithin('2025-01-01', '2026-01-01', SERIES_FIELD_NAMES).some((b) => b.kind === 'caveat')).toBe(false);
+    expect(caveatsFor([], ['alphaOut']).map((b) => b.id)).toEqual(caveats.map((b) => b.id));
+    expect(caveatsFor(['rootStake'], ['tao'])).toEqual([]);
+    expect(caveatsFor([], ['alphaOut'], '2025-01-01')).toEqual([]);
+  });
+});
 
 describe('breaks queries', () => {
   test('breaksCrossed: strictly after from, on or before to, for that series only', () => {
@@ -54,6 +120,10 @@ describe('breaks queries', () => {
 
   test('a break recurring at every upgrade counts for any range overlapping its period', () => {
     expect(breaksCrossed('totalStake', '2025-09-01', '2025-09-30').map((b) => b.id)).toEqual([
+      'total-stake-from-subnet-tao-every-upgrade',
+      'total-stake-root-divs-between-upgrades',
+    ]);
+    expect(breaksCrossed('totalStake', '2026-01-01', '2026-01-30').map((b) => b.id)).toEqual([
       'total-stake-from-subnet-tao-every-upgrade',
     ]);
     expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);

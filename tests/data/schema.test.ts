@@ -64,7 +64,7 @@ describe('snapshot schema', () => {
   });
 
   test('a version 1 file (the design-note shape) is migrated, not rejected', () => {
-    const current = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    const { verification: _, ...current } = JSON.parse(JSON.stringify(dtaoSnapshot()));
     const { number, ...head } = current.head;
     const v1 = {
       ...current,
@@ -75,15 +75,24 @@ describe('snapshot schema', () => {
     const parsed = parseSnapshot(v1);
     expect(parsed.head?.number).toBe(number);
     expect(parsed.source.endpoint).toBe('ws://a');
-    expect(parsed).toEqual({ ...current, source: { ...current.source, endpoint: 'ws://a' } });
+    // read before schema version 4, without read proofs: unproven, single-source
+    expect(parsed).toEqual({
+      ...current,
+      source: { ...current.source, endpoint: 'ws://a' },
+      verification: { values: 'unproven', hashes: 'single-source', operators: [] },
+    });
   });
 
   test('a version 2 file of kind "reference" (cited figures only) reads as kind "cited"; other kinds keep theirs', () => {
-    const v2 = { ...committed(), schemaVersion: 2, kind: 'reference' };
+    const { verification: _, ...cited } = committed() as Record<string, unknown>;
+    const v2 = { ...cited, schemaVersion: 2, kind: 'reference' };
     expect(parseSnapshot(v2)).toEqual(parseSnapshot(committed()));
     expect(parseSnapshot(v2).kind).toBe('cited');
-    const synthetic = JSON.parse(JSON.stringify(dtaoSnapshot()));
-    expect(parseSnapshot({ ...synthetic, schemaVersion: 2 })).toEqual(synthetic);
+    const { verification: __, ...synthetic } = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    expect(parseSnapshot({ ...synthetic, schemaVersion: 2 })).toEqual({
+      ...synthetic,
+      verification: { values: 'unproven', hashes: 'single-source', operators: [] },
+    });
     expect(errorOf({ ...committed(), kind: 'reference' })).toMatch(
       /^public\/data\/snapshot.json: kind: expected "chain" or "cited" or "synthetic", received "reference"/,
     );

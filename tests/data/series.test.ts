@@ -249,7 +249,8 @@ describe.skipIf(files.length === 0)('reader and builder on the real runtimes', (
           }
         }
       });
-      const reader = new Reader(client, 42, { minCandidates: 16 });
+      // the fake node serves no proofs (they are tested against the Finney-like node, tests/chain/finney-like.test.ts)
+      const reader = new Reader(client, 42, { minCandidates: 16, trustNode: true });
       const state = await reader.read(n, null);
       const p = seriesPoint(state, '2025-03-01');
       expect(SeriesPoint.safeParse(p).success).toBe(true);

@@ -13,6 +13,7 @@ const H = (c: string) => `0x${c.repeat(64)}`;
 const valid = () => ({
   schemaVersion: SCHEMA_VERSION,
   kind: 'synthetic',
+  verification: { values: 'proven', hashes: 'single-source', operators: ['test'] },
   chain: { genesisHash: H('4') },
   days: [
     // before dTAO: the subnets exist, the pool items do not (null, not zero)
@@ -112,8 +113,22 @@ describe('subnets-daily schema', () => {
   });
 
   test('a version 2 file of kind "reference" is read as kind "cited"', () => {
-    writeFileSync(file, JSON.stringify({ ...valid(), schemaVersion: 2, kind: 'reference' }));
-    expect(loadSubnetsDaily(file)).toEqual({ ...valid(), kind: 'cited' });
+    const { verification: _, ...v2 } = valid();
+    writeFileSync(file, JSON.stringify({ ...v2, schemaVersion: 2, kind: 'reference' }));
+    expect(loadSubnetsDaily(file)).toEqual({ ...valid(), kind: 'cited', verification: null });
+  });
+
+  test('a version 3 file of chain reads is read as unproven and single-source (it was read without proofs)', () => {
+    const { verification: _, ...v3 } = valid();
+    writeFileSync(file, JSON.stringify({ ...v3, schemaVersion: 3 }));
+    expect(loadSubnetsDaily(file)).toEqual({
+      ...valid(),
+      verification: { values: 'unproven', hashes: 'single-source', operators: [] },
+    });
+    expect(errorOf({ ...v3 })).toMatch(/^FILE: verification: /);
+    expect(errorOf({ ...valid(), verification: null })).toBe(
+      'FILE: verification: expected how the values were checked for kind "synthetic", received null',
+    );
   });
 });
 
@@ -129,6 +144,22 @@ test("the build's up-front check validates public/data/subnets-daily.json when p
     expect(check(true)).toEqual([
       'public/data/subnets-daily.json: kind: "synthetic" data (read from a test node) is refused in a production build (TAOPROOF_PRODUCTION=1)',
     ]);
+    // chain data read without proofs (--trust-node) is refused in production as synthetic data is
+    const unproven = {
+      ...valid(),
+      kind: 'chain',
+      verification: { values: 'unproven', hashes: 'single-source', operators: [] },
+    };
+    writeFileSync(target, JSON.stringify(unproven));
+    expect(check()).toEqual([]);
+    expect(check(true)).toEqual([
+      'public/data/subnets-daily.json: verification.values: "unproven" data (read without read proofs, --trust-node) is refused in a production build (TAOPROOF_PRODUCTION=1)',
+    ]);
+    writeFileSync(
+      target,
+      JSON.stringify({ ...unproven, verification: { ...unproven.verification, values: 'proven' } }),
+    );
+    expect(check(true)).toEqual([]);
     const bad = valid();
     bad.days[1].date = '2025-01-01';
     writeFileSync(target, JSON.stringify(bad));

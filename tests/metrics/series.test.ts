@@ -88,8 +88,12 @@ describe('breaksBetween', () => {
   test('root stake from dTAO to mid-2025 crosses the root-dividend fix; the halving has no spec and goes by date', () => {
     expect(breaksBetween('rootStake', '2025-02-13', '2025-07-15').map((b) => b.id)).toEqual([
       'root-divs-outside-subnet-tao',
+      'root-stakes-unrecorded-283',
     ]);
-    expect(breaksBetween('taoInEmission', '2025-12-01', '2025-12-31').map((b) => b.id)).toEqual(['first-halving']);
+    expect(breaksBetween('taoInEmission', '2025-12-01', '2025-12-31').map((b) => b.id)).toEqual([
+      'excess-tao-outside-tao-in-emission-298',
+      'first-halving',
+    ]);
   });
 
   test('with the specs of both reads, upgrade breaks follow the specs, not the merge dates', () => {
@@ -126,7 +130,7 @@ describe('breaksBetween, recurring breaks', () => {
       ids(
         breaksBetween('totalStake', { date: '2025-09-01', specVersion: 315 }, { date: '2025-09-30', specVersion: 320 }),
       ),
-    ).toEqual(['total-stake-from-subnet-tao-every-upgrade']);
+    ).toEqual(['total-stake-from-subnet-tao-every-upgrade', 'total-stake-root-divs-between-upgrades']);
     expect(
       ids(
         breaksBetween('totalStake', { date: '2025-09-01', specVersion: 320 }, { date: '2025-09-30', specVersion: 320 }),
@@ -141,7 +145,21 @@ describe('breaksBetween, recurring breaks', () => {
     // by date, without specs: any range overlapping the period is flagged
     expect(ids(breaksBetween('totalStake', '2025-09-01', '2025-09-30'))).toEqual([
       'total-stake-from-subnet-tao-every-upgrade',
+      'total-stake-root-divs-between-upgrades',
     ]);
+  });
+  test('a counter wrong throughout a period (root stakes unrecorded, 283-301) counts even for two reads on one runtime', () => {
+    const ids = (x: ReturnType<typeof breaksBetween>) => x.map((b) => b.id);
+    expect(
+      ids(
+        breaksBetween('rootStake', { date: '2025-07-10', specVersion: 290 }, { date: '2025-07-20', specVersion: 290 }),
+      ),
+    ).toEqual(['root-stakes-unrecorded-283']);
+    expect(
+      ids(
+        breaksBetween('rootStake', { date: '2025-08-20', specVersion: 302 }, { date: '2025-08-27', specVersion: 302 }),
+      ),
+    ).toEqual([]);
     expect(ids(breaksBetween('totalStake', '2026-06-01', '2026-06-30'))).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const snap = (days: number): Snapshot =>
 const subnetsOf = (s: Snapshot, n = 64): SubnetsDaily => ({
   schemaVersion: SCHEMA_VERSION,
   kind: s.kind,
+  verification: s.verification,
   chain: { genesisHash: s.chain.genesisHash },
   days: s.series.map((p) => ({
     date: p.date,

@@ -104,7 +104,7 @@ describe.skipIf(missing !== null)('snapshot runs that must not regress or collid
       );
       const before = bytes(dir);
       await expect(snap(dir)).rejects.toThrow(
-        `${dir}/.snapshot.lock: another snapshot run holds ${dir} (pid ${holder.pid}, started 2026-01-01T00:00:00.000Z: scripts/snapshot.ts); wait for it to end`,
+        `${dir}/.snapshot.lock: another snapshot run holds ${dir} (pid ${holder.pid}, started 2026-01-01T00:00:00.000Z: scripts/snapshot.ts); wait for it to end (if pid ${holder.pid} is not a snapshot, remove the file)`,
       );
       expect(bytes(dir)).toEqual(before);
     } finally {

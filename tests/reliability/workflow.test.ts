@@ -58,6 +58,19 @@ describe('nightly.yml', () => {
     }
   });
 
+  it('records the data version in the snapshot job (before the manifest) and tags it in the commit job with git alone', () => {
+    const steps = jobs.snapshot.steps;
+    const record = steps.findIndex((s) => /npm run -s tag-data -- --record-only/.test(s.run ?? ''));
+    const manifest = steps.findIndex((s) => /npm run data:manifest/.test(s.run ?? ''));
+    expect(record).toBeGreaterThan(steps.findIndex((s) => /npm run snapshot/.test(s.run ?? '')));
+    expect(record).toBeLessThan(manifest); // the manifest covers versions.json
+    const commit = jobs.commit.steps.find((s) => /git commit/.test(s.run ?? ''))!;
+    expect(commit.run).toMatch(/git tag -a "\$\{TAG\}"/);
+    expect(commit.run).toMatch(/refs\/tags\/\$\{TAG\}/);
+    expect(commit.run).not.toMatch(/\bnpm\b|\bnode\b/);
+    expect(text).toContain('TAG: ${{ needs.snapshot.outputs.tag }}'); // passed as data, never pasted into the script
+  });
+
   it('no checkout keeps the token in .git/config', () => {
     for (const [name, job] of Object.entries(jobs))
       for (const s of uses(job, 'actions/checkout')) expect(s.with?.['persist-credentials'], name).toBe(false);

@@ -39,6 +39,7 @@ describe('the last line of a failed run', () => {
     writeSnapshot(dir, {
       schemaVersion: SCHEMA_VERSION,
       kind: 'synthetic',
+      verification: { values: 'proven', hashes: 'single-source', operators: ['local'] },
       chain: { name: 'local', genesisHash: `0x${'4'.repeat(64)}`, ss58Prefix: 42, decimals: 9, symbol: 'TAO' },
       head: { number: 1234, hash: `0x${'b'.repeat(64)}`, timestamp: '2026-11-19T00:00:12.000Z', specVersion: 218 },
       source: { endpoint: 'ws://127.0.0.1:9944', tool: 'test', generatedAt: '2026-11-20T01:17:00.000Z' },

@@ -25,6 +25,7 @@ function snapshot(series: SeriesPoint[]): Snapshot {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'synthetic',
+    verification: { values: 'proven', hashes: 'single-source', operators: ['local'] },
     chain: { name: 'local', genesisHash: H('4'), ss58Prefix: 42, decimals: 9, symbol: 'TAO' },
     head: { number: 10, hash: H('b'), timestamp: '2025-01-03T00:00:00.000Z', specVersion: 218 },
     source: { endpoint: 'ws://127.0.0.1:9944', tool: 'test', generatedAt: '2025-01-03T00:00:00.000Z' },

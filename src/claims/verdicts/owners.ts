@@ -68,14 +68,18 @@ export const C35: VerdictFn = () =>
     [],
   );
 
-/** C36: owners get 18% of alpha emission. SubnetOwnerCut on chain, or the docs' figure without chain data. */
+/**
+ * C36: owners get 18% of alpha emission, which "always stays in the owners' hands". SubnetOwnerCut on chain, or the
+ * docs' figure without chain data. Only the figure is tested (the owners' holdings are not in the data), so a matching
+ * figure makes the claim partly supported, not supported.
+ */
 export const C36: VerdictFn = (data) => {
   const claimed = figure(data, 'article-owner-cut');
   const ev: Evidence[] = [figureEvidence(claimed)];
   const docs = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   if (docs) ev.push(figureEvidence(docs));
   const holding =
-    'This verdict is on the 18% only. That the cut “always stays in the owners’ hands” cannot be tested here: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
+    'Only the 18% is tested: that the cut “always stays in the owners’ hands” cannot be tested here, so the claim as a whole is at most partly supported: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
   const q = data.snapshot.current.subnetOwnerCut;
   const onChain =
     data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
@@ -87,7 +91,7 @@ export const C36: VerdictFn = (data) => {
         : 'the head block';
     return matches(valueOf(claimed), onChain.value)
       ? result(
-          'supported',
+          'partly supported',
           `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`,
           ev,
         )
@@ -105,7 +109,7 @@ export const C36: VerdictFn = (data) => {
     );
   return matches(valueOf(claimed), valueOf(docs))
     ? result(
-        'supported',
+        'partly supported',
         `The Bittensor docs give the owner’s cut under dTAO as ${pct(valueOf(docs), 0)}, as the article says (the runtime default is 11,796/65,535). ${holding}`,
         ev,
       )

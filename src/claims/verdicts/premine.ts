@@ -61,8 +61,12 @@ const FINNEY_START = '2023-03-20';
 
 /**
  * C07: "no documentation of how pre-subnet TAO was distributed or where it went". For Finney's months before subnets
- * (2023-03-20 to 2023-10-02) the rules are public code and the balances public state; most of the 5.38M was mined
- * before Finney, on Kusanagi and Nakamoto, whose rules this report has not read. So: unverifiable as a whole.
+ * (2023-03-20 to 2023-10-02) the payouts and balances are public state, and the rule inside each subnet (Yuma
+ * consensus) is public code; but each subnet's share of the block's emission was set by the sudo key
+ * (sudo_set_emission_values, c88a3724 lib.rs L1202; any split summing to the block emission, networks.rs L180-213;
+ * queued each block by generate_emission, block_step.rs L80-90), and only the sudo key could create a subnet
+ * (sudo_add_network), until spec 133 (October 2023): a discretionary split, not a documented rule. Most of the 5.38M
+ * was mined before Finney, on Kusanagi and Nakamoto, whose rules this report has not read. So: unverifiable.
  */
 export const C07: VerdictFn = (data) => {
   const carry = optionalFigure(data, 'kusanagi-carry-over');
@@ -75,6 +79,22 @@ export const C07: VerdictFn = (data) => {
       OTHER_CODE.finneyEpoch,
     ),
     citedEvidence('… and paid to their hotkeys at each epoch', 'drain_emission', OTHER_CODE.finneyDrain),
+    citedEvidence(
+      'But each subnet’s share of every block’s emission was set by the sudo key, in any split summing to the block emission',
+      'sudo_set_emission_values',
+      OTHER_CODE.finneySudoEmission,
+    ),
+    citedEvidence(
+      '… checked only to be a root call covering every subnet',
+      'do_set_emission_values',
+      OTHER_CODE.finneySetEmissionValues,
+    ),
+    citedEvidence(
+      '… and queued into each subnet’s pending emission every block',
+      'generate_emission',
+      OTHER_CODE.finneyGenerateEmission,
+    ),
+    citedEvidence('Only the sudo key could create a subnet', 'sudo_add_network', OTHER_CODE.finneySudoAddNetwork),
     citedEvidence(
       'Finney’s genesis loaded the stakes and balances of the Nakamoto chain, not its history',
       'finney_config',
@@ -90,11 +110,11 @@ export const C07: VerdictFn = (data) => {
       ),
     );
   if (at) ev.push(observationEvidence('SubtensorModule.TotalIssuance at the subnet launch', at));
-  const finney = `For the TAO mined on Finney before subnets (from ${FINNEY_START}) the rules are public code (Yuma consensus split each block’s emission among miners and validators) and the balances are Finney state anyone can read${start && at ? `: ${formatTao(at.value - start.value)} of the ${formatTao(at.value)} issued by ${at.date}` : ''}`;
+  const finney = `For the TAO mined on Finney before subnets (from ${FINNEY_START}${start && at ? `: ${formatTao(at.value - start.value)} of the ${formatTao(at.value)} issued by ${at.date}` : ''}) what is public is the payouts and balances, which are Finney state anyone can read, and the rule inside each subnet (Yuma consensus split a subnet’s emission among its miners and validators); what was discretionary is the split between subnets: until October 2023 the sudo key set each subnet’s share of every block’s emission (sudo_set_emission_values, any split summing to the block emission) and alone could create subnets (sudo_add_network), by no published rule`;
   const before = `most of the 5.38M was mined on the earlier chains, Kusanagi (from January 2021) and Nakamoto (from November 2021)${carry ? `, with ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto according to the Taostats history` : ''}, whose distribution rules this report has not read; Finney’s first block carried their balances over, not their history`;
   return result(
     'unverifiable',
-    `${finney}, so for those months the claim is wrong. But ${before}. Only pre-Finney records (the Nakamoto chain’s code and blocks) could settle the rest. Who owns the accounts stays open either way.`,
+    `${finney}. So for those months the claim is wrong about where the TAO went, and half right about the rules: the split was recorded, not ruled. And ${before}. Only pre-Finney records (the Nakamoto chain’s code and blocks) could settle the rest. Who owns the accounts stays open either way.`,
     ev,
   );
 };
@@ -193,9 +213,16 @@ export const C09: VerdictFn = (data) => {
       `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`,
       ev,
     );
+  const shareGap = relativeGap(Number(share.value), chainShare);
+  if (shareGap > TOLERANCE)
+    return result(
+      'contradicted',
+      `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, not the article's 62.5% (${(shareGap * 100).toFixed(1)}% off), though its supply at the time matches; and that early TAO sits with insiders is an assumption the chain cannot support.${crossed.text}`,
+      ev,
+    );
   return result(
     'partly supported',
-    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, close to the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
+    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, within ${(shareGap * 100).toFixed(1)}% of the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
     ev,
   );
 };

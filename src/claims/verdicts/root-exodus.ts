@@ -1,11 +1,12 @@
 /** Verdicts for the root-exodus essay: TAO into pools, TAO to root, root stake and the 300k outflow (C27-C30). */
-import { formatTao, raoToTao } from '../../metrics/amount.ts';
+import { formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
 import { daysBetween, measuredAt } from '../../metrics/series.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { CODE } from '../code.ts';
 import {
+  breakEvidence,
   changeEvidence,
   citedEvidence,
   computedEvidence,
@@ -24,10 +25,16 @@ import {
   valueOf,
 } from '../evidence.ts';
 import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
-import type { Evidence, VerdictFn } from '../types.ts';
+import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 import { indexerRootReading } from '../indexer.ts';
 
-/** C27: 450,000 TAO injected into subnet pools since dTAO. */
+/** The measured values that `matches` (within TOLERANCE of the measured value) accepts for a claimed figure. */
+const matchBand = (claimed: number) => [claimed / (1 + TOLERANCE), claimed / (1 - TOLERANCE)] as const;
+
+/**
+ * C27: 450,000 TAO injected into subnet pools since dTAO. A flip condition but no windows: the claim is a total since
+ * dTAO, and the TAO injected over the last 7 or 30 days is a part of it, not another reading of it.
+ */
 export const C27: VerdictFn = (data) => {
   const claimed = figure(data, 'article-pool-injection');
   const date = dateOf(claimed);
@@ -44,42 +51,68 @@ export const C27: VerdictFn = (data) => {
       ),
     );
   if (issued) ev.push(changeEvidence('Issued TAO (net of recycled TAO)', issued));
+  const [low, high] = matchBand(valueOf(claimed));
+  const band = `between ${formatCompactTao(low)} and ${formatCompactTao(high)}`;
+  const reads = !sampled
+    ? ''
+    : sampled.value.days === sampled.value.span
+      ? `; they add up to ${formatTao(sampled.value.total)}`
+      : `; ${sampled.value.days} of the ${sampled.value.span} days are read`;
+  const recomputed = issued?.value.breaks.length ?? 0;
+  const grew = !issued
+    ? ''
+    : `; it grew by ${formatTao(issued.value.delta)}${recomputed ? ` across ${recomputed} recomputation${recomputed > 1 ? 's' : ''}` : ''}`;
+  const flipCondition = `Daily reads of SubnetTaoInEmission on every day from ${DTAO_DATE} to ${date} adding up to ${band} (450k within ${pct(TOLERANCE, 0)}) would make this supported, any other total contradicted${reads}. Without them, issuance growth decides only when no runtime upgrade recomputed TotalIssuance in between: growth ${band} supported, above it contradicted (it is net of recycled TAO, so the pools got at least that), below it unverifiable${grew}.`;
+  const done = (verdict: Verdict, reason: string, evidence: Evidence[]): VerdictResult => ({
+    ...result(verdict, reason, evidence),
+    flipCondition,
+  });
   const schedule = `At 7,200 TAO a day the ${days} days from ${DTAO_DATE} to ${date} would emit ${(days * 7200).toLocaleString('en-US')} TAO, so the figure fits the schedule`;
   const full = sampled && sampled.value.days === sampled.value.span ? sampled.value.total : null;
   if (full !== null) {
     const est = raoToTao(full);
     return matches(valueOf(claimed), est)
-      ? result(
+      ? done(
           'supported',
           `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, within ${pct(TOLERANCE, 0)} of the article’s 450k.`,
           ev,
         )
-      : result(
+      : done(
           'contradicted',
           `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, not 450k.`,
           ev,
         );
   }
   if (!issued)
-    return result(
+    return done(
       'unverifiable',
       `This build has no chain data for the TAO injected into pools from dTAO to ${date}. ${schedule}, but only chain reads can show what was injected.`,
       ev,
     );
   const net = raoToTao(issued.value.delta);
+  // a runtime upgrade between the two reads recomputed TotalIssuance (breaks table): the growth is then not emission
+  const resets = issued.value.breaks;
+  if (resets.length > 0) {
+    ev.push(...resets.map((b) => breakEvidence(b)));
+    return done(
+      'unverifiable',
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}, but between the two reads the chain recomputed TotalIssuance (${resets.map((b) => `break “${b.id}”`).join('; ')}), so the growth is partly that recomputation, not the TAO emitted into pools. ${schedule}; per-block injection reads would settle it.`,
+      ev,
+    );
+  }
   if (matches(valueOf(claimed), net))
-    return result(
+    return done(
       'supported',
       `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s 450k.`,
       ev,
     );
   if (valueOf(claimed) < net)
-    return result(
+    return done(
       'contradicted',
       `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s 450k.`,
       ev,
     );
-  return result(
+  return done(
     'unverifiable',
     `Issuance grew by only ${formatTao(issued.value.delta)} from dTAO to ${date}, but that is net of recycled TAO, which daily reads do not separate; per-block injection reads would settle it. ${schedule}.`,
     ev,
@@ -119,11 +152,22 @@ export const C28: VerdictFn = (data) => {
 
 const articleDecline = (before: number, after: number) => before - after;
 
+/** How far a change read on chain may be from one of the article's TAO changes: its rounding (10k TAO) plus 3%. */
+const slack = (target: number) => ARTICLE_ROUNDING_TAO + TOLERANCE * target;
+/** Whether a change read on chain matches one of the article's (C29's decline, C30's outflow). */
+const near = (x: number, target: number) => Math.abs(x - target) <= slack(target);
+/** The changes `near` accepts for `target`, for a flip condition. */
+const nearBand = (target: number) =>
+  `${formatCompactTao(target - slack(target))} and ${formatCompactTao(target + slack(target))}`;
+
 /** The caveat every root-stake verdict from dTAO to spec 283 carries (series break root-divs-outside-subnet-tao). */
 const ROOT_DIVS_NOTE =
   ' Until spec 283 (about 30 June 2025) SubnetTAO[0] left out the root dividends credited to stakers, so the stakers’ root stake was higher than it by the dividends paid since dTAO (series break “root-divs-outside-subnet-tao”).';
 
-/** C29: root stake fell from 5.86M to 5.71M TAO between dTAO and the article. */
+/**
+ * C29: root stake fell from 5.86M to 5.71M TAO between dTAO and the article. A flip condition but no windows: the claim
+ * names its two ends (dTAO and the article's date), so a window starting later tests another change.
+ */
 export const C29: VerdictFn = (data) => {
   const before = figure(data, 'article-root-stake-before');
   const after = figure(data, 'article-root-stake-after');
@@ -146,24 +190,27 @@ export const C29: VerdictFn = (data) => {
   const decline = b - a;
   const claimedDecline = articleDecline(valueOf(before), valueOf(after));
   const endsOk = matches(valueOf(before), b) && matches(valueOf(after), a);
-  const declineOk = Math.abs(decline - claimedDecline) <= ARTICLE_ROUNDING_TAO + TOLERANCE * claimedDecline;
+  const declineOk = near(decline, claimedDecline);
   const verdict = endsOk && declineOk ? 'supported' : endsOk || declineOk ? 'partly supported' : 'contradicted';
-  return result(
-    verdict,
-    `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says 5.86M → 5.71M (−150k).${endsOk ? '' : ' The levels differ from the article’s by more than 3%.'}${declineOk ? '' : ' The change differs from the article’s −150k.'}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3% would make it supported.`,
-    ev,
-  );
+  const ends = (claimed: number) => matchBand(claimed).map(formatCompactTao).join(' and ');
+  const flipCondition = `Two checks, both: supported; one: partly supported; neither: contradicted. The ends match when SubnetTAO[0] read between ${ends(valueOf(before))} on ${b0.date} and between ${ends(valueOf(after))} on ${a0.date} (it read ${formatTao(b0.value)} and ${formatTao(a0.value)}); the change matches when the fall is between ${nearBand(claimedDecline)} (it was ${formatCompactTao(decline)}).`;
+  return {
+    flipCondition,
+    ...result(
+      verdict,
+      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says 5.86M → 5.71M (−150k).${endsOk ? '' : ' The levels differ from the article’s by more than 3%.'}${declineOk ? '' : ' The change differs from the article’s −150k.'}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3% would make it supported.`,
+      ev,
+    ),
+  };
 };
-
-/** Net outflow bands for C30: within rounding (10k TAO) plus 3% of a figure. */
-const near = (x: number, target: number) => Math.abs(x - target) <= ARTICLE_ROUNDING_TAO + TOLERANCE * target;
 
 /**
  * C30: 300,000 TAO (≈$70M) left root. In the April 2025 runtime root's TAO dividends were credited to root stake
  * (v2.0.11 run_coinbase.rs L474-L500) without entering SubnetTAO[0] (stake_utils.rs L532-L535), so the article's
  * arithmetic holds if its 5.71M is the stakers' root stake: 5.86M + 150k credited − 5.71M = 300k. If the 5.71M is
  * the SubnetTAO[0] counter, the outflow is 150k. Either way SubnetTAO[0] counted stakes and unstakes on root and
- * not dividends, so its fall from dTAO to the article is the net outflow, which decides the 300k.
+ * not dividends, so its fall from dTAO to the article is the net outflow, which decides the 300k. A flip condition
+ * but no windows: the outflow is a total from dTAO to the article, and a later start measures only part of it.
  */
 export const C30: VerdictFn = (data) => {
   const out = figure(data, 'article-root-outflow');
@@ -234,26 +281,25 @@ export const C30: VerdictFn = (data) => {
       ev,
     );
   const net = -raoToTao(change.value.delta);
+  const flipCondition = `A fall of SubnetTAO[0] from ${b0.date} to ${a0.date} between ${nearBand(valueOf(out))} would make this partly supported (the exchanges stay unsupported); any other fall contradicted, and reads straddling a change of the counter unverifiable; it fell by ${formatCompactTao(net)}.`;
+  const done = (verdict: Verdict, reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
   const counterLevel = Math.abs(raoToTao(a0.value) - valueOf(after)) <= ARTICLE_ROUNDING_TAO;
   const which = counterLevel
     ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s 5.71M to its rounding, so the article read the counter (reading 1).`
     : '';
   const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.`;
   if (near(net, valueOf(out)))
-    return result(
+    return done(
       'partly supported',
       `${lead} That bears out the article’s 300k, and its arithmetic (reading 2).${which} ${cex}`,
-      ev,
     );
   if (near(net, counterReading))
-    return result(
+    return done(
       'contradicted',
       `${lead} That is the 150k of reading 1, not 300k: the 150k of dividends credited to stakers was not withdrawn on top.${which} ${cex}`,
-      ev,
     );
-  return result(
+  return done(
     'contradicted',
     `${lead} That is neither the article’s 300k nor the 150k its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3%).${which} ${cex}`,
-    ev,
   );
 };

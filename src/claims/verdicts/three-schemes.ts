@@ -1,7 +1,7 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
 import type { ReportData } from '../../data/schema.ts';
 import { SUBNET_ITEMS } from '../../data/schema.ts';
-import { formatTao, raoToTao } from '../../metrics/amount.ts';
+import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { averagePoolDepth, poolChange } from '../../metrics/pools.ts';
 import {
@@ -21,7 +21,7 @@ import {
   C22_ROOT_KEPT,
   C23_FLOOD,
 } from '../thresholds.ts';
-import { changeBetween, daysBetween, measuredAt, specAt } from '../../metrics/series.ts';
+import { changeBetween, daysBetween, measuredAt, measuredObservations, specAt } from '../../metrics/series.ts';
 import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
 import {
   changeEvidence,
@@ -40,7 +40,7 @@ import {
   tallyBanded,
   type BreakNote,
 } from '../evidence.ts';
-import type { Evidence, VerdictFn } from '../types.ts';
+import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 
 /** The article's date (its figures are dated 2025-04-17). */
 const articleDate = (data: ReportData) => dateOf(figure(data, 'article-issued-supply'));
@@ -73,14 +73,23 @@ export const C20: VerdictFn = (data) => {
   );
 };
 
+/** C21's share on `date`: average pool TAO over root stake, both read that day; null without the reads. */
+function c21Share(data: ReportData, date: string) {
+  const avg = averagePoolDepth(data.snapshot, date);
+  const root = measuredAt(data.snapshot, 'rootStake', date);
+  return avg && root && root.value > 0n ? { avg, root, share: Number(avg.value.average) / Number(root.value) } : null;
+}
+
+/** C21's checkable half on a share: shallow pools bear out the depth the claim needs; the motive caps it at partly. */
+const c21Verdict = (share: number): Verdict => (share < C21_SHALLOW ? 'partly supported' : 'contradicted');
+
 /** C21: thin pools make alpha spike and cover root selling. Pool depth is checkable; the motive is not. */
 export const C21: VerdictFn = (data) => {
   const date = articleDate(data);
-  const avg = averagePoolDepth(data.snapshot, date);
-  const root = measuredAt(data.snapshot, 'rootStake', date);
-  if (!avg || !root) return needsChain(`subnet pool TAO, the subnet count and root stake on ${date}`, []);
+  const day = c21Share(data, date);
+  if (!day) return needsChain(`subnet pool TAO, the subnet count and root stake on ${date}`, []);
+  const { avg, root, share } = day;
   const { average, count } = avg.value;
-  const share = Number(average) / Number(root.value);
   const ev: Evidence[] = [
     computedEvidence(
       `Average TAO per subnet pool (${avg.value.pools.date}, ${count.value - 1n} pools)`,
@@ -89,15 +98,44 @@ export const C21: VerdictFn = (data) => {
     ),
     observationEvidence('Root stake', root),
   ];
-  const depth = `On ${avg.value.pools.date} the ${count.value - 1n} subnet pools held ${formatTao(average)} of TAO on average, ${pct(share, 2)} of the ${formatTao(root.value)} staked on root`;
+  const verdict = c21Verdict(share);
+  // the same test on the deepest day of each window before the article: does "shallow" hang on the day read?
+  const windows = windowNote(
+    verdict,
+    overWindows(
+      date,
+      (from) => {
+        const days = measuredObservations(data.snapshot, 'subnetTao')
+          .filter((o) => o.date >= from && o.date <= date)
+          .flatMap((o) => {
+            const d = c21Share(data, o.date);
+            return d && d.avg.value.pools.date === o.date ? [{ date: o.date, ...d }] : [];
+          });
+        const deepest = days.reduce<(typeof days)[number] | null>((a, d) => (!a || d.share > a.share ? d : a), null);
+        return deepest
+          ? {
+              verdict: c21Verdict(deepest.share),
+              value: `deepest ${pct(deepest.share, 2)} on ${deepest.date}`,
+              sources: [...deepest.avg.inputs, deepest.root.source],
+            }
+          : { verdict: null, value: '', sources: [] };
+      },
+      DTAO_DATE,
+    ),
+    'pool depth against root stake (its deepest day)',
+  );
+  ev.push(windows.evidence);
+  const depth = `On ${avg.value.pools.date} the ${count.value - 1n} subnet pools held ${formatTao(average)} on average, ${pct(share, 2)} of the ${formatTao(root.value)} staked on root`;
   const motive = 'That price spikes gave root stakers cover to sell is a motive no data can show.';
-  return share < C21_SHALLOW
-    ? result(
-        'partly supported',
-        `${depth}: shallow (under 1% of root stake), so a large root staker could move any pool. ${motive}`,
-        ev,
+  const flipCondition = `An average pool of ${formatTao(taoToRao(raoToTao(root.value) * C21_SHALLOW))} or more (${pct(C21_SHALLOW, 0)} of the ${formatTao(root.value)} staked on root) on ${avg.value.pools.date} would make this contradicted; it was ${formatTao(average)}, ${pct(share, 2)}. The motive keeps it from “supported” whatever the depth.`;
+  const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  return verdict === 'partly supported'
+    ? done(
+        `${depth}: shallow (under ${pct(C21_SHALLOW, 0)} of root stake), so a large root staker could move any pool.${windows.text} ${motive}`,
       )
-    : result('contradicted', `${depth}: not shallow by that measure (1% of root stake or more). ${motive}`, ev);
+    : done(
+        `${depth}: not shallow by that measure (${pct(C21_SHALLOW, 0)} of root stake or more).${windows.text} ${motive}`,
+      );
 };
 
 interface C22Parts {
@@ -246,7 +284,11 @@ export const C22: VerdictFn = (data) => {
   };
 };
 
-/** C23: low barrier and no subnet cap flooded the market: no cap until September 2025, and the subnet count since dTAO. */
+/**
+ * C23: low barrier and no subnet cap flooded the market: no cap until September 2025, and the subnet count since dTAO.
+ * A flip condition but no windows: “too quickly” is growth of the count since dTAO, and C23_FLOOD is set for those two
+ * months; the growth over the last 7 or 30 days is another rate, which that threshold does not measure.
+ */
 export const C23: VerdictFn = (data) => {
   const date = articleDate(data);
   const cap = data.reference.figures.find((f) => f.id === 'subnet-limit-2025');
@@ -268,10 +310,13 @@ export const C23: VerdictFn = (data) => {
   const growth = Number(delta) / Number(before.value);
   const pace = `TotalNetworks went from ${before.value} on ${before.date} to ${after.value} on ${after.date}: ${delta} new subnets in ${daysBetween(before.date, after.date)} days (+${pct(growth, 0)})`;
   const lead = cap ? `${capText}. ` : '';
-  if (delta <= 0n) return result('contradicted', `${lead}${pace}: no flood of new subnets.`, ev);
+  const flood = Math.ceil(Number(before.value) * (1 + C23_FLOOD));
+  const flipCondition = `With ${before.value} subnets at dTAO (${before.date}), a count of ${flood} or more on ${after.date} (${pct(C23_FLOOD, 0)} more) would make this supported, ${Number(before.value) + 1} to ${flood - 1} partly supported, ${before.value} or fewer contradicted; it was ${after.value}, growth of ${pct(growth)}. “Too many” stays a judgement whatever the count.`;
+  const done = (verdict: Verdict, reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  if (delta <= 0n) return done('contradicted', `${lead}${pace}: no flood of new subnets.`);
   return growth >= C23_FLOOD
-    ? result('supported', `${lead}${pace}. Whether that is “too many” is a judgement.`, ev)
-    : result('partly supported', `${lead}${pace}, under a quarter more than at dTAO.`, ev);
+    ? done('supported', `${lead}${pace}. Whether that is “too many” is a judgement.`)
+    : done('partly supported', `${lead}${pace}, under a quarter more than at dTAO.`);
 };
 
 /**

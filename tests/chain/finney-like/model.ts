@@ -230,8 +230,23 @@ export class ChainModel {
   }
 
   // ---- hashes: blake2 of (seed, number), the number in the last 4 bytes so a hash maps back to its block ----
+  // With headers (proofs.ts sets `headerHash`), a block's hash is its header's hash instead, as on a real chain.
+
+  /** the block hash of n when the chain has headers (proofs.ts): blake2-256 of its SCALE header */
+  headerHash: ((n: number) => string) | null = null;
+  readonly #numbers = new Map<string, number>();
 
   hash(n: number): string {
+    if (this.headerHash) {
+      const h = this.headerHash(n);
+      this.#numbers.set(h, n);
+      return h;
+    }
+    return this.seedHash(n);
+  }
+
+  /** blake2 of (seed, number), the number in the last 4 bytes */
+  seedHash(n: number): string {
     const h = blake2AsU8a(new Uint8Array([...this.seedBytes, ...u32be(n)]), 256);
     h.set(u32be(n), 28);
     return u8aToHex(h);
@@ -240,6 +255,7 @@ export class ChainModel {
   /** block number of a hash of this chain, or null */
   numberOf(hash: string): number | null {
     if (!/^0x[0-9a-f]{64}$/.test(hash)) return null;
+    if (this.headerHash) return this.#numbers.get(hash) ?? null;
     const n = parseInt(hash.slice(58), 16);
     return n <= this.head && this.hash(n) === hash ? n : null;
   }

@@ -7,12 +7,15 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import { freePort } from '../harness.ts';
 import { ChainModel, type ModelOptions } from './model.ts';
+import { Proofs } from './proofs.ts';
 import { ChainState } from './state.ts';
 
 export interface FinneyLikeNode {
   url: string;
   model: ChainModel;
   state: ChainState;
+  /** headers with real state roots and read proofs of the recorded blocks; its `lie` makes the node lie */
+  proofs: Proofs;
   genesisHash: string;
   /** requests by method since start (or the last reset); a batch counts each of its calls */
   counts: Record<string, number>;
@@ -34,9 +37,8 @@ class RpcFault extends Error {
   }
 }
 
-const hexNumber = (n: number) => `0x${n.toString(16)}`;
 
-export function handler(state: ChainState) {
+export function handler(state: ChainState, proofs: Proofs) {
   const m = state.model;
   const blockOf = (hash: unknown): number => {
     if (hash === undefined || hash === null) return m.head;
@@ -45,17 +47,10 @@ export function handler(state: ChainState) {
       throw new RpcFault(4003, `Client error: UnknownBlock: Header was not found in the database: ${String(hash)}`);
     return n;
   };
-  const header = (n: number) => ({
-    parentHash: n === 0 ? `0x${'00'.repeat(32)}` : m.hash(n - 1),
-    number: hexNumber(n),
-    stateRoot: m.hash(n).replace(/^0x../, '0x5a'),
-    extrinsicsRoot: m.hash(n).replace(/^0x../, '0xe1'),
-    digest: { logs: [] },
-  });
   const hashOf = (v: unknown) => {
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v) ? parseInt(v, 16) : NaN;
     if (!Number.isInteger(n) || n < 0) throw new RpcFault(-32602, `invalid block number ${JSON.stringify(v)}`);
-    return n <= m.head ? m.hash(n) : null;
+    return n <= m.head ? proofs.blockHash(n) : null;
   };
   return (method: string, params: unknown[]): unknown => {
     switch (method) {
@@ -77,7 +72,7 @@ export function handler(state: ChainState) {
       case 'chain_getFinalizedHead':
         return m.hash(m.finalized);
       case 'chain_getHeader':
-        return header(blockOf(params[0]));
+        return proofs.servedHeader(blockOf(params[0]));
       case 'state_getRuntimeVersion':
         return state.index(m.codeSpecAt(blockOf(params[0]))).rt.version;
       case 'state_getMetadata':
@@ -88,7 +83,17 @@ export function handler(state: ChainState) {
         const keys = params[0];
         if (!Array.isArray(keys)) throw new RpcFault(-32602, 'expected a list of keys');
         const n = blockOf(params[1]);
-        return [{ block: m.hash(n), changes: keys.map((k) => [String(k), state.raw(n, String(k))]) }];
+        return [{ block: m.hash(n), changes: keys.map((k) => [String(k), proofs.storageAt(n, String(k))]) }];
+      }
+      case 'state_getReadProof': {
+        const keys = params[0];
+        if (!Array.isArray(keys) || !keys.length) throw new RpcFault(-32602, 'expected a list of keys');
+        const n = blockOf(params[1]);
+        return proofs.readProof(n, keys.map(String)).then((proof) => {
+          if (proof === null)
+            throw new RpcFault(4003, `Client error: the Finney-like node proves recorded blocks only, not #${n}`);
+          return { at: m.hash(n), proof };
+        });
       }
       case 'state_getKeysPaged': {
         const [prefix, count, start, at] = params as [string, number, string | null, string | undefined];
@@ -113,12 +118,17 @@ export const METHODS = [
   'state_getStorage',
   'state_queryStorageAt',
   'state_getKeysPaged',
+  'state_getReadProof',
 ];
 
-export async function startFinneyLike(options: ModelOptions): Promise<FinneyLikeNode> {
+/** `provable`: blocks besides each day's first block and the heads whose headers carry their real state root */
+export async function startFinneyLike(
+  options: ModelOptions & { provable?: Iterable<number> },
+): Promise<FinneyLikeNode> {
   const model = new ChainModel(options);
   const state = new ChainState(model);
-  const handle = handler(state);
+  const proofs = await Proofs.start(state, options.provable ?? []);
+  const handle = handler(state, proofs);
   const port = await freePort();
   const server = await new Promise<WebSocketServer>((resolve, reject) => {
     const s: WebSocketServer = new WebSocketServer({ port, host: '127.0.0.1' }, () => resolve(s));
@@ -128,6 +138,7 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
     url: `ws://127.0.0.1:${port}`,
     model,
     state,
+    proofs,
     genesisHash: model.genesisHash,
     counts: {},
     bytesOut: 0,
@@ -145,21 +156,21 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
         server.close(() => resolve());
       }),
   };
-  const one = (req: unknown) => {
+  const one = async (req: unknown) => {
     const r = req as { id?: unknown; method?: unknown; params?: unknown };
     const id = r?.id ?? null;
     if (typeof r?.method !== 'string')
       return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
     node.counts[r.method] = (node.counts[r.method] ?? 0) + 1;
     try {
-      return { jsonrpc: '2.0', id, result: handle(r.method, Array.isArray(r.params) ? r.params : []) };
+      return { jsonrpc: '2.0', id, result: await handle(r.method, Array.isArray(r.params) ? r.params : []) };
     } catch (e) {
       const code = e instanceof RpcFault ? e.code : -32603;
       return { jsonrpc: '2.0', id, error: { code, message: (e as Error).message } };
     }
   };
   server.on('connection', (ws: WebSocket) => {
-    ws.on('message', (data) => {
+    ws.on('message', async (data) => {
       let msg: unknown;
       try {
         msg = JSON.parse(data.toString());
@@ -168,7 +179,7 @@ export async function startFinneyLike(options: ModelOptions): Promise<FinneyLike
         return;
       }
       const calls = Array.isArray(msg) ? msg : [msg];
-      const replies = calls.map(one);
+      const replies = await Promise.all(calls.map(one));
       const reply = JSON.stringify(Array.isArray(msg) ? replies : replies[0]);
       node.bytesOut += Buffer.byteLength(reply);
       calls.forEach((c, i) => {

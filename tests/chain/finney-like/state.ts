@@ -37,6 +37,12 @@ const MAPS = [
   'SubnetOwner',
   'TokenSymbol',
 ];
+/**
+ * System.BlockHash entries kept: the last KEPT_HASHES blocks' (and the genesis'), not the runtime's BlockHashCount
+ * (2400 on Finney), so that a block's whole state, built into a trie for its proofs (proofs.ts), stays small. The
+ * reader reads 64 of them with a block.
+ */
+const KEPT_HASHES = 256;
 /** netuids whose keys are indexed (the model registers fewer) */
 const MAX_NETUID = 256;
 
@@ -162,11 +168,35 @@ export class ChainState {
       const le = k.slice(-8);
       const b = parseInt(le.match(/../g)!.reverse().join(''), 16);
       if (ix.rt.key(ix.blockHashDef, b) !== k) return null;
-      // frame_system keeps the genesis hash and the last BlockHashCount blocks' hashes
-      const kept = b === 0 || (b < n && b >= n - ix.rt.blockHashCount);
+      // frame_system keeps the genesis hash and the last BlockHashCount blocks' hashes (here KEPT_HASHES)
+      const kept = b === 0 || (b < n && b >= n - Math.min(KEPT_HASHES, ix.rt.blockHashCount));
       return kept ? ix.rt.encode(ix.blockHashDef, this.model.hash(b)) : null;
     }
     return null;
+  }
+
+  /**
+   * Every key with a value at block n and its value (the block's whole state as the node serves it): the plain
+   * items, the maps' entries of existing subnets, System.BlockHash of the genesis and the last BlockHashCount blocks.
+   */
+  entries(n: number): Array<[string, string]> {
+    const ix = this.index(this.model.specOf(n));
+    const keys: string[] = [];
+    for (const [p, i] of PLAIN) {
+      const def = ix.rt.item(p, i);
+      if (def && def.plain) keys.push(ix.rt.key(def));
+    }
+    for (const { def } of ix.maps.values()) for (const u of this.model.netuids(n)) keys.push(ix.rt.key(def, u));
+    const out: Array<[string, string]> = [];
+    for (const k of keys) {
+      const v = this.raw(n, k);
+      if (v !== null) out.push([k, v]);
+    }
+    // System.BlockHash (what raw() serves for these keys; a hash is its own SCALE encoding)
+    const hashes = new Set([0]);
+    for (let b = Math.max(0, n - Math.min(KEPT_HASHES, ix.rt.blockHashCount)); b < n; b++) hashes.add(b);
+    if (n > 0) for (const b of hashes) out.push([ix.rt.key(ix.blockHashDef, b), this.model.hash(b)]);
+    return out;
   }
 
   /** state_getKeysPaged: keys with `prefix` that have a value at block n, sorted, after `start`. */
