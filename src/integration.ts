@@ -12,8 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkProject, FILES } from './checks/check.ts';
 import { nativeVerdicts } from './checks/verdicts.ts';
 import { VERDICT_FILES } from './claims/index.ts';
-import { REFERENCE_SOURCE } from './data/load.ts';
-import type { Snapshot } from './data/schema.ts';
+import { dataLine } from './site/kind.ts';
 import { COMPONENTS, splitFrontmatter } from './checks/lint.ts';
 
 /** The name the essay page gives src/checks/SourceLine.astro in its `components`. */
@@ -84,17 +83,6 @@ function report(problems: string[]): string {
   return `taoproof: ${problems.length} problem${problems.length > 1 ? 's' : ''} in data or content (each line names the file and the field or line; CONTRIBUTING.md explains the checks):\n${problems.join('\n')}`;
 }
 
-/** What the build is made from, in words, for the first line of the log. */
-export function describeData(snapshot: Snapshot | undefined): string {
-  if (!snapshot) return 'no data';
-  const days = new Set(snapshot.series.map((p) => p.date)).size;
-  if (snapshot.kind === 'cited')
-    return `cited figures only (no chain reads): ${days} dated figure${days === 1 ? '' : 's'} from ${REFERENCE_SOURCE}, drawn beside the article's own`;
-  const head = snapshot.head;
-  const at = head ? `block ${head.number.toLocaleString('en-US')} (${head.timestamp.slice(0, 10)})` : 'no head block';
-  return `${snapshot.kind === 'synthetic' ? 'SYNTHETIC test-node data' : 'read from the chain'}: ${days} day${days === 1 ? '' : 's'} of history up to ${at}`;
-}
-
 /** Files whose change the dev server checks again. */
 const WATCHED = /\/(content\/|public\/data\/|src\/claims\/verdicts\/)/;
 
@@ -115,7 +103,7 @@ export default function taoproofCheck(): AstroIntegration {
           if (command !== 'dev') process.exit(1);
           logger.warn('serving with these problems; the check runs again when you save a file under content/');
         }
-        logger.info(`data: ${describeData(snapshot)}${production ? ' (production build)' : ''}`);
+        logger.info(`data: ${snapshot ? dataLine(snapshot) : 'none'}${production ? ' (production build)' : ''}`);
         const processor = config.markdown.processor as
           { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
         if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(sourceLines(root));

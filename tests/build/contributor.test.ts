@@ -48,7 +48,7 @@ test('adding a claim as CONTRIBUTING.md says builds, with no broken anchor', () 
   expect(readFileSync(join(dir, 'dist/claims/index.html'), 'utf8')).toContain('claim-C42');
   // the log: what the data is, in words; no boxed bundler warnings about Astro's own MDX marker
   expect(r.output).toMatch(
-    /\[taoproof:check\] data: cited figures only \(no chain reads\): \d+ dated figures? from content\/reference\.yaml/,
+    /\[taoproof:check\] data: No chain data yet: figures cited from publications, the latest dated \d{4}-\d{2}-\d{2}/,
   );
   expect(r.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
 }, 180_000);

@@ -69,7 +69,7 @@ describe('automatic entries on the built site', () => {
     const dates = rows.map((r) => r.querySelector('td')?.textContent ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(doc.querySelector('a[href$="data/verdicts.json"]')).not.toBeNull();
-    expect(output).toContain('data: cited figures only (no chain reads)');
+    expect(output).toContain('data: No chain data yet: figures cited from publications');
   });
 
   test('a claim links its newest entry: the automatic one when it has no later hand-written entry', () => {

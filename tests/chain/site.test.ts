@@ -43,7 +43,7 @@ describe.skipIf(missing !== null)('chain -> snapshot -> site', () => {
   it('builds a preview whose charts plot what the node held, block by block, marked synthetic', () => {
     const r = build(project);
     expect(r.status, r.output.slice(-2000)).toBe(0);
-    expect(r.output).toContain('data: kind synthetic');
+    expect(r.output).toMatch(/data: SYNTHETIC test data from block [\d,]+ \(\d{4}-\d{2}-\d{2}\)/);
     const home = readFileSync(path.join(project, 'dist/index.html'), 'utf8');
     expect(home).toContain('SYNTHETIC test data');
 

@@ -241,7 +241,7 @@ describe('the nightly job', () => {
     expect(verdicts[1]).toBeGreaterThan(snapshot);
     expect(verdicts[1]).toBeLessThan(handOn);
     expect(wf.jobs.commit.needs).toBe('snapshot');
-    const commit = wf.jobs.commit.steps.find((s) => s.name === 'Commit updated data');
+    const commit = wf.jobs.commit.steps.find((s) => s.name === 'Commit and tag updated data');
     expect(commit?.run).toContain('git add -A public/data');
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.verdicts).toBe(
       'node scripts/verdicts.ts',

@@ -1,5 +1,6 @@
 /** A throwaway copy of the project for build tests that corrupt data or content: the real tree is never touched. */
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,5 +43,6 @@ export function build(dir: string, env: Record<string, string> = {}): { status: 
     encoding: 'utf8',
     timeout: 120_000,
   });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  // without colour codes (Astro colours its labels when it sees a terminal or CI=true)
+  return { status: r.status, output: stripVTControlCharacters(`${r.stdout}\n${r.stderr}`) };
 }

@@ -37,7 +37,6 @@ class RpcFault extends Error {
   }
 }
 
-
 export function handler(state: ChainState, proofs: Proofs) {
   const m = state.model;
   const blockOf = (hash: unknown): number => {
