@@ -182,7 +182,12 @@ export const emissionSplit: ChartDef<SplitRow> = {
         ],
       },
       annotations: {
-        labels: [...ends, ...figures.labels],
+        // the subnets' dots as points the labels keep clear of (an empty text): no label is drawn over one
+        labels: [
+          ...ends,
+          ...figures.labels,
+          ...dots.map((d) => ({ x: d.alpha ?? 0, y: d.value ?? 0, text: '', fill: PART_COLOR.root })),
+        ],
         // the dots' alpha issuance is SubnetAlphaIn + SubnetAlphaOut: the open reports on SubnetAlphaOut apply
         notes: dots.length ? caveatNotes([], ['alphaIn', 'alphaOut'], data) : [],
       },
