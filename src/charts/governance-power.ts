@@ -137,7 +137,7 @@ export const governancePower: ChartDef<GovRow> = {
       options: {
         height: 320,
         marginLeft: 44,
-        y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true },
+        y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true, insetBottom: 8 }, // 0 clear of the first date
         x: { type: 'utc', label: null, domain: timeDomain(shown) },
         color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
         marks: [

@@ -104,6 +104,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
           label: 'staked / issued',
           labelAnchor: 'center',
           grid: true,
+          insetBottom: 8, // the 0% tick clear of the first date label at 340 px
           tickFormat: (v: number) => formatPercent(v, 0),
         },
         x: { type: 'utc', label: null, domain: timeDomain(shown) },
