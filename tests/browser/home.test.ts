@@ -4,6 +4,7 @@
  * citation previews stay on screen on a phone; the language view is remembered between essays; the About page.
  * With TAOPROOF_SCREENSHOT=1 it also writes docs/screenshots/home-390.png (the README's screenshot).
  */
+import { CODE_LICENCE, CONTENT_LICENCE } from '../../src/site/licence.ts';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
@@ -234,7 +235,10 @@ describe('about page', () => {
       );
       expect(authors.length).toBeGreaterThan(0);
       for (const a of authors) expect(text).toContain(a);
-      expect(text).toContain('No license has been chosen yet');
+      // the licences: MIT for the code, CC BY 4.0 for text, translations, data and charts (src/site/licence.ts)
+      expect(text).toContain(CONTENT_LICENCE.name);
+      expect(text).toContain(CODE_LICENCE.name);
+      expect(await p.locator(`main a[href="${CONTENT_LICENCE.url}"]`).count()).toBeGreaterThan(0);
       expect(await p.locator('#report').count()).toBe(1);
       expect(text).toMatch(/Open an issue on the repository/);
       // About agrees with the corrections log: it links it and says verdict changes from new data are logged there
