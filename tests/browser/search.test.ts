@@ -43,9 +43,10 @@ describe('search', () => {
     expect(await target.textContent()).toContain(term);
   });
 
-  test('an English word from an essay lands on the page that holds it', async () => {
+  test('an English word from an essay lands on a page that holds it', async () => {
     const u = await searchAndOpenFirst('unbonding');
-    expect(u.pathname).toMatch(/^\/essays\//);
+    // the essay, or a claim's own page (/claims/<id>/), which shows the claim and its verdict's reason
+    expect(u.pathname).toMatch(/^\/(essays|claims)\//);
     expect(await page.locator('main').textContent()).toMatch(/unbonding/i);
   });
 });
