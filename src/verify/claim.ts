@@ -10,8 +10,11 @@ import type { Value } from './value.ts';
 export interface Displayed {
   /** the storage item as the page cites it */
   item: string;
-  /** the raw value shown (decimal string), or null for "absent in this runtime" */
-  value: string | null;
+  /**
+   * the raw value shown (decimal string), null for "absent in this runtime", undefined when the page shows a figure
+   * computed from the item (the proven value is then reported, not compared)
+   */
+  value?: string | null;
 }
 
 const ITEM = /^(Σ )?([A-Z][A-Za-z]*\.[A-Z][A-Za-z0-9]*)(?:\[(\d+|netuid>0)\])?$/;
@@ -70,7 +73,12 @@ export function provenFor(
 export function describe(block: ProvenBlock, shown: Displayed): { ok: boolean; message: string } {
   const { proven, matches, note } = provenFor(block, shown);
   const at = `in the state of block ${block.block.toLocaleString('en-US')} (hash ${block.hash})`;
-  const show = (v: string | null) => (v === null ? 'no value' : fmt(v));
+  const show = (v: string | null | undefined) => (v == null ? 'no value' : fmt(v));
+  if (shown.value === undefined)
+    return {
+      ok: true,
+      message: `proven: ${shown.item} = ${show(proven)} ${at}${note ? `; ${note}` : ''}. The figure shown is computed from it.`,
+    };
   if (matches)
     return { ok: true, message: `verified: ${shown.item} = ${show(proven)} ${at}${note ? `; ${note}` : ''}.` };
   return {
