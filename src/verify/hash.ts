@@ -3,7 +3,7 @@
  * the Blake2_128Concat hasher; xxHash64 (twox) for storage prefixes and Twox64Concat, written here (a few lines of
  * BigInt arithmetic, checked against @polkadot/util-crypto in tests/verify/hash.test.ts).
  */
-import { blake2b } from '@noble/hashes/blake2b';
+import { blake2b } from '@noble/hashes/blake2';
 import { bigIntToLe, concat } from './bytes.ts';
 
 export const blake2 = (data: Uint8Array, bytes: number): Uint8Array => blake2b(data, { dkLen: bytes });

@@ -2,7 +2,7 @@
  * Storage keys from `Pallet.Item` and its arguments, so a proof file cannot point a displayed number at another key:
  * `twox128(pallet) ++ twox128(item) ++ hasher(SCALE(arg))` for each argument. The hashers and argument types of the
  * items the report reads are listed here (from the runtime metadata and subtensor's source; tests/verify/key.test.ts
- * checks them against Finney's metadata, real keys read from Finney, and src/data/series.ts's item list).
+ * checks them against Finney's metadata, real keys read from Finney, and src/model/series.ts's item list).
  */
 import { bigIntToLe, bytesToHex, concat } from './bytes.ts';
 import { blake2, twox } from './hash.ts';

@@ -1,7 +1,7 @@
 /**
  * The verifier's storage keys (src/verify/key.ts) against keys read from Finney (../shared/real-data), against
  * @polkadot/types' decoration of Finney's metadata (../shared/chain/metadata, items that runtime declares), and
- * against the report's own list of items (src/data/series.ts): every item the snapshot reads has a key layout here.
+ * against the report's own list of items (src/model/series.ts): every item the snapshot reads has a key layout here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import {
   NETUIDS_ITEM,
   SERIES,
   SUBNET_COLUMNS,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 import { ITEMS, storageKey } from '../../src/verify/key.ts';
 import { ROOT } from '../helpers/project.ts';
 
