@@ -5,7 +5,8 @@
  * say in the control's status line what was verified or exactly what failed. Then offer to ask a Finney node the
  * reader picks for the block's hash.
  */
-import { describe } from '../verify/claim.ts';
+import { raoToTao } from '../metrics/amount.ts';
+import { describe, provenFor } from '../verify/claim.ts';
 import { blockHashFrom, PUBLIC_ENDPOINTS } from '../verify/endpoint.ts';
 import { verifyProofFile } from '../verify/proof-file.ts';
 
@@ -96,4 +97,87 @@ function askForm(box: HTMLElement, block: number, hash: string): void {
   });
   form.append(' ', label, ' ', ask, note, ' ', result);
   box.append(form);
+}
+
+/** A chart row as published in data/charts/<id>.json (the provenance columns and the plotted value). */
+interface ChartRow {
+  origin?: string;
+  block?: number | null;
+  hash?: string | null;
+  item?: string | null;
+  value?: number | null;
+  unit?: string;
+  date?: string | null;
+  series?: string;
+}
+
+/** Whether a plotted number is the proven raw value: TAO and alpha as RAO / 1e9 (to 1e-6), others as they are. */
+function plotted(row: ChartRow, proven: string): boolean {
+  if (typeof row.value !== 'number') return false;
+  const raw = BigInt(proven);
+  if (row.unit === 'TAO' || row.unit === 'alpha') return Math.abs(raoToTao(raw) - row.value) <= 1e-6;
+  return Number(raw) === row.value;
+}
+
+/**
+ * Verify every chain row of a chart's table (the control `box`, whose `data-verify-rows` is the chart's JSON):
+ * each row's item under its block's proof file, its plotted value against the proven one. Rows computed from
+ * several items (a formula) are counted, not checked.
+ */
+export async function verifyRows(box: HTMLElement, status: HTMLElement): Promise<void> {
+  const dataUrl = box.dataset.verifyRows ?? '';
+  try {
+    const res = await fetch(dataUrl, { cache: 'no-store' });
+    if (!res.ok) throw new Error(`${dataUrl}: the site answered HTTP ${res.status}`);
+    const rows = ((await res.json()) as { rows?: ChartRow[] }).rows ?? [];
+    const chain = rows.filter((r) => typeof r.block === 'number' && typeof r.hash === 'string' && r.item);
+    const base = new URL(dataUrl, location.href);
+    const blocks = new Map<string, ReturnType<typeof verifyProofFile>>();
+    let verified = 0;
+    let computed = 0;
+    const failures: string[] = [];
+    for (const r of chain) {
+      const block = r.block as number;
+      const hash = r.hash as string;
+      const where = `data/proofs/${block}.json`;
+      const label = `${r.date ?? ''} ${r.series ?? ''}`.trim();
+      try {
+        let proven = blocks.get(hash);
+        if (!proven) {
+          const p = await fetch(new URL(`../proofs/${block}.json`, base), { cache: 'no-store' });
+          if (!p.ok) throw new Error(`${where}: the site answered HTTP ${p.status}`);
+          proven = verifyProofFile(await p.json(), block, hash, where);
+          blocks.set(hash, proven);
+        }
+        let value: string | null;
+        try {
+          value = provenFor(proven, { item: r.item as string }).proven;
+        } catch (e) {
+          if (/does not read the item/.test((e as Error).message)) {
+            computed++;
+            continue;
+          }
+          throw e;
+        }
+        if (value !== null && plotted(r, value)) verified++;
+        else
+          failures.push(
+            `${label}: the table shows ${r.value ?? 'no value'}, the proof ${value ?? 'no value'} (${r.item})`,
+          );
+      } catch (e) {
+        failures.push(`${label}: ${(e as Error).message}`);
+      }
+    }
+    const checked = `${verified} of ${chain.length - computed} chain rows verified in the state of their blocks (${blocks.size} proof files)`;
+    const rest = computed ? `; ${computed} rows computed from several items not checked here` : '';
+    if (!failures.length) say(status, true, `verified: ${checked}${rest}.`);
+    else
+      say(
+        status,
+        false,
+        `failed: ${checked}${rest}. ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? `; and ${failures.length - 3} more` : ''}.`,
+      );
+  } catch (e) {
+    say(status, false, `failed: ${(e as Error).message}`);
+  }
 }

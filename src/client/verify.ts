@@ -3,7 +3,9 @@
  * first click, loads the verifier (./verify-panel.ts and src/verify/, a separate chunk no page pays for until asked).
  */
 export function enableVerify(): void {
-  for (const box of document.querySelectorAll<HTMLElement>('.verify[data-verify-block]')) {
+  for (const box of document.querySelectorAll<HTMLElement>(
+    '.verify[data-verify-block], .verify-rows[data-verify-rows]',
+  )) {
     const button = box.querySelector<HTMLButtonElement>('.verify-button');
     const status = box.querySelector<HTMLElement>('.verify-status');
     if (!button || !status || button.dataset.ready) continue;
@@ -13,7 +15,7 @@ export function enableVerify(): void {
       button.disabled = true;
       status.textContent = 'checking…';
       import('./verify-panel.ts')
-        .then((m) => m.verifyBox(box, status))
+        .then((m) => (box.dataset.verifyRows ? m.verifyRows(box, status) : m.verifyBox(box, status)))
         .catch((e: unknown) => {
           status.textContent = `failed: the verifier did not load (${(e as Error)?.message ?? String(e)})`;
         })

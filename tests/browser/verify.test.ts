@@ -198,6 +198,71 @@ describe('Verify on the data page', { timeout: 60_000 }, () => {
   });
 });
 
+describe('Verify the chain rows of a chart’s data table', { timeout: 60_000 }, () => {
+  test('checks each row against its block’s proof, counts formula rows, and names a row whose value differs', async () => {
+    const essays = readdirSync(path.join(dist, 'essays'));
+    const slug = essays.find((e) =>
+      readFileSync(path.join(dist, 'essays', e, 'index.html'), 'utf8').includes('data-verify-rows='),
+    );
+    expect(slug, 'an essay with a chart table holding chain rows').toBeDefined();
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/essays/${slug}/`);
+    const box = page.locator('.verify-rows').first();
+    const dataUrl = (await box.getAttribute('data-verify-rows'))!;
+    // the chart's rows, served as rows at the head block (whose proof file the build holds)
+    const issued = snapshot.current.totalIssuance!.value!;
+    const row = (over: { date: string; series: string; item: string; value: number; unit?: string }) => ({
+      origin: 'synthetic',
+      block: proof.block,
+      hash: proof.hash,
+      unit: 'TAO',
+      ...over,
+    });
+    const rows = [
+      row({
+        date: '2025-04-30',
+        series: 'Issued',
+        item: 'SubtensorModule.TotalIssuance',
+        value: Number(BigInt(issued)) / 1e9,
+      }),
+      row({
+        date: '2025-04-30',
+        series: 'Root',
+        item: 'SubtensorModule.SubnetTAO[0]',
+        value: Number(BigInt(snapshot.current.rootStake!.value!)) / 1e9,
+      }),
+      row({
+        date: '2025-04-30',
+        series: 'Ratio',
+        item: 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance',
+        value: 0.8,
+        unit: 'ratio',
+      }),
+    ];
+    let served = rows;
+    await page.route(`**${dataUrl}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ rows: served }) }),
+    );
+    await box
+      .locator('xpath=ancestor::details')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await box.locator('.verify-button').click();
+    const status = box.locator('.verify-status');
+    await status.and(page.locator('[data-result]')).waitFor();
+    await expect(status.textContent()).resolves.toBe(
+      'verified: 2 of 2 chain rows verified in the state of their blocks (1 proof files); 1 rows computed from several items not checked here.',
+    );
+    served = [rows[0], { ...rows[1], value: rows[1].value + 1 }];
+    await box.locator('.verify-button').click();
+    await page.locator('.verify-rows .verify-status[data-result="failed"]').waitFor();
+    await expect(status.textContent()).resolves.toMatch(
+      /^failed: 1 of 2 chain rows verified .*\. 2025-04-30 Root: the table shows [\d.]+, the proof \d+ \(SubtensorModule\.SubnetTAO\[0\]\)\.$/,
+    );
+    await page.close();
+  });
+});
+
 test('the verifier is its own chunk, not in any page’s up-front scripts', () => {
   const assets = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
   const holding = assets.filter((f) =>
