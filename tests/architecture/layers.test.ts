@@ -19,6 +19,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   metrics: ['model', 'data', 'metrics'],
   charts: ['model', 'data', 'metrics', 'charts'],
   claims: ['model', 'data', 'metrics', 'claims'],
+  verify: ['verify'],
 };
 
 function files(dir: string): string[] {
