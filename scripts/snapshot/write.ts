@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, parseOrThrow } from '../../src/data/errors.ts';
 import { loadSnapshot, loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/model/schema.ts';
+import { Hash32 } from '../../src/model/ids.ts';
+import { SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/model/schema.ts';
 import { writeAllOrNothing, writeAtomic, WriteError } from '../atomic-write.ts';
 import { withManifest } from '../data-manifest.ts';
 
