@@ -16,10 +16,10 @@ import { checkManifest } from '../../scripts/data-manifest.ts';
 import { decodeHeaderHex, ProofFile } from '../../scripts/snapshot/proof-file.ts';
 import { verifyProof } from '../../scripts/snapshot/proof.ts';
 import { parseSnapshot } from '../../src/data/load.ts';
-import type { Snapshot } from '../../src/data/schema.ts';
-import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
-import { metadataMissing } from './finney-like/runtimes.ts';
-import { errorLine, runCli } from './run.ts';
+import type { Snapshot } from '../../src/model/schema.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
+import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
+import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
 
 const SPECS = [218, 343, 424];
 const missing = metadataMissing(SPECS);
