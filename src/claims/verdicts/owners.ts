@@ -81,8 +81,7 @@ export const C36: VerdictFn = (data) => {
   const holding =
     'Only the 18% is tested: that the cut “always stays in the owners’ hands” cannot be tested here, so the claim as a whole is at most partly supported: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
   const q = data.snapshot.current.subnetOwnerCut;
-  const onChain =
-    data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
+  const onChain = data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'owner-cut') : null;
   if (onChain) {
     ev.push(computedEvidence('SubnetOwnerCut on chain', pct(onChain.value, 2), onChain));
     const at =
