@@ -167,7 +167,7 @@ export const METRICS = m({
   },
   'max-root-share': {
     label: 'Root’s largest share of a subnet’s alpha emission',
-    formula: '(1 − {owner cut}) / 2',
+    formula: '(1 − owner cut) / 2',
     series: ['subnetOwnerCut'],
     unit: 'share of a subnet’s alpha emission',
     caveats: [],
@@ -325,7 +325,7 @@ export const METRICS = m({
     formula: '{root stake before} + {credited to stakers} − {root stake after}',
     series: [],
     unit: 'RAO',
-    caveats: ['root-divs-outside-subnet-tao'],
+    caveats: [],
     claims: ['C30'],
     notes:
       'Two readings: with the after-figure read as the stakers’ root stake, the dividends credited to them count; read as the SubnetTAO[0] counter, they are 0.',
@@ -343,7 +343,7 @@ export const METRICS = m({
     formula: 'issued − free − staked',
     series: [],
     unit: 'RAO',
-    caveats: ['root-divs-outside-subnet-tao'],
+    caveats: [],
     claims: ['C29', 'C30'],
   },
   'indexer-root-fall': {
@@ -351,7 +351,7 @@ export const METRICS = m({
     formula: 'system_stake (block {earlier block}) − staked_root (block {later block})',
     series: [],
     unit: 'RAO',
-    caveats: ['root-divs-outside-subnet-tao'],
+    caveats: [],
     claims: ['C29', 'C30'],
   },
 });

@@ -7,7 +7,13 @@
  * (`figureText`: `70%`, `$2B`, `5.38M`, `150k`, `one third`), in 万 (`586万`) and in full (`5,860,000`) for TAO
  * amounts; a count only from 10 up (the Senate's `12`; the Triumvirate's `3` is too common a digit to tell apart).
  * A form counts where it stands as a token (not inside `170%` or `3.70%`) in the text of a string or template literal
- * (the parts outside `${…}`) in a .ts file of src/claims or src/charts; comments and numbers in code do not count.
+ * (the parts outside `${…}`) in a .ts file of src/claims or src/charts; comments and numbers in code do not count,
+ * nor src/claims/code.ts, which holds verbatim quotes of the subtensor source (`SenateMaxMembers: u32 = 12`).
+ *
+ * Before this test, 137 such literals stood in 15 files (`$2B` 17 times, `150k` 17, `70%` 15, `450k` 11, `90%` 9,
+ * `one third` 9, `8.61M`, `5.71M`, `300k`, `18%` and `12` 6 each, ...; 2 of them the code quotes left out above); the
+ * figures now come from content/reference.yaml through `said`/`figureText` (src/metrics/figures.ts), and the
+ * formulas that held them (`$2B × 70%`, `150k / 450k`) from METRICS (src/model/metrics.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -20,6 +26,8 @@ import type { Figure } from '../../src/data/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIRS = ['src/claims', 'src/charts'];
+/** verbatim quotes of the subtensor source, not prose */
+const QUOTES = new Set(['src/claims/code.ts']);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -101,7 +109,9 @@ describe('article figures are written once, in content/reference.yaml', () => {
   });
 
   test('no verdict, threshold or chart writes one as a literal', () => {
-    const found = DIRS.flatMap((d) => tsFiles(join(ROOT, d))).flatMap((file) =>
+    const files = DIRS.flatMap((d) => tsFiles(join(ROOT, d))).filter((f) => !QUOTES.has(relative(ROOT, f)));
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((file) =>
       articleLiterals(readFileSync(file, 'utf8'), figures).map((x) => `${relative(ROOT, file)}:${x}`),
     );
     expect(found).toEqual([]);
