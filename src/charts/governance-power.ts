@@ -5,7 +5,7 @@
  */
 import { said as saidFigure } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';

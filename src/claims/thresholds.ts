@@ -3,7 +3,7 @@
  * Verdict functions import these constants; the methodology page lists them from `thresholds(reference)`
  * (src/components/methodology/Thresholds.astro), so a threshold is typed once.
  */
-import type { Reference } from '../data/schema.ts';
+import type { Reference } from '../model/schema.ts';
 import { formatPercent } from '../metrics/amount.ts';
 import { figureById, figureText, manText, said, shareText } from '../metrics/figures.ts';
 

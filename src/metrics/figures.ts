@@ -4,7 +4,7 @@
  * refuses a literal). These functions find a figure and write it as the article's English reads: `70%`, `$2B`,
  * `5.38M`, `one third`, or in 万 as the Japanese does (`586万`).
  */
-import type { Figure, Reference } from '../data/schema.ts';
+import type { Figure, Reference } from '../model/schema.ts';
 import { formatCompact, raoToTao } from './amount.ts';
 
 /** The cited figure with this id; throws, naming the file, when content/reference.yaml lacks it. */

@@ -1,9 +1,9 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
-import { unusableAt, type SeriesBreak } from '../data/breaks.ts';
+import { unusableAt, type SeriesBreak } from '../model/breaks.ts';
 import { formulaOf } from '../model/metrics.ts';
 
 export const STAKING_RATIO_FORMULA = formulaOf('staking-ratio');

@@ -8,21 +8,21 @@
  *
  * Pure data and string functions, no zod: browser code imports it.
  */
-import { itemName, SERIES, SUBNET_ITEMS, type SeriesField, type SubnetColumn } from '../data/series.ts';
+import { itemName, SERIES, SUBNET_ITEMS, type SeriesField, type SubnetColumn } from './series.ts';
 
 export interface MetricDef {
   /** kebab-case, stable: the methodology's anchor `#metric-<id>` */
   label: string;
   /** how it is computed; `{name}` marks a value filled per use (formulaOf) */
   formula: string;
-  /** the daily series it reads (ids of SERIES, src/data/series.ts) */
+  /** the daily series it reads (ids of SERIES, src/model/series.ts) */
   series: readonly SeriesField[];
   /** the per-subnet columns it reads (ids of SUBNET_COLUMNS) */
   columns?: readonly SubnetColumn[];
   /** storage items it reads that neither table holds (a map's keys, a pallet read once) */
   items?: readonly string[];
   unit: string;
-  /** ids of rows of SERIES_BREAKS (src/data/breaks.ts), breaks and caveats, that bear on its values */
+  /** ids of rows of SERIES_BREAKS (src/model/breaks.ts), breaks and caveats, that bear on its values */
   caveats: readonly string[];
   /** claims whose verdicts use it */
   claims: readonly string[];

@@ -22,7 +22,7 @@ import { describe, expect, test } from 'vitest';
 import { loadReferenceYaml } from '../../src/data/load.ts';
 import { figureText, manText } from '../../src/metrics/figures.ts';
 import { raoToTao } from '../../src/metrics/amount.ts';
-import type { Figure } from '../../src/data/schema.ts';
+import type { Figure } from '../../src/model/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIRS = ['src/claims', 'src/charts'];

@@ -18,8 +18,8 @@ import {
   placeholders,
   type MetricDef,
 } from '../../src/model/metrics.ts';
-import { SERIES, SUBNET_COLUMNS } from '../../src/data/series.ts';
-import { SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { SERIES, SUBNET_COLUMNS } from '../../src/model/series.ts';
+import { SERIES_BREAKS } from '../../src/model/breaks.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TABLE = 'src/model/metrics.ts';
