@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { loadCorrectionLog } from '../../src/claims/corrections.ts';
 import { labelOf } from '../../src/site/findings.ts';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
 import { loadCorrections } from '../../src/claims/corrections.ts';

@@ -20,7 +20,7 @@ import { labelAtArticleDate } from '../../src/site/claim-record.ts';
 import { labelOf } from '../../src/site/findings.ts';
 import type { Claim } from '../../src/model/content.ts';
 import { parse as parseYaml } from 'yaml';
-import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 import { brokenLinks } from '../helpers/dist.ts';
 
 describe('the rules of a version', () => {

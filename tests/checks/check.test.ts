@@ -11,7 +11,7 @@ import { checkProject } from '../../src/checks/check.ts';
 import { checkVerdictFunctions, nativeVerdicts } from '../../src/checks/verdicts.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import type { ReportData } from '../../src/model/schema.ts';
-import { removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -16,7 +16,7 @@ import { VERDICT_FNS } from '../../src/claims/index.ts';
 import type { Snapshot } from '../../src/model/schema.ts';
 import { citedData, dataOf, daysFrom } from '../fixtures/snapshots.ts';
 import { run as runVerdicts } from '../../scripts/verdicts.ts';
-import { removeProject, ROOT, tempContent } from '../helpers/project.ts';
+import { removeProject, ROOT, tempContent } from '../../testing/project.ts';
 
 /** Root stake falling by `drop` TAO over the 63 days to the article (as in corrections.test.ts); one more day moves the head. */
 const rootData = (drop: number, days = 67, kind: Snapshot['kind'] = 'chain') =>
