@@ -5,8 +5,7 @@ import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } fro
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
-import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
-import type { SeriesField as Field } from '../model/series.ts';
+import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { figureById, figureText } from '../metrics/figures.ts';
 
@@ -155,15 +154,15 @@ export interface BreakNote {
   evidence: Evidence[];
 }
 
-/** The breaks of the given series crossed between two read dates, as a sentence and evidence lines. */
-export function crossedBreaks(series: readonly Field[], from: string, to: string): BreakNote {
-  const seen = new Map<string, SeriesBreak>();
-  for (const f of series) for (const b of breaksCrossed(f, from, to)) seen.set(b.id, b);
-  const breaks = [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (breaks.length === 0) return { breaks, text: '', evidence: [] };
+/**
+ * The breaks a comparison of two reads crosses (`breaksCrossed` of src/model/breaks.ts, or a change's own `breaks`),
+ * as a sentence for the reason and evidence lines.
+ */
+export function breakNote(from: string, to: string, breaks: readonly SeriesBreak[]): BreakNote {
+  if (breaks.length === 0) return { breaks: [], text: '', evidence: [] };
   const list = breaks.map((b) => `${b.label} (${b.approximate ? 'about ' : ''}${b.date}, break “${b.id}”)`).join('; ');
   return {
-    breaks,
+    breaks: [...breaks],
     text: ` Between ${from} and ${to} the chain’s own counters changed: ${list}; part of the difference between the two reads is that change, not staking.`,
     evidence: breaks.map((b) => breakEvidence(b)),
   };

@@ -1,5 +1,6 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
 import type { ReportData } from '../../model/schema.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
 import { ARTICLE_DATE } from '../../metrics/dates.ts';
 import { OTHER_CODE } from '../code.ts';
@@ -7,7 +8,7 @@ import {
   breakEvidence,
   chainAt,
   citedEvidence,
-  crossedBreaks,
+  breakNote,
   figure,
   figureEvidence,
   figureText,
@@ -152,10 +153,10 @@ export const C06: VerdictFn = (data) => {
   const ev = [figureEvidence(claimed)];
   if (!at) return needsChain('issuance on 2 October 2023', ev);
   ev.push(observationEvidence('SubtensorModule.TotalIssuance', at));
-  const later = crossedBreaks(['totalIssuance'], at.date, ARTICLE_DATE);
-  ev.push(...later.breaks.map((b) => breakEvidence(b, 'after this read')));
-  const note = later.breaks.length
-    ? ` The counter read here was later recomputed from balances and stake (${later.breaks.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.`
+  const later = breaksCrossed('totalIssuance', at.date, ARTICLE_DATE);
+  ev.push(...later.map((b) => breakEvidence(b, 'after this read')));
+  const note = later.length
+    ? ` The counter read here was later recomputed from balances and stake (${later.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.`
     : '';
   const gap = relativeGap(Number(claimed.value), Number(at.value));
   return gap <= TOLERANCE
@@ -213,7 +214,7 @@ export const C09: VerdictFn = (data) => {
       sources: [before.source, then.source],
     },
   );
-  const crossed = crossedBreaks(['totalIssuance'], before.date, then.date);
+  const crossed = breakNote(before.date, then.date, breaksCrossed('totalIssuance', before.date, then.date));
   ev.push(...crossed.evidence);
   const supplyGap = relativeGap(Number(supply.value), Number(then.value));
   if (supplyGap > TOLERANCE)

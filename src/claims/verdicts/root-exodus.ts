@@ -1,4 +1,5 @@
 /** Verdicts for the root-exodus essay: TAO into pools, TAO to root, root stake and the 300k outflow (C27-C30). */
+import { breaksCrossed } from '../../model/breaks.ts';
 import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
@@ -10,7 +11,7 @@ import {
   changeEvidence,
   citedEvidence,
   computedEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
@@ -190,7 +191,7 @@ export const C29: VerdictFn = (data) => {
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
   const { before: b0, after: a0 } = change.value;
   const omitted = noteRootDivs(ev, b0.date, a0.date, 'in force over this range');
-  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
   ev.push(...crossed.evidence);
   const b = raoToTao(b0.value);
   const a = raoToTao(a0.value);
@@ -284,7 +285,7 @@ export const C30: VerdictFn = (data) => {
     ),
   );
   const { before: b0, after: a0 } = change.value;
-  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
   ev.push(...crossed.evidence);
   if (crossed.breaks.length > 0)
     return result(

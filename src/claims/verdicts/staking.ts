@@ -1,6 +1,7 @@
 /** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
 import type { ReportData } from '../../model/schema.ts';
 import type { Source } from '../../model/schema.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import {
@@ -15,7 +16,7 @@ import {
 import { overWindows, windowNote } from '../windows.ts';
 import {
   breakEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
@@ -146,7 +147,8 @@ export const C13: VerdictFn = (data) => {
     sources: grown.inputs,
   });
   ev.push(...usable.evidence);
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
+  const from = usable.crossFrom(first.date);
+  const crossed = breakNote(from, last.date, breaksCrossed(['totalStake', 'totalIssuance'], from, last.date));
   ev.push(...crossed.evidence);
   const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${rootDivsText(data)}.` : '';
   const verdict = c13Verdict(g);
@@ -209,7 +211,8 @@ export const C14: VerdictFn = (data) => {
         : `below the article’s ${FLOOR}, and below the ${TOL} allowance (${pct(allowed)})`;
   const first = usable.days[0];
   const last = usable.days[usable.days.length - 1];
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
+  const from = usable.crossFrom(first.date);
+  const crossed = breakNote(from, last.date, breaksCrossed(['totalStake', 'totalIssuance'], from, last.date));
   ev.push(...crossed.evidence);
   const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${rootDivsText(data)}.` : '';
   const since = usable.since;

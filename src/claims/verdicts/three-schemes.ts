@@ -1,4 +1,5 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
+import { breaksCrossed } from '../../model/breaks.ts';
 import type { ReportData } from '../../model/schema.ts';
 import { SUBNET_ITEMS } from '../../model/schema.ts';
 import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
@@ -27,7 +28,7 @@ import {
   changeEvidence,
   citedEvidence,
   computedEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
@@ -164,7 +165,8 @@ function c22Parts(data: ReportData, from: string, to: string): C22Parts | null {
   const baseline = flows.value.injected - flows.value.total;
   const inflow = pools.value.delta - baseline;
   const inflowShare = Number(inflow) / Number(baseline);
-  const rootBreaks = crossedBreaks(['rootStake'], root.value.before.date, root.value.after.date);
+  const [r0, r1] = [root.value.before.date, root.value.after.date];
+  const rootBreaks = breakNote(r0, r1, breaksCrossed('rootStake', r0, r1));
   const rootStayed =
     rootBreaks.breaks.length > 0
       ? null
@@ -247,7 +249,8 @@ export const C22: VerdictFn = (data) => {
         share,
       ),
     );
-  const crossed = crossedBreaks(['subnetTao'], pools.value.before.date, pools.value.after.date);
+  const [p0, p1] = [pools.value.before.date, pools.value.after.date];
+  const crossed = breakNote(p0, p1, breaksCrossed('subnetTao', p0, p1));
   ev.push(...p.rootBreaks.evidence, ...crossed.evidence);
   const omitted = noteRootDivs(ev, root.value.before.date, root.value.after.date, 'in force over this range');
   const verdict = tallyBanded([rootStayed, little]);
