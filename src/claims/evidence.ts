@@ -7,11 +7,17 @@ import { measuredAt, type Change, type Observation } from '../metrics/series.ts'
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
 import { ROOT_DIVS_BREAK, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
+import { figureById, figureText } from '../metrics/figures.ts';
+
+export { figureText };
 
 export function figure(data: ReportData, id: string): Figure {
-  const f = data.reference.figures.find((x) => x.id === id);
-  if (!f) throw new Error(`content/reference.yaml: figures: expected a figure with id "${id}"`);
-  return f;
+  return figureById(data.reference, id);
+}
+
+/** A cited figure as the article's English writes it (`70%`, `$2B`, `5.38M`): prose never writes one as a literal. */
+export function said(data: ReportData, id: string): string {
+  return figureText(figure(data, id));
 }
 
 export function figureEvidence(f: Figure, label = f.label): Evidence {

@@ -2,6 +2,7 @@
 import type { SeriesField, SeriesPoint, Snapshot, Source } from '../model/schema.ts';
 import { pointSource, type Computed } from './provenance.ts';
 import { breaksCrossed, type SeriesBreak, type SeriesMoment } from '../model/breaks.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 export interface Observation {
   date: string;
@@ -121,7 +122,11 @@ export function changeBetween(
       delta: after.value - before.value,
       breaks: breaksCrossed(field, momentOf(snapshot, before), momentOf(snapshot, after)),
     },
-    formula: `${item} at block ${after.block} − at block ${before.block}`,
+    formula: formulaOf('series-change', {
+      'storage item': item,
+      'later block': String(after.block),
+      'earlier block': String(before.block),
+    }),
     inputs: [before.source, after.source],
   };
 }
