@@ -21,7 +21,7 @@ import { TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { loadSubnetsDaily, parseSnapshot } from '../src/data/load.ts';
-import type { Snapshot, SubnetsDaily } from '../src/data/schema.ts';
+import type { Snapshot, SubnetsDaily } from '../src/model/schema.ts';
 import { governance, seriesValues, subnetRows, subnetsDay } from './snapshot/build.ts';
 import { dateOf } from './snapshot/days.ts';
 import { decodeLastRuntimeUpgrade, decodeU64 } from './snapshot/keys.ts';

@@ -8,7 +8,7 @@ import {
   type SubnetsDaily,
   type SubnetsDay,
   type Verification,
-} from '../../src/data/schema.ts';
+} from '../../src/model/schema.ts';
 import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';

@@ -38,7 +38,7 @@ import {
   type SeriesDef,
   type StorageSpan,
   type SubnetColumnDef,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -55,7 +55,7 @@ const seriesSpans = (plain: boolean) =>
 const subnetSpans = (daily: boolean) =>
   Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
 
-/** Plain values read at every sampled block: the table's plain series (src/data/series.ts) and the governance extras. */
+/** Plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras. */
 export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
 /**
  * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first

@@ -17,14 +17,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest } from '../../scripts/data-manifest.ts';
 import { decodeHeaderHex, formatProofFile, ProofFile } from '../../scripts/snapshot/proof-file.ts';
 import { nodesByHash, proofOf, verifyProof } from '../../scripts/snapshot/proof.ts';
-import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import type { Snapshot } from '../../src/data/schema.ts';
-import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
-import { metadataMissing } from './finney-like/runtimes.ts';
-import { errorLine, runCli } from './run.ts';
-import { FaultProxy } from './proxy.ts';
-import { NODE22, repoRoot } from './harness.ts';
 import { run as verify } from '../../scripts/verify.ts';
+import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
+import type { Snapshot } from '../../src/model/schema.ts';
+import { NODE22 } from '../../testing/chopsticks.ts';
+import { ROOT as repoRoot } from '../../testing/project.ts';
+import { FaultProxy } from '../../testing/fault-proxy.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
+import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
+import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
