@@ -7,6 +7,7 @@ import {
   type Snapshot,
   type SubnetsDaily,
   type SubnetsDay,
+  type Upgrade,
   type Verification,
 } from '../../src/data/schema.ts';
 import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
@@ -36,6 +37,7 @@ import {
 } from './write.ts';
 import { DataFileError } from '../../src/data/errors.ts';
 import { safeLine } from './sanitize.ts';
+import { findUpgrades } from './upgrades.ts';
 
 class CheckError extends Error {
   constructor(message: string) {
@@ -170,7 +172,8 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     const reuse = sameChain(previous, chain.genesisHash);
     checkNotBehind(opts, reuse.snapshot, head);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(reader, opts, head, provenOnly(reuse, opts.trustNode, log), chain.genesisHash, log);
+    const usable = provenOnly(reuse, opts.trustNode, log);
+    const plan = await planDays(reader, opts, head, usable, chain.genesisHash, log);
     const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
     verified.catch(() => {}); // awaited (and its error thrown) after the backfill
     const hist = await keepingCheckpoint(opts.out, () =>
@@ -179,16 +182,24 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     await details;
     await verified;
     checkNoDaysDropped(opts, reuse.snapshot, hist.points);
+    const upgrades = await findUpgrades({ reader, points: hist.points, known: usable.snapshot?.upgrades, log });
     const anchoring = await confirmHashes({
       readFrom: client.used,
       confirm: opts.confirm,
       genesisHash: chain.genesisHash,
-      blocks: [head, ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! }))],
+      blocks: [
+        head,
+        ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! })),
+        ...upgrades.flatMap((u) => [
+          { number: u.before.block!, hash: u.before.hash! },
+          { number: u.firstBlock, hash: u.firstHash },
+        ]),
+      ],
       timeoutMs: opts.timeoutMs,
       retries: opts.retries,
       log,
     });
-    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring);
+    const written = writeFiles(opts, client, chain, head, { ...hist, upgrades }, plan, anchoring);
     return {
       file: written.file,
       kind: chain.kind,
@@ -450,7 +461,7 @@ function writeFiles(
   client: RpcClient,
   chain: Chain,
   head: BlockState,
-  hist: HistoryResult,
+  hist: HistoryResult & { upgrades: Upgrade[] },
   plan: Plan,
   anchoring: Anchoring,
 ) {
@@ -492,6 +503,7 @@ function writeFiles(
     },
     current: current(head, headValues),
     series: hist.points,
+    upgrades: hist.upgrades,
     subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
     governance: governance(head),
   };

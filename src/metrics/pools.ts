@@ -5,25 +5,19 @@
  */
 import { SUBNET_ITEMS } from '../data/fields.ts';
 import type { Snapshot, Source } from '../data/schema.ts';
-import {
-  daysBetween,
-  changeBetween,
-  measuredAt,
-  measuredObservations,
-  type Change,
-  type Observation,
-} from './series.ts';
+import { changeSince } from './upgrades.ts';
+import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
 export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'subnetTao', from, to);
+  return changeSince(s, 'subnetTao', from, to);
 }
 
 /** Net change of issued TAO: new TAO minted, less TAO recycled (so at most the TAO emitted over the period). */
 export function issuanceChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'totalIssuance', from, to);
+  return changeSince(s, 'totalIssuance', from, to);
 }
 
 export interface SampledInjection {

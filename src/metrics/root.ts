@@ -14,12 +14,13 @@ import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { changeBetween, daysBetween, measuredAt, type Change, type Observation } from './series.ts';
+import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
+import { changeSince } from './upgrades.ts';
 import { pointSource } from './provenance.ts';
 
-/** Net change of root stake between two dates (default: from dTAO). Negative: root stake fell. */
+/** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
 export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'rootStake', from, to);
+  return changeSince(s, 'rootStake', from, to);
 }
 
 export interface RootShare {

@@ -1,0 +1,86 @@
+/**
+ * Reading a series "at" a runtime upgrade (dTAO above all): at the last block the old runtime ran, the parent of the
+ * new runtime's first block, which the snapshot records for the upgrades of src/data/upgrades.ts (schema.ts
+ * `Upgrade`). Without that record (a cited build, a file written before schema version 5, a history that starts
+ * later), a read "at dTAO" is the first day sampled on or after its date, as every read before was: for dTAO, the
+ * first block of 2025-02-14, some hours after the upgrade, by which time stake had already moved.
+ */
+import type { SeriesField, Snapshot, Upgrade } from '../data/schema.ts';
+import { SERIES_FIELDS } from '../data/fields.ts';
+import { DTAO_SPEC } from '../data/upgrades.ts';
+import { DTAO_DATE } from './dates.ts';
+import { pointSource, type Computed } from './provenance.ts';
+import { changeBetween, measuredAt, type Change, type Observation } from './series.ts';
+
+/** The recorded upgrade into `spec` (its first block ran `spec` or a later one, its parent an older one); null without. */
+export function upgradeInto(snapshot: Snapshot, spec: number): Upgrade | null {
+  if (snapshot.kind === 'cited') return null;
+  return snapshot.upgrades.find((u) => u.specVersion >= spec && (u.before.specVersion ?? spec) < spec) ?? null;
+}
+
+/**
+ * Fields that exist at dTAO's parent block only under another item, and why that item holds the same TAO. Fields
+ * absent there and not listed (the pools, the injections: nothing existed before dTAO) have no value at the upgrade.
+ */
+export const AT_DTAO_AS: Partial<Record<SeriesField, { field: SeriesField; why: string }>> = {
+  rootStake: {
+    field: 'totalStake',
+    why: 'SubnetTAO[0] does not exist before dTAO: migrate_rao, run in the first block of spec 233, added every Stake entry to it (opentensor/subtensor v2.0.0 migrate_rao.rs L37-58), so root’s TAO at dTAO is the stake the old runtime counted in TotalStake',
+  },
+};
+
+/** A value "at dTAO" and how it was read, for the evidence. */
+export interface DtaoRead {
+  observation: Observation;
+  /** `upgrade`: at the parent of the dTAO upgrade's first block; `first-sample`: the first day sampled on or after DTAO_DATE */
+  how: 'upgrade' | 'first-sample';
+  /** the recorded upgrade, when the snapshot has one (also for a `first-sample` read of a field absent before it) */
+  upgrade: Upgrade | null;
+  /** one sentence: where the value was read and why there */
+  text: string;
+}
+
+/**
+ * `field` at the last block before dTAO, read from the recorded upgrade's `before` point (under AT_DTAO_AS's item
+ * where the field's own item did not exist yet); null without a record or a value there.
+ */
+export function atDtaoUpgrade(snapshot: Snapshot, field: SeriesField): Omit<DtaoRead, 'how'> | null {
+  const u = upgradeInto(snapshot, DTAO_SPEC);
+  if (!u) return null;
+  const as = AT_DTAO_AS[field];
+  const read = as?.field ?? field;
+  const v = u.before.values[read];
+  if (v === null || v === undefined || !/^-?\d+$/.test(v)) return null;
+  const p = u.before;
+  const observation: Observation = { date: p.date, block: p.block, value: BigInt(v), source: pointSource(p, read) };
+  const block = (n: number) => `#${n.toLocaleString('en-US')}`;
+  const text = `read at block ${block(p.block!)} (${p.hash}), the last block run by spec ${p.specVersion}, the parent of dTAO’s first block ${block(u.firstBlock)} (spec ${u.specVersion}, ${u.timestamp.slice(0, 16).replace('T', ' ')} UTC): ${SERIES_FIELDS[read].item}${as ? `, since ${as.why}` : ''}`;
+  return { observation, upgrade: u, text };
+}
+
+/** `field` at dTAO: at the upgrade's parent block when recorded and present there, else the first day sampled on or after DTAO_DATE. */
+export function dtaoRead(snapshot: Snapshot, field: SeriesField): DtaoRead | null {
+  const exact = atDtaoUpgrade(snapshot, field);
+  if (exact) return { ...exact, how: 'upgrade' };
+  const o = measuredAt(snapshot, field, DTAO_DATE);
+  if (!o) return null;
+  const upgrade = upgradeInto(snapshot, DTAO_SPEC);
+  const why = upgrade
+    ? `${SERIES_FIELDS[field].item} did not exist at the last block before dTAO (#${upgrade.before.block!.toLocaleString('en-US')}, spec ${upgrade.before.specVersion})`
+    : 'the snapshot has no record of the dTAO upgrade block';
+  return {
+    observation: o,
+    how: 'first-sample',
+    upgrade,
+    text: `read at the first day sampled on or after ${DTAO_DATE}: ${o.date}, block #${o.block?.toLocaleString('en-US')} (${o.source.kind === 'chain' ? o.source.hash : 'cited'}), ${SERIES_FIELDS[field].item}; ${why}`,
+  };
+}
+
+/**
+ * How a field changed from `from` to `to` (series.ts changeBetween), starting at the dTAO upgrade's parent block when
+ * `from` is DTAO_DATE and the snapshot recorded it: every "since dTAO" change the report computes goes through here.
+ */
+export function changeSince(snapshot: Snapshot, field: SeriesField, from: string, to: string): Computed<Change> | null {
+  const exact = from === DTAO_DATE ? atDtaoUpgrade(snapshot, field) : null;
+  return exact ? changeBetween(snapshot, field, from, to, exact.observation) : changeBetween(snapshot, field, from, to);
+}
