@@ -268,14 +268,14 @@ export const C30: VerdictFn = (data) => {
       `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it).${indexer?.text ?? ''} ${cex}`,
       [...ev, ...(indexer?.evidence ?? [])],
     );
+  const at = dtaoNote(data.snapshot, ['rootStake']);
   ev.push(
+    ...at.evidence,
     changeEvidence(
       'Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)',
       change,
     ),
   );
-  const at = dtaoNote(data.snapshot, ['rootStake']);
-  ev.push(...at.evidence);
   const { before: b0, after: a0 } = change.value;
   const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
   ev.push(...crossed.evidence);
