@@ -5,7 +5,7 @@
  */
 import { SUBNET_ITEMS } from '../data/fields.ts';
 import type { Snapshot, Source } from '../data/schema.ts';
-import { changeSince } from './upgrades.ts';
+import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
@@ -36,14 +36,18 @@ export interface SampledInjection {
 export function sampledInjection(s: Snapshot, to: string, from = DTAO_DATE): Computed<SampledInjection> | null {
   const reads = measuredObservations(s, 'taoInEmission').filter((o) => o.date >= from && o.date < to);
   if (reads.length === 0) return null;
+  // from dTAO's first block when recorded: the first sample's rate for the hours before it (src/metrics/upgrades.ts)
+  const lead = dtaoLeadIn(s, from, reads[0]);
   return {
     value: {
-      total: reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n),
-      days: reads.length,
+      total:
+        reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n) +
+        (lead ? reads[0].value * BigInt(lead.blocks) : 0n),
+      days: reads.length + (lead ? 1 : 0),
       span: daysBetween(from, to),
     },
-    formula: `Σ_days Σ SubtensorModule.SubnetTaoInEmission × ${BLOCKS_PER_DAY}`,
-    inputs: reads.map((o) => o.source),
+    formula: `Σ_days Σ SubtensorModule.SubnetTaoInEmission × ${BLOCKS_PER_DAY}${lead ? leadInFormula(lead) : ''}`,
+    inputs: [...(lead ? [lead.source] : []), ...reads.map((o) => o.source)],
   };
 }
 

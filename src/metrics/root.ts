@@ -15,7 +15,7 @@ import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
-import { changeSince } from './upgrades.ts';
+import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { pointSource } from './provenance.ts';
 
 /** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
@@ -94,16 +94,24 @@ export function sampledRootPayments(
     });
     inputs.push(pointSource(p, 'pendingRootDivs'), pointSource(p, 'taoInEmission'));
   }
-  if (daily.length === 0 || daily.length < 0.9 * span) return null;
+  // from dTAO's first block when recorded: the first sample's rates for the hours before it (src/metrics/upgrades.ts)
+  const lead = dtaoLeadIn(
+    s,
+    from,
+    rows.find((p) => p.date === daily[0]?.date),
+  );
+  const leadPart = (perDay: bigint) => (lead ? (perDay * BigInt(lead.blocks)) / BLOCKS_PER_DAY : 0n);
+  const days = daily.length + (lead ? 1 : 0);
+  if (daily.length === 0 || days < 0.9 * span) return null;
   return {
     value: {
-      total: daily.reduce((a, d) => a + d.paid, 0n),
-      injected: daily.reduce((a, d) => a + d.injected, 0n),
+      total: daily.reduce((a, d) => a + d.paid, 0n) + leadPart(daily[0].paid),
+      injected: daily.reduce((a, d) => a + d.injected, 0n) + leadPart(daily[0].injected),
       daily: daily.map(({ date, share }) => ({ date, share })),
-      days: daily.length,
+      days,
       span,
     },
-    formula: `Σ_days (Σ PendingRootDivs × 2 / ${cycle}) × ${BLOCKS_PER_DAY}, against Σ_days Σ SubnetTaoInEmission × ${BLOCKS_PER_DAY}`,
-    inputs,
+    formula: `Σ_days (Σ PendingRootDivs × 2 / ${cycle}) × ${BLOCKS_PER_DAY}, against Σ_days Σ SubnetTaoInEmission × ${BLOCKS_PER_DAY}${lead ? leadInFormula(lead) : ''}`,
+    inputs: [...(lead ? [lead.source] : []), ...inputs],
   };
 }

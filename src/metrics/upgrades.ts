@@ -5,12 +5,12 @@
  * later), a read "at dTAO" is the first day sampled on or after its date, as every read before was: for dTAO, the
  * first block of 2025-02-14, some hours after the upgrade, by which time stake had already moved.
  */
-import type { SeriesField, Snapshot, Upgrade } from '../data/schema.ts';
+import type { SeriesField, Snapshot, Source, Upgrade } from '../data/schema.ts';
 import { SERIES_FIELDS } from '../data/fields.ts';
 import { DTAO_SPEC } from '../data/upgrades.ts';
 import { DTAO_DATE } from './dates.ts';
 import { pointSource, type Computed } from './provenance.ts';
-import { changeBetween, measuredAt, type Change, type Observation } from './series.ts';
+import { addDays, changeBetween, measuredAt, type Change, type Observation } from './series.ts';
 
 /** The recorded upgrade into `spec` (its first block ran `spec` or a later one, its parent an older one); null without. */
 export function upgradeInto(snapshot: Snapshot, spec: number): Upgrade | null {
@@ -84,3 +84,35 @@ export function changeSince(snapshot: Snapshot, field: SeriesField, from: string
   const exact = from === DTAO_DATE ? atDtaoUpgrade(snapshot, field) : null;
   return exact ? changeBetween(snapshot, field, from, to, exact.observation) : changeBetween(snapshot, field, from, to);
 }
+
+/** The blocks dTAO's runtime ran before the first day sampled after it, which that day's per-block rate stands for. */
+export interface DtaoLeadIn {
+  blocks: number;
+  upgrade: Upgrade;
+  /** the first block of dTAO, the lead-in's start, as an input of the estimate */
+  source: Source;
+}
+
+/**
+ * For an estimate of a flow "since dTAO" from day samples (each day's per-block rate × 7,200): the blocks from dTAO's
+ * first block to the first sample, when `from` is DTAO_DATE, the upgrade is recorded and `first` is the sample of the
+ * day after it. The dTAO day's own sample ran the old runtime, so without this the estimate leaves those hours out.
+ */
+export function dtaoLeadIn(
+  snapshot: Snapshot,
+  from: string,
+  first: { date: string; block: number | null } | undefined,
+): DtaoLeadIn | null {
+  const u = from === DTAO_DATE ? upgradeInto(snapshot, DTAO_SPEC) : null;
+  if (!u || !first || first.block === null || first.block <= u.firstBlock || first.date !== addDays(u.date, 1))
+    return null;
+  return {
+    blocks: first.block - u.firstBlock,
+    upgrade: u,
+    source: { kind: 'chain', block: u.firstBlock, hash: u.firstHash, item: 'System.LastRuntimeUpgrade' },
+  };
+}
+
+/** How a dTAO lead-in enters a sampled estimate's formula. */
+export const leadInFormula = (lead: DtaoLeadIn) =>
+  `, + the first day's rate × the ${lead.blocks.toLocaleString('en-US')} blocks from dTAO's first block ${lead.upgrade.firstBlock.toLocaleString('en-US')} to that day's sample`;

@@ -157,8 +157,8 @@ const EXPECTED: Record<string, [Verdict, string]> = {
   C23: ['supported', '65 → 94 subnets in 63 days (+45%)'],
   C24: ['partly supported', 'spec 261 has swap_stake, through TAO only'],
   C27: [
-    'unverifiable',
-    'the dTAO day has no SubnetTaoInEmission read (spec 219 at its first block), so it falls back to TotalIssuance, which the per-upgrade resets of 244, 252, 257 and 261 lowered by the root dividends TotalStake lacked: 234k from the last block before dTAO, under 450k',
+    'supported',
+    'the dTAO day’s sample ran spec 219, but the recorded upgrade covers its last 820 blocks at the next sample’s rate, so daily SubnetTaoInEmission reads cover every block from dTAO’s first: 447k, within 3% of 450k (without the record it fell back to TotalIssuance, which the per-upgrade resets of 244-261 lowered: unverifiable)',
   ],
   C28: ['unverifiable', 'PendingRootDivs is a balance, not the flow paid since dTAO'],
   C29: [
@@ -375,6 +375,18 @@ describe('“before dTAO” is the last block before dTAO’s first block, not t
       'Root stake at dTAO is the first day sampled on or after 2025-02-13 (2025-02-14, block 4,921,170), as this snapshot has no record of the dTAO upgrade block.',
     );
     expect(r.verdict).toBe('contradicted');
+  });
+  test('C27: the injection estimate runs from dTAO’s first block, the dTAO day’s last hours at the next sample’s rate', () => {
+    const r = C27(rush());
+    const est = r.evidence.find((e) => e.label.startsWith('Estimate from daily reads'));
+    expect(est?.label).toContain('(63 of 63 days)');
+    expect(est?.formula).toContain(
+      'the 820 blocks from dTAO’s first block 4,920,350 to that day’s sample'.replace(/’/g, "'"),
+    );
+    expect(est?.sources[0]).toMatchObject({ block: DTAO_FIRST_BLOCK, item: 'System.LastRuntimeUpgrade' });
+    expect(r.verdict).toBe('supported');
+    // without the record the dTAO day has no read (its sample ran spec 219): 62 of 63 days, and issuance decides
+    expect(C27(withoutRecord()).verdict).toBe('unverifiable');
   });
   test('a cited build says nothing of blocks', () => {
     for (const fn of [C22, C23, C27, C29, C30]) expect(fn(citedData()).reason).not.toContain('at dTAO is');
