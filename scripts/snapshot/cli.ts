@@ -55,7 +55,7 @@ export class UsageError extends Error {
 export const HELP = `Usage: npm run snapshot -- [options]
 
 Reads the Bittensor chain and writes <out>/snapshot.json and <out>/subnets-daily.json (per-subnet values of
-each sampled day), both validated against src/data/schema.ts and written atomically. Reuses the daily history
+each sampled day), both validated against src/model/schema.ts and written atomically. Reuses the daily history
 already in those files and fetches only missing days.
 
 Options:

@@ -1,5 +1,5 @@
 /**
- * The exact runtime upgrades the report reads "before" (src/data/upgrades.ts, at least dTAO's): the sampled days know
+ * The exact runtime upgrades the report reads "before" (src/model/upgrades.ts, at least dTAO's): the sampled days know
  * the runtime spec of each day's first block, so an upgrade lies between the last day that ran an older spec and the
  * first that ran the new one. Its first block is found there by bisection on the spec each probed block ran
  * (`System.LastRuntimeUpgrade` in the block's state, which the first block of every runtime sets in
@@ -9,8 +9,8 @@
  * whose proven LastRuntimeUpgrade must be the new spec and whose proven System.BlockHash gives its parent's hash, and
  * the parent, whose proven LastRuntimeUpgrade must be the old spec and whose values become the upgrade's `before`.
  */
-import type { SeriesPoint, Upgrade } from '../../src/data/schema.ts';
-import { UPGRADES_READ } from '../../src/data/upgrades.ts';
+import type { SeriesPoint, Upgrade } from '../../src/model/schema.ts';
+import { UPGRADES_READ } from '../../src/model/upgrades.ts';
 import { seriesPoint } from './build.ts';
 import { dateOf } from './days.ts';
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, FIXED } from './keys.ts';
@@ -22,7 +22,7 @@ export interface UpgradeSearch {
   points: readonly SeriesPoint[];
   /** upgrades of the previous file of this chain (proven, or read as this run reads): reused when they still fit */
   known?: readonly Upgrade[];
-  /** specs to find (default src/data/upgrades.ts UPGRADES_READ) */
+  /** specs to find (default src/model/upgrades.ts UPGRADES_READ) */
   specs?: readonly number[];
   log?: (line: string) => void;
 }

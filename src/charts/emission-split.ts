@@ -4,7 +4,7 @@
  * and the article's 18% and "up to 1/3" as dashed levels.
  */
 import * as Plot from '@observablehq/plot';
-import type { Source } from '../data/schema.ts';
+import type { Source } from '../model/schema.ts';
 import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { describeSource } from '../metrics/provenance.ts';
 import { maxRootShare, splitFor, splitParams, subnetSplits, type SplitParams } from '../metrics/split.ts';

@@ -4,7 +4,7 @@
  * article's 12 and 3, and dated events (the Senate's removal among them).
  */
 import * as Plot from '@observablehq/plot';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';

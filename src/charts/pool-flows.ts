@@ -9,8 +9,8 @@ import { issuanceChange, poolChange, sampledInjection } from '../metrics/pools.t
 import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
-import { breaksCrossed, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField } from '../data/fields.ts';
+import { breaksCrossed, type SeriesBreak } from '../model/breaks.ts';
+import type { SeriesField } from '../model/series.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
 import { keyNote } from './time-marks.ts';
 import { MARK_FONT, wrap } from './place.ts';

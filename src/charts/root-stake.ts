@@ -2,7 +2,7 @@
 import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   figureMarks,
   inRange,

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   caveatNotes,
   figureMarks,

@@ -2,7 +2,7 @@
 import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   figureMarks,
   inRange,

@@ -1,8 +1,8 @@
 /** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { breaksWithin, caveatsFor, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField } from '../data/fields.ts';
-import type { SubnetColumn } from '../data/series.ts';
+import { breaksWithin, caveatsFor, type SeriesBreak } from '../model/breaks.ts';
+import type { SeriesField } from '../model/series.ts';
+import type { SubnetColumn } from '../model/series.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';

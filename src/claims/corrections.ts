@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
 import { readJson } from '../data/load.ts';
-import { BlockNumber, Hash32, IsoDate } from '../data/schema.ts';
+import { BlockNumber, Hash32, IsoDate } from '../model/schema.ts';
 import { VERDICTS, type Verdict } from './types.ts';
 
 const CORRECTIONS_FILE = 'content/corrections.yaml';

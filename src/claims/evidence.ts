@@ -1,16 +1,16 @@
 /** Building blocks for verdict functions: figures by id, chain observations near a date, and evidence lines. */
-import type { ReportData } from '../data/schema.ts';
-import type { Figure, SeriesField, Source } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
+import type { Figure, SeriesField, Source } from '../model/schema.ts';
 import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
-import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField as Field } from '../data/fields.ts';
+import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
+import type { SeriesField as Field } from '../model/series.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { dtaoRead } from '../metrics/upgrades.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
-import type { Snapshot } from '../data/schema.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
+import type { Snapshot } from '../model/schema.ts';
 
 export function figure(data: ReportData, id: string): Figure {
   const f = data.reference.figures.find((x) => x.id === id);
@@ -121,10 +121,10 @@ export function tallyBanded(checks: Array<boolean | null>): Verdict {
   return checks.some((c) => c === null) ? 'unverifiable' : tally(checks as boolean[]);
 }
 
-/** The series break with this id (src/data/breaks.ts); throws, naming the file, when the table lacks it. */
+/** The series break with this id (src/model/breaks.ts); throws, naming the file, when the table lacks it. */
 function breakById(id: string): SeriesBreak {
   const b = SERIES_BREAKS.find((x) => x.id === id);
-  if (!b) throw new Error(`src/data/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
+  if (!b) throw new Error(`src/model/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
   return b;
 }
 

@@ -15,7 +15,7 @@
  * reading 2 of C30), it would exceed the counter by every dividend paid since dTAO, and the April gap would be
  * negative by about that much.
  */
-import type { Figure, ReportData } from '../data/schema.ts';
+import type { Figure, ReportData } from '../model/schema.ts';
 import { formatTao, raoToTao } from '../metrics/amount.ts';
 import { figureEvidence } from './evidence.ts';
 import type { Evidence } from './types.ts';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
-import { WebUrl } from '../data/schema.ts';
+import { WebUrl } from '../model/schema.ts';
 
 export const REPLIES_FILE = 'content/replies.yaml';
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
 import { readJson } from '../data/load.ts';
-import { Hash32, IsoDate, SnapshotKind, type Snapshot } from '../data/schema.ts';
+import { Hash32, IsoDate, SnapshotKind, type Snapshot } from '../model/schema.ts';
 import type { Correction, VerdictHistory } from './corrections.ts';
 import type { Reply } from './replies.ts';
 import { VERDICTS } from './types.ts';

@@ -3,7 +3,7 @@
  * content/reference.yaml), then, where the chain can supply the inputs, from chain data. Keyed by the ids of
  * content/arithmetic.yaml; each entry is pure.
  */
-import type { Figure, Snapshot } from '../data/schema.ts';
+import type { Figure, Snapshot } from '../model/schema.ts';
 import { formatCompact, formatPercent, formatTao, raoToTao, taoToRao } from './amount.ts';
 import { ARTICLE_DATE, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';

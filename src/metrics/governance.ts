@@ -3,7 +3,7 @@
  * set read each day, and the sudo key from the snapshot's governance table. A size of `null` means the pallet was
  * not in that block's runtime (the Senate and Triumvirate were removed at spec 334), never zero members.
  */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import type { Computed } from './provenance.ts';
 import { sampleAt, samples, type Sample } from './series.ts';
 

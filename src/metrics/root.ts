@@ -9,7 +9,7 @@
  * was higher by the dividends paid. Daily reads give net changes only: what left and what came in within a day
  * cancel out.
  */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';

@@ -1,7 +1,7 @@
 /** Reading the daily series: one field as exact amounts with provenance, and the value nearest a date. */
-import type { SeriesField, SeriesPoint, Snapshot, Source } from '../data/schema.ts';
+import type { SeriesField, SeriesPoint, Snapshot, Source } from '../model/schema.ts';
 import { pointSource, type Computed } from './provenance.ts';
-import { breaksCrossed, type SeriesBreak } from '../data/breaks.ts';
+import { breaksCrossed, type SeriesBreak } from '../model/breaks.ts';
 
 export interface Observation {
   date: string;
@@ -99,7 +99,7 @@ export interface Change {
   after: Observation;
   /** after − before, exact */
   delta: bigint;
-  /** the chain's own breaks in this series between the two reads (src/data/breaks.ts): part of the delta may be theirs */
+  /** the chain's own breaks in this series between the two reads (src/model/breaks.ts): part of the delta may be theirs */
   breaks: SeriesBreak[];
 }
 
@@ -168,7 +168,7 @@ export interface SeriesMoment {
 }
 
 /**
- * The chain's own breaks in `field` between two reads (src/data/breaks.ts): changes of a counter or of its meaning
+ * The chain's own breaks in `field` between two reads (src/model/breaks.ts): changes of a counter or of its meaning
  * that a difference of the two values would include although nobody staked or received anything. When both reads
  * carry the runtime spec, a break tied to a runtime upgrade is crossed exactly when the later read's spec has it and
  * the earlier one's does not (merge dates are approximate); otherwise, and for breaks without a spec (the halving),

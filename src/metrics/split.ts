@@ -2,7 +2,7 @@
  * The per-block emission split with the snapshot's own parameters (claims C36, C38): SubnetOwnerCut, TaoWeight
  * and root stake, read from the chain or, in a cited-figures build, cited (each input keeps its source).
  */
-import type { Quantity, Snapshot } from '../data/schema.ts';
+import type { Quantity, Snapshot } from '../model/schema.ts';
 import { rao } from './amount.ts';
 import { emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
 import { poolDepths } from './pools.ts';

@@ -1,9 +1,9 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
-import { unusableAt, type SeriesBreak } from '../data/breaks.ts';
+import { unusableAt, type SeriesBreak } from '../model/breaks.ts';
 
 export const STAKING_RATIO_FORMULA = 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance';
 

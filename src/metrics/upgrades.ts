@@ -1,13 +1,13 @@
 /**
  * Reading a series "at" a runtime upgrade (dTAO above all): at the last block the old runtime ran, the parent of the
- * new runtime's first block, which the snapshot records for the upgrades of src/data/upgrades.ts (schema.ts
+ * new runtime's first block, which the snapshot records for the upgrades of src/model/upgrades.ts (schema.ts
  * `Upgrade`). Without that record (a cited build, a file written before schema version 5, a history that starts
  * later), a read "at dTAO" is the first day sampled on or after its date, as every read before was: for dTAO, the
  * first block of 2025-02-14, some hours after the upgrade, by which time stake had already moved.
  */
-import type { SeriesField, Snapshot, Source, Upgrade } from '../data/schema.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
-import { DTAO_SPEC } from '../data/upgrades.ts';
+import type { SeriesField, Snapshot, Source, Upgrade } from '../model/schema.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
+import { DTAO_SPEC } from '../model/upgrades.ts';
 import { DTAO_DATE } from './dates.ts';
 import { pointSource, type Computed } from './provenance.ts';
 import { addDays, changeBetween, measuredAt, type Change, type Observation } from './series.ts';

@@ -6,7 +6,7 @@
  * RATING_VALUE), the site as author, and the dataset it is based on with the snapshot's block and hash.
  * tests/build/claim-review.test.ts validates every built page's JSON-LD against tests/build/claim-review.schema.json.
  */
-import type { BibSource } from '../checks/schemas.ts';
+import type { BibSource } from '../model/content.ts';
 import { RATING_SCALE, type ClaimRecord } from './claim-record.ts';
 import { AUTHOR } from './cite.ts';
 import { dataLabel, type SiteVersion } from './version.ts';

@@ -10,7 +10,7 @@ import { SHORT_AXIS_PAD_DAYS, timeSpan } from '../../src/charts/time-marks.ts';
 import { assignLanes, intersects, placeLabels, textWidth, type Box } from '../../src/charts/place.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderStatic } from '../../src/charts/ssr.ts';
-import { breaksWithin, type SeriesBreak } from '../../src/data/breaks.ts';
+import { breaksWithin, type SeriesBreak } from '../../src/model/breaks.ts';
 import { formatCompact } from '../../src/metrics/amount.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 

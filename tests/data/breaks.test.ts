@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, breaksWithin, caveatsFor, SERIES_BREAKS, unusableAt } from '../../src/data/breaks.ts';
-import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
+import { breaksCrossed, breaksWithin, caveatsFor, SERIES_BREAKS, unusableAt } from '../../src/model/breaks.ts';
+import { SERIES_FIELD_NAMES } from '../../src/model/series.ts';
 
 describe('SERIES_BREAKS rows', () => {
   test.each(SERIES_BREAKS.map((b) => [b.id, b] as const))(

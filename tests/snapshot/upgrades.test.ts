@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bracketOf, firstBlockWhere, maxProbes } from '../../scripts/snapshot/upgrades.ts';
-import type { SeriesPoint } from '../../src/data/schema.ts';
+import type { SeriesPoint } from '../../src/model/schema.ts';
 
 const FILE = '../shared/real-data/finney-spec-version-brackets.csv';
 const rows = existsSync(FILE)

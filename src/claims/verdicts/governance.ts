@@ -1,5 +1,5 @@
 /** Verdicts for the governance essay: who produces blocks and who can change the chain (C01-C04). */
-import type { ReportData } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
 import { dateOfBlock, governanceAt, sudoKey } from '../../metrics/governance.ts';
 import type { Sample } from '../../metrics/series.ts';
 import { CODE } from '../code.ts';

@@ -1,5 +1,5 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
-import type { ReportData } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
 import { ARTICLE_DATE } from '../../metrics/dates.ts';
 import { OTHER_CODE } from '../code.ts';

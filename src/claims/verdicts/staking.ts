@@ -1,6 +1,6 @@
 /** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
-import type { ReportData } from '../../data/schema.ts';
-import type { Source } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
+import type { Source } from '../../model/schema.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import {

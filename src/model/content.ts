@@ -4,7 +4,7 @@
  * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
-import { IsoDate, WebUrl } from '../data/schema.ts';
+import { IsoDate, WebUrl } from './schema.ts';
 
 /** An essay's slug: the name of its file in content/essays/ (the build's check says which files exist). */
 const EssaySlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an essay slug like root-exodus' });

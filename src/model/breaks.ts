@@ -7,8 +7,7 @@
  *
  * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
-import type { SeriesField } from './fields.ts';
-import type { SubnetColumn } from './series.ts';
+import type { SeriesField, SubnetColumn } from './series.ts';
 
 export interface SeriesBreak {
   /** kebab-case id, stable: pages link to `/methodology/#break-<id>` */
