@@ -19,15 +19,26 @@ export function upgradeInto(snapshot: Snapshot, spec: number): Upgrade | null {
 }
 
 /**
- * Fields that exist at dTAO's parent block only under another item, and why that item holds the same TAO. Fields
- * absent there and not listed (the pools, the injections: nothing existed before dTAO) have no value at the upgrade.
+ * Fields that exist at dTAO's parent block only under another item (AT_DTAO_WHY says why that item holds the same
+ * TAO). Fields absent there and not listed (the pools, the injections: nothing existed before dTAO) have no value at
+ * the upgrade. Kept apart from the reasons, which only the verdicts' text needs (the live charts import this module).
  */
-export const AT_DTAO_AS: Partial<Record<SeriesField, { field: SeriesField; why: string }>> = {
-  rootStake: {
-    field: 'totalStake',
-    why: 'SubnetTAO[0] does not exist before dTAO: migrate_rao, run in the first block of spec 233, added every Stake entry to it (opentensor/subtensor v2.0.0 migrate_rao.rs L37-58), so root’s TAO at dTAO is the stake the old runtime counted in TotalStake',
-  },
+export const AT_DTAO_AS: Partial<Record<SeriesField, SeriesField>> = { rootStake: 'totalStake' };
+export const AT_DTAO_WHY: Partial<Record<SeriesField, string>> = {
+  rootStake:
+    'SubnetTAO[0] does not exist before dTAO: migrate_rao, run in the first block of spec 233, added every Stake entry to it (opentensor/subtensor v2.0.0 migrate_rao.rs L37-58), so root’s TAO at dTAO is the stake the old runtime counted in TotalStake',
 };
+
+/** `field` at the last block before dTAO (under AT_DTAO_AS's item where its own did not exist yet); null without a record or a value there. */
+function atDtaoObservation(snapshot: Snapshot, field: SeriesField): { o: Observation; u: Upgrade } | null {
+  const u = upgradeInto(snapshot, DTAO_SPEC);
+  if (!u) return null;
+  const read = AT_DTAO_AS[field] ?? field;
+  const p = u.before;
+  const v = p.values[read];
+  if (v === null || v === undefined || !/^-?\d+$/.test(v)) return null;
+  return { o: { date: p.date, block: p.block, value: BigInt(v), source: pointSource(p, read) }, u };
+}
 
 /** A value "at dTAO" and how it was read, for the evidence. */
 export interface DtaoRead {
@@ -40,22 +51,17 @@ export interface DtaoRead {
   text: string;
 }
 
-/**
- * `field` at the last block before dTAO, read from the recorded upgrade's `before` point (under AT_DTAO_AS's item
- * where the field's own item did not exist yet); null without a record or a value there.
- */
+/** atDtaoObservation, with a sentence saying where it was read and why there (block, hash, item). */
 export function atDtaoUpgrade(snapshot: Snapshot, field: SeriesField): Omit<DtaoRead, 'how'> | null {
-  const u = upgradeInto(snapshot, DTAO_SPEC);
-  if (!u) return null;
-  const as = AT_DTAO_AS[field];
-  const read = as?.field ?? field;
-  const v = u.before.values[read];
-  if (v === null || v === undefined || !/^-?\d+$/.test(v)) return null;
+  const at = atDtaoObservation(snapshot, field);
+  if (!at) return null;
+  const { o, u } = at;
   const p = u.before;
-  const observation: Observation = { date: p.date, block: p.block, value: BigInt(v), source: pointSource(p, read) };
+  const read = AT_DTAO_AS[field] ?? field;
+  const why = AT_DTAO_WHY[field];
   const block = (n: number) => `#${n.toLocaleString('en-US')}`;
-  const text = `read at block ${block(p.block!)} (${p.hash}), the last block run by spec ${p.specVersion}, the parent of dTAO’s first block ${block(u.firstBlock)} (spec ${u.specVersion}, ${u.timestamp.slice(0, 16).replace('T', ' ')} UTC): ${SERIES_FIELDS[read].item}${as ? `, since ${as.why}` : ''}`;
-  return { observation, upgrade: u, text };
+  const text = `read at block ${block(p.block!)} (${p.hash}), the last block run by spec ${p.specVersion}, the parent of dTAO’s first block ${block(u.firstBlock)} (spec ${u.specVersion}, ${u.timestamp.slice(0, 16).replace('T', ' ')} UTC): ${SERIES_FIELDS[read].item}${why ? `, since ${why}` : ''}`;
+  return { observation: o, upgrade: u, text };
 }
 
 /** `field` at dTAO: at the upgrade's parent block when recorded and present there, else the first day sampled on or after DTAO_DATE. */
@@ -81,8 +87,8 @@ export function dtaoRead(snapshot: Snapshot, field: SeriesField): DtaoRead | nul
  * `from` is DTAO_DATE and the snapshot recorded it: every "since dTAO" change the report computes goes through here.
  */
 export function changeSince(snapshot: Snapshot, field: SeriesField, from: string, to: string): Computed<Change> | null {
-  const exact = from === DTAO_DATE ? atDtaoUpgrade(snapshot, field) : null;
-  return exact ? changeBetween(snapshot, field, from, to, exact.observation) : changeBetween(snapshot, field, from, to);
+  const exact = from === DTAO_DATE ? atDtaoObservation(snapshot, field) : null;
+  return exact ? changeBetween(snapshot, field, from, to, exact.o) : changeBetween(snapshot, field, from, to);
 }
 
 /** The blocks dTAO's runtime ran before the first day sampled after it, which that day's per-block rate stands for. */
