@@ -5,7 +5,7 @@
  * day (the first block of each UTC day) is checked against the node's own model: block, hash, spec version,
  * every series value, every per-subnet row. Also: the on-disk metadata cache (a second run fetches none).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,7 +261,11 @@ describe.skipIf(missing !== null)(
 
     /** every file in `dir` and its bytes */
     const files = (dir: string) =>
-      Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+      Object.fromEntries(
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => statSync(path.join(dir, f)).isFile()) // proofs/<block>.json included
+          .map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]),
+      );
     /** a copy of the good run's files, as public/data before a nightly run */
     const goodCopy = (name: string) => {
       const dir = path.join(tmp, name);
