@@ -5,17 +5,22 @@ import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } fro
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
-import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
-import type { SeriesField as Field } from '../model/series.ts';
+import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { dtaoRead } from '../metrics/upgrades.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
 import type { Snapshot } from '../model/schema.ts';
+import { figureById, figureText } from '../metrics/figures.ts';
+
+export { figureText };
 
 export function figure(data: ReportData, id: string): Figure {
-  const f = data.reference.figures.find((x) => x.id === id);
-  if (!f) throw new Error(`content/reference.yaml: figures: expected a figure with id "${id}"`);
-  return f;
+  return figureById(data.reference, id);
+}
+
+/** A cited figure as the article's English writes it (`70%`, `$2B`, `5.38M`): prose never writes one as a literal. */
+export function said(data: ReportData, id: string): string {
+  return figureText(figure(data, id));
 }
 
 export function figureEvidence(f: Figure, label = f.label): Evidence {
@@ -152,15 +157,15 @@ export interface BreakNote {
   evidence: Evidence[];
 }
 
-/** The breaks of the given series crossed between two read dates, as a sentence and evidence lines. */
-export function crossedBreaks(series: readonly Field[], from: string, to: string): BreakNote {
-  const seen = new Map<string, SeriesBreak>();
-  for (const f of series) for (const b of breaksCrossed(f, from, to)) seen.set(b.id, b);
-  const breaks = [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (breaks.length === 0) return { breaks, text: '', evidence: [] };
+/**
+ * The breaks a comparison of two reads crosses (`breaksCrossed` of src/model/breaks.ts, or a change's own `breaks`),
+ * as a sentence for the reason and evidence lines.
+ */
+export function breakNote(from: string, to: string, breaks: readonly SeriesBreak[]): BreakNote {
+  if (breaks.length === 0) return { breaks: [], text: '', evidence: [] };
   const list = breaks.map((b) => `${b.label} (${b.approximate ? 'about ' : ''}${b.date}, break “${b.id}”)`).join('; ');
   return {
-    breaks,
+    breaks: [...breaks],
     text: ` Between ${from} and ${to} the chain’s own counters changed: ${list}; part of the difference between the two reads is that change, not staking.`,
     evidence: breaks.map((b) => breakEvidence(b)),
   };
@@ -195,7 +200,7 @@ export function noteRootDivs(
  * each (block, hash, item) and a sentence for the reason: at the last block before dTAO's first block when the snapshot
  * recorded the upgrade, else the first day sampled on or after its date. Empty without chain reads.
  */
-export function dtaoNote(snapshot: Snapshot, fields: readonly Field[]): { text: string; evidence: Evidence[] } {
+export function dtaoNote(snapshot: Snapshot, fields: readonly SeriesField[]): { text: string; evidence: Evidence[] } {
   const reads = fields.flatMap((f) => {
     const r = dtaoRead(snapshot, f);
     return r ? [{ field: f, ...r }] : [];

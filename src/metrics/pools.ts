@@ -9,6 +9,7 @@ import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
 export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
@@ -46,7 +47,11 @@ export function sampledInjection(s: Snapshot, to: string, from = DTAO_DATE): Com
       days: reads.length + (lead ? 1 : 0),
       span: daysBetween(from, to),
     },
-    formula: `Σ_days Σ SubtensorModule.SubnetTaoInEmission × ${BLOCKS_PER_DAY}${lead ? leadInFormula(lead) : ''}`,
+    formula: formulaOf(
+      'sampled-injection',
+      { 'blocks per day': String(BLOCKS_PER_DAY) },
+      lead ? leadInFormula(lead) : undefined,
+    ),
     inputs: [...(lead ? [lead.source] : []), ...reads.map((o) => o.source)],
   };
 }
@@ -65,7 +70,7 @@ export function averagePoolDepth(s: Snapshot, date: string): Computed<AveragePoo
   if (!pools || !count || pools.date !== count.date || count.value <= 1n) return null;
   return {
     value: { pools, count, average: pools.value / (count.value - 1n) },
-    formula: 'Σ SubtensorModule.SubnetTAO[netuid>0] / (SubtensorModule.TotalNetworks − 1)',
+    formula: formulaOf('average-pool'),
     inputs: [pools.source, count.source],
   };
 }

@@ -17,6 +17,7 @@ import type { Computed } from './provenance.ts';
 import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
 import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { pointSource } from './provenance.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
 export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
@@ -37,7 +38,7 @@ export function rootShareOfStake(s: Snapshot, date: string): Computed<RootShare>
   if (!root || !pools || root.date !== pools.date) return null;
   return {
     value: { root, pools, share: ratio(root.value, root.value + pools.value) },
-    formula: 'SubnetTAO[0] / (SubnetTAO[0] + Σ SubnetTAO[netuid>0])',
+    formula: formulaOf('root-share-of-stake'),
     inputs: [root.source, pools.source],
   };
 }
@@ -111,7 +112,11 @@ export function sampledRootPayments(
       days,
       span,
     },
-    formula: `Σ_days (Σ PendingRootDivs × 2 / ${cycle}) × ${BLOCKS_PER_DAY}, against Σ_days Σ SubnetTaoInEmission × ${BLOCKS_PER_DAY}${lead ? leadInFormula(lead) : ''}`,
+    formula: formulaOf(
+      'sampled-root-payments',
+      { 'epoch cycle': cycle, 'blocks per day': String(BLOCKS_PER_DAY) },
+      lead ? leadInFormula(lead) : undefined,
+    ),
     inputs: [...(lead ? [lead.source] : []), ...inputs],
   };
 }

@@ -119,6 +119,6 @@ export function dtaoLeadIn(
   };
 }
 
-/** How a dTAO lead-in enters a sampled estimate's formula. */
+/** How a dTAO lead-in enters a sampled estimate's formula (a note to METRICS' formula). */
 export const leadInFormula = (lead: DtaoLeadIn) =>
-  `, + the first day's rate × the ${lead.blocks.toLocaleString('en-US')} blocks from dTAO's first block ${lead.upgrade.firstBlock.toLocaleString('en-US')} to that day's sample`;
+  `plus the first day's rate × the ${lead.blocks.toLocaleString('en-US')} blocks from dTAO's first block ${lead.upgrade.firstBlock.toLocaleString('en-US')} to that day's sample`;
