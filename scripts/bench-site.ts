@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../tests/helpers/serve.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
-import { noGeo } from '../src/client/no-geo-plugin.ts';
+import { slimTables, stubPackages } from '../src/client/client-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -93,7 +93,7 @@ async function composition() {
     input: join(ROOT, 'src/client/live.ts'),
     platform: 'browser',
     logLevel: 'silent',
-    plugins: [{ name: noGeo.name, resolveId: noGeo.resolveId }],
+    plugins: [stubPackages, slimTables],
   });
   const { output } = await bundle.generate({ format: 'esm', minify: true });
   const groups = new Map<string, { bytes: number; code: string; chunks: Set<string> }>();
