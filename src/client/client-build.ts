@@ -60,6 +60,8 @@ export const BUNDLE_RECORD = '.astro/client-bundle.json';
 /** One client chunk as the build wrote it: its file, the modules it holds and its source map's mappings. */
 export interface RecordedChunk {
   fileName: string;
+  /** its size as written, to tell a record from an older build's */
+  bytes: number;
   /** the module the chunk is the entry of (project-relative), or null for a shared chunk */
   facade: string | null;
   imports: string[];
@@ -114,7 +116,7 @@ export const slimTables = {
 };
 
 /**
- * Writes BUNDLE_RECORD when the client build ends: each chunk's imports and source-map mappings. The build makes
+ * Writes BUNDLE_RECORD when the client build has written its files: each chunk's imports and source-map mappings. The build makes
  * hidden source maps for it and leaves them out of dist/ (the site ships no maps).
  */
 function recordBundle(): Plugin {
@@ -127,25 +129,29 @@ function recordBundle(): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    generateBundle(options, bundle) {
+    generateBundle(_options, bundle) {
+      for (const file of Object.keys(bundle)) if (file.endsWith('.js.map')) delete bundle[file];
+    },
+    // once written: Vite's own last edits (its preload helper's list of files) are in the code and the maps
+    writeBundle(options, bundle) {
       const dir = options.dir ?? join(root, 'dist');
-      const chunks: RecordedChunk[] = [];
       const rel = (f: string) => relative(root, f).split('\\').join('/');
-      for (const [file, out] of Object.entries(bundle)) {
-        if (out.type === 'asset') {
-          if (file.endsWith('.js.map')) delete bundle[file];
-          continue;
-        }
-        chunks.push({
-          fileName: out.fileName,
-          facade: out.facadeModuleId ? rel(out.facadeModuleId) : null,
-          imports: out.imports,
-          dynamicImports: out.dynamicImports,
-          // Vite's preload helper comes without a map: its bytes count as the bundler's own
-          sources: (out.map?.sources ?? []).map((s) => rel(join(dirname(join(dir, out.fileName)), s))),
-          mappings: out.map?.mappings ?? '',
-        });
-      }
+      const chunks: RecordedChunk[] = Object.values(bundle).flatMap((out) =>
+        out.type === 'chunk'
+          ? [
+              {
+                fileName: out.fileName,
+                bytes: Buffer.byteLength(out.code),
+                facade: out.facadeModuleId ? rel(out.facadeModuleId) : null,
+                imports: out.imports,
+                dynamicImports: out.dynamicImports,
+                // Vite's preload helper comes without a map: its bytes count as the bundler's own
+                sources: (out.map?.sources ?? []).map((s) => rel(join(dirname(join(dir, out.fileName)), s))),
+                mappings: out.map?.mappings ?? '',
+              },
+            ]
+          : [],
+      );
       const file = join(root, BUNDLE_RECORD);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify({ chunks }));
