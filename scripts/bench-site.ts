@@ -17,8 +17,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve } from '../tests/helpers/serve.ts';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
+import { serve } from '../testing/serve.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../testing/browser.ts';
 import { BUNDLE_RECORD, type RecordedChunk } from '../src/client/client-build.ts';
 import { gz, gzipShares, pageFiles } from './js-weight.ts';
 

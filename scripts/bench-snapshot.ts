@@ -1,12 +1,12 @@
 /**
  * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill at Finney's real pace, measured
- * against the Finney-like node (tests/chain/finney-like/): the real Finney runtimes 218..424 (metadata from
+ * against the Finney-like node (testing/finney-like/): the real Finney runtimes 218..424 (metadata from
  * ../shared/chain/metadata) upgraded at Finney's cadence (one runtime every 9.0 days: 133 runtimes reached
  * subtensor's main branch between 2023-03-20 and 2026-06-30), 12-second Aura slots of which 1.1% are missed
  * (Finney: 9,233,529 blocks in 1,297 days), timestamp jitter within the slot, 140 subnets. Prints, for a first
  * backfill (empty metadata cache) and a repeated one (cache kept): RPC requests per sampled day (metadata
  * fetches included), by method, bytes, and an estimate for a full Finney backfill from 2023-03-20 to today.
- * Then the same on Finney's real 2025 block times (tests/chain/finney-like/real-timing.ts: 2025-04-01 .. 06-10,
+ * Then the same on Finney's real 2025 block times (testing/finney-like/real-timing.ts: 2025-04-01 .. 06-10,
  * the 2025-05-20..23 halt included), and the cost of proofs (issue 15): per sampled day one chain_getHeader and
  * one state_getReadProof for the chosen block's values, their bytes estimated from a proof built by chopsticks'
  * trie code (createProof, @acala-network/chopsticks-core) over the keys the day's read asked for, with the
@@ -24,15 +24,15 @@ import {
   FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30,
   FINNEY_SPECS,
   FINNEY_UPGRADE_EVERY_DAYS,
-} from '../tests/chain/finney-like/model.ts';
-import { startFinneyLike, type FinneyLikeNode } from '../tests/chain/finney-like/node.ts';
-import { loadFinneyTiming2025, REAL_DATA_DIR } from '../tests/chain/finney-like/real-timing.ts';
+} from '../testing/finney-like/model.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../testing/finney-like/node.ts';
+import { loadFinneyTiming2025, REAL_DATA_DIR } from '../testing/finney-like/real-timing.ts';
 import { createProof } from '@acala-network/chopsticks-core';
 import { expandMetadata } from '@polkadot/types';
 import { u8aToHex } from '@polkadot/util';
 import { readFileSync } from 'node:fs';
-import { metadataMissing } from '../tests/chain/finney-like/runtimes.ts';
-import { runCli } from '../tests/chain/run.ts';
+import { metadataMissing } from '../testing/finney-like/runtimes.ts';
+import { runCli } from '../testing/snapshot-cli.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { PluginContext } from 'rolldown';
 import type { Plugin } from 'vite';
-import { SERIES_BREAKS, type SeriesBreak } from '../data/breaks.ts';
-import { SERIES, type SeriesDef } from '../data/series.ts';
+import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
+import { SERIES, type SeriesDef } from '../model/series.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -41,13 +41,13 @@ export interface ClientTable {
 /** Tables the browser gets without their prose fields (each row's, in an array or an object of rows). */
 export const CLIENT_TABLES: readonly ClientTable[] = [
   {
-    file: here('../data/breaks.ts'),
+    file: here('../model/breaks.ts'),
     name: 'SERIES_BREAKS',
     rows: SERIES_BREAKS,
     drop: ['what', 'source', 'issue'] satisfies Array<keyof SeriesBreak>,
   },
   {
-    file: here('../data/series.ts'),
+    file: here('../model/series.ts'),
     name: 'SERIES',
     rows: SERIES,
     drop: ['description'] satisfies Array<keyof SeriesDef>,
