@@ -13,8 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../src/model/schema.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { launch } from '../helpers/browser.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { launch } from '../../testing/browser.ts';
+import { serve, type Served } from '../../testing/serve.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { proofFixture, type FixtureValue, type ProofFile } from '../verify/fixture.ts';
 

@@ -9,7 +9,7 @@ import { u8aToHex } from '@polkadot/util';
 import { describe, expect, test } from 'vitest';
 import { encodeHeader } from '../../scripts/snapshot/header.ts';
 import { decodeHeader } from '../../src/verify/header.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 interface Recorded {
   network: string;

@@ -19,7 +19,7 @@ import {
   SUBNET_COLUMNS,
 } from '../../src/model/series.ts';
 import { ITEMS, storageKey } from '../../src/verify/key.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 const REAL = path.resolve(ROOT, '../shared/real-data/bittensor-sdk-rpc-storage.json');
 const METADATA = path.resolve(ROOT, '../shared/chain/metadata');
