@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { PluginContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
+import { METRICS, type MetricDef } from '../model/metrics.ts';
 import { SERIES, type SeriesDef } from '../model/series.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -38,7 +39,10 @@ export interface ClientTable {
   drop: readonly string[];
 }
 
-/** Tables the browser gets without their prose fields (each row's, in an array or an object of rows). */
+/**
+ * Tables the browser gets without their prose fields (each row's, in an array or an object of rows). A chart that
+ * reads a dropped field live draws differently from the build: tests/charts/client-bundle.test.ts fails.
+ */
 export const CLIENT_TABLES: readonly ClientTable[] = [
   {
     file: here('../model/breaks.ts'),
@@ -51,6 +55,13 @@ export const CLIENT_TABLES: readonly ClientTable[] = [
     name: 'SERIES',
     rows: SERIES,
     drop: ['description'] satisfies Array<keyof SeriesDef>,
+  },
+  // captions and formulas read a metric's label and formula; the rest is the methodology page's
+  {
+    file: here('../model/metrics.ts'),
+    name: 'METRICS',
+    rows: METRICS,
+    drop: ['notes', 'claims', 'caveats', 'unit', 'series', 'columns', 'items'] satisfies Array<keyof MetricDef>,
   },
 ];
 
