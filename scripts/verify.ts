@@ -21,7 +21,7 @@ import { TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { loadSubnetsDaily, parseSnapshot } from '../src/data/load.ts';
-import type { Snapshot, SubnetsDaily } from '../src/model/schema.ts';
+import type { SeriesPoint, Snapshot, SubnetsDaily } from '../src/model/schema.ts';
 import { governance, seriesValues, subnetRows, subnetsDay } from './snapshot/build.ts';
 import { dateOf } from './snapshot/days.ts';
 import { decodeLastRuntimeUpgrade, decodeU64 } from './snapshot/keys.ts';
@@ -62,7 +62,8 @@ export interface VerifyResult {
 }
 
 /** What one block's proof file proves: a BlockState to build the published fields from, or why it proves nothing. */
-type Proven = { state: BlockState } | { problem: string };
+/** a block's state rebuilt from its checked proof file, and its header's parent hash; or what failed */
+type Proven = { state: BlockState; parentHash: string } | { problem: string };
 
 const registry = new TypeRegistry();
 
@@ -190,7 +191,7 @@ async function proveBlock(dir: string, block: number, hash: string, ss58: number
   } catch (e) {
     return { problem: `${file}: ${(e as Error).message}` };
   }
-  return { state };
+  return { state, parentHash: header.parentHash };
 }
 
 /** What the snapshot's own code builds from a block's proven state, built once per block. */
@@ -207,6 +208,7 @@ const rowsOf = (s: BlockState) => once(s, 'rows', () => new Map(subnetRows(s).ma
 const dayRowsOf = (s: BlockState) =>
   once(s, 'day', () => new Map(subnetsDay(s, '').subnets.map((r) => [r.netuid, r as Row])));
 const governanceOf = (s: BlockState) => once(s, 'governance', () => governance(s));
+const specOf = (s: BlockState) => (s.specVersion < 0 ? 'no System.LastRuntimeUpgrade' : s.specVersion);
 
 /** Compares published fields with the proven ones, counting and collecting failures. */
 class Tally {
@@ -273,6 +275,11 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
   for (const [f, q] of Object.entries(chain?.current ?? {}))
     if (q?.source.kind === 'chain') want(snapFile, `current.${f}`, q.source.block, q.source.hash);
   for (const [i, d] of (daily?.days ?? []).entries()) want(dailyFile, `days[${i}]`, d.block, d.hash);
+  for (const [i, u] of (chain?.upgrades ?? []).entries()) {
+    want(snapFile, `upgrades[${i}]`, u.firstBlock, u.firstHash);
+    if (u.before.block !== null && u.before.hash !== null)
+      want(snapFile, `upgrades[${i}].before`, u.before.block, u.before.hash);
+  }
 
   const proven = new Map<number, Proven>();
   for (const [block, hash] of [...blocks].sort((a, b) => a[0] - b[0]))
@@ -282,18 +289,32 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
   const ss = chain;
   if (snap && !ss) tally.notChain += citedCount(snap);
   if (ss) {
-    for (const [i, p] of ss.series.entries()) {
+    const point = (where: string, p: SeriesPoint) => {
       if (p.block === null) {
         tally.notChain += Object.values(p.values).filter((v) => v !== null && v !== undefined).length;
-        continue;
+        return;
       }
       const pr = proven.get(p.block)!;
       const at = (path: string, published: unknown, f: (s: BlockState) => unknown) =>
-        tally.check(snapFile, `series[${i}].${path}`, published, p.block!, pr, f);
+        tally.check(snapFile, `${where}.${path}`, published, p.block!, pr, f);
       at('hash', p.hash, (s) => s.hash);
       at('date', p.date, (s) => (s.ts < 0 ? 'no Timestamp.Now' : dateOf(s.ts)));
-      at('specVersion', p.specVersion, (s) => (s.specVersion < 0 ? 'no System.LastRuntimeUpgrade' : s.specVersion));
+      at('specVersion', p.specVersion, specOf);
       for (const [k, v] of Object.entries(p.values)) at(`values.${k}`, v, (s) => valuesOf(s)[k]);
+    };
+    for (const [i, p] of ss.series.entries()) point(`series[${i}]`, p);
+    // an exact runtime upgrade: the first block of the new runtime (its spec, time and parent, from its proof and
+    // header) and the values at that parent, the last block of the old runtime
+    for (const [i, u] of ss.upgrades.entries()) {
+      const pr = proven.get(u.firstBlock)!;
+      const at = (path: string, published: unknown, f: (s: BlockState) => unknown) =>
+        tally.check(snapFile, `upgrades[${i}].${path}`, published, u.firstBlock, pr, f);
+      at('firstHash', u.firstHash, (s) => s.hash);
+      at('specVersion', u.specVersion, specOf);
+      at('timestamp', u.timestamp, (s) => (s.ts < 0 ? 'no Timestamp.Now' : new Date(s.ts).toISOString()));
+      at('date', u.date, (s) => (s.ts < 0 ? 'no Timestamp.Now' : dateOf(s.ts)));
+      at('before.hash', u.before.hash, () => ('problem' in pr ? null : pr.parentHash));
+      point(`upgrades[${i}].before`, u.before);
     }
     if (ss.head) {
       const pr = proven.get(ss.head.number)!;

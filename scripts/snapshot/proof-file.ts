@@ -48,17 +48,23 @@ export const RUNTIME_UPGRADE: ItemRef = ['System', 'LastRuntimeUpgrade'];
 const base = new TypeRegistry();
 
 /**
- * A proof file's header (SCALE hex, `Header<u32, BlakeTwo256>`): its hash (blake2-256 of the bytes), number and
- * state root. Throws when the bytes are not exactly one header.
+ * A proof file's header (SCALE hex, `Header<u32, BlakeTwo256>`): its hash (blake2-256 of the bytes), number, parent
+ * hash and state root. Throws when the bytes are not exactly one header.
  */
-export function decodeHeaderHex(hex: string): { hash: string; number: number; stateRoot: string } {
+export function decodeHeaderHex(hex: string): { hash: string; number: number; parentHash: string; stateRoot: string } {
   const h = base.createType('Header', hexToU8a(hex)) as unknown as {
     number: { toNumber(): number };
+    parentHash: { toHex(): string };
     stateRoot: { toHex(): string };
     toHex(): string;
   };
   if (h.toHex() !== hex.toLowerCase()) throw new Error('the header has bytes beyond its end');
-  return { hash: blake2AsHex(hex, 256), number: h.number.toNumber(), stateRoot: h.stateRoot.toHex() };
+  return {
+    hash: blake2AsHex(hex, 256),
+    number: h.number.toNumber(),
+    parentHash: h.parentHash.toHex(),
+    stateRoot: h.stateRoot.toHex(),
+  };
 }
 function known(name: string): boolean {
   try {

@@ -67,15 +67,25 @@ describe.skipIf(missing !== null)('proof files written by the snapshot (Finney-l
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('one proof file per sampled day and the head, each proving its values under its own header', async () => {
-    const blocks = [...new Set([...snap.series.map((p) => p.block!), snap.head!.number])].sort((a, b) => a - b);
+  it('one proof file per sampled day, the head and each recorded upgrade, each proving its values under its own header', async () => {
+    // the days cross dTAO (spec 233): its first block and that block's parent are read too
+    expect(snap.upgrades.map((u) => u.specVersion)).toEqual([SPECS.find((s) => s >= 233)]);
+    const hashOf = new Map<number, string>([
+      ...snap.series.map((p) => [p.block!, p.hash!] as const),
+      [snap.head!.number, snap.head!.hash],
+      ...snap.upgrades.flatMap((u) => [
+        [u.firstBlock, u.firstHash] as const,
+        [u.before.block!, u.before.hash!] as const,
+      ]),
+    ]);
+    const blocks = [...hashOf.keys()].sort((a, b) => a - b);
     expect(proofNames(dir)).toEqual(blocks.map((b) => `${b}.json`).sort());
     for (const b of blocks) {
       const f = proofFile(dir, b);
       expect(f.block).toBe(b);
       expect(blake2AsHex(f.header, 256)).toBe(f.hash);
       expect(decodeHeaderHex(f.header).number).toBe(b);
-      expect(f.hash).toBe(b === snap.head!.number ? snap.head!.hash : snap.series.find((p) => p.block === b)!.hash);
+      expect(f.hash).toBe(hashOf.get(b));
       expect(f.nodes).toEqual([...new Set(f.nodes)].sort());
       const values = await verifyProof(
         decodeHeaderHex(f.header).stateRoot,
@@ -85,6 +95,11 @@ describe.skipIf(missing !== null)('proof files written by the snapshot (Finney-l
       expect(values.size).toBe(f.values.length);
       const items = new Set(f.values.map((v) => v.item));
       expect(items).toContain('Timestamp.Now');
+      if (!snap.series.some((p) => p.block === b) && b !== snap.head!.number) {
+        // an upgrade's first block that is no sampled day: its runtime, time and parent only
+        expect(items).toContain('System.LastRuntimeUpgrade');
+        continue;
+      }
       expect(items).toContain('SubtensorModule.TotalIssuance');
       expect(items).toContain('SubtensorModule.NetworksAdded');
       if (b === snap.head!.number) expect(items).toContain('SubtensorModule.SubnetOwner');
@@ -180,6 +195,23 @@ describe.skipIf(missing !== null)('proof files written by the snapshot (Finney-l
     edit(f);
     writeFileSync(file, formatProofFile(f));
   };
+
+  it("fails naming the file and field when a value at an upgrade, or the upgrade's spec, is changed", async () => {
+    const u = snap.upgrades[0];
+    const was = u.before.values.totalStake!;
+    const now = was.slice(0, -1) + String((Number(was.at(-1)) + 1) % 10);
+    const { copy, r } = await tampered('tamper-upgrade', (d) => {
+      const file = path.join(d, 'snapshot.json');
+      const s = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+      s.upgrades[0].before.values.totalStake = now;
+      s.upgrades[0].specVersion += 1;
+      writeFileSync(file, JSON.stringify(s, null, 2) + '\n');
+    });
+    expect(r.failures).toEqual([
+      `${path.join(copy, 'snapshot.json')}: upgrades[0].specVersion: published ${u.specVersion + 1}, proof of block ${u.firstBlock} holds ${u.specVersion}`,
+      `${path.join(copy, 'snapshot.json')}: upgrades[0].before.values.totalStake: published ${now}, proof of block ${u.before.block} holds ${was}`,
+    ]);
+  }, 120_000);
 
   it('fails naming the file and field when one digit of a published value changes', async () => {
     const i = snap.series.length - 2;
