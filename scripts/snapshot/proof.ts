@@ -118,6 +118,31 @@ export function nodesByHash(proof: readonly string[]): Map<string, Uint8Array> {
   return out;
 }
 
+/**
+ * The root a proof's nodes hang from, without a header: the one node no other node of the proof refers to (a value
+ * node of state version 1 is referred to by its leaf; a node that does not decode as a trie node refers to none).
+ * Null when no node or more than one is unreferenced (a proof altered in one node leaves that node and the true
+ * root unreferenced). A probe of the day search reads its values under this root, unproven; they are proven only
+ * once the block's checked header names the same root (read.ts).
+ */
+export function proofRoot(proof: readonly string[]): string | null {
+  const nodes = nodesByHash(proof);
+  const referenced = new Set<string>();
+  for (const bytes of nodes.values()) {
+    let node: DecodedNode | 'empty';
+    try {
+      node = decodeNode(bytes);
+    } catch {
+      continue;
+    }
+    if (node === 'empty') continue;
+    if (node.value && 'hash' in node.value) referenced.add(node.value.hash);
+    for (const c of node.children) if (c && 'hash' in c) referenced.add(c.hash);
+  }
+  const roots = [...nodes.keys()].filter((h) => !referenced.has(h));
+  return roots.length === 1 ? roots[0] : null;
+}
+
 /** Walk from `root` to `key` through the proof's nodes (Substrate's trie layout, state version 0 or 1). */
 export function walk(root: string, nodes: ReadonlyMap<string, Uint8Array>, key: string): WalkResult {
   const path = nibblesOf(hexToU8a(key));
