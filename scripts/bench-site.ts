@@ -18,8 +18,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve } from '../tests/helpers/serve.ts';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
+import { serve } from '../testing/serve.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../testing/browser.ts';
 import { noGeo } from '../src/client/no-geo-plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,10 +1,10 @@
 /**
  * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill with proofs at Finney's real pace,
- * measured against the Finney-like node (tests/chain/finney-like/): the real Finney runtimes 218..424 (metadata from
+ * measured against the Finney-like node (testing/finney-like/): the real Finney runtimes 218..424 (metadata from
  * ../shared/chain/metadata) upgraded at Finney's cadence (one runtime every 9.0 days: 133 runtimes reached
  * subtensor's main branch between 2023-03-20 and 2026-06-30), 12-second Aura slots of which 1.1% are missed
  * (Finney: 9,233,529 blocks in 1,297 days), timestamp jitter within the slot, 140 subnets; then Finney's real 2025
- * block times (tests/chain/finney-like/real-timing.ts: 2025-04-01 + 70 days, the 2025-05-20..23 halt included,
+ * block times (testing/finney-like/real-timing.ts: 2025-04-01 + 70 days, the 2025-05-20..23 halt included,
  * and 2025-07-01 + 70 days). For each timing: a backfill with proofs, a second run with nothing left to fetch
  * (what every run costs whatever its days), and a backfill with --trust-node (the unproven read), so that the
  * requests per sampled day, their composition by method and the bytes with proofs against without are measured,
@@ -24,15 +24,15 @@ import {
   FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30,
   FINNEY_SPECS,
   FINNEY_UPGRADE_EVERY_DAYS,
-} from '../tests/chain/finney-like/model.ts';
-import { startFinneyLike, type FinneyLikeNode } from '../tests/chain/finney-like/node.ts';
-import { loadFinneyTiming2025 } from '../tests/chain/finney-like/real-timing.ts';
+} from '../testing/finney-like/model.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../testing/finney-like/node.ts';
+import { loadFinneyTiming2025 } from '../testing/finney-like/real-timing.ts';
 import { createProof } from '@acala-network/chopsticks-core';
 import { expandMetadata } from '@polkadot/types';
 import { u8aToHex } from '@polkadot/util';
 import { readFileSync } from 'node:fs';
-import { metadataMissing } from '../tests/chain/finney-like/runtimes.ts';
-import { runCli } from '../tests/chain/run.ts';
+import { metadataMissing } from '../testing/finney-like/runtimes.ts';
+import { runCli } from '../testing/snapshot-cli.ts';
 
 const { values: args } = parseArgs({
   options: {

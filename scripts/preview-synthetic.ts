@@ -1,6 +1,6 @@
 /**
  * `npm run preview:synthetic`: see the site with chain-shaped data before any nightly run. Starts the test node of
- * the chain tests (chopsticks on the real subtensor runtimes in ../shared/chain, seeded with tests/chain/seed.ts:
+ * the chain tests (chopsticks on the real subtensor runtimes in ../shared/chain, seeded with testing/seed.ts:
  * a few days on spec 103, the upgrade to 218 at dTAO's date, a few days after), runs the snapshot CLI against it
  * into a scratch folder, builds a scratch copy of the project from that data and previews it. The data is marked
  * `synthetic` (every page says so; a production build refuses it). public/data is never written.
@@ -9,44 +9,18 @@
  *   npm run preview:synthetic -- --days 16 --port 4400 --keep
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, removeProject, ROOT, tempProject } from '../tests/helpers/project.ts';
-
-/** The data files a build reads from public/data, copied from a snapshot's output folder. */
-const DATA_FILES = ['snapshot.json', 'subnets-daily.json'] as const;
-
-/**
- * A scratch copy of the project whose public/data holds the snapshot in `dataDir` (written by `npm run snapshot --
- * --out dataDir`). The real tree is not touched: the copy is built and previewed in its own folder.
- */
-export function scratchProject(dataDir: string): string {
-  if (!existsSync(path.join(dataDir, 'snapshot.json')))
-    throw new Error(`${path.join(dataDir, 'snapshot.json')}: no snapshot to preview`);
-  const project = tempProject();
-  for (const f of DATA_FILES) {
-    const target = path.join(project, 'public/data', f);
-    rmSync(target, { force: true });
-    if (existsSync(path.join(dataDir, f))) copyFileSync(path.join(dataDir, f), target);
-  }
-  return project;
-}
-
-/** Build the scratch copy; throws with the build's last lines when it fails. Returns the built site's folder. */
-export function buildScratch(project: string): string {
-  const r = build(project);
-  if (r.status !== 0) throw new Error(`preview build failed:\n${r.output.slice(-3000)}`);
-  return path.join(project, 'dist');
-}
+import { buildScratch, removeProject, ROOT, scratchProject } from '../testing/project.ts';
 
 /** A short synthetic history from the real-runtime test node, written by the snapshot CLI into `out`. */
 async function synthesize(out: string, days: number): Promise<void> {
-  const { chainMissing, Dev, SPEC_103, startNode } = await import('../tests/chain/harness.ts');
-  const { buildHistory } = await import('../tests/chain/seed.ts');
-  const { runCli } = await import('../tests/chain/run.ts');
+  const { chainMissing, Dev, SPEC_103, startNode } = await import('../testing/chopsticks.ts');
+  const { buildHistory } = await import('../testing/seed.ts');
+  const { runCli } = await import('../testing/snapshot-cli.ts');
   const missing = chainMissing();
   if (missing) throw new Error(missing);
   const pre = Math.max(1, Math.floor(days / 2));

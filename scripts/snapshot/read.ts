@@ -12,7 +12,8 @@
  * the data is labelled unproven.
  * Values leave a BlockState as plain values (bigint, number, string, lists of them, or null), decoded here only.
  */
-import { asRpcHeader, headerProblem } from './header.ts';
+import { asRpcHeader, encodeHeader, headerProblem } from './header.ts';
+import { u8aToHex } from '@polkadot/util';
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
 import { ProofError, proofRoot, verifyProof } from './proof.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
@@ -39,7 +40,7 @@ import {
   type SeriesDef,
   type StorageSpan,
   type SubnetColumnDef,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -56,7 +57,7 @@ const seriesSpans = (plain: boolean) =>
 const subnetSpans = (daily: boolean) =>
   Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
 
-/** Plain values read at every sampled block: the table's plain series (src/data/series.ts) and the governance extras. */
+/** Plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras. */
 export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
 /**
  * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
@@ -101,6 +102,10 @@ export class BlockState {
   stateRoot: string | null = null;
   /** every value in `raw` is proven under `stateRoot` (and later reads are too) */
   proven = false;
+  /** the checked header's SCALE encoding (hex); null until proven */
+  header: string | null = null;
+  /** every trie node of the proofs read at this block (the published proof file keeps those of its values) */
+  readonly proofNodes = new Set<string>();
   /**
    * A probe's read: the nodes of its `state_getReadProof` replies, the root they hang from (proof.ts proofRoot) and
    * the endpoint that served them. Its values are unproven until the checked header names that root (Reader.complete).
@@ -250,6 +255,8 @@ export interface ReaderOptions {
   metadataCache?: MetadataCache | null;
   /** read without proofs (`--trust-node`, for nodes that serve none): the data is then labelled unproven */
   trustNode?: boolean;
+  /** called with each block state once complete and proven (the snapshot keeps its proof file) */
+  onProven?: (state: BlockState) => void;
 }
 
 export class Reader {
@@ -264,6 +271,7 @@ export class Reader {
   #ss58: number;
   #metadataCache: MetadataCache | null;
   readonly trustNode: boolean;
+  readonly onProven: ((state: BlockState) => void) | null;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -273,6 +281,7 @@ export class Reader {
     this.log = opts.log ?? (() => {});
     this.#metadataCache = opts.metadataCache ?? null;
     this.trustNode = opts.trustNode ?? false;
+    this.onProven = opts.onProven ?? null;
   }
 
   get candidates(): number {
@@ -510,13 +519,16 @@ export class Reader {
     const problem = headerProblem(header, state.number, state.hash);
     if (problem) throw new VerificationError(`${endpoint}: block ${state.number} (${state.hash}): ${problem}`);
     state.stateRoot = header.stateRoot.toLowerCase();
+    state.header = u8aToHex(encodeHeader(header));
     return state.stateRoot;
   }
 
   /** `keys` read with `state_getReadProof` and verified under the block's checked state root. */
   async #proven(state: BlockState, keys: string[]): Promise<{ values: Map<string, string | null>; endpoint: string }> {
     const [root, { result: proof, endpoint }] = await Promise.all([this.#header(state), this.#readProof(state, keys)]);
-    return { values: await this.#verified(state, root, proof, keys, endpoint), endpoint };
+    const values = await this.#verified(state, root, proof, keys, endpoint);
+    for (const n of proof) state.proofNodes.add(n.toLowerCase());
+    return { values, endpoint };
   }
 
   /**
@@ -541,7 +553,10 @@ export class Reader {
         state.raw.set(k, v);
       }
     };
-    if (fromProbe) check(fromProbe, probe!.endpoint, 'the probe');
+    if (fromProbe) {
+      check(fromProbe, probe!.endpoint, 'the probe');
+      for (const n of probe!.nodes) state.proofNodes.add(n.toLowerCase());
+    }
     const keys = [...new Set([...again, ...more.map((k) => k.toLowerCase()).filter((k) => !state.raw.has(k))])];
     for (let i = 0; i < keys.length; i += MAX_KEYS) {
       const { values, endpoint } = await this.#proven(state, keys.slice(i, i + MAX_KEYS));
@@ -601,6 +616,7 @@ export class Reader {
     else await this.#prove(state, this.seriesKeys(state.runtime, candidates));
     await this.#resolveNetuids(state, candidates.length);
     state.complete = true;
+    if (state.proven) this.onProven?.(state);
     return state;
   }
 

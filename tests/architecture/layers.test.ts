@@ -1,6 +1,9 @@
 /**
- * The layers of src/ (CONTRIBUTING.md, "Architecture"): data -> metrics -> charts / claims -> pages. A layer imports
- * only the layers before it; nothing in src/ imports scripts/ or tests/ (scripts import src/data, not the reverse).
+ * The layers of src/ (CONTRIBUTING.md, "Architecture"): model -> data -> metrics -> charts / claims -> pages. A layer
+ * imports only the layers before it; nothing in src/ imports scripts/, testing/ or tests/ (scripts import src/model
+ * and src/data, not the reverse). src/model, the ground floor, holds the schemas, id primitives and declarative tables.
+ * testing/ (the Finney-like node, chopsticks, scratch projects) is what scripts/ and tests/ share: scripts/ and
+ * testing/ import nothing from tests/, and testing/ does not import vitest, so a script runs without the tests.
  * Imports are read with TypeScript's own scanner (`ts.preProcessFile`), so `import type`, re-exports and dynamic
  * imports count and comments and strings do not; for .astro files, the frontmatter and <script> blocks are scanned.
  */
@@ -13,10 +16,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** For each layer (a folder of src/), the folders of src/ it may import from. */
 const ALLOWED: Record<string, readonly string[]> = {
-  data: ['data'],
-  metrics: ['data', 'metrics'],
-  charts: ['data', 'metrics', 'charts'],
-  claims: ['data', 'metrics', 'claims'],
+  model: ['model'],
+  data: ['model', 'data'],
+  metrics: ['model', 'data', 'metrics'],
+  charts: ['model', 'data', 'metrics', 'charts'],
+  claims: ['model', 'data', 'metrics', 'claims'],
 };
 
 function files(dir: string): string[] {
@@ -65,7 +69,7 @@ function violations(root = ROOT): string[] {
     for (const i of importsOf(file)) {
       if (i.target === null) continue;
       if (!i.target.startsWith('src/')) {
-        out.push(`${i.file}: imports ${i.spec} (outside src/; scripts and tests import src, not the reverse)`);
+        out.push(`${i.file}: imports ${i.spec} (outside src/; scripts, testing and tests import src, not the reverse)`);
         continue;
       }
       const to = i.target.split('/')[1];
@@ -77,6 +81,21 @@ function violations(root = ROOT): string[] {
   return out;
 }
 
+/** Every import of scripts/ and testing/ that reaches into tests/ or (testing/ only) vitest. */
+function sharedViolations(root = ROOT): string[] {
+  return ['scripts', 'testing'].flatMap((dir) =>
+    files(join(root, dir))
+      .flatMap(importsOf)
+      .flatMap((i) =>
+        i.target?.startsWith('tests/')
+          ? [`${i.file}: imports ${i.spec} (tests/ is not imported outside tests/; shared code goes in testing/)`]
+          : dir === 'testing' && /^vitest(\/|$)/.test(i.spec)
+            ? [`${i.file}: imports ${i.spec} (testing/ runs in scripts too, without vitest)`]
+            : [],
+      ),
+  );
+}
+
 describe('layers', () => {
   test('the scanner sees the imports of every layer (so an empty list of violations means something)', () => {
     const seen = new Set(
@@ -85,9 +104,11 @@ describe('layers', () => {
         .map((i) => `${i.file.split('/')[1]}->${i.target?.split('/')[1]}`),
     );
     for (const edge of [
-      'metrics->data',
+      'data->model',
+      'metrics->model',
       'charts->metrics',
       'claims->metrics',
+      'claims->model',
       'claims->data',
       'pages->claims',
       'pages->charts',
@@ -95,7 +116,19 @@ describe('layers', () => {
       expect(seen, edge).toContain(edge);
   });
 
-  test('src/data, src/metrics, src/charts and src/claims import only the layers before them; nothing in src/ imports scripts/ or tests/', () => {
+  test('src/model, src/data, src/metrics, src/charts and src/claims import only the layers before them; nothing in src/ imports scripts/, testing/ or tests/', () => {
     expect(violations()).toEqual([]);
+  });
+
+  test('scripts/ and testing/ import nothing from tests/, and testing/ does not import vitest', () => {
+    expect(sharedViolations()).toEqual([]);
+    const seen = new Set(
+      ['scripts', 'testing']
+        .flatMap((d) => files(join(ROOT, d)).flatMap(importsOf))
+        .map((i) => i.target?.split('/')[0]),
+    );
+    // the scanner sees scripts/ -> testing/ and testing/ -> scripts/ (so an empty list means something)
+    expect(seen).toContain('testing');
+    expect(seen).toContain('scripts');
   });
 });

@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { launch } from '../helpers/browser.ts';
+import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { serve, type Served } from '../../testing/serve.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 
 const MIN_PX = 11;

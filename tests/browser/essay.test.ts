@@ -4,9 +4,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { serve, type Served } from '../../testing/serve.ts';
 
 let browser: Browser;
 let site: Served;

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { builtPages, liveSite } from '../helpers/live-site.ts';
 
 const live = liveSite();

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { excerpt, hitPosition, landing, pageWords, type PagefindData } from '../../src/client/search.ts';
 import { indexCopy, INDEX_COPY_CLOSE, INDEX_COPY_OPEN } from '../../src/site/segment.ts';
-import { launch } from '../helpers/browser.ts';
+import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { serve, type Served } from '../../testing/serve.ts';
 
 let browser: Browser;
 let site: Served;

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkProject } from '../../src/checks/check.ts';
 import taoproofCheck from '../../src/integration.ts';
-import { build, removeProject, tempContent, tempProject } from '../helpers/project.ts';
+import { build, removeProject, tempContent, tempProject } from '../../testing/project.ts';
 
 /** Change `file` under `dir`; returns a function that puts it back. */
 function edit(dir: string, file: string, change: (text: string) => string): () => void {

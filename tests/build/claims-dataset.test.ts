@@ -10,12 +10,12 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { distFile } from '../helpers/dist.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { loadCorrectionLog } from '../../src/claims/corrections.ts';
 import { labelOf } from '../../src/site/findings.ts';
 import { CLAIM_CSV_COLUMNS, RATING_VALUE } from '../../src/site/claim-record.ts';
-import type { Claim } from '../../src/checks/schemas.ts';
+import type { Claim } from '../../src/model/content.ts';
 
 const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
 const data = { snapshot: loadSnapshot(), reference: loadReferenceYaml() };

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { brokenLinks } from '../helpers/dist.ts';
-import { build, removeProject, tempProject } from '../helpers/project.ts';
+import { build, removeProject, tempProject } from '../../testing/project.ts';
 
 let dir: string;
 beforeAll(() => {

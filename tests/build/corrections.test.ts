@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCorrections, parseVerdictHistory, type VerdictHistory } from '../../src/claims/corrections.ts';
 import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
-import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let project: string;
 let scratch: string;

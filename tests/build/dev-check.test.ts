@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let dir: string;
 beforeAll(() => {

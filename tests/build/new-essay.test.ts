@@ -10,7 +10,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
 import { checkProject } from '../../src/checks/check.ts';
-import { build, removeProject, ROOT, tempProject } from '../helpers/project.ts';
+import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let dir: string;
 beforeAll(() => {

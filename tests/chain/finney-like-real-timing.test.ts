@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxReads } from '../../scripts/snapshot/days.ts';
 import { parseSnapshot } from '../../src/data/load.ts';
-import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
-import { loadFinneyTiming2025 } from './finney-like/real-timing.ts';
-import { metadataMissing } from './finney-like/runtimes.ts';
-import { errorLine, runCli } from './run.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
+import { loadFinneyTiming2025 } from '../../testing/finney-like/real-timing.ts';
+import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
+import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
 
 const SPECS = [320, 343];
 const real = loadFinneyTiming2025();

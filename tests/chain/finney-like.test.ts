@@ -1,5 +1,5 @@
 /**
- * The whole snapshot CLI against the Finney-like node (tests/chain/finney-like/): eight real Finney runtimes
+ * The whole snapshot CLI against the Finney-like node (testing/finney-like/): eight real Finney runtimes
  * (metadata of specs 218 to 424, upgraded every few days), 12-second Aura slots with missed slots and timestamp
  * jitter, 140 subnets of which 76 registered part-way and one deregistered and registered again. Every sampled
  * day (the first block of each UTC day) is checked against the node's own model: block, hash, spec version,
@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import type { Snapshot, SubnetsDaily } from '../../src/data/schema.ts';
-import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES } from '../../src/data/series.ts';
-import { DAY_MS, FINNEY_SPECS } from './finney-like/model.ts';
-import { startFinneyLike, type FinneyLikeNode } from './finney-like/node.ts';
-import { metadataFile, metadataMissing } from './finney-like/runtimes.ts';
-import { FaultProxy } from './proxy.ts';
-import { errorLine, runCli } from './run.ts';
+import type { Snapshot, SubnetsDaily } from '../../src/model/schema.ts';
+import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES } from '../../src/model/series.ts';
+import { DAY_MS, FINNEY_SPECS } from '../../testing/finney-like/model.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
+import { metadataFile, metadataMissing } from '../../testing/finney-like/runtimes.ts';
+import { FaultProxy } from '../../testing/fault-proxy.ts';
+import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
 
 const missing = metadataMissing(FINNEY_SPECS);
 if (missing) console.warn(missing);

@@ -7,10 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, removeProject, tempProject } from '../helpers/project.ts';
-import { chainMissing, Dev, SPEC_103, startNode, type LocalNode } from './harness.ts';
-import { runCli } from './run.ts';
-import { buildHistory, type History } from './seed.ts';
+import { build, removeProject, tempProject } from '../../testing/project.ts';
+import { chainMissing, Dev, SPEC_103, startNode, type LocalNode } from '../../testing/chopsticks.ts';
+import { runCli } from '../../testing/snapshot-cli.ts';
+import { buildHistory, type History } from '../../testing/seed.ts';
 
 const missing = chainMissing();
 

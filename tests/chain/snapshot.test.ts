@@ -9,11 +9,28 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINNEY } from '../../src/data/chain.ts';
 import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import { SCHEMA_VERSION, type Snapshot, type SubnetsDaily } from '../../src/data/schema.ts';
-import { chainMissing, Dev, freePort, leU64, SPEC_103, startNode, storageKey, type LocalNode } from './harness.ts';
-import { FaultProxy } from './proxy.ts';
-import { errorLine, runCli, startCli } from './run.ts';
-import { ACCOUNTS, addDays, authorities, buildHistory, dayValues, type History, type SeededDay } from './seed.ts';
+import { SCHEMA_VERSION, type Snapshot, type SubnetsDaily } from '../../src/model/schema.ts';
+import {
+  chainMissing,
+  Dev,
+  freePort,
+  leU64,
+  SPEC_103,
+  startNode,
+  storageKey,
+  type LocalNode,
+} from '../../testing/chopsticks.ts';
+import { FaultProxy } from '../../testing/fault-proxy.ts';
+import { errorLine, runCli, startCli } from '../../testing/snapshot-cli.ts';
+import {
+  ACCOUNTS,
+  addDays,
+  authorities,
+  buildHistory,
+  dayValues,
+  type History,
+  type SeededDay,
+} from '../../testing/seed.ts';
 
 const missing = chainMissing();
 if (missing) console.warn(missing);

@@ -7,9 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { scratchProject } from '../../scripts/preview-synthetic.ts';
+import { ROOT, scratchProject } from '../../testing/project.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { ROOT } from '../helpers/project.ts';
 import { sharedBuild, type SharedBuild } from '../helpers/shared-build.ts';
 
 const publicData = path.join(ROOT, 'public/data');

@@ -11,7 +11,7 @@ import {
   type Known,
   type Site,
 } from '../../src/checks/lint.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 const known: Known = {
   charts: new Set(['issuance']),

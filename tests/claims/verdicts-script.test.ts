@@ -13,10 +13,10 @@ import { parse as parseYaml } from 'yaml';
 import { checkProject } from '../../src/checks/check.ts';
 import { parseVerdictHistory, verdictChanges } from '../../src/claims/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
-import type { Snapshot } from '../../src/data/schema.ts';
+import type { Snapshot } from '../../src/model/schema.ts';
 import { citedData, dataOf, daysFrom } from '../fixtures/snapshots.ts';
 import { run as runVerdicts } from '../../scripts/verdicts.ts';
-import { removeProject, ROOT, tempContent } from '../helpers/project.ts';
+import { removeProject, ROOT, tempContent } from '../../testing/project.ts';
 
 /** Root stake falling by `drop` TAO over the 63 days to the article (as in corrections.test.ts); one more day moves the head. */
 const rootData = (drop: number, days = 67, kind: Snapshot['kind'] = 'chain') =>

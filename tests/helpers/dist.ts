@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { ROOT } from './project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 /** TAOPROOF_DIST points the tests at another build (e.g. a copy built elsewhere). */
 export const DIST = process.env.TAOPROOF_DIST ?? join(ROOT, 'dist');

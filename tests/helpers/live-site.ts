@@ -3,9 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch } from './browser.ts';
+import { launch } from '../../testing/browser.ts';
 import { DIST } from './dist.ts';
-import { serve, type Served } from './serve.ts';
+import { serve, type Served } from '../../testing/serve.ts';
 
 export interface LiveSite {
   /** Chromium, launched before the file's tests */

@@ -2,7 +2,7 @@
  * One scratch build per set of data files, shared by every test file of a vitest run that needs it (e.g. the site
  * built from the synthetic dTAO snapshot, read by tests/charts/preview.test.ts and tests/browser/charts.test.ts).
  *
- * The build is `npm run preview:synthetic`'s own (`scratchProject` + `buildScratch`, scripts/preview-synthetic.ts):
+ * The build is `npm run preview:synthetic`'s own (`scratchProject` + `buildScratch`, testing/project.ts):
  * a scratch copy of the project whose public/data holds the given files. It goes in the run's scratch folder
  * (tests/helpers/global-setup.ts provides it, and removes it after the run), under a key hashed from the files, so
  * the first test file that asks builds it and the others, in any worker, wait for it. Run outside vitest's
@@ -13,8 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { buildScratch, scratchProject } from '../../scripts/preview-synthetic.ts';
-import { ROOT } from './project.ts';
+import { buildScratch, ROOT, scratchProject } from '../../testing/project.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

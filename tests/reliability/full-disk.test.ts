@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordStatus } from '../../scripts/snapshot/status.ts';
 import { readCheckpoint, writeCheckpoint, writeDataFiles, writeSnapshot } from '../../scripts/snapshot/write.ts';
 import { WriteError, writeAtomic } from '../../scripts/atomic-write.ts';
-import type { SubnetsDaily, Snapshot } from '../../src/data/schema.ts';
-import { SCHEMA_VERSION } from '../../src/data/schema.ts';
+import type { SubnetsDaily, Snapshot } from '../../src/model/schema.ts';
+import { SCHEMA_VERSION } from '../../src/model/schema.ts';
 import { daysFrom } from '../fixtures/snapshots.ts';
 import { mountTmpfs, subdir, underUlimit, type Tmpfs } from '../helpers/full-disk.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 const snap = (days: number): Snapshot =>
   daysFrom('2025-01-01', days, (i) => ({ issuedTao: 1_000_000 + i * 7200, stakedTao: 800_000 + i }));
@@ -164,7 +164,7 @@ describe('ulimit -f (SIGXFSZ, then EFBIG)', () => {
 describe.skipIf(skip !== null)('the metadata cache on a full disk', () => {
   it('ends the run naming the cache file, and leaves no partial file', async () => {
     const { MetadataCache } = await import('../../scripts/snapshot/metadata-cache.ts');
-    const { metadataFile } = await import('../chain/finney-like/runtimes.ts');
+    const { metadataFile } = await import('../../testing/finney-like/runtimes.ts');
     const { Runtime } = await import('../../scripts/snapshot/runtime.ts');
     const { u8aToHex } = await import('@polkadot/util');
     if (!existsSync(metadataFile(424))) return console.warn('no Finney metadata: skipped');

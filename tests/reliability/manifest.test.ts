@@ -11,7 +11,7 @@ import { checkManifest, writeManifest } from '../../scripts/data-manifest.ts';
 import { recordStatus } from '../../scripts/snapshot/status.ts';
 import { writeSnapshot } from '../../scripts/snapshot/write.ts';
 import { daysFrom } from '../fixtures/snapshots.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'taoproof-manifest-'))));

@@ -132,7 +132,7 @@ describe("a node's text in the CLI's output", () => {
     const { join } = await import('node:path');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { ROOT } = await import('../helpers/project.ts');
+    const { ROOT } = await import('../../testing/project.ts');
     const out = mkdtempSync(join(tmpdir(), 'taoproof-sanitise-'));
     try {
       const child = spawn(

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/snapshot/cli.ts';
 import { run } from '../../scripts/snapshot/main.ts';
 import { checkpointSum, readCheckpoint, readExisting, readExistingSubnets } from '../../scripts/snapshot/write.ts';
-import { startCli } from '../chain/run.ts';
+import { startCli } from '../../testing/snapshot-cli.ts';
 import { pairProblems } from '../../src/checks/check.ts';
-import { FINNEY_SPECS } from '../chain/finney-like/model.ts';
-import { startFinneyLike, type FinneyLikeNode } from '../chain/finney-like/node.ts';
-import { metadataMissing } from '../chain/finney-like/runtimes.ts';
+import { FINNEY_SPECS } from '../../testing/finney-like/model.ts';
+import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
+import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
 import { mountTmpfs, subdir, type Tmpfs } from '../helpers/full-disk.ts';
 
 const SPECS = FINNEY_SPECS.slice(-2);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument, isMap, isSeq, type Scalar } from 'yaml';
 import { safeLine } from '../../scripts/snapshot/sanitize.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 
 interface Step {
   uses?: string;

@@ -13,13 +13,13 @@ import {
   slotBounds,
   type Anchor,
 } from '../../scripts/snapshot/days.ts';
-import { ChainModel } from '../chain/finney-like/model.ts';
+import { ChainModel } from '../../testing/finney-like/model.ts';
 import {
   loadFinneyTiming2025,
   parseDayStartsCsv,
   parseTimestampsCsv,
   RecordedTiming,
-} from '../chain/finney-like/real-timing.ts';
+} from '../../testing/finney-like/real-timing.ts';
 
 /** A fake chain: block n's timestamp from a list of per-block gaps. */
 function chain(genesisTs: number, firstTs: number, gaps: (n: number) => number, length: number): number[] {

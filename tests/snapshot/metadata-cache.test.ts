@@ -5,7 +5,7 @@ import { u8aToHex } from '@polkadot/util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_METADATA_CACHE, MetadataCache, metadataCacheDir } from '../../scripts/snapshot/metadata-cache.ts';
 import { Runtime } from '../../scripts/snapshot/runtime.ts';
-import { metadataFile, metadataMissing } from '../chain/finney-like/runtimes.ts';
+import { metadataFile, metadataMissing } from '../../testing/finney-like/runtimes.ts';
 
 const missing = metadataMissing([218, 219]);
 const GENESIS = `0x${'ab'.repeat(32)}`;

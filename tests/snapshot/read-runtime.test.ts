@@ -3,7 +3,7 @@ import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { Reader } from '../../scripts/snapshot/read.ts';
 import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
-import { metadataFile, metadataMissing } from '../chain/finney-like/runtimes.ts';
+import { metadataFile, metadataMissing } from '../../testing/finney-like/runtimes.ts';
 
 /** A node that serves one metadata file for every block and counts the methods called. */
 function node(servedSpec: number) {

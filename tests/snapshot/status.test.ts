@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSnapshot } from '../../scripts/snapshot/write.ts';
 import { shouldRecordStatus, untouchedLine } from '../../scripts/snapshot/status.ts';
-import { ROOT } from '../helpers/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { recordStatus } from '../../scripts/snapshot/status.ts';
-import { staleNotice } from '../../src/data/status.ts';
-import { SCHEMA_VERSION } from '../../src/data/version.ts';
+import { staleNotice } from '../../src/model/status.ts';
+import { SCHEMA_VERSION } from '../../src/model/version.ts';
 
 let dir: string;
 beforeEach(() => {

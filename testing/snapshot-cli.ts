@@ -1,8 +1,9 @@
 /** Run the snapshot CLI as a child process, as CI does. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Summary } from '../../scripts/snapshot/main.ts';
-import { NODE22, repoRoot } from './harness.ts';
+import type { Summary } from '../scripts/snapshot/main.ts';
+import { NODE22 } from './chopsticks.ts';
+import { ROOT } from './project.ts';
 
 export interface CliResult {
   code: number | null;
@@ -19,8 +20,8 @@ export function startCli(
   env: Record<string, string> = {},
 ): { proc: ChildProcess; done: Promise<CliResult> } {
   const t0 = Date.now();
-  const proc = spawn(NODE22, [path.join(repoRoot, 'scripts/snapshot.ts'), ...args], {
-    cwd: repoRoot,
+  const proc = spawn(NODE22, [path.join(ROOT, 'scripts/snapshot.ts'), ...args], {
+    cwd: ROOT,
     env: { ...process.env, SNAPSHOT_PROGRESS_MS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

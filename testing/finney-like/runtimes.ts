@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata';
 import { compactStripLength, u8aToHex } from '@polkadot/util';
-import { metadataRegistry } from '../../../scripts/snapshot/runtime.ts';
-import { CHAIN_DIR } from '../harness.ts';
+import { metadataRegistry } from '../../scripts/snapshot/runtime.ts';
+import { CHAIN_DIR } from '../chopsticks.ts';
 
 export const METADATA_DIR = path.join(CHAIN_DIR, 'metadata');
 

@@ -18,8 +18,8 @@
  *  - `storage-at`: `state_queryStorageAt` serving a changed value while the proofs are honest.
  */
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { headerHash, type RpcHeader } from '../../../scripts/snapshot/header.ts';
-import { buildTrie, nodesByHash, proofOf } from '../../../scripts/snapshot/proof.ts';
+import { headerHash, type RpcHeader } from '../../scripts/snapshot/header.ts';
+import { buildTrie, nodesByHash, proofOf } from '../../scripts/snapshot/proof.ts';
 import { DAY_MS } from './model.ts';
 import type { ChainState } from './state.ts';
 

@@ -15,14 +15,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { ROOT } from '../project.ts';
 
 export const SLOT_MS = 12_000;
 
-export const REAL_DATA_DIR =
-  process.env.TAOPROOF_REAL_DATA_DIR ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/real-data');
+export const REAL_DATA_DIR = process.env.TAOPROOF_REAL_DATA_DIR ?? path.resolve(ROOT, '../shared/real-data');
 
 export interface DayStart {
   date: string;

@@ -5,7 +5,7 @@
  * the CLI needs `--genesis <hash>` and marks its data `synthetic`.
  */
 import { WebSocketServer, type WebSocket } from 'ws';
-import { freePort } from '../harness.ts';
+import { freePort } from '../chopsticks.ts';
 import { ChainModel, type ModelOptions } from './model.ts';
 import { Proofs } from './proofs.ts';
 import { ChainState } from './state.ts';

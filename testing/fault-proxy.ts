@@ -3,7 +3,7 @@
  * goes away, a stalled node, malformed replies. Counts the client's requests by method.
  */
 import WebSocket, { WebSocketServer } from 'ws';
-import { freePort } from './harness.ts';
+import { freePort } from './chopsticks.ts';
 
 export interface Faults {
   /** delay before forwarding each request, ms */

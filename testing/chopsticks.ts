@@ -7,13 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { xxhashAsHex } from '@polkadot/util-crypto';
+import { ROOT } from './project.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** the runtimes' chain specs; TAOPROOF_CHAIN_DIR overrides it (e.g. to check the skip message) */
-export const CHAIN_DIR = process.env.TAOPROOF_CHAIN_DIR ?? path.resolve(repoRoot, '../shared/chain');
+export const CHAIN_DIR = process.env.TAOPROOF_CHAIN_DIR ?? path.resolve(ROOT, '../shared/chain');
 export const SPEC_103 = path.join(CHAIN_DIR, 'testfinney-103.json');
 export const SPEC_218 = path.join(CHAIN_DIR, 'raonet-218.json');
 
@@ -51,7 +50,7 @@ export interface LocalNode {
 /** Start chopsticks from a raw chain spec; resolves once it listens. */
 export async function startNode(spec: string, extra: string[] = []): Promise<LocalNode> {
   const port = await freePort();
-  const bin = path.join(repoRoot, 'node_modules/@acala-network/chopsticks/chopsticks.cjs');
+  const bin = path.join(ROOT, 'node_modules/@acala-network/chopsticks/chopsticks.cjs');
   const proc = spawn(
     NODE22,
     [bin, '--genesis', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Manual', ...extra],

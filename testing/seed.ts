@@ -4,7 +4,7 @@
  * ground truth the snapshot must reproduce.
  */
 import { Keyring } from '@polkadot/api';
-import { SPEC_218, type Dev } from './harness.ts';
+import { SPEC_218, type Dev } from './chopsticks.ts';
 
 export const DAY = 86_400_000;
 const TAO = 1_000_000_000n;

@@ -1,11 +1,14 @@
-/** A throwaway copy of the project for build tests that corrupt data or content: the real tree is never touched. */
+/**
+ * Throwaway copies of the project, for build tests that corrupt data or content and for `npm run preview:synthetic`
+ * (scratchProject): the real tree is never touched.
+ */
 import { spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(import.meta.dirname, '..');
 
 /** What `astro build` reads from the project (node_modules is linked, not copied). */
 const BUILD_INPUTS = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -45,4 +48,30 @@ export function build(dir: string, env: Record<string, string> = {}): { status: 
   });
   // without colour codes (Astro colours its labels when it sees a terminal or CI=true)
   return { status: r.status, output: stripVTControlCharacters(`${r.stdout}\n${r.stderr}`) };
+}
+
+/** The data files a build reads from public/data, copied from a snapshot's output folder. */
+const DATA_FILES = ['snapshot.json', 'subnets-daily.json'] as const;
+
+/**
+ * A scratch copy of the project whose public/data holds the snapshot in `dataDir` (written by `npm run snapshot --
+ * --out dataDir`). The real tree is not touched: the copy is built and previewed in its own folder.
+ */
+export function scratchProject(dataDir: string): string {
+  if (!existsSync(join(dataDir, 'snapshot.json')))
+    throw new Error(`${join(dataDir, 'snapshot.json')}: no snapshot to preview`);
+  const project = tempProject();
+  for (const f of DATA_FILES) {
+    const target = join(project, 'public/data', f);
+    rmSync(target, { force: true });
+    if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), target);
+  }
+  return project;
+}
+
+/** Build the scratch copy; throws with the build's last lines when it fails. Returns the built site's folder. */
+export function buildScratch(project: string): string {
+  const r = build(project);
+  if (r.status !== 0) throw new Error(`preview build failed:\n${r.output.slice(-3000)}`);
+  return join(project, 'dist');
 }
