@@ -1,18 +1,19 @@
 /** Provenance columns for chart rows, from a value's source and the snapshot it came from. */
 import type { SnapshotKind, Source } from '../model/schema.ts';
+import { originOf } from '../model/provenance.ts';
 import type { RowSource } from './types.ts';
 
 export function rowSource(source: Source, kind: SnapshotKind): RowSource {
   if (source.kind === 'chain')
     return {
-      origin: kind === 'synthetic' ? 'synthetic' : 'chain',
+      origin: originOf(source, kind),
       block: source.block,
       hash: source.hash,
       item: source.item,
       url: null,
     };
   return {
-    origin: source.by === 'article' ? 'article' : 'publication',
+    origin: originOf(source, kind),
     block: null,
     hash: null,
     item: null,

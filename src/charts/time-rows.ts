@@ -13,7 +13,7 @@ export interface TimeRow extends RowSource {
   unit: string;
 }
 
-/** Measured daily values of a field. A `reference` snapshot has no measurements: its points are figures. */
+/** Measured daily values of a field. A `cited` snapshot has no measurements: its points are figures. */
 export function measuredRows(
   s: Snapshot,
   field: SeriesField,

@@ -3,6 +3,7 @@
  * as a table), and `plot(rows, options)` turns them into Observable Plot options. The same two functions run
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
+import type { Origin } from '../model/provenance.ts';
 import type { SeriesBreak } from '../model/breaks.ts';
 import type { ReportData } from '../model/schema.ts';
 
@@ -69,11 +70,9 @@ export interface ChartPlot {
   annotations?: Annotations;
 }
 
-/** Where a plotted number came from. */
-export type Origin = 'chain' | 'synthetic' | 'publication' | 'article' | 'computed';
-
 /** Provenance columns every row carries, so downloads keep the provenance of each number. */
 export interface RowSource {
+  /** where the number came from (the one provenance vocabulary, src/model/provenance.ts) */
   origin: Origin;
   block: number | null;
   hash: string | null;

@@ -5,7 +5,7 @@ import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } fro
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
-import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
+import { ROOT_DIVS_BREAK, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { figureById, figureText } from '../metrics/figures.ts';
 
@@ -169,7 +169,6 @@ export function breakNote(from: string, to: string, breaks: readonly SeriesBreak
 }
 
 /** When a range of reads lies within [dTAO, spec 283), SubnetTAO[0] and TotalStake left out the root dividends paid. */
-const ROOT_DIVS_BREAK = 'root-divs-outside-subnet-tao';
 function rootDivsOmitted(from: string, to: string): boolean {
   const fix = breakById(ROOT_DIVS_BREAK);
   return to >= DTAO_DATE && from < fix.date;

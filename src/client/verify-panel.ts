@@ -12,8 +12,8 @@ import { verifyProofFile } from '../verify/proof-file.ts';
 
 const LIST_ID = 'verify-endpoints';
 
-function say(status: HTMLElement, ok: boolean, message: string): void {
-  status.dataset.result = ok ? 'verified' : 'failed';
+function say(status: HTMLElement, ok: boolean | 'unchecked', message: string): void {
+  status.dataset.result = ok === 'unchecked' ? 'unchecked' : ok ? 'verified' : 'failed';
   status.textContent = message;
 }
 
@@ -38,7 +38,7 @@ export async function verifyBox(box: HTMLElement, status: HTMLElement): Promise<
     const proven = verifyProofFile(json, block, hash, where);
     const r = describe(proven, { item, value: raw === undefined ? undefined : raw === 'absent' ? null : raw });
     say(status, r.ok, r.message);
-    if (r.ok) askForm(box, block, hash);
+    if (r.ok === true) askForm(box, block, hash);
   } catch (e) {
     say(status, false, `failed: ${(e as Error).message}`);
   }

@@ -5,7 +5,7 @@
  * `5.38M`, `one third`, or in 万 as the Japanese does (`586万`).
  */
 import type { Figure, Reference } from '../model/schema.ts';
-import { formatCompact, raoToTao } from './amount.ts';
+import { formatCompact, formatFigure, raoToTao } from './amount.ts';
 
 /** The cited figure with this id; throws, naming the file, when content/reference.yaml lacks it. */
 export function figureById(reference: Pick<Reference, 'figures'>, id: string): Figure {
@@ -28,16 +28,9 @@ export function shareText(x: number): string {
 
 /** A figure as the article's English writes it: `5.38M` (TAO, unit left to the sentence), `70%`, `$2B`, `12`. */
 export function figureText(f: Pick<Figure, 'value' | 'unit'>): string {
-  switch (f.unit) {
-    case 'rao':
-      return formatCompact(raoToTao(BigInt(f.value)));
-    case 'ratio':
-      return shareText(Number(f.value));
-    case 'usd':
-      return `$${formatCompact(Number(f.value))}`;
-    default:
-      return Number(f.value).toLocaleString('en-US');
-  }
+  if (f.unit === 'rao') return formatCompact(raoToTao(BigInt(f.value)));
+  if (f.unit === 'ratio') return shareText(Number(f.value));
+  return formatFigure(f); // dollars and counts as everywhere else: `$2B`, `12`
 }
 
 /** A TAO figure in 万 (10,000), as the Japanese article writes it: `586万`. */

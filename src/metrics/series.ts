@@ -53,7 +53,7 @@ export function addDays(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** Observations read from the chain (or a synthetic node): none in a `reference` snapshot, whose points are cited figures. */
+/** Observations read from the chain (or a synthetic node): none in a `cited` snapshot, whose points are cited figures. */
 export function measuredObservations(snapshot: Snapshot, field: SeriesField): Observation[] {
   if (snapshot.kind === 'cited') return [];
   return observations(snapshot, field).filter((o) => o.source.kind === 'chain');

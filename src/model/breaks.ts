@@ -374,3 +374,24 @@ export function caveatsFor(
       (b.series.some((s) => series.includes(s)) || (b.columns ?? []).some((c) => columns.includes(c))),
   );
 }
+
+/** The break whose caveat verdicts and captions repeat: root dividends outside SubnetTAO[0] and TotalStake. */
+export const ROOT_DIVS_BREAK = 'root-divs-outside-subnet-tao';
+
+/**
+ * The root-dividend caveat, written once, from its break row (spec and date): what `counter` left out from dTAO until
+ * spec 283. A sentence's opening clause: `From dTAO until spec 283 (about 30 June 2025) SubnetTAO[0] left out the
+ * root dividends credited to stakers`. Each verdict adds what it means for its own reading.
+ */
+export function rootDivsCaveat(counter: 'SubnetTAO[0]' | 'TotalStake'): string {
+  const b = SERIES_BREAKS.find((x) => x.id === ROOT_DIVS_BREAK);
+  if (!b || b.spec === null)
+    throw new Error(`src/model/breaks.ts: SERIES_BREAKS: expected a row "${ROOT_DIVS_BREAK}" with a spec`);
+  const day = new Date(`${b.date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return `From dTAO until spec ${b.spec} (${b.approximate ? 'about ' : ''}${day}) ${counter} left out the root dividends credited to stakers`;
+}

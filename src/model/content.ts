@@ -12,6 +12,8 @@ export const EssayFrontmatter = z
   .object({
     /** English title, shown as the page heading */
     title: z.string().min(1),
+    /** the argument's short name, as the report refers to it (the home page's findings); default: the title */
+    topic: z.string().min(1).max(40).optional(),
     /** one or two sentences for the home page, feeds and link previews */
     summary: z.string().min(1).max(300),
     /** the title in the article's language (Japanese), shown with lang="ja" */

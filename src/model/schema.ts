@@ -11,6 +11,7 @@
  * - `null` means "this storage item does not exist in that block's runtime", never zero.
  */
 import { z } from 'zod';
+import { CITED_BY, SNAPSHOT_KINDS } from './provenance.ts';
 import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, SourceId, Ss58 } from './ids.ts';
 
 export { SCHEMA_VERSION } from './version.ts';
@@ -47,7 +48,7 @@ export const WebUrl = z.url({ protocol: /^https?$/, error: 'expected an http: or
 /** Cited from a publication. `by: "article"` marks the critique's own figures. */
 export const CitedSource = z.object({
   kind: z.literal('cited'),
-  by: z.enum(['article', 'publication']),
+  by: z.enum(CITED_BY),
   /** id of the entry in `content/sources.yaml` */
   ref: SourceId,
   url: WebUrl,
@@ -83,7 +84,7 @@ export const Head = z.object({
   specVersion: z.number().int().nonnegative(),
 });
 
-export const SnapshotKind = z.enum(['chain', 'cited', 'synthetic']);
+export const SnapshotKind = z.enum(SNAPSHOT_KINDS);
 export type SnapshotKind = z.infer<typeof SnapshotKind>;
 
 export { SERIES_FIELDS, SERIES_FIELD_NAMES, type SeriesField } from './series.ts';

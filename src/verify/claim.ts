@@ -23,6 +23,7 @@ const NETWORKS = 'SubtensorModule.NetworksAdded';
 const fmt = (v: string) => v.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function number(v: ProvenValue, what: string): bigint {
+  if (v.problem) throw new Error(v.problem);
   const x: Value | null = v.value;
   if (x === null) return 0n; // the netuid maps summed hold no entry for a subnet without one: their default, 0
   if (Array.isArray(x)) return BigInt(x.length);
@@ -45,7 +46,12 @@ export function provenFor(
   if (!sum) {
     const args = arg === undefined ? [] : [Number(arg)];
     const v = entries.find((e) => e.args.length === args.length && e.args.every((a, i) => a === args[i]));
+    if (!v && shown.value === null)
+      throw new Unchecked(
+        `not checked: the page shows ${shown.item} as absent from this block's runtime, which a read proof cannot show (the proof file lists only the items the runtime has)`,
+      );
     if (!v) throw new Error(`the proof file has no value for ${shown.item}`);
+    if (v.problem) throw new Error(v.problem);
     const proven = v.value === null ? null : number(v, shown.item).toString();
     return { proven, matches: proven === shown.value, note: '' };
   }
@@ -69,9 +75,19 @@ export function provenFor(
   };
 }
 
-/** One line for the reader: what was verified, or exactly what differs. */
-export function describe(block: ProvenBlock, shown: Displayed): { ok: boolean; message: string } {
-  const { proven, matches, note } = provenFor(block, shown);
+/** A number the proof file cannot confirm or refute (an item the snapshot records as absent from the runtime). */
+export class Unchecked extends Error {}
+
+/** One line for the reader: what was verified, what could not be checked, or exactly what differs. */
+export function describe(block: ProvenBlock, shown: Displayed): { ok: boolean | 'unchecked'; message: string } {
+  let r: ReturnType<typeof provenFor>;
+  try {
+    r = provenFor(block, shown);
+  } catch (e) {
+    if (e instanceof Unchecked) return { ok: 'unchecked', message: `${e.message}.` };
+    throw e;
+  }
+  const { proven, matches, note } = r;
   const at = `in the state of block ${block.block.toLocaleString('en-US')} (hash ${block.hash})`;
   const show = (v: string | null | undefined) => (v == null ? 'no value' : fmt(v));
   if (shown.value === undefined)

@@ -16,11 +16,20 @@ export interface ProofValue {
   args: number[];
   key: string;
   type: string;
+  /** a ValueQuery item's declared default (SCALE hex), its value when the key is proven absent */
+  default?: string;
 }
 
-/** A value proven under the block's state root: `value` null when the proof shows the key holds nothing. */
+/**
+ * A value proven under the block's state root: `value` null when the proof shows the key holds nothing (and the
+ * item declares no default); `problem` when it could not be checked or decoded (an item whose key layout or type the
+ * verifier does not know): only a number that uses it fails.
+ */
 export interface ProvenValue extends ProofValue {
   value: Value | null;
+  /** the key holds nothing and `value` is the item's declared default */
+  defaulted: boolean;
+  problem: string | null;
 }
 
 export interface ProvenBlock {
@@ -71,14 +80,18 @@ export function verifyProofFile(json: unknown, block: number, hash: string, wher
       fail(where, `${at}.args`, 'expected a list of unsigned integers');
     if (typeof v.type !== 'string') fail(where, `${at}.type`, 'expected a SCALE type');
     if (typeof v.key !== 'string' || !HEX.test(v.key)) fail(where, `${at}.key`, 'expected the storage key as hex');
+    if (v.default !== undefined && (typeof v.default !== 'string' || !HEX.test(v.default)))
+      fail(where, `${at}.default`, 'expected the default value as hex');
     const name = `${v.item}${v.args.length ? `[${v.args.join(', ')}]` : ''}`;
+    const out: ProvenValue = { ...(v as ProofValue), value: null, defaulted: false, problem: null };
     let key: string;
     try {
       key = storageKey(v.item, v.args);
     } catch (e) {
-      fail(where, `${at}.item`, (e as Error).message);
+      return { ...out, problem: `${where}: ${at}.item: ${(e as Error).message}` };
     }
     if (key !== v.key.toLowerCase()) fail(where, `${at}.key`, `${v.key} is not the key of ${name} (${key})`);
+    out.key = key;
     let found;
     try {
       found = walk(header.stateRoot, nodes, key);
@@ -86,14 +99,13 @@ export function verifyProofFile(json: unknown, block: number, hash: string, wher
       fail(where, `${at} (${name})`, (e as Error).message);
     }
     if (found.kind === 'missing') fail(where, `${at} (${name})`, `the proof does not reach the key: ${found.what}`);
-    let value: Value | null = null;
-    if (found.kind === 'value')
-      try {
-        value = decodeValue(hexToBytes(found.value), v.type);
-      } catch (e) {
-        fail(where, `${at} (${name})`, (e as Error).message);
-      }
-    return { item: v.item, args: v.args, key, type: v.type, value };
+    const bytes = found.kind === 'value' ? found.value : (v.default ?? null);
+    if (bytes === null) return out;
+    try {
+      return { ...out, value: decodeValue(hexToBytes(bytes), v.type), defaulted: found.kind === 'absent' };
+    } catch (e) {
+      return { ...out, problem: `${where}: ${at} (${name}): ${(e as Error).message}` };
+    }
   });
   return { block, hash: header.hash, stateRoot: header.stateRoot, values };
 }

@@ -47,6 +47,9 @@ function read(r: Reader, type: string): Value {
   }
   if (t === 'AccountId32' || t === 'AccountId') return ss58(r.take(32));
   if (t === 'H256') return bytesToHex(r.take(32));
+  const fixed = /^\[u8;(\d+)\]$/.exec(t);
+  if (fixed) return bytesToHex(r.take(Number(fixed[1])));
+  if (t === 'Text' || t === 'String') return new TextDecoder('utf-8', { fatal: true }).decode(r.lengthPrefixed());
   if (t === 'Bytes' || t === 'Vec<u8>') return bytesToHex(r.lengthPrefixed());
   const vec = /^Vec<(.+)>$/.exec(t);
   if (vec) return Array.from({ length: r.length() }, () => read(r, vec[1]));

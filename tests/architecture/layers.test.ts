@@ -7,9 +7,9 @@
  * Imports are read with TypeScript's own scanner (`ts.preProcessFile`), so `import type`, re-exports and dynamic
  * imports count and comments and strings do not; for .astro files, the frontmatter and <script> blocks are scanned.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { sourceCode, sourceFiles } from '../helpers/source-files.ts';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,23 +21,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   metrics: ['model', 'data', 'metrics'],
   charts: ['model', 'data', 'metrics', 'charts'],
   claims: ['model', 'data', 'metrics', 'claims'],
+  verify: ['verify'],
 };
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? files(p) : /\.(ts|astro)$/.test(e.name) ? [p] : [];
-  });
-}
-
-/** The code of a file that can import: all of a .ts file; an .astro file's frontmatter and <script> blocks. */
-function code(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  if (!file.endsWith('.astro')) return text;
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  return [front, ...scripts].join('\n');
-}
+const files = sourceFiles;
+const code = sourceCode;
 
 interface Import {
   /** the importing file, relative to the project root */

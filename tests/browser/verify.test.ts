@@ -7,6 +7,7 @@
  * JavaScript the proof link stays and no button shows.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -184,6 +185,33 @@ describe('Verify on the data page', { timeout: 60_000 }, () => {
     await expect(box.locator('.verify-button').isVisible()).resolves.toBe(false);
     await expect(box.locator('a.verify-proof').getAttribute('href')).resolves.toBe(PROOF_PATH());
     await context.close();
+  });
+
+  test('axe finds no violation once a value is verified and the node form shows, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // bypassCSP: axe is injected as an inline script, which the site's own policy refuses
+      const page = await browser.newPage({ colorScheme, bypassCSP: true });
+      await page.goto(`${site.url}/data/`);
+      await verify(page, 'SubtensorModule.TotalIssuance');
+      await page.locator('.verify-ask').waitFor();
+      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes[0].target}`);
+      });
+      expect(violations, colorScheme).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('the page’s policy lets it ask any https:/wss: node; a page without the control keeps the narrow list', () => {
+    const csp = (file: string) =>
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src ([^;"]*)/.exec(
+        readFileSync(path.join(dist, file), 'utf8'),
+      )?.[1];
+    expect(csp('data/index.html')).toMatch(/ https: wss:$/);
+    expect(csp('about/index.html')).not.toMatch(/https:(\s|$)/);
   });
 
   test('print hides the buttons', async () => {

@@ -3,11 +3,11 @@
  * literally, give a passing build with no broken link or anchor and a log that opens by saying what the data is; and
  * a verdict function that throws stops the build with its module, line and claim, not a crash banner.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { brokenLinks } from '../helpers/dist.ts';
-import { build, removeProject, tempProject } from '../../testing/project.ts';
+import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -20,7 +20,7 @@ const edit = (file: string, f: (t: string) => string) =>
 
 test('adding a claim as CONTRIBUTING.md says builds, with no broken anchor', () => {
   const steps = contributingSteps();
-  expect(steps).toHaveLength(4); // the test below does these four, in order
+  expect(steps).toHaveLength(3); // the test below does these three, in order, touching three files
   // 1. its entry in content/claims.yaml, quoting a part of its paragraph (p08, a line of the staking essay)
   const p08 = /- id: p08\n(?: {2}.*\n)*? {2}ja: "?([^"\n]{12})/.exec(
     readFileSync(join(dir, 'content/article/paragraphs.yaml'), 'utf8'),
@@ -30,18 +30,24 @@ test('adding a claim as CONTRIBUTING.md says builds, with no broken anchor', () 
     (t) =>
       `${t.trimEnd()}\n- id: C42\n  type: figure\n  paragraph: p08\n  essay: staking\n  ja: "${p08}"\n  en: "A figure added by a contributor."\n  summary: "A contributor's claim"\n  check: "TotalStake at the article's date."\n  assessment: "Not assessed yet."\n  sources: []\n`,
   );
-  // 2. its verdict, an export named for its id in the essay's module
+  // 2. its verdict, an export named for its id in the essay's module, with a reason that says what it rests on
   edit(
     'src/claims/verdicts/staking.ts',
     (t) =>
-      `${t}\n/** C42: a contributor's claim. */\nexport const C42: VerdictFn = () => ({ verdict: 'unverifiable', reason: 'No data read for it yet.', evidence: [] });\n`,
+      `${t}\n/** C42: a contributor's claim. */\nexport const C42: VerdictFn = () => ({ verdict: 'unverifiable', reason: 'No chain read of TotalStake at the article’s date is in this build yet.', evidence: [] });\n`,
   );
-  // 3. its id in the essay's claims: list, 4. <Claim id="C42" /> in the essay
+  // 3. in the essay, its id in the claims: list and <Claim id="C42" />
   edit('content/essays/staking.mdx', (t) =>
     t
       .replace(/^claims: \[/m, 'claims: [C42, ')
       .replace('<Claim id="C11" />', '<Claim id="C11" />\n\n<Claim id="C42" />'),
   );
+  // three files differ from the project's, no more
+  expect(changedFiles(dir, ['src', 'content'])).toEqual([
+    'content/claims.yaml',
+    'content/essays/staking.mdx',
+    'src/claims/verdicts/staking.ts',
+  ]);
   const r = build(dir);
   expect(r.status, r.output.slice(-2000)).toBe(0);
   expect(brokenLinks(join(dir, 'dist'))).toEqual([]);
@@ -79,4 +85,16 @@ function contributingSteps(): string[] {
   const text = readFileSync(join(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8');
   const section = text.slice(text.indexOf('- **A claim**'), text.indexOf('- **An essay**'));
   return section.match(/^ {2}\d\. .*/gm) ?? [];
+}
+
+/** The files under `folders` of the scratch copy `dir` whose text differs from the project's, sorted. */
+function changedFiles(dir: string, folders: string[]): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(join(dir, d), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
+    );
+  return folders
+    .flatMap(walk)
+    .filter((f) => readFileSync(join(dir, f), 'utf8') !== readFileSync(join(ROOT, f), 'utf8'))
+    .sort();
 }

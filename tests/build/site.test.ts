@@ -14,6 +14,7 @@ import type { Source } from '../../src/model/schema.ts';
 import type { Claim } from '../../src/model/content.ts';
 import { countLabels, decidingEvidence, firstSentence, pillOf } from '../../src/site/findings.ts';
 import { SERIES_BREAKS } from '../../src/model/breaks.ts';
+import { formulaParts, METRIC_IDS, METRICS } from '../../src/model/metrics.ts';
 import { runtimeChangeRows } from '../../src/model/runtime-changes.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
@@ -73,6 +74,24 @@ describe('built site', () => {
       'SubtensorModule.PendingRootDivs',
     );
     expect(r334?.querySelector('a[href="#break-root-claim-334"]')).not.toBeNull();
+  });
+
+  test('the methodology shows every METRICS row with the table’s formula, placeholders by name', () => {
+    const doc = page('methodology/index.html');
+    for (const id of METRIC_IDS) {
+      const section = doc.getElementById(`metric-${id}`)?.closest('section');
+      expect(section?.querySelector('h3')?.textContent, id).toBe(METRICS[id].label);
+      const shown = section?.querySelector('code.formula');
+      const expected = formulaParts(id)
+        .map((p) => ('name' in p ? p.name : p.text))
+        .join('');
+      expect(shown?.textContent, id).toBe(expected);
+      expect(
+        [...(shown?.querySelectorAll('var') ?? [])].map((v) => v.textContent),
+        id,
+      ).toEqual(formulaParts(id).flatMap((p) => ('name' in p ? [p.name] : [])));
+    }
+    expect(doc.querySelectorAll('section.metric')).toHaveLength(METRIC_IDS.length);
   });
 
   test('Japanese text is marked lang="ja"', () => {

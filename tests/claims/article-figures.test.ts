@@ -15,9 +15,10 @@
  * figures now come from content/reference.yaml through `said`/`figureText` (src/metrics/figures.ts), and the
  * formulas that held them (`$2B × 70%`, `150k / 450k`) from METRICS (src/model/metrics.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from '../helpers/source-files.ts';
 import { describe, expect, test } from 'vitest';
 import { loadReferenceYaml } from '../../src/data/load.ts';
 import { figureText, manText } from '../../src/metrics/figures.ts';
@@ -28,13 +29,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIRS = ['src/claims', 'src/charts'];
 /** verbatim quotes of the subtensor source, not prose */
 const QUOTES = new Set(['src/claims/code.ts']);
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /** The forms a figure is written in, as defined above. */
 export function literalForms(f: Figure): string[] {
@@ -109,7 +103,9 @@ describe('article figures are written once, in content/reference.yaml', () => {
   });
 
   test('no verdict, threshold or chart writes one as a literal', () => {
-    const files = DIRS.flatMap((d) => tsFiles(join(ROOT, d))).filter((f) => !QUOTES.has(relative(ROOT, f)));
+    const files = DIRS.flatMap((d) => sourceFiles(join(ROOT, d))).filter(
+      (f) => f.endsWith('.ts') && !QUOTES.has(relative(ROOT, f)),
+    );
     expect(files.length).toBeGreaterThan(20);
     const found = files.flatMap((file) =>
       articleLiterals(readFileSync(file, 'utf8'), figures).map((x) => `${relative(ROOT, file)}:${x}`),

@@ -3,9 +3,10 @@
  * (formulaOf), its rows name real series, columns, breaks and claims, and formulaOf refuses a placeholder left empty.
  * tests/build/site.test.ts checks that the built methodology page shows every row with the table's formula.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { sourceCode, sourceFiles } from '../helpers/source-files.ts';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import {
@@ -23,21 +24,6 @@ import { SERIES_BREAKS } from '../../src/model/breaks.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TABLE = 'src/model/metrics.ts';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? sources(p) : /\.(ts|astro)$/.test(e.name) ? [p] : [];
-  });
-}
-
-/** The code of a file: all of a .ts file, an .astro file's frontmatter and <script> blocks. */
-function code(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  if (!file.endsWith('.astro')) return text;
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return [front, ...[...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])].join('\n');
-}
 
 /**
  * Each `formula` property (`formula: …` in an object literal) whose value is written as text: a string literal, or a
@@ -78,16 +64,16 @@ describe('METRICS: every formula written once', () => {
   });
 
   test('no `formula:` in src/ is written as text outside the table', () => {
-    const files = sources(join(ROOT, 'src')).filter((f) => relative(ROOT, f) !== TABLE);
+    const files = sourceFiles(join(ROOT, 'src')).filter((f) => relative(ROOT, f) !== TABLE);
     expect(files.length).toBeGreaterThan(100);
-    const found = files.flatMap((f) => formulaLiterals(code(f)).map((line) => `${relative(ROOT, f)}:${line}`));
+    const found = files.flatMap((f) => formulaLiterals(sourceCode(f)).map((line) => `${relative(ROOT, f)}:${line}`));
     expect(found).toEqual([]);
   });
 
   test('the methodology page writes no formula of its own: its metrics come from the table', () => {
     const page = readFileSync(join(ROOT, 'src/pages/methodology.astro'), 'utf8');
     expect(page).toContain("from '../model/metrics.ts'");
-    expect(formulaLiterals(code(join(ROOT, 'src/pages/methodology.astro')))).toEqual([]);
+    expect(formulaLiterals(sourceCode(join(ROOT, 'src/pages/methodology.astro')))).toEqual([]);
     // none of the table's formulas with an operator (and no placeholder) is typed into the page
     for (const id of METRIC_IDS)
       if (placeholders(id).length === 0 && /[/×−Σ]/.test(METRICS[id].formula))

@@ -11,15 +11,11 @@ import { encodeHeader } from '../../scripts/snapshot/header.ts';
 import { decodeHeader } from '../../src/verify/header.ts';
 import { ROOT } from '../../testing/project.ts';
 
-interface Recorded {
-  network: string;
+/** a recorded header: its hex fields, number and digest logs */
+type Recorded = Record<'network' | 'hash' | 'parentHash' | 'stateRoot' | 'extrinsicsRoot', string> & {
   number: number;
-  hash: string;
-  parentHash: string;
-  stateRoot: string;
-  extrinsicsRoot: string;
   digestLogs: string[];
-}
+};
 const FILE = path.resolve(ROOT, '../shared/real-data/bittensor-sdk-rpc-headers.json');
 const headers = (JSON.parse(readFileSync(FILE, 'utf8')) as { headers: Recorded[] }).headers;
 const scale = (h: Recorded) =>

@@ -67,6 +67,11 @@ describe('proof files', () => {
       (f) => (f.values[0].key = f.values[3].key),
       /values\[0\]\.key: 0x[0-9a-f]+ is not the key of SubtensorModule\.TotalIssuance/,
     ],
+    ['the format', (f) => ((f as { format: number }).format = 2), /: format: expected 1, got 2/],
+    ['nodes that are not hex', (f) => (f.nodes[0] = 'zz'), /: nodes: expected a list of hex trie nodes/],
+  ];
+  // these spoil only their own value: the file's other values stay verified, a number using it fails
+  const spoiled: Array<[string, (f: ProofFile) => void, RegExp]> = [
     [
       'an item the verifier does not know',
       (f) => (f.values[0].item = 'SubtensorModule.Nonexistent'),
@@ -82,9 +87,15 @@ describe('proof files', () => {
       (f) => (f.values[1].type = 'u64'),
       /values\[1\] \(SubtensorModule\.SubnetOwnerCut\): the u64 value 0x[0-9a-f]+ does not decode: ends early/,
     ],
-    ['the format', (f) => ((f as { format: number }).format = 2), /: format: expected 1, got 2/],
-    ['nodes that are not hex', (f) => (f.nodes[0] = 'zz'), /: nodes: expected a list of hex trie nodes/],
   ];
+  for (const [what, edit, message] of spoiled)
+    test(`spoiled: ${what}`, async () => {
+      const f = await copy();
+      edit(f);
+      const b = verifyProofFile(f, BLOCK, f.hash, WHERE);
+      expect(b.values.filter((v) => v.problem).map((v) => v.problem)).toEqual([expect.stringMatching(message)]);
+    });
+
   for (const [what, edit, message] of tampered)
     test(`tampered: ${what}`, async () => {
       const f = await copy();
@@ -117,6 +128,27 @@ describe('proof files', () => {
       }
     }
     expect(failed).toBeGreaterThan(40);
+  });
+
+  test('an absent key with a declared default takes it; an item or type the verifier does not know fails only its own value', async () => {
+    const f = await copy();
+    const absent = f.values.findIndex((v) => v.item === 'SubtensorModule.PendingRootDivs');
+    (f.values[absent] as { default?: string }).default = '0x0000000000000000';
+    f.values[1].type = '{"specVersion":"Compact<u32>"}';
+    const b = verifyProofFile(f, BLOCK, f.hash, WHERE);
+    expect(b.values[absent]).toMatchObject({ value: '0', defaulted: true, problem: null });
+    expect(b.values[1].problem).toMatch(
+      /values\[1\] \(SubtensorModule\.SubnetOwnerCut\): .* does not decode: the verifier does not decode the type/,
+    );
+    expect(describeShown(b, { item: 'SubtensorModule.TotalIssuance', value: '5380123456789012' }).ok).toBe(true);
+    expect(() => describeShown(b, { item: 'SubtensorModule.SubnetOwnerCut', value: '11796' })).toThrow(
+      /does not decode the type/,
+    );
+    // an item the snapshot records as absent from the runtime is not in the file: not checked, not failed
+    expect(describeShown(b, { item: 'SubtensorModule.TotalStake', value: null })).toEqual({
+      ok: 'unchecked',
+      message: expect.stringMatching(/^not checked: the page shows SubtensorModule\.TotalStake as absent/),
+    });
   });
 
   test('a self-consistent proof under another root is refused: the root is the header’s', async () => {

@@ -34,6 +34,8 @@ describe('values', () => {
       ids.map((id) => encodeAddress(id, 42)),
     );
     expect(decodeValue(enc('Vec<AccountId32>', []), 'Vec<AccountId32>')).toEqual([]);
+    expect(decodeValue(enc('Vec<[u8;32]>', [ids[0]]), 'Vec<[u8;32]>')).toHaveLength(1);
+    expect(decodeValue(enc('Text', 'finney ✓'), 'Text')).toBe('finney ✓');
   });
 
   test('too few or too many bytes, a bool out of range and an unknown type are refused', () => {

@@ -1,5 +1,5 @@
 /** Verdicts for the root-exodus essay: TAO into pools, TAO to root, root stake and the 300k outflow (C27-C30). */
-import { breaksCrossed } from '../../model/breaks.ts';
+import { breaksCrossed, ROOT_DIVS_BREAK, rootDivsCaveat } from '../../model/breaks.ts';
 import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
@@ -169,8 +169,7 @@ const nearBand = (target: number) =>
   `${formatCompactTao(target - slack(target))} and ${formatCompactTao(target + slack(target))}`;
 
 /** The caveat every root-stake verdict from dTAO to spec 283 carries (series break root-divs-outside-subnet-tao). */
-const ROOT_DIVS_NOTE =
-  ' Until spec 283 (about 30 June 2025) SubnetTAO[0] left out the root dividends credited to stakers, so the stakers’ root stake was higher than it by the dividends paid since dTAO (series break “root-divs-outside-subnet-tao”).';
+const ROOT_DIVS_NOTE = ` ${rootDivsCaveat('SubnetTAO[0]')}, so the stakers’ root stake was higher than it by the dividends paid since dTAO (series break “${ROOT_DIVS_BREAK}”).`;
 
 /**
  * C29: root stake fell from 5.86M to 5.71M TAO between dTAO and the article. A flip condition but no windows: the claim

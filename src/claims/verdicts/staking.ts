@@ -1,7 +1,7 @@
 /** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
 import type { ReportData } from '../../model/schema.ts';
 import type { Source } from '../../model/schema.ts';
-import { breaksCrossed } from '../../model/breaks.ts';
+import { breaksCrossed, ROOT_DIVS_BREAK, rootDivsCaveat } from '../../model/breaks.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import {
@@ -36,15 +36,15 @@ import { formulaOf } from '../../model/metrics.ts';
 import { shareText } from '../../metrics/figures.ts';
 
 /**
- * From dTAO until spec 283 TotalStake left out the root dividends credited to stakers (series break
- * root-divs-outside-subnet-tao), so the staking ratio read low. Each runtime upgrade also reset TotalIssuance to
+ * The root-dividend caveat (rootDivsCaveat, series break root-divs-outside-subnet-tao) for TotalStake: the staking
+ * ratio read low. Each runtime upgrade also reset TotalIssuance to
  * Balances issuance + TotalStake (v2.0.11 runtime/src/lib.rs L1459-L1462, Migrations: initialise_total_issuance;
  * migrate_init_total_issuance.rs), taking the dividends paid until then out of the issuance too. By April 2025, with
  * the article's TAO paid to root and its issued supply, the ratio read low by about 0.5 points just after an upgrade
  * and up to 1.7 points with no upgrade since dTAO.
  */
 const rootDivsText = (data: ReportData) =>
-  ` From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s ${said(data, 'article-root-autosell')} TAO paid to root against ${said(data, 'article-issued-supply')} issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “root-divs-outside-subnet-tao”)`;
+  ` ${rootDivsCaveat('TotalStake')}, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s ${said(data, 'article-root-autosell')} TAO paid to root against ${said(data, 'article-issued-supply')} issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “${ROOT_DIVS_BREAK}”)`;
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;

@@ -1,5 +1,5 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
-import { breaksCrossed } from '../../model/breaks.ts';
+import { breaksCrossed, ROOT_DIVS_BREAK, rootDivsCaveat } from '../../model/breaks.ts';
 import type { ReportData } from '../../model/schema.ts';
 import { SUBNET_ITEMS } from '../../model/schema.ts';
 import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
@@ -276,7 +276,7 @@ export const C22: VerdictFn = (data) => {
   const rootText = `From ${root.value.before.date} to ${root.value.after.date} SubnetTAO[0], the root counter that stakes and unstakes moved and dividends did not, went ${formatChange(root.value.delta)}: root kept ${pct(kept)} of its TAO (${p.rootBreaks.breaks.length ? 'the reads straddle a change of the counter, so this cannot decide' : rootStayed === null ? `too close to ${pct(C22_ROOT_KEPT, 0)} to decide` : rootStayed ? `at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)}: it stayed put` : `under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)}: much of it moved`})`;
   const inflowText = `since dTAO the pools grew by ${formatTao(pools.value.delta)} against a baseline of ${formatTao(baseline)} (TAO injected less TAO paid to root), so users added a net ${formatTao(inflow)}, ${pct(inflowShare)} of the baseline (${little === null ? 'too close to the threshold to decide' : little ? 'little new money' : 'more than a little'})`;
   const gap = omitted
-    ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes (series break “root-divs-outside-subnet-tao”).'
+    ? ` ${rootDivsCaveat('SubnetTAO[0]')}, so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes (series break “${ROOT_DIVS_BREAK}”).`
     : '';
   return {
     ...result(
