@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import pagefind from 'astro-pagefind';
 import sitemap from '@astrojs/sitemap';
 import taoproofCheck, { isDraftPage } from './src/integration.ts';
-import { noGeo } from './src/client/no-geo-plugin.ts';
+import { clientBuildPlugins } from './src/client/client-build.ts';
 import csp from './src/csp.ts';
 
 // TAOPROOF_SITE / TAOPROOF_BASE set the public URL (e.g. https://owner.github.io and /taoproof for GitHub Pages).
@@ -15,7 +15,7 @@ export default defineConfig({
   integrations: [taoproofCheck(), mdx(), sitemap({ filter: (page) => !isDraftPage(page) }), pagefind(), csp()],
   build: { format: 'directory', inlineStylesheets: 'always' }, // one request per page: no render-blocking CSS
   vite: {
-    plugins: [noGeo], // the browser bundle leaves out d3-geo (src/client/no-geo.ts)
+    plugins: clientBuildPlugins(), // what the browser bundle leaves out (src/client/client-build.ts)
     build: {
       rollupOptions: {
         // Astro's MDX integration marks each essay module with the directive "use astro:head-inject", which Astro

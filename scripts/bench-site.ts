@@ -17,15 +17,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { serve } from '../testing/serve.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../testing/browser.ts';
-import { noGeo } from '../src/client/no-geo-plugin.ts';
+import { BUNDLE_RECORD, type RecordedChunk } from '../src/client/client-build.ts';
+import { gz, gzipShares, pageFiles } from './js-weight.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const gzFile = (file: string) => gz(readFileSync(file));
 
 function pages(dir: string, base = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -41,91 +41,82 @@ function pages(dir: string, base = ''): string[] {
   );
 }
 
-/** Static imports (modulepreload and module scripts) and the dynamic chunks they import, transitively. */
-function jsOf(html: string): { initial: string[]; lazy: string[] } {
-  const initial = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]);
-  const lazy = new Set<string>();
-  const walk = (src: string) => {
-    const code = readFileSync(join(DIST, src), 'utf8');
-    for (const m of code.matchAll(/["'`](?:\.\/|\/_astro\/)([\w.-]+\.js)["'`]/g)) {
-      const dep = `/_astro/${m[1]}`;
-      if (!lazy.has(dep) && !initial.includes(dep) && existsSync(join(DIST, dep))) {
-        lazy.add(dep);
-        walk(dep);
-      }
-    }
-  };
-  initial.forEach(walk);
-  return { initial, lazy: [...lazy] };
+/** The page's JavaScript files before and after its charts are drawn, from the client build's record. */
+function jsOf(html: string): { before: string[]; after: string[] } {
+  const scripts = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((m) => m[1]);
+  const charts = [...new Set([...html.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]))];
+  return pageFiles(record(), scripts, charts);
 }
+
+let recorded: RecordedChunk[] | undefined;
+function record(): RecordedChunk[] {
+  const file = join(ROOT, BUNDLE_RECORD);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (the client build writes it)`);
+  recorded ??= (JSON.parse(readFileSync(file, 'utf8')) as { chunks: RecordedChunk[] }).chunks;
+  return recorded;
+}
+
+const sizeOf = (files: string[]) => files.reduce((n, f) => n + gzFile(join(DIST, f)), 0);
 
 function weights() {
   console.log('\n## Page weight (gzip -9)');
   console.log(
-    'page | HTML (CSS inlined) | of which CSS | external CSS | JS before a chart is seen | JS after (live charts)',
+    'page | HTML (CSS inlined) | of which CSS | external CSS | JS before a chart is seen | JS once its charts are drawn',
   );
   const css = new Map<string, number>();
   for (const p of pages(DIST)) {
     const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
     const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-    const cssSize = cssFiles.reduce((n, f) => n + (css.get(f) ?? (css.set(f, gz(join(DIST, f))), css.get(f)!)), 0);
+    const cssSize = cssFiles.reduce((n, f) => n + (css.get(f) ?? (css.set(f, gzFile(join(DIST, f))), css.get(f)!)), 0);
     const js = jsOf(html);
-    const initial = js.initial.reduce((n, f) => n + gz(join(DIST, f)), 0);
-    const lazy = js.lazy.reduce((n, f) => n + gz(join(DIST, f)), 0);
     const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
     console.log(
-      `/${p} | ${KB(gzipSync(html, { level: 9 }).length)} | ${KB(gzipSync(inlineCss, { level: 9 }).length)} | ${KB(cssSize)} | ${KB(initial)} | ${KB(initial + lazy)}`,
+      `/${p} | ${KB(gz(html))} | ${KB(gz(inlineCss))} | ${KB(cssSize)} | ${KB(sizeOf(js.before))} | ${KB(sizeOf(js.after))}`,
     );
   }
-  console.log(
-    "JS after = every chunk a page can load; a page loads its own charts' chunks only (tests/browser/js-budget.test.ts measures what Chromium fetches, budget 95 KB; the observer is the only eager script)",
-  );
 }
 
 /**
- * What each module adds to the live renderer: src/client/live.ts bundled again with rolldown (Vite's bundler), minified,
- * with the build's d3-geo stand-in; per package (node_modules) or source file, its minified bytes and gzip -9 of its
- * code alone (a module's share of the chunk's gzip is a little less: gzip shares strings across modules).
+ * Each essay page's JavaScript once its charts are drawn (what tests/browser/js-budget.test.ts measures in Chromium
+ * and holds under its budget), and what each package or source file adds to it: every file's gzip -9 size split
+ * among the modules its source map attributes its bytes to (scripts/js-weight.ts).
  */
-async function composition() {
-  const { rolldown } = await import('rolldown');
-  const bundle = await rolldown({
-    input: join(ROOT, 'src/client/live.ts'),
-    platform: 'browser',
-    logLevel: 'silent',
-    plugins: [{ name: noGeo.name, resolveId: noGeo.resolveId }],
-  });
-  const { output } = await bundle.generate({ format: 'esm', minify: true });
-  const groups = new Map<string, { bytes: number; code: string; chunks: Set<string> }>();
-  console.log('\n## What each module adds to the live renderer (rolldown rebundle, minified; gzip -9 of each alone)');
-  for (const chunk of output) {
-    if (chunk.type !== 'chunk') continue;
-    for (const [id, m] of Object.entries(chunk.modules)) {
-      const key = id.includes('node_modules/')
-        ? id
-            .replace(/.*node_modules\//, '')
-            .split('/')
-            .slice(0, id.includes('node_modules/@') ? 2 : 1)
-            .join('/')
-        : id.replace(`${ROOT}/`, '');
-      const g = groups.get(key) ?? { bytes: 0, code: '', chunks: new Set<string>() };
-      g.bytes += m.renderedLength;
-      g.code += m.code ?? '';
-      g.chunks.add(chunk.fileName.replace(/-[\w-]{8}\.js$/, ''));
-      groups.set(key, g);
+function composition() {
+  const essays = pages(DIST).filter((p) => /^essays\/[^/]+\/$/.test(p));
+  const shares = new Map<string, Map<string, number>>();
+  const sharesOf = (file: string) => {
+    if (!shares.has(file)) {
+      const chunk = record().find((c) => c.fileName === file)!;
+      const code = readFileSync(join(DIST, file), 'utf8');
+      if (Buffer.byteLength(code) !== chunk.bytes)
+        throw new Error(`${file}: ${BUNDLE_RECORD} is from another build than dist/ (run \`npm run build\`)`);
+      shares.set(file, gzipShares(code, chunk));
     }
-  }
-  console.log('module | minified | gzip | chunk');
-  for (const [key, g] of [...groups].sort((a, b) => b[1].bytes - a[1].bytes))
-    if (g.bytes > 0)
-      console.log(
-        `${key} | ${KB(g.bytes)} | ${KB(gzipSync(g.code, { level: 9 }).length)} | ${[...g.chunks].join(', ')}`,
-      );
-  for (const chunk of output)
-    if (chunk.type === 'chunk')
-      console.log(
-        `chunk ${chunk.fileName}: ${KB(chunk.code.length)}, gzip ${KB(gzipSync(chunk.code, { level: 9 }).length)}`,
-      );
+    return shares.get(file)!;
+  };
+  const perPage = essays.map((p) => {
+    const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
+    const { after } = jsOf(html);
+    const byModule = new Map<string, number>();
+    for (const f of after) for (const [k, n] of sharesOf(f)) byModule.set(k, (byModule.get(k) ?? 0) + n);
+    const charts = [...new Set([...html.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]))];
+    return { page: p.replace(/^essays\/|\/$/g, ''), charts, files: after, total: sizeOf(after), byModule };
+  });
+  console.log('\n## JavaScript per essay page once its charts are drawn (gzip -9 of each file, summed)');
+  console.log('page | charts | files | total');
+  for (const r of perPage)
+    console.log(`/essays/${r.page}/ | ${r.charts.join(', ')} | ${r.files.length} | ${KB(r.total)}`);
+  console.log(
+    "\n## What each module adds to each essay page's JavaScript (KB, gzip -9: each file's size split among its modules by source map)",
+  );
+  const keys = [...new Set(perPage.flatMap((r) => [...r.byModule.keys()]))];
+  const most = (k: string) => Math.max(...perPage.map((r) => r.byModule.get(k) ?? 0));
+  console.log(`module | ${perPage.map((r) => r.page).join(' | ')}`);
+  for (const k of keys.sort((a, b) => most(b) - most(a)))
+    console.log(
+      `${k} | ${perPage.map((r) => (r.byModule.has(k) ? (r.byModule.get(k)! / 1024).toFixed(2) : '-')).join(' | ')}`,
+    );
+  console.log(`total | ${perPage.map((r) => (r.total / 1024).toFixed(2)).join(' | ')}`);
 }
 
 function timedBuild(dir: string): number {
@@ -225,6 +216,6 @@ async function lighthouse() {
 if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
 const only = process.argv[2];
 if (!only || only === 'weights') weights();
-if (!only || only === 'weights' || only === 'composition') await composition();
+if (!only || only === 'weights' || only === 'composition') composition();
 if (!only || only === 'lighthouse') await lighthouse();
 if (!only || only === 'build') buildTimes();

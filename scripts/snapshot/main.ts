@@ -7,6 +7,7 @@ import {
   type Snapshot,
   type SubnetsDaily,
   type SubnetsDay,
+  type Upgrade,
   type Verification,
 } from '../../src/model/schema.ts';
 import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
@@ -38,6 +39,7 @@ import {
 import { PROOFS_DIR, proofFileName, proofFileText } from './proof-file.ts';
 import { DataFileError } from '../../src/data/errors.ts';
 import { safeLine } from './sanitize.ts';
+import { findUpgrades } from './upgrades.ts';
 
 class CheckError extends Error {
   constructor(message: string) {
@@ -179,14 +181,8 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     const reuse = sameChain(previous, chain.genesisHash);
     checkNotBehind(opts, reuse.snapshot, head);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(
-      reader,
-      opts,
-      head,
-      withProofFiles(provenOnly(reuse, opts.trustNode, log), opts, log),
-      chain.genesisHash,
-      log,
-    );
+    const usable = withProofFiles(provenOnly(reuse, opts.trustNode, log), opts, log);
+    const plan = await planDays(reader, opts, head, usable, chain.genesisHash, log);
     const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
     verified.catch(() => {}); // awaited (and its error thrown) after the backfill
     const hist = await keepingCheckpoint(opts.out, () =>
@@ -195,16 +191,24 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     await details;
     await verified;
     checkNoDaysDropped(opts, reuse.snapshot, hist.points);
+    const upgrades = await findUpgrades({ reader, points: hist.points, known: usable.snapshot?.upgrades, log });
     const anchoring = await confirmHashes({
       readFrom: client.used,
       confirm: opts.confirm,
       genesisHash: chain.genesisHash,
-      blocks: [head, ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! }))],
+      blocks: [
+        head,
+        ...hist.points.map((p) => ({ number: p.block!, hash: p.hash! })),
+        ...upgrades.flatMap((u) => [
+          { number: u.before.block!, hash: u.before.hash! },
+          { number: u.firstBlock, hash: u.firstHash },
+        ]),
+      ],
       timeoutMs: opts.timeoutMs,
       retries: opts.retries,
       log,
     });
-    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring, proofTexts, log);
+    const written = writeFiles(opts, client, chain, head, { ...hist, upgrades }, plan, anchoring, proofTexts, log);
     return {
       file: written.file,
       kind: chain.kind,
@@ -287,9 +291,12 @@ function withProofFiles(reuse: Previous, opts: Options, log: (line: string) => v
   if (opts.trustNode || !s) return reuse;
   const has = (b: number | null) => b !== null && hasProofFile(opts, b);
   const lacking = s.series.filter((p) => p.block !== null && !has(p.block));
-  if (!lacking.length) return reuse;
+  // a recorded upgrade is reused only with the proof files of its two blocks (else it is found and read again)
+  const upgrades = s.upgrades.filter((u) => has(u.before.block) && has(u.firstBlock));
+  if (!lacking.length)
+    return upgrades.length === s.upgrades.length ? reuse : { ...reuse, snapshot: { ...s, upgrades } };
   log(`${lacking.length} published days have no proof file in ${join(opts.out, PROOFS_DIR)}: read again, with proofs`);
-  return { ...reuse, snapshot: { ...s, series: s.series.filter((p) => has(p.block)) } };
+  return { ...reuse, snapshot: { ...s, series: s.series.filter((p) => has(p.block)), upgrades } };
 }
 
 /**
@@ -485,7 +492,7 @@ function writeFiles(
   client: RpcClient,
   chain: Chain,
   head: BlockState,
-  hist: HistoryResult,
+  hist: HistoryResult & { upgrades: Upgrade[] },
   plan: Plan,
   anchoring: Anchoring,
   proofTexts: Map<number, string>,
@@ -529,6 +536,7 @@ function writeFiles(
     },
     current: current(head, headValues),
     series: hist.points,
+    upgrades: hist.upgrades,
     subnets: head.netuids === null ? null : { block: head.number, hash: head.hash, rows: subnetRows(head) },
     governance: governance(head),
   };
@@ -545,7 +553,11 @@ function writeFiles(
     log(`no proof files written (--trust-node: the data is unproven); ${join(opts.out, PROOFS_DIR)} removed`);
   else {
     proofTexts.set(head.number, proofFileText(head, true));
-    proofs = { files: proofTexts, referenced: new Set([head.number, ...hist.points.map((p) => p.block!)]) };
+    const upgradeBlocks = hist.upgrades.flatMap((u) => [u.before.block!, u.firstBlock]);
+    proofs = {
+      files: proofTexts,
+      referenced: new Set([head.number, ...hist.points.map((p) => p.block!), ...upgradeBlocks]),
+    };
   }
   const [file, subnetsFile] = writeDataFiles(
     opts.out,

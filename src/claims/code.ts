@@ -16,7 +16,7 @@ const at = (path: string, lines: string, title: string, quote?: string): CitedSo
 });
 
 /** The spec that introduced dTAO, with move_stake, transfer_stake and swap_stake (tag v2.0.0). */
-export const DTAO_SPEC = 233;
+export { DTAO_SPEC } from '../model/upgrades.ts';
 
 export const CODE = {
   runtimePallets: at(

@@ -7,6 +7,9 @@ import { measuredAt, type Change, type Observation } from '../metrics/series.ts'
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
 import { ROOT_DIVS_BREAK, SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
+import { dtaoRead } from '../metrics/upgrades.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
+import type { Snapshot } from '../model/schema.ts';
 import { figureById, figureText } from '../metrics/figures.ts';
 
 export { figureText };
@@ -189,4 +192,40 @@ export function noteRootDivs(
   const omitted = rootDivsOmitted(from, to);
   if (omitted) ev.push(rootDivsEvidence(why));
   return omitted;
+}
+
+/**
+ * Where the values "at dTAO" of the given series were read (src/metrics/upgrades.ts dtaoRead), as one evidence line
+ * each (block, hash, item) and a sentence for the reason: at the last block before dTAO's first block when the snapshot
+ * recorded the upgrade, else the first day sampled on or after its date. Empty without chain reads.
+ */
+export function dtaoNote(snapshot: Snapshot, fields: readonly SeriesField[]): { text: string; evidence: Evidence[] } {
+  const reads = fields.flatMap((f) => {
+    const r = dtaoRead(snapshot, f);
+    return r ? [{ field: f, ...r }] : [];
+  });
+  const evidence = reads.map((r): Evidence => ({
+    label: `${SERIES_FIELDS[r.field].label} at dTAO, ${r.text}`,
+    value: SERIES_FIELDS[r.field].unit === 'rao' ? formatTao(r.observation.value) : r.observation.value.toString(),
+    sources: [r.observation.source],
+  }));
+  const exact = reads.filter((r) => r.how === 'upgrade');
+  const sampled = reads.filter((r) => r.how === 'first-sample');
+  const lower = (x: string) => (/^[A-Z][a-z]/.test(x) ? x[0].toLowerCase() + x.slice(1) : x);
+  const label = (rs: typeof reads) => rs.map((r) => lower(SERIES_FIELDS[r.field].label)).join(' and ');
+  const parts: string[] = [];
+  if (exact.length) {
+    const u = exact[0].upgrade!;
+    parts.push(
+      `${label(exact)} at dTAO ${exact.length > 1 ? 'are' : 'is'} read at block ${u.before.block!.toLocaleString('en-US')}, the last block before dTAO’s first block ${u.firstBlock.toLocaleString('en-US')} (${u.timestamp.slice(0, 16).replace('T', ' ')} UTC)`,
+    );
+  }
+  if (sampled.length) {
+    const first = sampled[0];
+    parts.push(
+      `${label(sampled)} at dTAO ${sampled.length > 1 ? 'are' : 'is'} the first day sampled on or after ${DTAO_DATE} (${first.observation.date}, block ${first.observation.block?.toLocaleString('en-US')}), ${first.upgrade ? 'since no such series existed before dTAO' : 'as this snapshot has no record of the dTAO upgrade block'}`,
+    );
+  }
+  const text = parts.length ? ` ${parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('; ')}.` : '';
+  return { text, evidence };
 }

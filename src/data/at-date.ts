@@ -6,8 +6,8 @@ import type { ReportData, Snapshot } from '../model/schema.ts';
 
 /**
  * The snapshot cut at the end of `date` (UTC): the daily series up to that day; for chain data the head becomes the
- * last point read on or before it, and the values read only at the real head (`current`, `subnets`, `governance`) are
- * kept only when their block is at or before that point. Cited values carry no block and are kept. Pure.
+ * last point read on or before it, and the values read only at the real head (`current`, `subnets`, `governance`) and
+ * the recorded upgrades are kept only when their block is at or before that point. Cited values carry no block and are kept. Pure.
  */
 export function snapshotAt(snapshot: Snapshot, date: string): Snapshot {
   const series = snapshot.series.filter((p) => p.date <= date);
@@ -33,6 +33,7 @@ export function snapshotAt(snapshot: Snapshot, date: string): Snapshot {
     head,
     series,
     current,
+    upgrades: snapshot.upgrades.filter((u) => u.firstBlock <= limit),
     subnets: snapshot.subnets && snapshot.subnets.block <= limit ? snapshot.subnets : null,
     governance: snapshot.governance && snapshot.governance.block <= limit ? snapshot.governance : null,
   };

@@ -72,6 +72,7 @@ export function citedSnapshot(ref: Reference, generatedAt: string): Snapshot {
     source: { endpoint: 'content/reference.yaml', tool: 'taoproof snapshot:cited', generatedAt },
     current,
     series: citedSeries(ref.figures),
+    upgrades: [],
     subnets: null,
     governance: null,
   };

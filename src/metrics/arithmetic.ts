@@ -8,7 +8,8 @@ import { formatCompact, formatPercent, formatTao, raoToTao, taoToRao } from './a
 import { ARTICLE_DATE, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { rootStakeChange } from './root.ts';
-import { changeBetween, measuredAt } from './series.ts';
+import { measuredAt } from './series.ts';
+import { changeSince } from './upgrades.ts';
 import { maxRootShare } from './split.ts';
 import { formulaOf } from '../model/metrics.ts';
 
@@ -92,7 +93,7 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
     chain: null,
   }),
   'days-of-emission': (f, s) => {
-    const issued = changeBetween(s, 'totalIssuance', DTAO_DATE, ARTICLE_DATE);
+    const issued = changeSince(s, 'totalIssuance', DTAO_DATE, ARTICLE_DATE);
     return {
       article: `${(num(f['article-pool-injection']) / 7200).toFixed(1)} days`,
       chain: issued

@@ -5,26 +5,20 @@
  */
 import { SUBNET_ITEMS } from '../model/series.ts';
 import type { Snapshot, Source } from '../model/schema.ts';
-import {
-  daysBetween,
-  changeBetween,
-  measuredAt,
-  measuredObservations,
-  type Change,
-  type Observation,
-} from './series.ts';
+import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
+import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
 export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'subnetTao', from, to);
+  return changeSince(s, 'subnetTao', from, to);
 }
 
 /** Net change of issued TAO: new TAO minted, less TAO recycled (so at most the TAO emitted over the period). */
 export function issuanceChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'totalIssuance', from, to);
+  return changeSince(s, 'totalIssuance', from, to);
 }
 
 export interface SampledInjection {
@@ -43,14 +37,22 @@ export interface SampledInjection {
 export function sampledInjection(s: Snapshot, to: string, from = DTAO_DATE): Computed<SampledInjection> | null {
   const reads = measuredObservations(s, 'taoInEmission').filter((o) => o.date >= from && o.date < to);
   if (reads.length === 0) return null;
+  // from dTAO's first block when recorded: the first sample's rate for the hours before it (src/metrics/upgrades.ts)
+  const lead = dtaoLeadIn(s, from, reads[0]);
   return {
     value: {
-      total: reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n),
-      days: reads.length,
+      total:
+        reads.reduce((sum, o) => sum + o.value * BLOCKS_PER_DAY, 0n) +
+        (lead ? reads[0].value * BigInt(lead.blocks) : 0n),
+      days: reads.length + (lead ? 1 : 0),
       span: daysBetween(from, to),
     },
-    formula: formulaOf('sampled-injection', { 'blocks per day': String(BLOCKS_PER_DAY) }),
-    inputs: reads.map((o) => o.source),
+    formula: formulaOf(
+      'sampled-injection',
+      { 'blocks per day': String(BLOCKS_PER_DAY) },
+      lead ? leadInFormula(lead) : undefined,
+    ),
+    inputs: [...(lead ? [lead.source] : []), ...reads.map((o) => o.source)],
   };
 }
 

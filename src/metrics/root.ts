@@ -14,13 +14,14 @@ import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { changeBetween, daysBetween, measuredAt, type Change, type Observation } from './series.ts';
+import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
+import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { pointSource } from './provenance.ts';
 import { formulaOf } from '../model/metrics.ts';
 
-/** Net change of root stake between two dates (default: from dTAO). Negative: root stake fell. */
+/** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
 export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeBetween(s, 'rootStake', from, to);
+  return changeSince(s, 'rootStake', from, to);
 }
 
 export interface RootShare {
@@ -94,16 +95,28 @@ export function sampledRootPayments(
     });
     inputs.push(pointSource(p, 'pendingRootDivs'), pointSource(p, 'taoInEmission'));
   }
-  if (daily.length === 0 || daily.length < 0.9 * span) return null;
+  // from dTAO's first block when recorded: the first sample's rates for the hours before it (src/metrics/upgrades.ts)
+  const lead = dtaoLeadIn(
+    s,
+    from,
+    rows.find((p) => p.date === daily[0]?.date),
+  );
+  const leadPart = (perDay: bigint) => (lead ? (perDay * BigInt(lead.blocks)) / BLOCKS_PER_DAY : 0n);
+  const days = daily.length + (lead ? 1 : 0);
+  if (daily.length === 0 || days < 0.9 * span) return null;
   return {
     value: {
-      total: daily.reduce((a, d) => a + d.paid, 0n),
-      injected: daily.reduce((a, d) => a + d.injected, 0n),
+      total: daily.reduce((a, d) => a + d.paid, 0n) + leadPart(daily[0].paid),
+      injected: daily.reduce((a, d) => a + d.injected, 0n) + leadPart(daily[0].injected),
       daily: daily.map(({ date, share }) => ({ date, share })),
-      days: daily.length,
+      days,
       span,
     },
-    formula: formulaOf('sampled-root-payments', { 'epoch cycle': cycle, 'blocks per day': String(BLOCKS_PER_DAY) }),
-    inputs,
+    formula: formulaOf(
+      'sampled-root-payments',
+      { 'epoch cycle': cycle, 'blocks per day': String(BLOCKS_PER_DAY) },
+      lead ? leadInFormula(lead) : undefined,
+    ),
+    inputs: [...(lead ? [lead.source] : []), ...inputs],
   };
 }

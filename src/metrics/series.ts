@@ -104,17 +104,21 @@ export interface Change {
   breaks: SeriesBreak[];
 }
 
-/** How a measured field changed between two dates (each read on or just after its date); null without both reads. */
+/**
+ * How a measured field changed between two dates (each read on or just after its date, or from `before` when given,
+ * e.g. a read at an upgrade block: src/metrics/upgrades.ts `changeSince`); null without both reads.
+ */
 export function changeBetween(
   snapshot: Snapshot,
   field: SeriesField,
   from: string,
   to: string,
+  before: Observation | null = measuredAt(snapshot, field, from),
 ): Computed<Change> | null {
-  const before = measuredAt(snapshot, field, from);
   const after = measuredAt(snapshot, field, to);
   if (!before || !after || after.date <= before.date) return null;
-  const item = before.source.kind === 'chain' ? before.source.item : field;
+  const itemOf = (o: Observation) => (o.source.kind === 'chain' ? o.source.item : field);
+  const [item, startItem] = [itemOf(after), itemOf(before)];
   return {
     value: {
       before,
@@ -122,18 +126,20 @@ export function changeBetween(
       delta: after.value - before.value,
       breaks: breaksCrossed(field, momentOf(snapshot, before), momentOf(snapshot, after)),
     },
-    formula: formulaOf('series-change', {
-      'storage item': item,
-      'later block': String(after.block),
-      'earlier block': String(before.block),
-    }),
+    formula: formulaOf(
+      'series-change',
+      { 'storage item': item, 'later block': String(after.block), 'earlier block': String(before.block) },
+      startItem === item ? undefined : `${startItem} at the earlier block, which held it before dTAO`,
+    ),
     inputs: [before.source, after.source],
   };
 }
 
-/** The date and runtime spec of the point an observation was read from. */
+/** The date and runtime spec of the point an observation was read from (a sampled day, or an upgrade's parent block). */
 function momentOf(snapshot: Snapshot, o: Observation): SeriesMoment {
-  const p = snapshot.series.find((x) => x.date === o.date && x.block === o.block);
+  const p = [...snapshot.series, ...snapshot.upgrades.map((u) => u.before)].find(
+    (x) => x.date === o.date && x.block === o.block,
+  );
   return { date: o.date, specVersion: p?.specVersion ?? null };
 }
 

@@ -28,6 +28,17 @@ const verification = (file: Json): Json => ({
   verification: file.kind === 'cited' ? null : { values: 'unproven', hashes: 'single-source', operators: [] },
 });
 
+/** Only the version changes (files other than the snapshot, whose shape v5 left as it was). */
+const bump =
+  (to: number) =>
+  (file: Json): Json => ({ ...file, schemaVersion: to });
+
+/**
+ * v5 records the exact runtime upgrades the report reads "before" (`upgrades`): files written before found none, so
+ * their "before dTAO" reads stay the first day sampled on or after the date (an empty list).
+ */
+const upgrades = (file: Json): Json => ({ ...bump(5)(file), upgrades: [] });
+
 /** public/data/snapshot.json */
 const SNAPSHOT_MIGRATIONS: Migrations = {
   /**
@@ -50,13 +61,14 @@ const SNAPSHOT_MIGRATIONS: Migrations = {
   },
   2: citedKind,
   3: verification,
+  4: upgrades,
 };
 
 /** public/data/subnets-daily.json, which began at version 2 */
-export const SUBNETS_DAILY_MIGRATIONS: Migrations = { 2: citedKind, 3: verification };
+export const SUBNETS_DAILY_MIGRATIONS: Migrations = { 2: citedKind, 3: verification, 4: bump(5) };
 
 /** content/reference.yaml, which began at version 2 */
-export const REFERENCE_MIGRATIONS: Migrations = { 2: citedKind, 3: (file) => ({ ...file, schemaVersion: 4 }) };
+export const REFERENCE_MIGRATIONS: Migrations = { 2: citedKind, 3: bump(4), 4: bump(5) };
 
 export class MigrationError extends Error {}
 

@@ -191,6 +191,41 @@ const verificationRequired = (s: { kind: SnapshotKind; verification: Verificatio
     });
 };
 
+/**
+ * An exact runtime upgrade the report reads "before" (scripts/snapshot/upgrades.ts finds it between two sampled days
+ * whose runtimes differ): the first block run by the new runtime, and `before`, the values at its parent, the last
+ * block run by the old runtime, read and proven like a sampled day's (`before.date` is that block's UTC date).
+ */
+export const Upgrade = z
+  .object({
+    /** the runtime spec that executed `firstBlock` */
+    specVersion: z.number().int().nonnegative(),
+    firstBlock: BlockNumber,
+    firstHash: Hash32,
+    /** Timestamp.Now of `firstBlock`, and its UTC date */
+    timestamp: IsoDateTime,
+    date: IsoDate,
+    before: SeriesPoint,
+  })
+  .superRefine((u, ctx) => {
+    const b = u.before;
+    if (b.block !== u.firstBlock - 1 || b.hash === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['before', 'block'],
+        message: `expected the parent of the first block, #${u.firstBlock - 1}, with its hash`,
+      });
+    if (b.specVersion === null || b.specVersion >= u.specVersion)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['before', 'specVersion'],
+        message: `expected the old runtime's spec, below ${u.specVersion}`,
+      });
+    if (u.timestamp.slice(0, 10) !== u.date)
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `expected the date of the timestamp ${u.timestamp}` });
+  });
+export type Upgrade = z.infer<typeof Upgrade>;
+
 export const SnapshotV2 = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -207,6 +242,8 @@ export const SnapshotV2 = z
     }),
     current: Current,
     series: z.array(SeriesPoint),
+    /** the exact runtime upgrades the report reads "before" (at least dTAO's), by block; [] in a `cited` file */
+    upgrades: z.array(Upgrade),
     subnets: Subnets.nullable(),
     governance: Governance.nullable(),
   })
@@ -215,6 +252,15 @@ export const SnapshotV2 = z
       ctx.addIssue({ code: 'custom', path: ['head'], message: `expected a head block for kind "${s.kind}"` });
     verificationRequired(s, ctx);
     increasingDates(s.series, 'series', ctx);
+    for (let i = 1; i < s.upgrades.length; i++)
+      if (s.upgrades[i].firstBlock <= s.upgrades[i - 1].firstBlock)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['upgrades', i, 'firstBlock'],
+          message: `expected blocks in increasing order, after ${s.upgrades[i - 1].firstBlock}`,
+        });
+    if (s.kind === 'cited' && s.upgrades.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['upgrades'], message: 'expected no chain reads in a "cited" snapshot' });
     if (s.kind === 'chain') {
       const cited = s.series.findIndex((p) => p.source !== undefined);
       if (cited >= 0)

@@ -4,4 +4,4 @@
  * to ./series.ts does not: a point's values and `current` only gain an optional key, and older points without it
  * read as "not read" (undefined), never as absent (null) or zero.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;

@@ -9,6 +9,7 @@ import { freePort } from '../chopsticks.ts';
 import { ChainModel, type ModelOptions } from './model.ts';
 import { Proofs } from './proofs.ts';
 import { ChainState } from './state.ts';
+import { UPGRADES_READ } from '../../src/model/upgrades.ts';
 
 export interface FinneyLikeNode {
   url: string;
@@ -116,13 +117,24 @@ export const METHODS = [
   'state_getReadProof',
 ];
 
-/** `provable`: blocks besides each day's first block and the heads whose headers carry their real state root */
+/**
+ * The blocks the snapshot reads with proofs at the runtime upgrades it records (scripts/snapshot/upgrades.ts): for each
+ * spec of UPGRADES_READ, the first block of the first runtime at or after it, and that block's parent.
+ */
+export function upgradeBlocks(model: ChainModel): number[] {
+  return UPGRADES_READ.flatMap((spec) => {
+    const k = model.specs.findIndex((s) => s >= spec);
+    return k > 0 ? [model.upgrades[k] - 1, model.upgrades[k]] : [];
+  });
+}
+
+/** `provable`: blocks besides each day's first block, the heads and the upgrade blocks whose headers carry their real state root */
 export async function startFinneyLike(
   options: ModelOptions & { provable?: Iterable<number> },
 ): Promise<FinneyLikeNode> {
   const model = new ChainModel(options);
   const state = new ChainState(model);
-  const proofs = await Proofs.start(state, options.provable ?? []);
+  const proofs = await Proofs.start(state, [...upgradeBlocks(model), ...(options.provable ?? [])]);
   const handle = handler(state, proofs);
   const port = await freePort();
   const server = await new Promise<WebSocketServer>((resolve, reject) => {

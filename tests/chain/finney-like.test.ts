@@ -5,7 +5,7 @@
  * day (the first block of each UTC day) is checked against the node's own model: block, hash, spec version,
  * every series value, every per-subnet row. Also: the on-disk metadata cache (a second run fetches none).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +185,17 @@ describe.skipIf(missing !== null)(
       for (const p of newest) expect(p.values.excessTao, p.date).toMatch(/^[1-9]\d*$/); // SubnetExcessTao, from spec 411
       for (const p of good.series) expect(p.values.subnetOwnerCut, p.date).toMatch(/^[1-9]\d*$/);
       for (const p of pre) expect(p.values.excessTao).toBeNull();
+      // dTAO's upgrade (the first runtime at or after spec 233 is 315 here): its first block found by bisection, and the
+      // values of its parent, the last block spec 219 ran, read with proofs like a sampled day's
+      const m = node.model;
+      const u = m.upgrades[FINNEY_SPECS.findIndex((x) => x >= 233)];
+      expect(
+        good.upgrades.map((x) => [x.specVersion, x.firstBlock, x.firstHash, x.before.block, x.before.hash]),
+      ).toEqual([[315, u, m.hash(u), u - 1, m.hash(u - 1)]]);
+      expect(good.upgrades[0].before.specVersion).toBe(219);
+      expect(good.upgrades[0].timestamp).toBe(new Date(m.ts(u)).toISOString());
+      expect(good.upgrades[0].before.values).toEqual(node.state.expectedSeries(u - 1));
+      expect(good.upgrades[0].before.values.totalStake).toMatch(/^[1-9]\d*$/);
       // one metadata fetch per runtime, and the cost of a day
       expect(node.counts.state_getMetadata).toBe(FINNEY_SPECS.length);
       console.log(
@@ -250,7 +261,11 @@ describe.skipIf(missing !== null)(
 
     /** every file in `dir` and its bytes */
     const files = (dir: string) =>
-      Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+      Object.fromEntries(
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => statSync(path.join(dir, f)).isFile()) // proofs/<block>.json included
+          .map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]),
+      );
     /** a copy of the good run's files, as public/data before a nightly run */
     const goodCopy = (name: string) => {
       const dir = path.join(tmp, name);

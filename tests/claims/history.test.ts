@@ -6,10 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { C13, C14, C15, C16 } from '../../src/claims/verdicts/staking.ts';
 import { C38 } from '../../src/claims/verdicts/owners.ts';
-import { C21, C22 } from '../../src/claims/verdicts/three-schemes.ts';
-import { C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
+import { C21, C22, C23 } from '../../src/claims/verdicts/three-schemes.ts';
+import { C27, C29, C30 } from '../../src/claims/verdicts/root-exodus.ts';
 import { citedData, editedReference } from '../fixtures/snapshots.ts';
-import { finneyHistory } from '../fixtures/finney-history.ts';
+import { DTAO_FIRST_BLOCK, finneyHistory } from '../fixtures/finney-history.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import { VERDICTS, type Verdict } from '../../src/claims/types.ts';
 
@@ -157,8 +157,8 @@ const EXPECTED: Record<string, [Verdict, string]> = {
   C23: ['supported', '65 → 94 subnets in 63 days (+45%)'],
   C24: ['partly supported', 'spec 261 has swap_stake, through TAO only'],
   C27: [
-    'unverifiable',
-    'the dTAO day has no SubnetTaoInEmission read (spec 219 at its first block), so it falls back to TotalIssuance, which the per-upgrade resets of 244, 252, 257 and 261 lowered by the root dividends TotalStake lacked: 239k, under 450k',
+    'supported',
+    'the dTAO day’s sample ran spec 219, but the recorded upgrade covers its last 820 blocks at the next sample’s rate, so daily SubnetTaoInEmission reads cover every block from dTAO’s first: 447k, within 3% of 450k (without the record it fell back to TotalIssuance, which the per-upgrade resets of 244-261 lowered: unverifiable)',
   ],
   C28: ['unverifiable', 'PendingRootDivs is a balance, not the flow paid since dTAO'],
   C29: [
@@ -206,7 +206,8 @@ describe('every checkable verdict on the Finney history model', () => {
     );
     expect(VERDICT_FNS.C23(base).flipCondition).toMatch(/a count of 82 or more on 2025-04-17 \(25% more\)/);
     expect(VERDICT_FNS.C27(base).flipCondition).toMatch(/adding up to between 437k TAO and 464k TAO/);
-    expect(VERDICT_FNS.C27(base).flipCondition).toMatch(/it grew by 239k TAO across 3 recomputations\.$/);
+    // from the last block before dTAO (2025-02-13 21:40), not from the first block of that day: 5k TAO less
+    expect(VERDICT_FNS.C27(base).flipCondition).toMatch(/it grew by 234k TAO across 3 recomputations\.$/);
     expect(VERDICT_FNS.C29(base).flipCondition).toMatch(
       /the fall is between 136k TAO and 165k TAO \(it was 126k TAO\)/,
     );
@@ -308,7 +309,7 @@ describe('variants: the article’s own world, and a plainly lower staking ratio
   const world = outflow(4_771);
   test('C30 partly supported: SubnetTAO[0] fell by the article’s 300k (within 10k TAO plus 3%)', () => {
     const r = C30(world);
-    expect(r.reason).toMatch(/fell by 29\dk TAO from 2025-02-14 to 2025-04-17/);
+    expect(r.reason).toMatch(/fell by 29\dk TAO from 2025-02-13 to 2025-04-17/);
     expect(r.verdict).toBe('partly supported');
     expect(r.flipCondition).toMatch(/it fell by 296k TAO\.$/);
   });
@@ -326,6 +327,77 @@ describe('variants: the article’s own world, and a plainly lower staking ratio
     expect(r.flipCondition).toMatch(/^A staking ratio below 67\.9%/);
   });
   test('C22 still says root stayed put in the article’s world: 95% of root’s TAO at dTAO is still there', () => {
-    expect(C22(world).reason).toMatch(/root kept 95\.0% of its TAO \(at least 93%: it stayed put\)/);
+    expect(C22(world).reason).toMatch(/root kept 94\.9% of its TAO \(at least 93%: it stayed put\)/);
+  });
+});
+
+describe('“before dTAO” is the last block before dTAO’s first block, not the first day sampled after it', () => {
+  // v2.0.0 migrate_rao.rs L37-58: the first block of spec 233 moves every Stake entry into SubnetTAO[0]; the model's
+  // dTAO comes at 21:40 on 2025-02-13 (block 4,920,350), 821 blocks before the first block of 2025-02-14. Here 150k TAO
+  // leaves root in those hours and 150k more by the article (2,400 a day): 300k in all, the article's figure.
+  const rush = () => finneyHistory({ until: '2025-06-30', rootOutflow: 2_400, dtaoHoursOutflow: 150_000 });
+  const withoutRecord = () => {
+    const d = rush();
+    return { ...d, snapshot: { ...d.snapshot, upgrades: [] } };
+  };
+  test('C30: the 150k that left root before the first sample of 2025-02-14 counts: 300k, partly supported', () => {
+    const r = C30(rush());
+    expect(r.reason).toMatch(/fell by (29|30)\dk TAO from 2025-02-13 to 2025-04-17/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('C29: a fall of 300k is not the article’s 150k, though a day sample after the rush would say it is', () => {
+    const r = C29(rush());
+    expect(r.flipCondition).toMatch(/\(it was (29|30)\dk TAO\)\.$/);
+    expect(r.verdict).toBe('partly supported');
+  });
+  test('the evidence names the block, its hash and the item read before dTAO, and why that item', () => {
+    const data = rush();
+    const at = C30(data).evidence.find((e) => e.label.startsWith('Root stake at dTAO'));
+    const parent = data.snapshot.upgrades[0].before;
+    expect(parent.block).toBe(DTAO_FIRST_BLOCK - 1);
+    expect(at?.sources).toEqual([
+      { kind: 'chain', block: DTAO_FIRST_BLOCK - 1, hash: parent.hash, item: 'SubtensorModule.TotalStake' },
+    ]);
+    expect(at?.label).toContain(`read at block #4,920,349 (${parent.hash}), the last block run by spec 219`);
+    expect(at?.label).toContain('migrate_rao');
+    expect(C30(data).reason).toContain(
+      'Root stake at dTAO is read at block 4,920,349, the last block before dTAO’s first block 4,920,350 (2025-02-13 21:40 UTC).',
+    );
+  });
+  test('C23 and C27 read the subnet count and issued TAO at the same block; C22’s pools, absent then, the first day after', () => {
+    const data = rush();
+    for (const [r, item] of [
+      [C23(data), 'SubtensorModule.TotalNetworks'],
+      [C27(data), 'SubtensorModule.TotalIssuance'],
+    ] as const) {
+      const at = r.evidence.find((e) => e.label.includes(' at dTAO, read at block #4,920,349'));
+      expect(at?.sources.map((x) => x.kind === 'chain' && [x.block, x.item])).toEqual([[DTAO_FIRST_BLOCK - 1, item]]);
+    }
+    expect(C22(data).reason).toContain(
+      'TAO in subnet pools at dTAO is the first day sampled on or after 2025-02-13 (2025-02-14, block 4,921,170), since no such series existed before dTAO',
+    );
+  });
+  test('without a record of the upgrade (a file of schema 4, a history from later) the old reading stays, and says so', () => {
+    const r = C30(withoutRecord());
+    expect(r.reason).toMatch(/fell by 1[45]\dk TAO from 2025-02-14 to 2025-04-17/);
+    expect(r.reason).toContain(
+      'Root stake at dTAO is the first day sampled on or after 2025-02-13 (2025-02-14, block 4,921,170), as this snapshot has no record of the dTAO upgrade block.',
+    );
+    expect(r.verdict).toBe('contradicted');
+  });
+  test('C27: the injection estimate runs from dTAO’s first block, the dTAO day’s last hours at the next sample’s rate', () => {
+    const r = C27(rush());
+    const est = r.evidence.find((e) => e.label.startsWith('Estimate from daily reads'));
+    expect(est?.label).toContain('(63 of 63 days)');
+    expect(est?.formula).toContain(
+      'the 820 blocks from dTAO’s first block 4,920,350 to that day’s sample'.replace(/’/g, "'"),
+    );
+    expect(est?.sources[0]).toMatchObject({ block: DTAO_FIRST_BLOCK, item: 'System.LastRuntimeUpgrade' });
+    expect(r.verdict).toBe('supported');
+    // without the record the dTAO day has no read (its sample ran spec 219): 62 of 63 days, and issuance decides
+    expect(C27(withoutRecord()).verdict).toBe('unverifiable');
+  });
+  test('a cited build says nothing of blocks', () => {
+    for (const fn of [C22, C23, C27, C29, C30]) expect(fn(citedData()).reason).not.toContain('at dTAO is');
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { dataAt, snapshotAt } from '../../src/data/at-date.ts';
 import { citedData, dtaoSnapshot } from '../fixtures/snapshots.ts';
+import { DTAO_FIRST_BLOCK, finneyHistory } from '../fixtures/finney-history.ts';
 
 describe('snapshotAt', () => {
   const s = dtaoSnapshot();
@@ -44,5 +45,12 @@ describe('snapshotAt', () => {
     expect(c.head).toBeNull();
     expect(c.series.every((p) => p.date <= '2025-04-17')).toBe(true);
     expect(dataAt(cited, '2025-04-17').reference).toBe(cited.reference);
+  });
+
+  test('keeps a recorded upgrade up to the date, not one after it', () => {
+    const h = finneyHistory({ until: '2025-06-30' }).snapshot;
+    expect(h.upgrades.map((u) => u.firstBlock)).toEqual([DTAO_FIRST_BLOCK]);
+    expect(snapshotAt(h, '2025-04-17').upgrades).toEqual(h.upgrades);
+    expect(snapshotAt(h, '2025-02-13').upgrades).toEqual([]); // the last point read is the first block of 2025-02-13
   });
 });

@@ -7,6 +7,7 @@ import { loadReferenceYaml, parseSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } fro
 import { migrate } from '../../src/model/migrate.ts';
 import { SCHEMA_VERSION } from '../../src/model/version.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
+import { finneyHistory } from '../fixtures/finney-history.ts';
 
 const committed = () => JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
 const errorOf = (json: unknown) => {
@@ -95,6 +96,34 @@ describe('snapshot schema', () => {
     });
     expect(errorOf({ ...committed(), kind: 'reference' })).toMatch(
       /^public\/data\/snapshot.json: kind: expected "chain" or "cited" or "synthetic", received "reference"/,
+    );
+  });
+
+  test('a version 4 file (before upgrade blocks were recorded) reads with no upgrades, so its “at dTAO” reads stay day samples', () => {
+    const { upgrades: _, ...v4 } = JSON.parse(JSON.stringify(dtaoSnapshot()));
+    expect(parseSnapshot({ ...v4, schemaVersion: 4 })).toEqual(dtaoSnapshot());
+    expect(parseSnapshot({ ...committed(), verification: null, schemaVersion: 4 }).upgrades).toEqual([]);
+  });
+
+  test('an upgrade record must hold the parent of its first block, run by an older spec, and only in chain files', () => {
+    const h = JSON.parse(JSON.stringify(finneyHistory({ until: '2025-03-01' }).snapshot));
+    expect(parseSnapshot(h).upgrades).toHaveLength(1);
+    const u = h.upgrades[0];
+    u.before.block = u.firstBlock - 2;
+    u.before.specVersion = 233;
+    u.date = '2025-02-14';
+    expect(errorOf(h).split('\n')).toEqual([
+      'public/data/snapshot.json: upgrades[0].before.block: expected the parent of the first block, #4920349, with its hash, received number 4920348',
+      "public/data/snapshot.json: upgrades[0].before.specVersion: expected the old runtime's spec, below 233, received number 233",
+      'public/data/snapshot.json: upgrades[0].date: expected the date of the timestamp 2025-02-13T21:40:36.000Z, received "2025-02-14"',
+    ]);
+    expect(
+      errorOf({
+        ...parseSnapshot(committed()),
+        upgrades: [JSON.parse(JSON.stringify(finneyHistory({ until: '2025-03-01' }).snapshot.upgrades[0]))],
+      }),
+    ).toBe(
+      'public/data/snapshot.json: upgrades: expected no chain reads in a "cited" snapshot, received an array of 1',
     );
   });
 

@@ -45,6 +45,7 @@ describe('the last line of a failed run', () => {
       source: { endpoint: 'ws://127.0.0.1:9944', tool: 'test', generatedAt: '2026-11-20T01:17:00.000Z' },
       current: {},
       series: [],
+      upgrades: [],
       subnets: null,
       governance: null,
     });

@@ -31,6 +31,7 @@ function snapshot(series: SeriesPoint[]): Snapshot {
     source: { endpoint: 'ws://127.0.0.1:9944', tool: 'test', generatedAt: '2025-01-03T00:00:00.000Z' },
     current: {},
     series,
+    upgrades: [],
     subnets: null,
     governance: null,
   };

@@ -13,6 +13,7 @@ import {
   computedEvidence,
   breakNote,
   dateOf,
+  dtaoNote,
   figure,
   figureEvidence,
   figureText,
@@ -54,7 +55,8 @@ export const C27: VerdictFn = (data) => {
         sampled,
       ),
     );
-  if (issued) ev.push(changeEvidence('Issued TAO (net of recycled TAO)', issued));
+  const issuedAt = dtaoNote(data.snapshot, ['totalIssuance']);
+  if (issued) ev.push(changeEvidence('Issued TAO (net of recycled TAO)', issued), ...issuedAt.evidence);
   const [low, high] = matchBand(valueOf(claimed));
   const band = `between ${formatCompactTao(low)} and ${formatCompactTao(high)}`;
   const reads = !sampled
@@ -100,25 +102,25 @@ export const C27: VerdictFn = (data) => {
     ev.push(...resets.map((b) => breakEvidence(b)));
     return done(
       'unverifiable',
-      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}, but between the two reads the chain recomputed TotalIssuance (${resets.map((b) => `break “${b.id}”`).join('; ')}), so the growth is partly that recomputation, not the TAO emitted into pools. ${schedule}; per-block injection reads would settle it.`,
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}, but between the two reads the chain recomputed TotalIssuance (${resets.map((b) => `break “${b.id}”`).join('; ')}), so the growth is partly that recomputation, not the TAO emitted into pools. ${schedule}; per-block injection reads would settle it.${issuedAt.text}`,
       ev,
     );
   }
   if (matches(valueOf(claimed), net))
     return done(
       'supported',
-      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s ${INJECTED}.`,
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s ${INJECTED}.${issuedAt.text}`,
       ev,
     );
   if (valueOf(claimed) < net)
     return done(
       'contradicted',
-      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s ${INJECTED}.`,
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s ${INJECTED}.${issuedAt.text}`,
       ev,
     );
   return done(
     'unverifiable',
-    `Issuance grew by only ${formatTao(issued.value.delta)} from dTAO to ${date}, but that is net of recycled TAO, which daily reads do not separate; per-block injection reads would settle it. ${schedule}.`,
+    `Issuance grew by only ${formatTao(issued.value.delta)} from dTAO to ${date}, but that is net of recycled TAO, which daily reads do not separate; per-block injection reads would settle it. ${schedule}.${issuedAt.text}`,
     ev,
   );
 };
@@ -187,7 +189,8 @@ export const C29: VerdictFn = (data) => {
       `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of ${formatCompactTao(articleDecline(valueOf(before), valueOf(after)))}. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.${indexer?.text ?? ''}`,
       [...ev, rootDivsEvidence('in force over this range'), ...(indexer?.evidence ?? [])],
     );
-  ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
+  const at = dtaoNote(data.snapshot, ['rootStake']);
+  ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change), ...at.evidence);
   const { before: b0, after: a0 } = change.value;
   const omitted = noteRootDivs(ev, b0.date, a0.date, 'in force over this range');
   const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
@@ -205,7 +208,7 @@ export const C29: VerdictFn = (data) => {
     flipCondition,
     ...result(
       verdict,
-      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says ${figureText(before)} → ${figureText(after)} (−${formatCompact(claimedDecline)}).${endsOk ? '' : ` The levels differ from the article’s by more than ${pct(TOLERANCE, 0)}.`}${declineOk ? '' : ` The change differs from the article’s −${formatCompact(claimedDecline)}.`}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)} would make it supported.`,
+      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says ${figureText(before)} → ${figureText(after)} (−${formatCompact(claimedDecline)}).${endsOk ? '' : ` The levels differ from the article’s by more than ${pct(TOLERANCE, 0)}.`}${declineOk ? '' : ` The change differs from the article’s −${formatCompact(claimedDecline)}.`}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text}${at.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)} would make it supported.`,
       ev,
     ),
   };
@@ -277,7 +280,9 @@ export const C30: VerdictFn = (data) => {
       `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the ${OUT} (a fall of ${OUT} ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about ${formatCompact(counterReading)} contradicts it).${indexer?.text ?? ''} ${cex}`,
       [...ev, ...(indexer?.evidence ?? [])],
     );
+  const at = dtaoNote(data.snapshot, ['rootStake']);
   ev.push(
+    ...at.evidence,
     changeEvidence(
       'Root stake counter, SubtensorModule.SubnetTAO[0] (stakes and unstakes on root, not dividends)',
       change,
@@ -299,7 +304,7 @@ export const C30: VerdictFn = (data) => {
   const which = counterLevel
     ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s ${AFTER} to its rounding, so the article read the counter (reading 1).`
     : '';
-  const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.`;
+  const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.${at.text}`;
   if (near(net, valueOf(out)))
     return done(
       'partly supported',

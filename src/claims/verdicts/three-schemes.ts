@@ -13,6 +13,7 @@ import {
 } from '../../metrics/root.ts';
 import type { Computed } from '../../metrics/provenance.ts';
 import type { Change } from '../../metrics/series.ts';
+import { changeSince } from '../../metrics/upgrades.ts';
 import { overWindows, windowNote } from '../windows.ts';
 import {
   C21_SHALLOW,
@@ -22,7 +23,7 @@ import {
   C22_ROOT_KEPT,
   C23_FLOOD,
 } from '../thresholds.ts';
-import { changeBetween, daysBetween, measuredAt, measuredObservations, specAt } from '../../metrics/series.ts';
+import { daysBetween, measuredAt, measuredObservations, specAt } from '../../metrics/series.ts';
 import { CODE, DTAO_SPEC, EPOCH_CYCLE_BLOCKS } from '../code.ts';
 import {
   changeEvidence,
@@ -30,6 +31,7 @@ import {
   computedEvidence,
   breakNote,
   dateOf,
+  dtaoNote,
   figure,
   figureEvidence,
   formatChange,
@@ -251,7 +253,8 @@ export const C22: VerdictFn = (data) => {
     );
   const [p0, p1] = [pools.value.before.date, pools.value.after.date];
   const crossed = breakNote(p0, p1, breaksCrossed('subnetTao', p0, p1));
-  ev.push(...p.rootBreaks.evidence, ...crossed.evidence);
+  const at = dtaoNote(data.snapshot, ['rootStake', 'subnetTao']);
+  ev.push(...at.evidence, ...p.rootBreaks.evidence, ...crossed.evidence);
   const omitted = noteRootDivs(ev, root.value.before.date, root.value.after.date, 'in force over this range');
   const verdict = tallyBanded([rootStayed, little]);
   const windows = windowNote(
@@ -281,7 +284,7 @@ export const C22: VerdictFn = (data) => {
   return {
     ...result(
       verdict,
-      `${rootText}; ${inflowText}.${gap}${p.rootBreaks.text}${crossed.text}${windows.text} ${bands}`,
+      `${rootText}; ${inflowText}.${gap}${at.text}${p.rootBreaks.text}${crossed.text}${windows.text} ${bands}`,
       ev,
     ),
     flipCondition: c22Flip(p),
@@ -300,7 +303,7 @@ export const C23: VerdictFn = (data) => {
   const capText = cap
     ? `A subnet cap (${cap.value}) came back only on ${cap.asOf}, so there was none in April 2025`
     : '';
-  const count = changeBetween(data.snapshot, 'subnetCount', DTAO_DATE, date);
+  const count = changeSince(data.snapshot, 'subnetCount', DTAO_DATE, date);
   if (!count)
     return result(
       'unverifiable',
@@ -308,15 +311,20 @@ export const C23: VerdictFn = (data) => {
       ev,
     );
   const { before, after, delta } = count.value;
+  const at = dtaoNote(data.snapshot, ['subnetCount']);
   ev.push(
     computedEvidence(`Subnets (incl. root), ${before.date} → ${after.date}`, `${before.value} → ${after.value}`, count),
+    ...at.evidence,
   );
   const growth = Number(delta) / Number(before.value);
   const pace = `TotalNetworks went from ${before.value} on ${before.date} to ${after.value} on ${after.date}: ${delta} new subnets in ${daysBetween(before.date, after.date)} days (+${pct(growth, 0)})`;
   const lead = cap ? `${capText}. ` : '';
   const flood = Math.ceil(Number(before.value) * (1 + C23_FLOOD));
   const flipCondition = `With ${before.value} subnets at dTAO (${before.date}), a count of ${flood} or more on ${after.date} (${pct(C23_FLOOD, 0)} more) would make this supported, ${Number(before.value) + 1} to ${flood - 1} partly supported, ${before.value} or fewer contradicted; it was ${after.value}, growth of ${pct(growth)}. “Too many” stays a judgement whatever the count.`;
-  const done = (verdict: Verdict, reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
+  const done = (verdict: Verdict, reason: string): VerdictResult => ({
+    ...result(verdict, `${reason}${at.text}`, ev),
+    flipCondition,
+  });
   if (delta <= 0n) return done('contradicted', `${lead}${pace}: no flood of new subnets.`);
   return growth >= C23_FLOOD
     ? done('supported', `${lead}${pace}. Whether that is “too many” is a judgement.`)
