@@ -1,17 +1,17 @@
 /**
- * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill at Finney's real pace, measured
- * against the Finney-like node (testing/finney-like/): the real Finney runtimes 218..424 (metadata from
+ * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill with proofs at Finney's real pace,
+ * measured against the Finney-like node (testing/finney-like/): the real Finney runtimes 218..424 (metadata from
  * ../shared/chain/metadata) upgraded at Finney's cadence (one runtime every 9.0 days: 133 runtimes reached
  * subtensor's main branch between 2023-03-20 and 2026-06-30), 12-second Aura slots of which 1.1% are missed
- * (Finney: 9,233,529 blocks in 1,297 days), timestamp jitter within the slot, 140 subnets. Prints, for a first
- * backfill (empty metadata cache) and a repeated one (cache kept): RPC requests per sampled day (metadata
- * fetches included), by method, bytes, and an estimate for a full Finney backfill from 2023-03-20 to today.
- * Then the same on Finney's real 2025 block times (testing/finney-like/real-timing.ts: 2025-04-01 .. 06-10,
- * the 2025-05-20..23 halt included), and the cost of proofs (issue 15): per sampled day one chain_getHeader and
- * one state_getReadProof for the chosen block's values, their bytes estimated from a proof built by chopsticks'
- * trie code (createProof, @acala-network/chopsticks-core) over the keys the day's read asked for, with the
- * runtime's other storage items as siblings (see proofBytes). Figures are printed, not asserted
- * (tests/chain/finney-like.test.ts asserts the values).
+ * (Finney: 9,233,529 blocks in 1,297 days), timestamp jitter within the slot, 140 subnets; then Finney's real 2025
+ * block times (testing/finney-like/real-timing.ts: 2025-04-01 + 70 days, the 2025-05-20..23 halt included,
+ * and 2025-07-01 + 70 days). For each timing: a backfill with proofs, a second run with nothing left to fetch
+ * (what every run costs whatever its days), and a backfill with --trust-node (the unproven read), so that the
+ * requests per sampled day, their composition by method and the bytes with proofs against without are measured,
+ * not modelled. The node's proofs lack the siblings of the storage items the model does not hold; proofBytes
+ * estimates a sampled day's proof with Finney's siblings (chopsticks' createProof) and the bytes are given both
+ * ways. Requests are JSON-RPC calls (each call of a batch counts, as Substrate's --rpc-rate-limit counts them).
+ * Figures are printed, not asserted (tests/chain/finney-like*.test.ts assert the request counts per day).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import {
   FINNEY_UPGRADE_EVERY_DAYS,
 } from '../testing/finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../testing/finney-like/node.ts';
-import { loadFinneyTiming2025, REAL_DATA_DIR } from '../testing/finney-like/real-timing.ts';
+import { loadFinneyTiming2025 } from '../testing/finney-like/real-timing.ts';
 import { createProof } from '@acala-network/chopsticks-core';
 import { expandMetadata } from '@polkadot/types';
 import { u8aToHex } from '@polkadot/util';
@@ -133,34 +133,16 @@ async function proofBytes(n: FinneyLikeNode, b: number): Promise<{ keys: number;
   return { keys: keys.length, nodes: proof.length, bytes };
 }
 
-/** A chain_getHeader reply's bytes: a real Finney header (digest: Aura pre-runtime, frontier, seal) as JSON */
-function headerBytes(): number {
-  const file = path.join(REAL_DATA_DIR, 'bittensor-sdk-rpc-headers.json');
-  const h = (JSON.parse(readFileSync(file, 'utf8')) as { headers: Record<string, unknown>[] }).headers.find(
-    (x) => x.network !== 'testnet',
-  )!;
-  const reply = {
-    jsonrpc: '2.0',
-    id: 1234,
-    result: {
-      parentHash: h.parentHash,
-      number: `0x${Number(h.number).toString(16)}`,
-      stateRoot: h.stateRoot,
-      extrinsicsRoot: h.extrinsicsRoot,
-      digest: { logs: h.digestLogs },
-    },
-  };
-  return JSON.stringify(reply).length;
-}
-
 try {
   log(
     `Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${FINNEY_SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`,
   );
+  type Run = Awaited<ReturnType<typeof backfill>>;
+  /** One CLI run into tmp/<label> (kept: a second run into the same directory has nothing to fetch). */
   const backfill = async (label: string, n: FinneyLikeNode, more: string[] = []) => {
     n.reset();
     keysAt.get(n)!.clear();
-    const out = path.join(tmp, label);
+    const out = path.join(tmp, label.replace(/ .*/, ''));
     const r = await runCli(
       [
         '--endpoint',
@@ -177,55 +159,88 @@ try {
       { TAOPROOF_METADATA_CACHE: cache },
     );
     if (r.code !== 0) throw new Error(`${label} backfill failed: ${r.stderr.slice(-2000)}`);
-    const days = r.summary!.fetched as number;
     const snap = JSON.parse(readFileSync(path.join(out, 'snapshot.json'), 'utf8')) as {
       series: { block: number | null }[];
     };
-    // the proof of one sampled day: the first and the last, averaged (the last has the most subnets)
-    const sampled = [snap.series[0].block!, snap.series.at(-1)!.block!];
-    const proofs = await Promise.all(sampled.map((b) => proofBytes(n, b)));
     return {
       label,
-      days,
+      days: r.summary!.fetched as number,
       requests: n.total(),
       byMethod: { ...n.counts },
       bytes: n.bytesOut,
-      metaBytes: n.bytesByMethod.state_getMetadata ?? 0,
+      bytesByMethod: { ...n.bytesByMethod },
       ms: r.ms,
-      proof: {
-        keys: Math.round(proofs.reduce((t, p) => t + p.keys, 0) / proofs.length),
-        nodes: Math.round(proofs.reduce((t, p) => t + p.nodes, 0) / proofs.length),
-        bytes: proofs.reduce((t, p) => t + p.bytes, 0) / proofs.length,
-      },
+      /** the first and the last sampled block (the last has the most subnets) */
+      sampled: [snap.series[0].block!, snap.series.at(-1)!.block!],
     };
   };
+  /**
+   * One timing: a backfill with proofs, the same run again (nothing left to fetch: the requests every run makes
+   * whatever its days, for the head, the chain and the subnet list), and a backfill with --trust-node (the
+   * unproven read, for the bytes). Per sampled day: (backfill - run again) / days.
+   */
+  const timing = async (name: string, n: FinneyLikeNode, more: string[] = [], fallback: Run | null = null) => {
+    const proven = await backfill(`${name}-proven`, n, more);
+    let again = await backfill(`${name}-proven again`, n, more);
+    if (again.days !== 0) {
+      // seen on the real-timing nodes (a second run from --since fetched every day again): the run's own requests
+      // are then taken from the 2024-like node's, which are the same calls (chain, head, subnet list)
+      if (!fallback) throw new Error(`${name}: the second run fetched ${again.days} days`);
+      log(`  ${name}: the second run fetched ${again.days} days again; the 2024-like run's own requests used`);
+      again = fallback;
+    }
+    const trusted = await backfill(`${name}-trusted`, n, [...more, '--trust-node']);
+    log(`  ${name}: ${proven.requests} requests with proofs, ${again.requests} in a run with no day to fetch`);
+    const days = proven.days;
+    const perDay = (proven.requests - again.requests) / days;
+    const methods = Object.keys(proven.byMethod).sort();
+    const composition = methods
+      .map((k) => [k, (proven.byMethod[k] - (again.byMethod[k] ?? 0)) / days] as const)
+      .filter(([, v]) => v > 0.005)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ');
+    // a sampled day's proof with Finney's siblings (proofBytes, from the keys the trusted run read) against the
+    // node's (whose state holds only the items the model serves): the node's proof bytes scaled by that ratio
+    const est = await Promise.all(proven.sampled.map((b) => proofBytes(n, b)));
+    const served = await Promise.all(
+      proven.sampled.map(async (b) => {
+        const keys = [...(keysAt.get(n)!.get(b) ?? [])];
+        const proof = await n.proofs.readProof(b, keys);
+        return 110 + proof.reduce((t, x) => t + x.length + 3, 0);
+      }),
+    );
+    const ratio = est.reduce((t, x) => t + x.bytes, 0) / served.reduce((t, x) => t + x, 0);
+    const meta = (x: Run) => x.bytesByMethod.state_getMetadata ?? 0;
+    const provenBytes = proven.bytes - meta(proven);
+    const finneyBytes = provenBytes + (ratio - 1) * (proven.bytesByMethod.state_getReadProof ?? 0);
+    const trustedBytes = trusted.bytes - meta(trusted);
+    return {
+      name,
+      proven,
+      again,
+      trusted,
+      days,
+      perDay,
+      composition,
+      scaling: (k: string) => (proven.byMethod[k] - (again.byMethod[k] ?? 0)) / days,
+      bytesPct: (100 * (provenBytes - trustedBytes)) / trustedBytes,
+      finneyPct: (100 * (finneyBytes - trustedBytes)) / trustedBytes,
+      est: est.reduce((t, x) => t + x.bytes, 0) / est.length,
+      estKeys: Math.round(est.reduce((t, x) => t + x.keys, 0) / est.length),
+      line: '',
+    };
+  };
+  // the first backfill (empty metadata cache) fetches each runtime's metadata: one request per runtime
+  rmSync(cache, { recursive: true, force: true });
   const first = await backfill('first', node);
   log(`  first backfill: ${first.requests} requests`);
-  const again = await backfill('repeated', node);
-  log(`  repeated backfill: ${again.requests} requests`);
-  const real2025 = await backfill('real-2025', realNode, ['--since', REAL_FROM]);
-  log(`  real 2025 timing (metadata cache kept): ${real2025.requests} requests`);
-  const quiet2025 = await backfill('real-2025-quiet', quietNode, ['--since', QUIET_FROM]);
-  log(`  real 2025 timing without a halt (metadata cache kept): ${quiet2025.requests} requests`);
+  const t24 = await timing('2024-like', node);
+  const tHalt = await timing('real-2025-halt', realNode, ['--since', REAL_FROM], t24.again);
+  const tQuiet = await timing('real-2025', quietNode, ['--since', QUIET_FROM], t24.again);
 
-  const perDay = (x: { requests: number; days: number }) => (x.requests / x.days).toFixed(2);
-  const row = (x: typeof first, name: string) =>
-    `| ${name} | ${x.days} | ${x.requests} | **${perDay(x)}** | ${x.byMethod.state_getMetadata ?? 0} | ${(x.bytes / 1e6).toFixed(1)} MB | ${(x.ms / 1000).toFixed(1)} s |`;
-  const header = headerBytes();
-  // with proofs: per sampled day one chain_getHeader and one state_getReadProof at the chosen block
-  const withProofs = (x: typeof first) => {
-    const req = (x.requests + 2 * x.days) / x.days;
-    const added = x.days * (header + x.proof.bytes);
-    const dayBytes = (x.bytes - x.metaBytes) / x.days;
-    return {
-      req,
-      added,
-      pct: (100 * added) / x.bytes,
-      pctDays: (100 * (header + x.proof.bytes)) / dayBytes,
-      line: `| ${x.label} | ${perDay(x)} | **${req.toFixed(2)}** | ${x.proof.keys} keys, ${x.proof.nodes} nodes, ${(x.proof.bytes / 1e3).toFixed(1)} kB + header ${header} B | +${((100 * added) / x.bytes).toFixed(1)}% (+${((100 * (header + x.proof.bytes)) / dayBytes).toFixed(1)}% of a day's reads) |`,
-    };
-  };
-  // full Finney: every day from genesis to today, each runtime's metadata once
+  const row = (t: Awaited<ReturnType<typeof timing>>, what: string) =>
+    `| ${what} | ${t.days} | ${t.proven.requests} | ${t.again.requests} | **${t.perDay.toFixed(2)}** | ${(t.proven.requests / t.days).toFixed(2)} | ${t.trusted.requests} (${((t.trusted.requests - t.again.requests) / t.days).toFixed(2)}) | +${t.bytesPct.toFixed(1)}% (+${t.finneyPct.toFixed(1)}% at Finney's siblings) | ${(t.proven.ms / 1000).toFixed(1)} s |`;
+  // full Finney: every day from genesis to today, each runtime's metadata once, the run's own requests once
   const today = new Date().toISOString().slice(0, 10);
   const finneyDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS) + 1;
   const runtimes = Math.round(
@@ -235,69 +250,45 @@ try {
         (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS,
       ),
   );
-  // Requests that scale with days (block reads, hash lookups; upgrade re-reads and the head's reads included,
-  // an overestimate), with runtimes (metadata), or neither (chain, head, version at the head, subnet enumeration).
-  const scaling = (x: typeof first) => (x.byMethod.state_queryStorageAt ?? 0) + (x.byMethod.chain_getBlockHash ?? 0);
-  const fixedOf = (x: typeof first) => x.requests - scaling(x) - (x.byMethod.state_getMetadata ?? 0);
-  const d = { req: scaling(first) / first.days, bytes: (first.bytes - first.metaBytes) / first.days };
   const metaPerRuntime = (first.byMethod.state_getMetadata ?? 0) / FINNEY_SPECS.length;
-  const metaAvg = first.metaBytes / Math.max(1, first.byMethod.state_getMetadata ?? 1);
-  const fixed = fixedOf(first);
-  const estWarm = Math.round(fixed + d.req * finneyDays);
-  const estReq = Math.round(estWarm + metaPerRuntime * runtimes);
-  const estBytes = d.bytes * finneyDays + metaAvg * runtimes;
-  const p24 = withProofs(again);
-  const p25 = withProofs(real2025);
-  const p25q = withProofs(quiet2025);
-  const pFirst = withProofs(first);
-  const estProofs = estReq + 2 * finneyDays;
-  const estProofsBytes = estBytes + finneyDays * (header + first.proof.bytes);
-  // a full backfill on 2025-like timing (days cost real2025's reads), first run, with proofs
-  const d25 = scaling(quiet2025) / quiet2025.days;
-  const est25 = Math.round(fixed + (d25 + 2) * finneyDays + metaPerRuntime * runtimes);
-  // Finney as it ran: 2023-2024 like the 2024-like model, 2025 on like the real 2025 times
   const days24 = Math.round((Date.parse('2025-01-01T00:00:00Z') - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS);
-  const estMixed = Math.round(
-    fixed + (d.req + 2) * days24 + (d25 + 2) * (finneyDays - days24) + metaPerRuntime * runtimes,
-  );
+  const fixed = t24.again.requests;
+  const est = (perDay24: number, perDay25: number) =>
+    Math.round(fixed + perDay24 * days24 + perDay25 * (finneyDays - days24) + metaPerRuntime * runtimes);
+  const asRan = est(t24.perDay, tQuiet.perDay);
+  const all24 = est(t24.perDay, t24.perDay);
   console.log(
     [
       '',
-      `snapshot benchmark at Finney's pace: ${first.days} sampled days, ${m.head} blocks (${(m.head / (DAYS + 0.6)).toFixed(0)}/day; Finney ${FINNEY_BLOCKS_PER_DAY.toFixed(0)}/day),`,
+      `snapshot benchmark at Finney's pace, with proofs (issue 15): ${t24.days} sampled days, ${m.head} blocks (${(m.head / (DAYS + 0.6)).toFixed(0)}/day; Finney ${FINNEY_BLOCKS_PER_DAY.toFixed(0)}/day),`,
       `${FINNEY_SPECS.length} real runtimes (${FINNEY_SPECS.join(', ')}), an upgrade every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days, ${(FINNEY_MISSED_SLOT_RATE * 100).toFixed(2)}% of slots missed,`,
       `timestamps jittered within the slot, ${m.netuids(m.head).length} subnets at the head, concurrency ${args.concurrency}, ${node.latencyMs} ms added per request;`,
       `then Finney's real 2025 block times, ${REAL_FROM} + ${DAYS} days (real blocks ${realNode.model.firstOfDay(REAL_FROM)}..${realNode.model.head}, the 2025-05-20..23 halt included)`,
-      `and ${QUIET_FROM} + ${DAYS} days (real blocks ${quietNode.model.firstOfDay(QUIET_FROM)}..${quietNode.model.head}, no halt)`,
+      `and ${QUIET_FROM} + ${DAYS} days (real blocks ${quietNode.model.firstOfDay(QUIET_FROM)}..${quietNode.model.head}, no halt).`,
+      'Requests are JSON-RPC calls, as the node counts them and as Substrate rate-limits (--rpc-rate-limit counts each',
+      'call, a call inside a batch too); the metadata cache is kept except in the first backfill.',
       '',
-      '| run | days | RPC requests | requests/day | metadata fetches | bytes received | wall time |',
-      '|---|---|---|---|---|---|---|',
-      row(first, '2024-like timing, first backfill (empty metadata cache)'),
-      row(again, '2024-like timing, repeated backfill (metadata cache kept)'),
-      row(real2025, `real 2025 timing from ${REAL_FROM}, halt included (metadata cache kept)`),
-      row(quiet2025, `real 2025 timing from ${QUIET_FROM}, no halt (metadata cache kept)`),
+      '| timing | days | requests with proofs | a run with no day to fetch | **per sampled day** | per day, all in | unproven (--trust-node): requests (per day) | bytes with proofs | wall time |',
+      '|---|---|---|---|---|---|---|---|---|',
+      row(t24, '2024-like (1.12% missed slots)'),
+      row(tHalt, `real 2025 from ${REAL_FROM}, halt included`),
+      row(tQuiet, `real 2025 from ${QUIET_FROM}, no halt`),
       '',
-      `2024-like first backfill by method: ${JSON.stringify(first.byMethod)}`,
-      `2024-like repeated backfill by method: ${JSON.stringify(again.byMethod)}`,
-      `real 2025 timing by method: ${JSON.stringify(real2025.byMethod)}`,
-      `real 2025 timing without a halt by method: ${JSON.stringify(quiet2025.byMethod)}`,
+      `first backfill (empty metadata cache), 2024-like: ${first.requests} requests, ${first.byMethod.state_getMetadata ?? 0} metadata fetches, by method ${JSON.stringify(first.byMethod)}`,
+      ...[t24, tHalt, tQuiet].map(
+        (t) =>
+          `${t.name} per sampled day: ${t.composition}; a run with no day to fetch: ${JSON.stringify(t.again.byMethod)}`,
+      ),
+      ...[t24, tHalt, tQuiet].map(
+        (t) =>
+          `${t.name}: a sampled day's proof at Finney's siblings ~${(t.est / 1e3).toFixed(1)} kB (${t.estKeys} keys; proofBytes)`,
+      ),
       '',
-      'With proofs (issue 15): + one chain_getHeader and one state_getReadProof per sampled day (proof size: chopsticks createProof over the keys read that day, other storage items as siblings):',
-      '',
-      '| run | requests/day | with proofs | proof of a sampled day | bytes with proofs |',
-      '|---|---|---|---|---|',
-      pFirst.line,
-      p24.line,
-      p25.line,
-      p25q.line,
-      '',
-      `Full Finney backfill estimate, 2023-03-20 to ${today} (${finneyDays} days, ~${runtimes} runtimes: ${FINNEY_RUNTIMES_2023_03_20_TO_2026_06_30} to 2026-06-30, then one per ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days):`,
-      `  ${d.req.toFixed(2)} requests/day (block reads ${((first.byMethod.state_queryStorageAt ?? 0) / first.days).toFixed(2)}, hash lookups ${((first.byMethod.chain_getBlockHash ?? 0) / first.days).toFixed(2)}) + ${metaPerRuntime.toFixed(0)} per runtime (metadata) + ${fixed} once`,
-      `  = ~${estReq} requests (${(estReq / finneyDays).toFixed(2)}/day), ~${(estBytes / 1e9).toFixed(2)} GB (${(d.bytes / 1e3).toFixed(0)} kB/day with ${m.netuids(m.head).length} subnets, ${(metaAvg / 1e3).toFixed(0)} kB of metadata per runtime as JSON hex);`,
-      `  at 1 request/s: ~${Math.ceil(estReq / 60)} minutes (${(estReq / 3600).toFixed(1)} h). With the metadata cache kept: ~${estWarm} requests (${(estWarm / finneyDays).toFixed(2)}/day), ${runtimes} metadata fetches saved.`,
-      `  With proofs: ~${estProofs} requests (${(estProofs / finneyDays).toFixed(2)}/day), ~${(estProofsBytes / 1e9).toFixed(2)} GB, ~${Math.ceil(estProofs / 60)} minutes at 1 request/s on 2024-like timing;`,
-      `  ~${est25} requests, ~${Math.ceil(est25 / 60)} minutes if every day were timed like 2025 (${d25.toFixed(2)} block reads and hash lookups a day).`,
-      `  As Finney ran (2023-03-20..2024-12-31 2024-like, ${days24} days; then 2025 timing, ${finneyDays - days24} days), with proofs: ~${estMixed} requests, ~${Math.ceil(estMixed / 60)} minutes at 1 request/s.`,
-      `Goals (issue 15): with proofs <= 3 requests/day on 2024-like timing: ${p24.req.toFixed(2)}; <= 2 on 2025 timing: ${p25q.req.toFixed(2)} (${p25.req.toFixed(2)} over the halt); <= +30% bytes: +${p24.pct.toFixed(1)}% / +${p25q.pct.toFixed(1)}%; full backfill < 80 min: ~${Math.ceil(estMixed / 60)} min as Finney ran (~${Math.ceil(estProofs / 60)} min all 2024-like).`,
+      `Full Finney backfill estimate, 2023-03-20 to ${today} (${finneyDays} days, ~${runtimes} runtimes), with proofs, first run (metadata fetched):`,
+      `  as Finney ran (2023-03-20..2024-12-31 2024-like, ${days24} days, at ${t24.perDay.toFixed(2)}; then 2025 timing at ${tQuiet.perDay.toFixed(2)}) + ${fixed} once + ${metaPerRuntime.toFixed(0)} per runtime:`,
+      `  ~${asRan} requests, ~${Math.ceil(asRan / 60)} minutes at 1 request/s; all 2024-like: ~${all24} requests, ~${Math.ceil(all24 / 60)} minutes.`,
+      `Goals (issue 15): with proofs <= 3 requests per sampled day on 2024-like timing: ${t24.perDay.toFixed(2)}; <= 2 on 2025 timing: ${tQuiet.perDay.toFixed(2)} (${tHalt.perDay.toFixed(2)} over the halt);`,
+      `  <= +30% bytes: +${t24.bytesPct.toFixed(1)}% / +${tQuiet.bytesPct.toFixed(1)}% measured (+${t24.finneyPct.toFixed(1)}% / +${tQuiet.finneyPct.toFixed(1)}% at Finney's siblings); full backfill < 80 min: ~${Math.ceil(asRan / 60)} min as Finney ran.`,
     ].join('\n'),
   );
 } finally {

@@ -11,7 +11,7 @@
  */
 import * as executor from '@acala-network/chopsticks-executor';
 import { u8aToHex } from '@polkadot/util';
-import { nodesByHash, ProofError, walk } from '../../src/verify/trie.ts';
+import { decodeNode, nodesByHash, ProofError, walk, type DecodedNode } from '../../src/verify/trie.ts';
 
 // the walk is the browser verifier's own (src/verify/trie.ts): one node codec for the CLI and the site
 export { nodesByHash, ProofError, walk, type WalkResult } from '../../src/verify/trie.ts';
@@ -75,4 +75,29 @@ export function proofOf(root: string, allNodes: ReadonlyMap<string, Uint8Array>,
     tracking.clear();
   }
   return [...used.values()].map((n) => u8aToHex(n));
+}
+
+/**
+ * The root a proof's nodes hang from, without a header: the one node no other node of the proof refers to (a value
+ * node of state version 1 is referred to by its leaf; a node that does not decode as a trie node refers to none).
+ * Null when no node or more than one is unreferenced (a proof altered in one node leaves that node and the true
+ * root unreferenced). A probe of the day search reads its values under this root, unproven; they are proven only
+ * once the block's checked header names the same root (read.ts).
+ */
+export function proofRoot(proof: readonly string[]): string | null {
+  const nodes = nodesByHash(proof);
+  const referenced = new Set<string>();
+  for (const bytes of nodes.values()) {
+    let node: DecodedNode | 'empty';
+    try {
+      node = decodeNode(bytes);
+    } catch {
+      continue;
+    }
+    if (node === 'empty') continue;
+    if (node.value && 'hash' in node.value) referenced.add(node.value.hash);
+    for (const c of node.children) if (c && 'hash' in c) referenced.add(c.hash);
+  }
+  const roots = [...nodes.keys()].filter((h) => !referenced.has(h));
+  return roots.length === 1 ? roots[0] : null;
 }

@@ -5,15 +5,17 @@
  *
  * Every value a sampled block records is proven: read with `state_getReadProof` and verified (proof.ts) under the
  * state root of `chain_getHeader(hash)`, after checking that the header hashes to the hash and carries the block's
- * number (header.ts). Probes of the day search read `state_queryStorageAt`, unproven; when a probe turns out to be
- * sampled (`complete`), every key it read is read again with its proof and must have the value the probe saw. With
- * `trustNode` (nodes that serve no proofs) every read is `state_queryStorageAt` and the data is labelled unproven.
+ * number (header.ts). Probes of the day search read `state_getReadProof` too, without the header: their values are
+ * decoded under the root the proof's nodes hang from, unproven; when a probe turns out to be sampled (`complete`),
+ * that same proof is checked under its header's state root, so a sampled block costs one call more than a probe (its
+ * header), not a second read. With `trustNode` (nodes that serve no proofs) every read is `state_queryStorageAt` and
+ * the data is labelled unproven.
  * Values leave a BlockState as plain values (bigint, number, string, lists of them, or null), decoded here only.
  */
 import { asRpcHeader, encodeHeader, headerProblem } from './header.ts';
 import { u8aToHex } from '@polkadot/util';
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
-import { ProofError, verifyProof } from './proof.ts';
+import { ProofError, proofRoot, verifyProof } from './proof.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
 import {
   asBigInt,
@@ -104,6 +106,11 @@ export class BlockState {
   header: string | null = null;
   /** every trie node of the proofs read at this block (the published proof file keeps those of its values) */
   readonly proofNodes = new Set<string>();
+  /**
+   * A probe's read: the nodes of its `state_getReadProof` replies, the root they hang from (proof.ts proofRoot) and
+   * the endpoint that served them. Its values are unproven until the checked header names that root (Reader.complete).
+   */
+  probe: { nodes: string[]; root: string; endpoint: string } | null = null;
 
   constructor(number: number, hash: string) {
     this.number = number;
@@ -426,8 +433,9 @@ export class Reader {
   }
 
   /**
-   * Fetch the keys a block state does not hold yet, in as few calls as possible: with their proofs once the block
-   * is proven (sampled), else with `state_queryStorageAt`.
+   * Fetch the keys a block state does not hold yet, in as few calls as possible: with their proofs, verified under
+   * the checked header's root once the block is proven (sampled), else (a probe) under the proof's own root, to be
+   * proven if the block is sampled; with `state_queryStorageAt` only with `trustNode`.
    */
   async ensure(state: BlockState, keys: readonly string[]): Promise<void> {
     const missing = [...new Set(keys.map((k) => k.toLowerCase()))].filter((k) => !state.raw.has(k));
@@ -435,8 +443,69 @@ export class Reader {
       const chunk = missing.slice(i, i + MAX_KEYS);
       const values = state.proven
         ? (await this.#proven(state, chunk)).values
-        : await this.client.call('state_queryStorageAt', [chunk, state.hash], checkStorageAt(chunk));
+        : this.trustNode
+          ? await this.client.call('state_queryStorageAt', [chunk, state.hash], checkStorageAt(chunk))
+          : await this.#probeRead(state, chunk);
       for (const [k, v] of values) state.raw.set(k, v);
+    }
+  }
+
+  /**
+   * A probe's values from `state_getReadProof` without the header (one call, as `state_queryStorageAt` would be):
+   * decoded under the root the proof's nodes hang from, unproven. When the block turns out to be sampled, `#prove`
+   * checks them under its header's state root, so the sampled block's values need no second read. A proof whose root
+   * cannot be told (an altered node) is checked under the header at once, which names the key it fails for.
+   */
+  async #probeRead(state: BlockState, keys: string[]): Promise<Map<string, string | null>> {
+    const { result: proof, endpoint } = await this.#readProof(state, keys);
+    const root = proofRoot(proof) ?? (await this.#header(state));
+    if (state.probe && state.probe.root !== root)
+      throw new VerificationError(
+        `${endpoint}: block ${state.number} (${state.hash}): two read proofs of the block hang from two roots, ${state.probe.root} and ${root}`,
+      );
+    const values = await this.#verified(state, root, proof, keys, endpoint);
+    state.probe ??= { nodes: [], root, endpoint };
+    state.probe.nodes.push(...proof);
+    return values;
+  }
+
+  /** `state_getReadProof(keys, hash)`, its reply's shape checked; the endpoint that answered. */
+  #readProof(state: BlockState, keys: string[]): Promise<{ result: string[]; endpoint: string }> {
+    return this.client
+      .callFrom('state_getReadProof', [keys, state.hash], (r) => {
+        const p = r as { at?: unknown; proof?: unknown } | null;
+        if (!p || !Array.isArray(p.proof) || !p.proof.every(isHex)) throw new Error('expected { at, proof: [hex] }');
+        if (typeof p.at === 'string' && p.at.toLowerCase() !== state.hash)
+          throw new Error(`proof is at ${p.at}, asked at ${state.hash}`);
+        return p.proof as string[];
+      })
+      .catch((e: unknown) => {
+        // the node answered state_getReadProof with an error (not a timeout or a rate limit): it serves no proofs
+        if (e instanceof RpcError && /state_getReadProof failed on /.test(e.message))
+          throw new RpcError(
+            e.kind,
+            `${e.message}; a node that serves no read proofs can be read only with --trust-node (its data is then labelled unproven)`,
+          );
+        throw e;
+      });
+  }
+
+  /** The values of `keys` in `proof` under `root`; a failure names the endpoint, the block and the key. */
+  async #verified(
+    state: BlockState,
+    root: string,
+    proof: readonly string[],
+    keys: readonly string[],
+    endpoint: string,
+  ): Promise<Map<string, string | null>> {
+    try {
+      return await verifyProof(root, proof, keys);
+    } catch (e) {
+      if (!(e instanceof ProofError)) throw e;
+      const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
+      throw new VerificationError(
+        `${endpoint}: block ${state.number} (${state.hash}):${key} ${e.message} (state root ${root})`,
+      );
     }
   }
 
@@ -456,56 +525,44 @@ export class Reader {
 
   /** `keys` read with `state_getReadProof` and verified under the block's checked state root. */
   async #proven(state: BlockState, keys: string[]): Promise<{ values: Map<string, string | null>; endpoint: string }> {
-    const [root, { result: proof, endpoint }] = await Promise.all([
-      this.#header(state),
-      this.client
-        .callFrom('state_getReadProof', [keys, state.hash], (r) => {
-          const p = r as { at?: unknown; proof?: unknown } | null;
-          if (!p || !Array.isArray(p.proof) || !p.proof.every(isHex)) throw new Error('expected { at, proof: [hex] }');
-          if (typeof p.at === 'string' && p.at.toLowerCase() !== state.hash)
-            throw new Error(`proof is at ${p.at}, asked at ${state.hash}`);
-          return p.proof as string[];
-        })
-        .catch((e: unknown) => {
-          // the node answered state_getReadProof with an error (not a timeout or a rate limit): it serves no proofs
-          if (e instanceof RpcError && /state_getReadProof failed on /.test(e.message))
-            throw new RpcError(
-              e.kind,
-              `${e.message}; a node that serves no read proofs can be read only with --trust-node (its data is then labelled unproven)`,
-            );
-          throw e;
-        }),
-    ]);
-    try {
-      const values = await verifyProof(root, proof, keys);
-      for (const n of proof) state.proofNodes.add(n.toLowerCase());
-      return { values, endpoint };
-    } catch (e) {
-      if (!(e instanceof ProofError)) throw e;
-      const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
-      throw new VerificationError(
-        `${endpoint}: block ${state.number} (${state.hash}):${key} ${e.message} (state root ${root})`,
-      );
-    }
+    const [root, { result: proof, endpoint }] = await Promise.all([this.#header(state), this.#readProof(state, keys)]);
+    const values = await this.#verified(state, root, proof, keys, endpoint);
+    for (const n of proof) state.proofNodes.add(n.toLowerCase());
+    return { values, endpoint };
   }
 
   /**
-   * Prove every value the block holds and the series keys it lacks, in one `state_getReadProof` (per MAX_KEYS):
-   * a value read before without proof (a probe of the day search) must equal the proven one.
+   * Prove every value the block holds, then read the series keys it lacks with their proofs (per MAX_KEYS). The
+   * values a probe read (`#probeRead`) are proven by checking the probe's own proof under the header's state root:
+   * the header is the one more call a sampled block costs. A value that got into `raw` another way (none does today
+   * without `trustNode`) is read again with its proof and must equal it.
    */
   async #prove(state: BlockState, more: readonly string[]): Promise<void> {
-    const keys = [...new Set([...state.raw.keys(), ...more.map((k) => k.toLowerCase())])];
-    for (let i = 0; i < keys.length; i += MAX_KEYS) {
-      const chunk = keys.slice(i, i + MAX_KEYS);
-      const { values, endpoint } = await this.#proven(state, chunk);
+    const root = await this.#header(state);
+    const probe = state.probe;
+    const fromProbe = probe
+      ? await this.#verified(state, root, probe.nodes, [...state.raw.keys()], probe.endpoint)
+      : null;
+    const again = [...state.raw.keys()].filter((k) => !fromProbe?.has(k));
+    const check = (values: Map<string, string | null>, endpoint: string, how: string) => {
       for (const [k, v] of values) {
         if (state.raw.has(k) && state.raw.get(k) !== v)
           throw new VerificationError(
-            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k)}: state_queryStorageAt gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
+            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k)}: ${how} gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
           );
         state.raw.set(k, v);
       }
+    };
+    if (fromProbe) {
+      check(fromProbe, probe!.endpoint, 'the probe');
+      for (const n of probe!.nodes) state.proofNodes.add(n.toLowerCase());
     }
+    const keys = [...new Set([...again, ...more.map((k) => k.toLowerCase()).filter((k) => !state.raw.has(k))])];
+    for (let i = 0; i < keys.length; i += MAX_KEYS) {
+      const { values, endpoint } = await this.#proven(state, keys.slice(i, i + MAX_KEYS));
+      check(values, endpoint, 'an earlier read');
+    }
+    state.probe = null;
     state.proven = true;
   }
 
@@ -526,6 +583,7 @@ export class Reader {
     const candidates = range(this.candidates);
     const fixed = [FIXED.lastRuntimeUpgrade, FIXED.now];
     for (let k = 1; k <= PARENT_HASHES && n - k >= 0; k++) fixed.push(blockHashKey(n - k));
+    if (guess) state.runtime = guess; // names the keys of a failure; replaced by the block's own runtime below
     await this.ensure(state, [...fixed, ...(guess ? this.seriesKeys(guess, candidates) : [])]);
 
     for (let k = 1; k <= PARENT_HASHES && n - k >= 0; k++) {

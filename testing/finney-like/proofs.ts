@@ -3,8 +3,10 @@
  * UTC day, the finalized head and the head, and any block named in `provable`) has its whole state (ChainState
  * .entries) built into a trie by the independent implementation (@acala-network/chopsticks-executor's
  * `create_proof`, state version 0), whose root goes into its header; every block's hash is then the blake2-256 of its
- * SCALE header, as on a real chain. Other blocks (the day search's probes) get a header with a stand-in state root,
- * and no proof. A block's parent hash is the model's seed hash of the block before (parents are not linked: the
+ * SCALE header, as on a real chain. Other blocks (the day search's probes) get a header with a stand-in state root
+ * (their hash is handed out before any trie could be built); their read proofs come from a trie of their state built
+ * when first asked, whose root is in no header: a reader that took such a probe's values for proven would fail on
+ * its header's root. A block's parent hash is the model's seed hash of the block before (parents are not linked: the
  * reader never walks them).
  *
  * Lying modes (`lie`), each one way a node could get a wrong number past a reader:
@@ -121,9 +123,29 @@ export class Proofs {
     return v;
   }
 
-  /** state_getReadProof: the nodes proving `keys` at block n, or null when n is not a recorded block */
-  async readProof(n: number, keys: string[]): Promise<string[] | null> {
-    if (!this.provable.has(n)) return null;
+  /** Tries of probe blocks (not recorded), built when first asked, the last few kept. */
+  readonly #probeTries = new Map<number, Promise<Trie>>();
+
+  async #probeTrie(n: number): Promise<Trie> {
+    let t = this.#probeTries.get(n);
+    if (!t) {
+      t = buildTrie(this.state.entries(n)).then(({ root, nodes }) => ({ root, nodes: nodesByHash(nodes) }));
+      this.#probeTries.set(n, t);
+      if (this.#probeTries.size > 16) this.#probeTries.delete(this.#probeTries.keys().next().value!);
+    }
+    return t;
+  }
+
+  /** state_getReadProof: the nodes proving `keys` at block n (a probe block's under a root its header lacks) */
+  async readProof(n: number, keys: string[]): Promise<string[]> {
+    if (!this.provable.has(n)) {
+      const trie = await this.#probeTrie(n);
+      return proofOf(
+        trie.root,
+        trie.nodes,
+        keys.map((k) => k.toLowerCase()),
+      );
+    }
     const lie = this.lie?.block === n ? this.lie.kind : null;
     let trie: Trie;
     if (lie === 'other-block') trie = await this.#trie(this.#otherRecorded(n));

@@ -191,8 +191,9 @@ describe.skipIf(missing !== null)('snapshot runs that must not regress or collid
       let err = '';
       proc.stderr!.on('data', (d) => (err += d));
       while (!/to fetch/.test(err)) await new Promise((r) => setTimeout(r, 100));
-      const reads = node.counts.state_queryStorageAt ?? 0;
-      while ((node.counts.state_queryStorageAt ?? 0) < reads + 4) await new Promise((r) => setTimeout(r, 50));
+      // block reads (probes and sampled days alike) are state_getReadProof calls
+      const reads = node.counts.state_getReadProof ?? 0;
+      while ((node.counts.state_getReadProof ?? 0) < reads + 4) await new Promise((r) => setTimeout(r, 50));
       proc.kill('SIGTERM');
       const r = await done;
       expect(r.code).toBe(143);

@@ -2,7 +2,7 @@ import * as executor from '@acala-network/chopsticks-executor';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
-import { buildTrie, nodesByHash, proofOf, verifyProof, walk } from '../../scripts/snapshot/proof.ts';
+import { buildTrie, nodesByHash, proofOf, proofRoot, verifyProof, walk } from '../../scripts/snapshot/proof.ts';
 
 /** deterministic pseudo-random bytes */
 function rng(seed: number) {
@@ -77,6 +77,24 @@ describe('read proofs (scripts/snapshot/proof.ts) against chopsticks-executor', 
       await expect(verifyProof(root, tampered, keys), `node ${i}`).rejects.toThrow();
     }
     await expect(verifyProof(root, [...nodes, '0x1234'], keys)).rejects.toThrow(/does not decode: UnusedProofEntry/);
+  });
+
+  it('finds the root a proof hangs from (a probe read without its header), and none when a node was changed', async () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const state = randomState(seed, 4 + seed * 4);
+      const { root, nodes } = await buildTrie(state);
+      const r = rng(seed * 13);
+      const some = [...state.keys()].filter(() => r() < 0.4);
+      const proof = proofOf(root, nodesByHash(nodes), some.length ? some : [...state.keys()].slice(0, 1));
+      expect(proofRoot(proof), `seed ${seed}`).toBe(root);
+      expect(proofRoot([...proof].reverse()), `seed ${seed}`).toBe(root);
+      if (proof.length < 2) continue;
+      // one byte of a non-root node changed: it and the root are both unreferenced, so no root is told
+      const i = proof.findIndex((n) => blake2AsHex(n, 256) !== root);
+      const tampered = proof.map((x, j) => (j === i ? x.slice(0, -2) + (x.endsWith('ff') ? '00' : 'ff') : x));
+      expect(proofRoot(tampered), `seed ${seed}`).toBeNull();
+    }
+    expect(proofRoot([])).toBeNull();
   });
 
   it('reads a state version 1 node whose value is hashed, as the kept implementation does', async () => {
