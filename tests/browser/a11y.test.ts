@@ -9,31 +9,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DIST } from '../helpers/dist.ts';
-import { builtPages, liveSite } from '../helpers/live-site.ts';
+import { builtPages, liveSite, tabs } from '../helpers/live-site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-/** pages checked at once */
-const TABS = 2;
-
 const live = liveSite();
 
 const pages = builtPages();
 
-let context: BrowserContext;
-const idle: Page[] = [];
-const waiting: ((p: Page) => void)[] = [];
-const take = () => new Promise<Page>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
-const give = (p: Page) => (waiting.length ? waiting.shift()!(p) : idle.push(p));
-
-beforeAll(async () => {
-  // bypassCSP: axe is injected as an inline script, which the site's own Content-Security-Policy refuses
-  context = await live.browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
-  for (let i = 0; i < TABS; i++) idle.push(await context.newPage());
-});
-afterAll(() => context?.close());
+// bypassCSP: axe is injected as an inline script, which the site's own Content-Security-Policy refuses
+const tab = tabs(live, { reducedMotion: 'reduce', bypassCSP: true });
 
 /** axe's violations on the page as loaded, one line each */
 const violations = (page: Page) =>
@@ -53,7 +40,7 @@ describe.concurrent('axe', () => {
   test.each(pages)(
     '%s has no violations in light or dark mode',
     async (path) => {
-      const page = await take();
+      const page = await tab.take();
       try {
         await page.emulateMedia({ colorScheme: 'light' });
         await page.goto(`${live.url}${path}`);
@@ -76,10 +63,10 @@ describe.concurrent('axe', () => {
           dark: [],
         });
       } finally {
-        give(page);
+        tab.give(page);
       }
     },
-    // a test waits for one of the TABS pages while others are checked
+    // a test waits for one of the two pages while others are checked
     120_000,
   );
 });
