@@ -13,6 +13,9 @@ export default defineConfig({
     // vitest's default on 2 cores is 1 worker (cores - 1), which ran every file one after the other; most files wait on
     // a child (Chromium, chopsticks, astro build) part of the time, so 2 workers keep both cores busy
     maxWorkers: 2,
+    // tests of a describe.concurrent (a11y's and layout's pages) two at a time, one per page of their pool, so no test
+    // waits for a page within its own timeout
+    maxConcurrency: 2,
     // the slowest files first, so they overlap (tests/helpers/sequencer.ts)
     sequence: { sequencer: SlowestFirst },
     // a scratch folder per run for the builds test files share (tests/helpers/shared-build.ts)

@@ -66,7 +66,7 @@ describe.concurrent('axe', () => {
         tab.give(page);
       }
     },
-    // a test waits for one of the two pages while others are checked
+    // two axe runs on a page with all its charts drawn
     120_000,
   );
 });

@@ -21,7 +21,6 @@ describe.concurrent('360 px', () => {
         phone.give(page);
       }
     },
-    // a test waits for one of the two pages while others are checked
     60_000,
   );
 });

@@ -66,7 +66,7 @@ export interface Tabs {
 /**
  * `count` pages in one browser context with `options`, opened before the calling file's tests and closed after them,
  * reused from test to test (a new context per test costs more than the page it loads). Tests run with
- * `describe.concurrent` take one each, so `count` pages are checked at a time.
+ * `describe.concurrent` take one each (vitest.config.ts runs two at a time), so `count` pages are checked at once.
  */
 export function tabs(live: LiveSite, options: BrowserContextOptions, count = 2): Tabs {
   const idle: Page[] = [];
