@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadReferenceYaml, readJson, SNAPSHOT_FILE } from '../src/data/load.ts';
 import { citedSnapshot } from '../src/data/cited-snapshot.ts';
-import { migrate } from '../src/data/migrate.ts';
+import { migrate } from '../src/model/migrate.ts';
 import { writeSnapshot } from './snapshot/write.ts';
 
 const args = new Set(process.argv.slice(2));

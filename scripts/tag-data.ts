@@ -28,6 +28,7 @@ import {
   type DataState,
 } from '../src/claims/versions.ts';
 import { parseSnapshot, SNAPSHOT_FILE } from '../src/data/load.ts';
+import { ISO_DATE } from '../src/model/ids.ts';
 import { writeAtomic } from './snapshot/write.ts';
 
 const DATA_DIR = 'public/data';
@@ -66,7 +67,7 @@ export async function run(
   });
   const cwd = values.cwd!;
   const date = values.date ?? now.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date: expected YYYY-MM-DD, received "${date}"`);
+  if (!ISO_DATE.test(date)) throw new Error(`--date: expected YYYY-MM-DD, received "${date}"`);
   if (gitOrThrow(cwd, ['status', '--porcelain', '--', DATA_DIR]).trim() === '')
     return { tag: null, message: `tag-data: no change under ${DATA_DIR}: nothing to tag` };
 

@@ -27,7 +27,7 @@ import type { Verdict } from '../src/claims/types.ts';
 import { DataFileError } from '../src/data/errors.ts';
 import { citedSnapshot } from '../src/data/cited-snapshot.ts';
 import { loadReferenceYaml, loadSnapshot, REFERENCE_SOURCE } from '../src/data/load.ts';
-import type { ReportData } from '../src/data/schema.ts';
+import type { ReportData } from '../src/model/schema.ts';
 import { writeAllOrNothing } from './atomic-write.ts';
 import { withManifest } from './data-manifest.ts';
 

@@ -12,7 +12,7 @@ import {
   linkClaims,
   Paragraph,
   termId,
-} from './checks/schemas.ts';
+} from './model/content.ts';
 
 const essays = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/essays' }),

@@ -2,7 +2,10 @@
  * The Content-Security-Policy of every built page, as a `<meta http-equiv>` tag (GitHub Pages sets no headers).
  * Scripts: the site's own files and the sha256 of each inline script the page holds (computed from the built HTML,
  * so Astro's inlined module scripts are covered too), plus 'wasm-unsafe-eval' for Pagefind's search index;
- * connections: the site itself and Finney's endpoints (src/data/chain.ts). Styles may be inline: the charts'
+ * connections: the site itself and Finney's endpoints (src/data/chain.ts), and on a page that holds an in-browser
+ * proof check (src/components/Verify.astro, marked `data-verify-block`) any https: or wss: origin, since its second
+ * step asks a Finney node the reader picks or types for a block hash (the page connects only when the reader asks;
+ * pages without the control keep the narrow list). Styles may be inline: the charts'
  * SVG, drawn again in the browser by Observable Plot, carries its own <style> and style attributes. No plugins,
  * no framing of other sites' pages into a form, and <base> only to the site.
  *
@@ -31,17 +34,24 @@ export function inlineScripts(html: string): string[] {
 
 export const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The policy for a page whose inline scripts are `scripts`. */
-export function policy(scripts: string[]): string {
+/** A page holding the in-browser proof check, whose reader may ask any Finney node (src/components/Verify.astro). */
+export const VERIFY_MARK = /<[^>]*\sdata-verify-block=/;
+
+/** The connect-src origins of a page: the site and Finney's endpoints; any https:/wss: node where `anyNode`. */
+export function connectSources(anyNode: boolean): string[] {
+  return ["'self'", ...FINNEY_ENDPOINTS.map((e) => e.replace(/:443$/, '')), ...(anyNode ? ['https:', 'wss:'] : [])];
+}
+
+/** The policy for a page whose inline scripts are `scripts` (and which asks nodes the reader picks, `anyNode`). */
+export function policy(scripts: string[], anyNode = false): string {
   const hashes = [...new Set(scripts.map(scriptHash))].sort();
-  const origins = FINNEY_ENDPOINTS.map((e) => e.replace(/:443$/, ''));
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval'${hashes.map((h) => ` ${h}`).join('')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self' ${origins.join(' ')}`,
+    `connect-src ${connectSources(anyNode).join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -53,7 +63,7 @@ export const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"
 /** The page with its CSP meta tag (replacing an older one): first in <head>. */
 export function withCsp(html: string): string {
   const bare = html.replace(CSP_META, '');
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScripts(bare))}">`;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScripts(bare), VERIFY_MARK.test(bare))}">`;
   if (!/<head(\s[^>]*)?>/i.test(bare)) return bare; // not a page (a redirect stub has a head; a fragment none)
   // after <meta charset> when it opens the head (it must stay in the first 1024 bytes), else first in <head>
   const charset = /(<head(\s[^>]*)?>\s*<meta charset="[^"]*"\s*\/?>)/i;

@@ -1,5 +1,5 @@
 /** Mapping decoded block states to the snapshot schema (SeriesPoint, Current, Subnets, Governance). */
-import type { Current, SeriesPoint, SubnetRow, SubnetsDay } from '../../src/data/schema.ts';
+import type { Current, SeriesPoint, SubnetRow, SubnetsDay } from '../../src/model/schema.ts';
 import {
   CURRENT_FIELD_NAMES,
   isPlainAggregate,
@@ -9,7 +9,7 @@ import {
   SUBNET_COLUMNS,
   type SeriesDef,
   type SeriesField,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
 
@@ -18,7 +18,7 @@ const SM = 'SubtensorModule';
 const str = (v: bigint | number | null): string | null => (v === null ? null : v.toString());
 
 /**
- * One series' value at a block, computed as its table entry says (src/data/series.ts), from the first of its
+ * One series' value at a block, computed as its table entry says (src/model/series.ts), from the first of its
  * storage spans that the block's runtime declares; null when none is declared there (absent, never zero).
  */
 function seriesValue(s: BlockState, field: SeriesField): string | null {

@@ -1,6 +1,7 @@
 /** Command-line arguments of `npm run snapshot` (pure). */
 import { parseArgs } from 'node:util';
 import { FINNEY, FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
+import { ISO_DATE } from '../../src/model/ids.ts';
 
 export const DEFAULT_ENDPOINTS = FINNEY_ENDPOINTS;
 export const DEFAULT_OUT = 'public/data';
@@ -55,7 +56,7 @@ export class UsageError extends Error {
 export const HELP = `Usage: npm run snapshot -- [options]
 
 Reads the Bittensor chain and writes <out>/snapshot.json and <out>/subnets-daily.json (per-subnet values of
-each sampled day), both validated against src/data/schema.ts and written atomically. Reuses the daily history
+each sampled day), both validated against src/model/schema.ts and written atomically. Reuses the daily history
 already in those files and fetches only missing days.
 
 Options:
@@ -143,7 +144,7 @@ export function parseCli(argv: string[]): Options {
   let since: string | null = null;
   if (v.since !== undefined) {
     if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(v.since) ||
+      !ISO_DATE.test(v.since) ||
       Number.isNaN(Date.parse(`${v.since}T00:00:00Z`)) ||
       new Date(`${v.since}T00:00:00Z`).toISOString().slice(0, 10) !== v.since
     )

@@ -5,7 +5,7 @@
  * values are not is re-read at its known block (one call). Every finished day goes to the checkpoint
  * (atomically, in batches) so an interrupted run resumes where it stopped.
  */
-import type { SeriesPoint, SubnetsDay } from '../../src/data/schema.ts';
+import type { SeriesPoint, SubnetsDay } from '../../src/model/schema.ts';
 import { seriesPoint, subnetsDay } from './build.ts';
 import { addAnchor, DAY_MS, findFirstBlock, midnightOf, probeWindow, type Anchor } from './days.ts';
 import type { Progress } from './progress.ts';

@@ -8,7 +8,7 @@ import {
   type SubnetsDaily,
   type SubnetsDay,
   type Verification,
-} from '../../src/data/schema.ts';
+} from '../../src/model/schema.ts';
 import { current, governance, seriesPoint, seriesValues, subnetRows } from './build.ts';
 import type { Options } from './cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
@@ -33,7 +33,9 @@ import {
   SUBNETS_DAILY_NAME,
   writeCheckpoint,
   writeDataFiles,
+  type ProofFiles,
 } from './write.ts';
+import { PROOFS_DIR, proofFileName, proofFileText } from './proof-file.ts';
 import { DataFileError } from '../../src/data/errors.ts';
 import { safeLine } from './sanitize.ts';
 
@@ -165,12 +167,26 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     const chain = await connectAndCheckChain(client, opts, previous);
     const cacheDir = metadataCacheDir();
     const metadataCache = cacheDir ? new MetadataCache(cacheDir, chain.genesisHash, log) : null;
-    const reader = new Reader(client, chain.ss58, { log, metadataCache, trustNode: opts.trustNode });
+    // the proof file of every block read with proofs (the head's is rebuilt with its details when writing)
+    const proofTexts = new Map<number, string>();
+    const reader = new Reader(client, chain.ss58, {
+      log,
+      metadataCache,
+      trustNode: opts.trustNode,
+      onProven: (s) => proofTexts.set(s.number, proofFileText(s, false)),
+    });
     const head = await findHead(client, reader, opts, chain.finalized);
     const reuse = sameChain(previous, chain.genesisHash);
     checkNotBehind(opts, reuse.snapshot, head);
     const details = readHeadDetails(reader, head);
-    const plan = await planDays(reader, opts, head, provenOnly(reuse, opts.trustNode, log), chain.genesisHash, log);
+    const plan = await planDays(
+      reader,
+      opts,
+      head,
+      withProofFiles(provenOnly(reuse, opts.trustNode, log), opts, log),
+      chain.genesisHash,
+      log,
+    );
     const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
     verified.catch(() => {}); // awaited (and its error thrown) after the backfill
     const hist = await keepingCheckpoint(opts.out, () =>
@@ -188,7 +204,7 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
       retries: opts.retries,
       log,
     });
-    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring);
+    const written = writeFiles(opts, client, chain, head, hist, plan, anchoring, proofTexts, log);
     return {
       file: written.file,
       kind: chain.kind,
@@ -258,6 +274,22 @@ function provenOnly(reuse: Previous, trustNode: boolean, log: (line: string) => 
     snapshot: proven(reuse.snapshot) ? reuse.snapshot : null,
     subnets: proven(reuse.subnets) ? reuse.subnets : null,
   };
+}
+
+const hasProofFile = (opts: Options, block: number) => existsSync(join(opts.out, PROOFS_DIR, proofFileName(block)));
+
+/**
+ * The previous days whose proof file is in `--out` (every day of a proven run must have one, `proofs/<block>.json`):
+ * a day without one is read again, with its proof. A --trust-node run keeps every day (it writes no proofs).
+ */
+function withProofFiles(reuse: Previous, opts: Options, log: (line: string) => void): Previous {
+  const s = reuse.snapshot;
+  if (opts.trustNode || !s) return reuse;
+  const has = (b: number | null) => b !== null && hasProofFile(opts, b);
+  const lacking = s.series.filter((p) => p.block !== null && !has(p.block));
+  if (!lacking.length) return reuse;
+  log(`${lacking.length} published days have no proof file in ${join(opts.out, PROOFS_DIR)}: read again, with proofs`);
+  return { ...reuse, snapshot: { ...s, series: s.series.filter((p) => has(p.block)) } };
 }
 
 /**
@@ -378,7 +410,10 @@ async function planDays(
     wanted.has(p.date) && p.block !== null && p.hash !== null && p.block <= head.number;
   for (const p of reuse.snapshot?.series ?? []) if (usable(p)) known.set(p.date, p);
   const values = opts.trustNode ? 'unproven' : 'proven';
-  const checkpointed = readCheckpoint(opts.out, genesisHash, log, values).filter(usable);
+  // a checkpointed day keeps no proof file (unless one of a previous run is there): it is read again
+  const checkpointed = readCheckpoint(opts.out, genesisHash, log, values).filter(
+    (p) => usable(p) && (opts.trustNode || hasProofFile(opts, p.block!)),
+  );
   for (const p of checkpointed) known.set(p.date, p);
   if (checkpointed.length) log(`resuming: ${checkpointed.length} days from the checkpoint of an interrupted run`);
 
@@ -453,6 +488,8 @@ function writeFiles(
   hist: HistoryResult,
   plan: Plan,
   anchoring: Anchoring,
+  proofTexts: Map<number, string>,
+  log: (line: string) => void,
 ) {
   checkSeries(hist.points);
   const last = hist.points.at(-1);
@@ -502,13 +539,26 @@ function writeFiles(
       throw new Error(`internal: no per-subnet values for ${p.date} (#${p.block})`);
     return d;
   });
-  const [file, subnetsFile] = writeDataFiles(opts.out, snapshot, {
-    schemaVersion: SCHEMA_VERSION,
-    kind: chain.kind,
-    verification,
-    chain: { genesisHash: chain.genesisHash },
-    days: subnetDays,
-  });
+  // proof files: every sampled day's block and the head's (with the subnets table); none for unproven data
+  let proofs: ProofFiles | null = null;
+  if (opts.trustNode)
+    log(`no proof files written (--trust-node: the data is unproven); ${join(opts.out, PROOFS_DIR)} removed`);
+  else {
+    proofTexts.set(head.number, proofFileText(head, true));
+    proofs = { files: proofTexts, referenced: new Set([head.number, ...hist.points.map((p) => p.block!)]) };
+  }
+  const [file, subnetsFile] = writeDataFiles(
+    opts.out,
+    snapshot,
+    {
+      schemaVersion: SCHEMA_VERSION,
+      kind: chain.kind,
+      verification,
+      chain: { genesisHash: chain.genesisHash },
+      days: subnetDays,
+    },
+    proofs,
+  );
   removeCheckpoint(opts.out);
   return { file, head: snapshot.head!, subnetsFile, subnetDays: subnetDays.length };
 }

@@ -10,7 +10,8 @@
  * `trustNode` (nodes that serve no proofs) every read is `state_queryStorageAt` and the data is labelled unproven.
  * Values leave a BlockState as plain values (bigint, number, string, lists of them, or null), decoded here only.
  */
-import { asRpcHeader, headerProblem } from './header.ts';
+import { asRpcHeader, encodeHeader, headerProblem } from './header.ts';
+import { u8aToHex } from '@polkadot/util';
 import { blockHashKey, decodeHash, decodeLastRuntimeUpgrade, decodeU64, FIXED } from './keys.ts';
 import { ProofError, verifyProof } from './proof.ts';
 import { RpcError, type RpcClient } from './rpc.ts';
@@ -37,7 +38,7 @@ import {
   type SeriesDef,
   type StorageSpan,
   type SubnetColumnDef,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -54,7 +55,7 @@ const seriesSpans = (plain: boolean) =>
 const subnetSpans = (daily: boolean) =>
   Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
 
-/** Plain values read at every sampled block: the table's plain series (src/data/series.ts) and the governance extras. */
+/** Plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras. */
 export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
 /**
  * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
@@ -99,6 +100,10 @@ export class BlockState {
   stateRoot: string | null = null;
   /** every value in `raw` is proven under `stateRoot` (and later reads are too) */
   proven = false;
+  /** the checked header's SCALE encoding (hex); null until proven */
+  header: string | null = null;
+  /** every trie node of the proofs read at this block (the published proof file keeps those of its values) */
+  readonly proofNodes = new Set<string>();
 
   constructor(number: number, hash: string) {
     this.number = number;
@@ -243,6 +248,8 @@ export interface ReaderOptions {
   metadataCache?: MetadataCache | null;
   /** read without proofs (`--trust-node`, for nodes that serve none): the data is then labelled unproven */
   trustNode?: boolean;
+  /** called with each block state once complete and proven (the snapshot keeps its proof file) */
+  onProven?: (state: BlockState) => void;
 }
 
 export class Reader {
@@ -257,6 +264,7 @@ export class Reader {
   #ss58: number;
   #metadataCache: MetadataCache | null;
   readonly trustNode: boolean;
+  readonly onProven: ((state: BlockState) => void) | null;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -266,6 +274,7 @@ export class Reader {
     this.log = opts.log ?? (() => {});
     this.#metadataCache = opts.metadataCache ?? null;
     this.trustNode = opts.trustNode ?? false;
+    this.onProven = opts.onProven ?? null;
   }
 
   get candidates(): number {
@@ -441,6 +450,7 @@ export class Reader {
     const problem = headerProblem(header, state.number, state.hash);
     if (problem) throw new VerificationError(`${endpoint}: block ${state.number} (${state.hash}): ${problem}`);
     state.stateRoot = header.stateRoot.toLowerCase();
+    state.header = u8aToHex(encodeHeader(header));
     return state.stateRoot;
   }
 
@@ -467,7 +477,9 @@ export class Reader {
         }),
     ]);
     try {
-      return { values: await verifyProof(root, proof, keys), endpoint };
+      const values = await verifyProof(root, proof, keys);
+      for (const n of proof) state.proofNodes.add(n.toLowerCase());
+      return { values, endpoint };
     } catch (e) {
       if (!(e instanceof ProofError)) throw e;
       const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
@@ -546,6 +558,7 @@ export class Reader {
     else await this.#prove(state, this.seriesKeys(state.runtime, candidates));
     await this.#resolveNetuids(state, candidates.length);
     state.complete = true;
+    if (state.proven) this.onProven?.(state);
     return state;
   }
 

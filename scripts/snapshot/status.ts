@@ -1,5 +1,5 @@
 /**
- * Recording the outcome of a snapshot attempt in <out>/status.json (schema: src/data/status.ts), atomically.
+ * Recording the outcome of a snapshot attempt in <out>/status.json (schema: src/model/status.ts), atomically.
  * Only the nightly job records it (it sets TAOPROOF_RECORD_STATUS=1): a contributor's offline or failed local run
  * must not put a failure banner on every page nor leave `git status` dirty.
  * Run directly to record a failure the snapshot could not record itself (killed, timed out in CI):
@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SnapshotStatus } from '../../src/data/status.ts';
+import { SnapshotStatus } from '../../src/model/status.ts';
 import { readExisting, SNAPSHOT_NAME } from './write.ts';
 import { writeAllOrNothing } from '../atomic-write.ts';
 import { withManifest } from '../data-manifest.ts';

@@ -1,5 +1,6 @@
 /**
- * Files in --out: the snapshot and the per-subnet daily values (`subnets-daily.json`), each validated, then
+ * Files in --out: the snapshot and the per-subnet daily values (`subnets-daily.json`), each validated, and the proof
+ * files of their blocks (`proofs/<block>.json`), then
  * written atomically (temp file, fsync, rename), and a checkpoint of a backfill in progress (`.snapshot-checkpoint.json`, same atomic write), so that an interrupted run
  * resumes without refetching and without a missing or duplicated day. Nothing here writes over a file in place.
  */
@@ -8,6 +9,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -19,9 +21,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, parseOrThrow } from '../../src/data/errors.ts';
 import { loadSnapshot, loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import { Hash32, SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/data/schema.ts';
+import { Hash32 } from '../../src/model/ids.ts';
+import { SeriesPoint, SubnetsDaily, SubnetsDay, type Snapshot } from '../../src/model/schema.ts';
 import { writeAllOrNothing, writeAtomic, WriteError } from '../atomic-write.ts';
 import { withManifest } from '../data-manifest.ts';
+import { PROOFS_DIR, proofFileName } from './proof-file.ts';
 
 export { writeAtomic };
 
@@ -95,10 +99,44 @@ function subnetsFile(dir: string, data: SubnetsDaily) {
   );
 }
 
-/** Write files validated by `validated` and the manifest listing them, all or nothing; drop their stale `.err` files. */
-function writeValidated(dir: string, files: ReturnType<typeof validated>[]): void {
-  writeAllOrNothing(withManifest(dir, files));
+/**
+ * Write files validated by `validated` (and proof files) and the manifest listing them, all or nothing; then drop
+ * their stale `.err` files and the files of `removed` (relative to `dir`, left out of the manifest).
+ */
+function writeValidated(
+  dir: string,
+  files: ReturnType<typeof validated>[],
+  more: Array<{ file: string; data: string }> = [],
+  removed: ReadonlySet<string> = new Set(),
+): void {
+  writeAllOrNothing(withManifest(dir, [...files, ...more], removed));
   for (const f of files) rmSync(`${f.file}.err`, { force: true });
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * The proof files to write with the data: `files` (block -> text, scripts/snapshot/proof-file.ts) are written; of
+ * the existing ones, those of `referenced` blocks are kept and the others removed. Null (a --trust-node run, whose
+ * data is unproven): no proof file is written and the existing ones are removed.
+ */
+export interface ProofFiles {
+  files: ReadonlyMap<number, string>;
+  referenced: ReadonlySet<number>;
+}
+
+function proofChanges(dir: string, proofs: ProofFiles | null) {
+  const pdir = join(dir, PROOFS_DIR);
+  const write = [...(proofs?.files ?? new Map<number, string>())]
+    .filter(([n]) => proofs!.referenced.has(n))
+    .map(([n, data]) => ({ file: join(pdir, proofFileName(n)), data }));
+  const removed = new Set<string>();
+  if (existsSync(pdir))
+    for (const name of readdirSync(pdir)) {
+      const m = /^(\d+)\.json$/.exec(name);
+      if (!m || !proofs?.referenced.has(Number(m[1]))) removed.add(`${PROOFS_DIR}/${name}`);
+    }
+  if (write.length) mkdirSync(pdir, { recursive: true });
+  return { write, removed };
 }
 
 /** Validate a snapshot with the schema and write it atomically; on failure keep it as `snapshot.json.err`. */
@@ -116,13 +154,20 @@ export function writeSubnetsDaily(dir: string, data: SubnetsDaily): string {
 }
 
 /**
- * Both data files or neither: each is validated, staged in full and read back before either is renamed, so a full
- * disk or a bad file leaves both previous files as they were. (A kill between the two renames leaves a pair whose
+ * Both data files or neither, with their proof files (`proofs/<block>.json`): each is validated, staged in full and
+ * read back before any is renamed, so a full disk or a bad file leaves the previous files (proofs included) as they
+ * were; proof files of blocks no longer referenced are removed after the renames. (A kill between the two renames leaves a pair whose
  * days differ: the build's check refuses it, and the next run rewrites both.)
  */
-export function writeDataFiles(dir: string, snapshot: Snapshot, subnets: SubnetsDaily): [string, string] {
+export function writeDataFiles(
+  dir: string,
+  snapshot: Snapshot,
+  subnets: SubnetsDaily,
+  proofs: ProofFiles | null = null,
+): [string, string] {
   const files = [snapshotFile(dir, snapshot), subnetsFile(dir, subnets)];
-  writeValidated(dir, files);
+  const { write, removed } = proofChanges(dir, proofs);
+  writeValidated(dir, files, write, removed);
   return [files[0].file, files[1].file];
 }
 

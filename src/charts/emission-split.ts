@@ -3,8 +3,9 @@
  * the subnet's alpha issuance (root's share falls as alpha issuance grows), with the snapshot's subnets as dots
  * and the article's 18% and "up to 1/3" as dashed levels.
  */
+import { said } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
-import type { Source } from '../data/schema.ts';
+import type { Source } from '../model/schema.ts';
 import { formatCompact, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { describeSource } from '../metrics/provenance.ts';
 import { maxRootShare, splitFor, splitParams, subnetSplits, type SplitParams } from '../metrics/split.ts';
@@ -124,7 +125,7 @@ export const emissionSplit: ChartDef<SplitRow> = {
     const chain = data.snapshot.kind !== 'cited';
     const root = (alpha: number) => rows.find((r) => r.series === 'root' && r.alpha === alpha)?.value ?? 0;
     const dots = rows.filter((r) => r.series === 'root (subnet)').map((r) => r.value ?? 0);
-    return `${chain ? '' : 'No chain measurements in this build: the curves use cited parameters and the article’s root stake. '}With an owner cut of ${fmtShare(p.ownerCut.value)}, TAO weight ${p.taoWeight.value.toFixed(3)} and ${formatCompact(raoToTao(p.rootTao.value))} TAO on root, miners get ${fmtShare((1 - p.ownerCut.value) / 2)}, and root’s share of the alpha falls from at most ${fmtShare(maxRootShare(p.ownerCut.value))} to ${fmtShare(root(GRID[20]))} at ${formatCompact(GRID[20])} alpha issued and ${fmtShare(root(GRID[40]))} at ${formatCompact(GRID[40])}.${dots.length ? ` Across the snapshot’s ${dots.length} subnets root takes ${fmtShare(Math.min(...dots))} to ${fmtShare(Math.max(...dots))}.` : ''} The article says 18% to owners and up to one third of daily TAO emission to root.`;
+    return `${chain ? '' : 'No chain measurements in this build: the curves use cited parameters and the article’s root stake. '}With an owner cut of ${fmtShare(p.ownerCut.value)}, TAO weight ${p.taoWeight.value.toFixed(3)} and ${formatCompact(raoToTao(p.rootTao.value))} TAO on root, miners get ${fmtShare((1 - p.ownerCut.value) / 2)}, and root’s share of the alpha falls from at most ${fmtShare(maxRootShare(p.ownerCut.value))} to ${fmtShare(root(GRID[20]))} at ${formatCompact(GRID[20])} alpha issued and ${fmtShare(root(GRID[40]))} at ${formatCompact(GRID[40])}.${dots.length ? ` Across the snapshot’s ${dots.length} subnets root takes ${fmtShare(Math.min(...dots))} to ${fmtShare(Math.max(...dots))}.` : ''} The article says ${said(data.reference, 'article-owner-cut')} to owners and up to ${said(data.reference, 'article-root-emission-share')} of daily TAO emission to root.`;
   },
   plot(rows, options, data) {
     const curve = rows.filter((r) => r.alpha !== null && r.netuid === null);

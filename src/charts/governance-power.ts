@@ -3,8 +3,9 @@
  * (a gap where the pallet is absent from the runtime), the sudo key at the governance table's block, the
  * article's 12 and 3, and dated events (the Senate's removal among them).
  */
+import { said as saidFigure } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
@@ -105,7 +106,7 @@ export const governancePower: ChartDef<GovRow> = {
   controls: [RANGE_CONTROL],
   rows,
   describe(rows, data) {
-    const said = 'The article says the Senate is the top 12 validators and the Triumvirate three Foundation employees.';
+    const said = `The article says the Senate is the top ${saidFigure(data.reference, 'article-senate-size')} validators and the Triumvirate ${saidFigure(data.reference, 'article-triumvirate-size')} Foundation employees.`;
     const steps = stepText(data);
     const sudo = rows.find((r) => r.series === SUDO);
     const sudoText = sudo

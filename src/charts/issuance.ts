@@ -1,7 +1,7 @@
 /** Total issuance over time, with the network's events and the article's supply figures. */
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao } from '../metrics/amount.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   figureMarks,
   inRange,

@@ -2,15 +2,17 @@
  * TAO into subnet pools and TAO paid to root since dTAO: the article's 450k and 150k beside what daily chain
  * reads can give. Each chain bar is a net change or an estimate, labelled as such; no bar measures the 150k.
  */
+import { formulaOf } from '../model/metrics.ts';
+import { said as saidFigure } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../metrics/amount.ts';
-import { DTAO_DATE } from '../metrics/dates.ts';
+import { BLOCKS_PER_DAY, DTAO_DATE } from '../metrics/dates.ts';
 import { issuanceChange, poolChange, sampledInjection } from '../metrics/pools.ts';
 import type { Computed } from '../metrics/provenance.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { measuredAt, measuredObservations, type Change } from '../metrics/series.ts';
-import { breaksCrossed, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField } from '../data/fields.ts';
+import { breaksCrossed, type SeriesBreak } from '../model/breaks.ts';
+import type { SeriesField } from '../model/series.ts';
 import { rowSource, SOURCE_COLUMNS } from './source-columns.ts';
 import { keyNote } from './time-marks.ts';
 import { MARK_FONT, wrap } from './place.ts';
@@ -138,7 +140,9 @@ export const poolFlows: ChartDef<FlowRow> = {
     const has = (bar: string) => chain.some((r) => r.bar === bar);
     const measures = [
       has(BAR.issued) ? 'the change in issued TAO (new TAO net of recycling)' : '',
-      has(BAR.sampled) ? 'daily reads of TAO injected per block × 7,200 (an estimate)' : '',
+      has(BAR.sampled)
+        ? `daily reads of TAO injected per block, ${formulaOf('sampled-injection', { 'blocks per day': BLOCKS_PER_DAY.toLocaleString('en-US') })} (an estimate)`
+        : '',
       has(BAR.pools) || has(BAR.rootStake)
         ? 'the net changes of TAO in subnet pools and on root, which include every user’s stakes and unstakes'
         : '',
@@ -167,8 +171,12 @@ export const poolFlows: ChartDef<FlowRow> = {
   rows,
   describe(rows, data, options) {
     const shown = rows.filter((r) => r.period === (options.period ?? 'to-article'));
-    const said =
-      'The article says 450k TAO went into subnet pools and 150k (33%) to root through the auto-sell since dTAO.';
+    const [injected, paid, share] = [
+      'article-pool-injection',
+      'article-root-autosell',
+      'article-root-autosell-share',
+    ].map((id) => saidFigure(data.reference, id));
+    const said = `The article says ${injected} TAO went into subnet pools and ${paid} (${share}) to root through the auto-sell since dTAO.`;
     const chain = shown.filter((r) => r.origin !== 'article');
     if (chain.length === 0)
       return `No chain measurements in this build: the chart shows only the article’s two figures. ${said}`;
@@ -179,7 +187,7 @@ export const poolFlows: ChartDef<FlowRow> = {
     const breaks = crossed.length
       ? ` Over this span the chain’s own counters changed (${crossed.map((b) => `${b.label}, break “${b.id}”`).join('; ')}), so part of these bars is that change, not stakers or emission.`
       : '';
-    return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${breaks}${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the 150k.` : ''}`;
+    return `${said} From dTAO to ${to} the chain gives: ${parts.join('; ')}.${breaks}${pending ? ` Pending root dividends on ${pending.date} were ${formatTao(pending.value)}: a balance waiting for the next epoch, not the total paid, so it cannot check the ${paid}.` : ''}`;
   },
   plot(rows, options, _data, layout) {
     const period = options.period ?? 'to-article';

@@ -2,7 +2,7 @@
 import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../metrics/amount.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   figureMarks,
   inRange,
@@ -53,8 +53,10 @@ export const rootStake: ChartDef<TimeRow> = {
   controls: [{ name: 'baseline', label: 'Y axis', values: ['fit', 'zero'] }, RANGE_CONTROL],
   rows,
   describe(rows, data) {
-    const article = rows.filter(isArticle).map((r) => `${formatCompactTao(r.value ?? 0)} on ${r.date}`);
-    const said = `The article gives ${article.join(' and ')}, a fall of 150k TAO.`;
+    const points = rows.filter(isArticle);
+    const article = points.map((r) => `${formatCompactTao(r.value ?? 0)} on ${r.date}`);
+    const fall = (points[0]?.value ?? 0) - (points.at(-1)?.value ?? 0);
+    const said = `The article gives ${article.join(' and ')}, a fall of ${formatCompactTao(fall)}.`;
     const m = rows.filter(isMeasured);
     if (m.length === 0)
       return `No chain measurements in this build: the chart shows only the article’s figures. ${said}`;

@@ -1,5 +1,5 @@
 /** Provenance columns for chart rows, from a value's source and the snapshot it came from. */
-import type { SnapshotKind, Source } from '../data/schema.ts';
+import type { SnapshotKind, Source } from '../model/schema.ts';
 import type { RowSource } from './types.ts';
 
 export function rowSource(source: Source, kind: SnapshotKind): RowSource {

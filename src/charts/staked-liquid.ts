@@ -1,9 +1,11 @@
 /** Staked and liquid TAO over time (stacked), with the article's and cited figures for issued supply. */
+import { formulaOf } from '../model/metrics.ts';
+import { said } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../metrics/amount.ts';
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   caveatNotes,
   figureMarks,
@@ -68,7 +70,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
     const top = `${issued.label.charAt(0).toLowerCase()}${issued.label.slice(1)}`; // "issued TAO", not "issued tao"
     return [
       rows.some(isDrawn)
-        ? `${stake.item} (staked, dark blue) and ${issued.item} − ${stake.item} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${amounts ? top : `all of ${top} (100%)`}; after dTAO, TAO in subnet pools counts as staked.`
+        ? `${stake.item} (staked, dark blue) and ${formulaOf('liquid-supply')} (liquid, light blue) at the first block of each UTC day, stacked so the top is ${amounts ? top : `all of ${top} (100%)`}; after dTAO, TAO in subnet pools counts as staked.`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
       bad(rows),
       amounts && rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
@@ -81,11 +83,12 @@ export const stakedLiquid: ChartDef<TimeRow> = {
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL, { name: 'stack', label: 'Show', values: ['amounts', 'shares'] }],
   rows,
-  describe(rows) {
+  describe(rows, data) {
     const staked = rows.filter((r) => isMeasured(r) && r.series === STAKED);
     const liquid = rows.filter((r) => isMeasured(r) && r.series === LIQUID);
+    const ref = data.reference;
     if (staked.length === 0)
-      return 'No chain measurements in this build: staked and liquid TAO need TotalStake and TotalIssuance read from the chain. The chart shows only the article’s supply figures (5.38M before subnets, 8.61M at the time of writing) and cited supply figures, which do not say how much was staked; the cited “about 70% staked” in April 2025 is a share, not an amount, and is not drawn.';
+      return `No chain measurements in this build: staked and liquid TAO need TotalStake and TotalIssuance read from the chain. The chart shows only the article’s supply figures (${said(ref, 'article-mined-before-subnets')} before subnets, ${said(ref, 'article-issued-supply')} at the time of writing) and cited supply figures, which do not say how much was staked; the cited “about ${said(ref, 'staking-ratio-april-2025')} staked” in April 2025 is a share, not an amount, and is not drawn.`;
     const at = (i: number) => {
       const s = staked.at(i)?.value ?? 0;
       const l = liquid.at(i)?.value ?? 0;

@@ -1,8 +1,10 @@
 /** The staking ratio (staked / issued) over time, against the article's 70% floor and 90% peak. */
+import { formulaOf, METRICS } from '../model/metrics.ts';
+import { said } from '../metrics/figures.ts';
 import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import {
   figureMarks,
   inRange,
@@ -62,7 +64,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
     const [stake, issued] = [SERIES_FIELDS.totalStake, SERIES_FIELDS.totalIssuance];
     return [
       rows.some(isLine)
-        ? `${stake.label} / ${issued.label} (${stake.item} / ${issued.item}) at the first block of each UTC day (blue line).`
+        ? `${METRICS['staking-ratio'].label}, ${formulaOf('staking-ratio')}, at the first block of each UTC day (blue line).`
         : `No chain reads of ${stake.item} or ${issued.item} in this build.`,
       bad(rows),
       rows.some((r) => isArticle(r) && !r.date)
@@ -80,13 +82,14 @@ export const stakingRatio: ChartDef<TimeRow> = {
   columns: [...TIME_COLUMNS],
   controls: [RANGE_CONTROL],
   rows,
-  describe(rows) {
+  describe(rows, data) {
     const m = rows.filter(isLine);
+    const [floor, peak] = [said(data.reference, 'article-staking-floor'), said(data.reference, 'article-staking-peak')];
     if (m.length === 0)
-      return 'No chain measurements in this build: the chart shows the article’s 70% and 90% levels and the cited April 2025 figure (about 70%).';
+      return `No chain measurements in this build: the chart shows the article’s ${floor} and ${peak} levels and the cited April 2025 figure (about ${said(data.reference, 'staking-ratio-april-2025')}).`;
     const min = m.reduce((a, b) => ((b.value ?? 1) < (a.value ?? 1) ? b : a));
     const max = m.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
-    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below 70% and peaked near 90%.${bad(rows) ? ` ${bad(rows)}` : ''}`;
+    return `Over ${m.length} days from ${m[0].date} to ${m.at(-1)?.date}, the staking ratio ranged from ${fmt(min.value ?? 0)} (${min.date}) to ${fmt(max.value ?? 0)} (${max.date}). The article says it never fell below ${floor} and peaked near ${peak}.${bad(rows) ? ` ${bad(rows)}` : ''}`;
   },
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);

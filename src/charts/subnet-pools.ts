@@ -6,8 +6,8 @@ import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, raoToTao } from '../metrics/amount.ts';
 import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
-import { SERIES_FIELDS } from '../data/fields.ts';
-import { SUBNET_ITEMS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
+import { SUBNET_ITEMS } from '../model/series.ts';
 import {
   figureMarks,
   measuredLine,

@@ -1,8 +1,9 @@
 /** Marks shared by the time-series charts: events and series breaks, the article's figures and cited figures, drawn distinctly. */
 import * as Plot from '@observablehq/plot';
-import { breaksWithin, caveatsFor, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField } from '../data/fields.ts';
-import type { SubnetColumn } from '../data/series.ts';
+import { breaksCrossed, caveatsFor, type SeriesBreak } from '../model/breaks.ts';
+import { addDays } from '../metrics/series.ts';
+import type { SeriesField } from '../model/series.ts';
+import type { SubnetColumn } from '../model/series.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';
@@ -53,7 +54,9 @@ export function timeMarkers(shown: TimeRow[], series: readonly SeriesField[], da
   const span = timeSpan(shown);
   if (!span) return [];
   const [from, to] = span;
-  const list = [...breaksWithin(from, to, series, data.breaks)].sort((a, b) => a.date.localeCompare(b.date));
+  // the breaks crossed from the day before the span to its last day, dated within it (a recurring break of a period
+  // that began earlier is marked at its own date or not at all)
+  const list = breaksCrossed(series, addDays(from, -1), to, data.breaks).filter((b) => b.date >= from);
   const breakItem = (b: SeriesBreak) => ({ label: keyNote(b, '').label, href: `methodology/#break-${b.id}` });
   const events: KeyItem[] = shown
     .filter((r) => isEvent(r) && r.date !== null && r.date >= from && r.date <= to)

@@ -1,5 +1,5 @@
 /** Rows for time-series charts: measured points from the snapshot, cited and article figures as overlays. */
-import type { Figure, SeriesField, Snapshot } from '../data/schema.ts';
+import type { Figure, SeriesField, Snapshot } from '../model/schema.ts';
 import { raoToTao } from '../metrics/amount.ts';
 import { measuredObservations } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';

@@ -3,12 +3,12 @@
  * as a table), and `plot(rows, options)` turns them into Observable Plot options. The same two functions run
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
-import type { SeriesBreak } from '../data/breaks.ts';
-import type { ReportData } from '../data/schema.ts';
+import type { SeriesBreak } from '../model/breaks.ts';
+import type { ReportData } from '../model/schema.ts';
 
-/** A chart reads the report's data (owned by the data layer, src/data/schema.ts). */
+/** A chart reads the report's data (owned by the data layer, src/model/schema.ts). */
 export interface ChartData extends ReportData {
-  /** the chain's series breaks to mark; default: SERIES_BREAKS (src/data/breaks.ts). Tests pass their own rows. */
+  /** the chain's series breaks to mark; default: SERIES_BREAKS (src/model/breaks.ts). Tests pass their own rows. */
   breaks?: readonly SeriesBreak[];
 }
 

@@ -2,7 +2,7 @@
  * Days whose TotalStake was not a staking figure (a break's invalidBefore range, see `usableDays` in
  * src/metrics/staking.ts): charts list them in the data table and draw them as one grey band, never as the line.
  */
-import { SERIES_FIELDS } from '../data/fields.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import { toDate, type TimeRow } from './time-rows.ts';
 
 /** The caption's sentence for the unusable days, '' when there are none; `what` is what those days are not. */

@@ -18,10 +18,10 @@ import {
   SNAPSHOT_FILE,
   SUBNETS_DAILY_FILE,
 } from '../data/load.ts';
-import { STATUS_FILE } from '../data/status.ts';
+import { STATUS_FILE } from '../model/status.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { citedSnapshot } from '../data/cited-snapshot.ts';
-import type { Reference, Snapshot, Source } from '../data/schema.ts';
+import type { Reference, Snapshot, Source } from '../model/schema.ts';
 import {
   checkLinks,
   essayAnchors,
@@ -42,7 +42,15 @@ import { loadReplies, REPLIES_FILE } from '../claims/replies.ts';
 import { loadVersions, VERSIONS_FILE } from '../claims/versions.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
-import { ArithmeticEntry, BibSource, Claim, EssayFrontmatter, GlossaryEntry, Paragraph, termId } from './schemas.ts';
+import {
+  ArithmeticEntry,
+  BibSource,
+  Claim,
+  EssayFrontmatter,
+  GlossaryEntry,
+  Paragraph,
+  termId,
+} from '../model/content.ts';
 
 export const FILES = {
   paragraphs: 'content/article/paragraphs.yaml',

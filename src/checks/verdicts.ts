@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { VERDICTS } from '../claims/types.ts';
 import type { VerdictFn } from '../claims/types.ts';
-import type { ReportData } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
 import { formatIssues } from '../data/errors.ts';
 
 const EvidenceShape = z.object({

@@ -3,7 +3,7 @@
  * when the article was written), for claims that concern what the runtime could do rather than a measured value.
  * Each was read in the public repository at the commit below; the line anchors point at the cited code.
  */
-import type { CitedSource } from '../data/schema.ts';
+import type { CitedSource } from '../model/schema.ts';
 
 const COMMIT = '6b86ebf30d3fb83f9d43ed4ce713c43204394e67';
 const at = (path: string, lines: string, title: string, quote?: string): CitedSource => ({

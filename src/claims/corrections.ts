@@ -13,15 +13,15 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
 import { readJson } from '../data/load.ts';
-import { BlockNumber, Hash32, IsoDate } from '../data/schema.ts';
+import { BlockNumber, ClaimId, Hash32, IsoDate } from '../model/ids.ts';
 import { VERDICTS, type Verdict } from './types.ts';
 
 const CORRECTIONS_FILE = 'content/corrections.yaml';
 /** The verdict history written by `npm run verdicts` (scripts/verdicts.ts); absent until chain data first land. */
 export const VERDICTS_FILE = 'public/data/verdicts.json';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
-const claimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' });
+const date = IsoDate;
+const claimId = ClaimId;
 
 const VerdictCorrection = z.strictObject({
   date,

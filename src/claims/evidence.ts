@@ -1,18 +1,23 @@
 /** Building blocks for verdict functions: figures by id, chain observations near a date, and evidence lines. */
-import type { ReportData } from '../data/schema.ts';
-import type { Figure, SeriesField, Source } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
+import type { Figure, SeriesField, Source } from '../model/schema.ts';
 import { formatFigure, formatPercent, formatTao, formatTaoChange, raoToTao } from '../metrics/amount.ts';
 import type { Computed } from '../metrics/provenance.ts';
 import { measuredAt, type Change, type Observation } from '../metrics/series.ts';
 import type { Evidence, Verdict, VerdictResult } from './types.ts';
-import { breaksCrossed, SERIES_BREAKS, type SeriesBreak } from '../data/breaks.ts';
-import type { SeriesField as Field } from '../data/fields.ts';
+import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
 import { DTAO_DATE } from '../metrics/dates.ts';
+import { figureById, figureText } from '../metrics/figures.ts';
+
+export { figureText };
 
 export function figure(data: ReportData, id: string): Figure {
-  const f = data.reference.figures.find((x) => x.id === id);
-  if (!f) throw new Error(`content/reference.yaml: figures: expected a figure with id "${id}"`);
-  return f;
+  return figureById(data.reference, id);
+}
+
+/** A cited figure as the article's English writes it (`70%`, `$2B`, `5.38M`): prose never writes one as a literal. */
+export function said(data: ReportData, id: string): string {
+  return figureText(figure(data, id));
 }
 
 export function figureEvidence(f: Figure, label = f.label): Evidence {
@@ -118,10 +123,10 @@ export function tallyBanded(checks: Array<boolean | null>): Verdict {
   return checks.some((c) => c === null) ? 'unverifiable' : tally(checks as boolean[]);
 }
 
-/** The series break with this id (src/data/breaks.ts); throws, naming the file, when the table lacks it. */
+/** The series break with this id (src/model/breaks.ts); throws, naming the file, when the table lacks it. */
 function breakById(id: string): SeriesBreak {
   const b = SERIES_BREAKS.find((x) => x.id === id);
-  if (!b) throw new Error(`src/data/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
+  if (!b) throw new Error(`src/model/breaks.ts: SERIES_BREAKS: expected a row with id "${id}"`);
   return b;
 }
 
@@ -149,15 +154,15 @@ export interface BreakNote {
   evidence: Evidence[];
 }
 
-/** The breaks of the given series crossed between two read dates, as a sentence and evidence lines. */
-export function crossedBreaks(series: readonly Field[], from: string, to: string): BreakNote {
-  const seen = new Map<string, SeriesBreak>();
-  for (const f of series) for (const b of breaksCrossed(f, from, to)) seen.set(b.id, b);
-  const breaks = [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (breaks.length === 0) return { breaks, text: '', evidence: [] };
+/**
+ * The breaks a comparison of two reads crosses (`breaksCrossed` of src/model/breaks.ts, or a change's own `breaks`),
+ * as a sentence for the reason and evidence lines.
+ */
+export function breakNote(from: string, to: string, breaks: readonly SeriesBreak[]): BreakNote {
+  if (breaks.length === 0) return { breaks: [], text: '', evidence: [] };
   const list = breaks.map((b) => `${b.label} (${b.approximate ? 'about ' : ''}${b.date}, break “${b.id}”)`).join('; ');
   return {
-    breaks,
+    breaks: [...breaks],
     text: ` Between ${from} and ${to} the chain’s own counters changed: ${list}; part of the difference between the two reads is that change, not staking.`,
     evidence: breaks.map((b) => breakEvidence(b)),
   };

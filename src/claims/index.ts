@@ -6,7 +6,7 @@
  * collection are in ./registry.ts. The build and scripts/verdicts.ts both import this module. Opinions have none:
  * they are labelled, not judged.
  */
-import type { ReportData } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
 import { collectVerdicts } from './registry.ts';
 import type { VerdictFn, VerdictResult } from './types.ts';
 import { VERDICT_MODULES } from './verdicts/index.ts';

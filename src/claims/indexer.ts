@@ -15,9 +15,10 @@
  * reading 2 of C30), it would exceed the counter by every dividend paid since dTAO, and the April gap would be
  * negative by about that much.
  */
-import type { Figure, ReportData } from '../data/schema.ts';
+import type { Figure, ReportData } from '../model/schema.ts';
 import { formatTao, raoToTao } from '../metrics/amount.ts';
-import { figureEvidence } from './evidence.ts';
+import { figureEvidence, said } from './evidence.ts';
+import { formulaOf } from '../model/metrics.ts';
 import type { Evidence } from './types.ts';
 
 const find = (data: ReportData, id: string): Figure | undefined => data.reference.figures.find((f) => f.id === id);
@@ -44,7 +45,7 @@ export function indexerRootReading(data: ReportData): { evidence: Evidence[]; te
   const gapEvidence = (label: string, gap: bigint, parts: Figure[]): Evidence => ({
     label,
     value: formatTao(gap),
-    formula: 'issued − free − staked',
+    formula: formulaOf('indexer-unaccounted'),
     sources: parts.map((f) => f.source),
   });
   const evidence: Evidence[] = [
@@ -53,7 +54,7 @@ export function indexerRootReading(data: ReportData): { evidence: Evidence[]; te
     {
       label: 'Taostats: fall of TAO staked to root from the dTAO block to 2025-04-27',
       value: formatTao(fall),
-      formula: 'system_stake (block 4,920,349) − staked_root (block 5,446,631)',
+      formula: formulaOf('indexer-root-fall', { 'earlier block': '4,920,349', 'later block': '5,446,631' }),
       sources: [atDtao.source, root.source],
     },
     gapEvidence('Taostats, 2025-04-27: issued TAO not counted as free or staked (before spec 283)', gapApril, [
@@ -71,6 +72,6 @@ export function indexerRootReading(data: ReportData): { evidence: Evidence[]; te
     const n = Math.round(raoToTao(x));
     return `${n < 0 ? '−' : ''}${Math.abs(n).toLocaleString('en-US')}`;
   };
-  const text = ` An independent record points to reading 1, the counter: the Taostats indexer gives ${formatTao(amount(root))} staked to root on the last block of 2025-04-27, ${formatTao(fall)} below the ${formatTao(amount(atDtao))} staked at the dTAO block, the article’s 150k and not 300k; and its issued TAO exceeds its free plus staked TAO by ${tao(gapApril)} TAO that day but by ${tao(gapNov)} TAO on 2025-11-04, after spec 283 put root dividends into SubnetTAO[0]: the sign and size of the dividends paid since the last runtime upgrade, which the counters left out, whereas the stakers’ root stake (reading 2) would make the April gap negative by all the dividends since dTAO. It cannot settle the claim alone: Taostats does not document its fields, and its figure is ten days after the article’s.`;
+  const text = ` An independent record points to reading 1, the counter: the Taostats indexer gives ${formatTao(amount(root))} staked to root on the last block of 2025-04-27, ${formatTao(fall)} below the ${formatTao(amount(atDtao))} staked at the dTAO block, the article’s ${said(data, 'article-root-autosell')} and not ${said(data, 'article-root-outflow')}; and its issued TAO exceeds its free plus staked TAO by ${tao(gapApril)} TAO that day but by ${tao(gapNov)} TAO on 2025-11-04, after spec 283 put root dividends into SubnetTAO[0]: the sign and size of the dividends paid since the last runtime upgrade, which the counters left out, whereas the stakers’ root stake (reading 2) would make the April gap negative by all the dividends since dTAO. It cannot settle the claim alone: Taostats does not document its fields, and its figure is ten days after the article’s.`;
   return { evidence, text };
 }

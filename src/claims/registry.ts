@@ -3,10 +3,10 @@
  * for a claim (`export const C06: VerdictFn`) is that claim's verdict, and the module's name is the claim's essay.
  * Used by src/claims/index.ts, which the build and scripts/verdicts.ts share.
  */
+import { CLAIM_ID } from '../model/ids.ts';
 import type { VerdictFn } from './types.ts';
 
 export const VERDICTS_DIR = 'src/claims/verdicts';
-const CLAIM_ID = /^C\d{2,}$/;
 
 export interface VerdictRegistry {
   /** verdict functions grouped by essay (the `essay` of each claim in content/claims.yaml) */

@@ -7,18 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
-import { WebUrl } from '../data/schema.ts';
+import { ClaimId, IsoDate } from '../model/ids.ts';
+import { WebUrl } from '../model/schema.ts';
 
 export const REPLIES_FILE = 'content/replies.yaml';
 
 export const Reply = z.strictObject({
   /** the day the reply was received, YYYY-MM-DD */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }),
+  date: IsoDate,
   /** the claim it answers (content/claims.yaml), or null for a reply about the report as a whole */
-  claim: z
-    .string()
-    .regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' })
-    .nullable(),
+  claim: ClaimId.nullable(),
   /** who replied, as they asked to be named */
   from: z.string().min(1),
   /** how they are named in the report: the article's author, the Foundation, … */

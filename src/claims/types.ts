@@ -1,6 +1,6 @@
 /** Verdicts: what the chain data (and cited figures) say about a checkable claim, with the evidence used. */
-import type { Source } from '../data/schema.ts';
-import type { ReportData } from '../data/schema.ts';
+import type { Source } from '../model/schema.ts';
+import type { ReportData } from '../model/schema.ts';
 
 export const VERDICTS = ['supported', 'partly supported', 'contradicted', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];

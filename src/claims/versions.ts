@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseOrThrow } from '../data/errors.ts';
 import { readJson } from '../data/load.ts';
-import { Hash32, IsoDate, SnapshotKind, type Snapshot } from '../data/schema.ts';
+import { ClaimId, Hash32, IsoDate } from '../model/ids.ts';
+import { SnapshotKind, type Snapshot } from '../model/schema.ts';
 import type { Correction, VerdictHistory } from './corrections.ts';
 import type { Reply } from './replies.ts';
 import { VERDICTS } from './types.ts';
@@ -19,7 +20,7 @@ export const VERSIONS_FILE = 'public/data/versions.json';
 /** A head value is listed as changed when it moved by more than this share of its old value (1%). */
 export const NUMBER_CHANGE = 0.01;
 
-const claimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id such as C30' });
+const claimId = ClaimId;
 
 export const VersionEntry = z.strictObject({
   /** the git tag of the commit, data-YYYY-MM-DD, with -2, -3 … for a second or third version on one day */

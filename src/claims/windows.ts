@@ -3,7 +3,7 @@
  * and says so when a window gives another verdict than its own span, so no verdict hangs on where its span starts.
  */
 import { addDays } from '../metrics/series.ts';
-import type { Source } from '../data/schema.ts';
+import type { Source } from '../model/schema.ts';
 import { VERDICT_WINDOWS } from './thresholds.ts';
 import type { Evidence, Verdict } from './types.ts';
 

@@ -6,9 +6,9 @@
 import { keyHtml } from '../charts/key.ts';
 import { renderChart, unnameMarks } from '../charts/spec.ts';
 import { chartCaption, chartDescription } from '../charts/text.ts';
-import type { ReportData } from '../data/schema.ts';
-import { migrate } from '../data/migrate.ts';
-import type { Reference, Snapshot } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
+import { migrate } from '../model/migrate.ts';
+import type { Reference, Snapshot } from '../model/schema.ts';
 import { loadChart } from './charts.ts';
 
 let data: Promise<ReportData> | undefined;

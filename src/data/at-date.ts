@@ -2,7 +2,7 @@
  * The data as they stood on a date: what a reader could have checked then. Used to set a claim's verdict at the
  * article's date beside its verdict on the latest data (the claim pages, /claims/<id>/).
  */
-import type { ReportData, Snapshot } from './schema.ts';
+import type { ReportData, Snapshot } from '../model/schema.ts';
 
 /**
  * The snapshot cut at the end of `date` (UTC): the daily series up to that day; for chain data the head becomes the

@@ -11,7 +11,7 @@ import {
   type Reference,
   type SeriesPoint,
   type Snapshot,
-} from './schema.ts';
+} from '../model/schema.ts';
 
 const sameSource = (a: Figure['source'], b: Figure['source']) => a.ref === b.ref && a.url === b.url;
 

@@ -1,10 +1,10 @@
 /** Reading data files from disk: the only I/O of the data layer. Everything after this is pure. */
 import { existsSync, readFileSync } from 'node:fs';
-import { SnapshotStatus, STATUS_FILE } from './status.ts';
+import { SnapshotStatus, STATUS_FILE } from '../model/status.ts';
 import { parse as parseYaml } from 'yaml';
-import { migrate, MigrationError, REFERENCE_MIGRATIONS, SUBNETS_DAILY_MIGRATIONS } from './migrate.ts';
+import { migrate, MigrationError, REFERENCE_MIGRATIONS, SUBNETS_DAILY_MIGRATIONS } from '../model/migrate.ts';
 import { DataFileError, parseOrThrow } from './errors.ts';
-import { Reference, Snapshot, SubnetsDaily } from './schema.ts';
+import { Reference, Snapshot, SubnetsDaily } from '../model/schema.ts';
 
 export const SNAPSHOT_FILE = 'public/data/snapshot.json';
 export const SUBNETS_DAILY_FILE = 'public/data/subnets-daily.json';

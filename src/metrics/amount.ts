@@ -2,7 +2,7 @@
  * Exact amounts. On chain, TAO amounts are integers in RAO (1 TAO = 1e9 RAO): they stay `bigint` through every
  * computation and become decimal numbers only for display (`formatTao`) or for plotting (`raoToTao`).
  */
-import type { Figure } from '../data/schema.ts';
+import type { Figure } from '../model/schema.ts';
 
 export const RAO_PER_TAO = 1_000_000_000n;
 

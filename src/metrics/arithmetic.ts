@@ -3,13 +3,14 @@
  * content/reference.yaml), then, where the chain can supply the inputs, from chain data. Keyed by the ids of
  * content/arithmetic.yaml; each entry is pure.
  */
-import type { Figure, Snapshot } from '../data/schema.ts';
+import type { Figure, Snapshot } from '../model/schema.ts';
 import { formatCompact, formatPercent, formatTao, raoToTao, taoToRao } from './amount.ts';
 import { ARTICLE_DATE, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { rootStakeChange } from './root.ts';
 import { changeBetween, measuredAt } from './series.ts';
 import { maxRootShare } from './split.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 type Inputs = Record<string, Figure>;
 const num = (f: Figure) => (f.unit === 'rao' ? raoToTao(BigInt(f.value)) : Number(f.value));
@@ -33,7 +34,10 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
         before && now
           ? {
               value: formatPercent(raoToTao(before.value) / raoToTao(now.value), 2),
-              formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
+              formula: formulaOf('issuance-share', {
+                'issued before subnets': `TotalIssuance(${before.date})`,
+                'issued at the article': `TotalIssuance(${now.date})`,
+              }),
               inputs: [before.source, now.source],
             }
           : null,
@@ -44,7 +48,11 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
     return {
       article: formatTao(BigInt(f['kusanagi-carry-over'].value) + taoToRao(699 * 7200)),
       chain: at
-        ? { value: formatTao(at.value), formula: 'TotalIssuance at the first block of 2023-10-02', inputs: [at.source] }
+        ? {
+            value: formatTao(at.value),
+            formula: formulaOf('issued-supply', {}, `at the first block of ${at.date}`),
+            inputs: [at.source],
+          }
         : null,
     };
   },
@@ -73,7 +81,7 @@ export const RECOMPUTE: Record<string, (f: Inputs, s: Snapshot) => Recomputed> =
       chain: change
         ? {
             value: formatTao(-change.value.delta),
-            formula: `net fall of ${change.formula} (stakes and unstakes on root; root dividends were not in SubnetTAO[0] until spec 283)`,
+            formula: formulaOf('root-net-fall', { change: change.formula }),
             inputs: change.inputs,
           }
         : null,

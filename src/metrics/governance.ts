@@ -3,8 +3,9 @@
  * set read each day, and the sudo key from the snapshot's governance table. A size of `null` means the pallet was
  * not in that block's runtime (the Senate and Triumvirate were removed at spec 334), never zero members.
  */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import type { Computed } from './provenance.ts';
+import { formulaOf } from '../model/metrics.ts';
 import { sampleAt, samples, type Sample } from './series.ts';
 
 export const GOVERNANCE_FIELDS = ['senateSize', 'triumvirateSize', 'authorityCount'] as const;
@@ -53,7 +54,7 @@ export function sudoKey(s: Snapshot): Computed<SudoReading> | null {
   if (!g || s.kind === 'cited') return null;
   return {
     value: { key: g.sudoKey, block: g.block },
-    formula: 'Sudo.Key',
+    formula: formulaOf('sudo-key'),
     inputs: [{ kind: 'chain', block: g.block, hash: g.hash, item: 'Sudo.Key' }],
   };
 }

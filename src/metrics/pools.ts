@@ -3,8 +3,8 @@
  * pool depth and about the TAO the protocol put into pools. Flows are not recorded; each function says what
  * its number is: a net change between two reads, or an estimate from one block a day.
  */
-import { SUBNET_ITEMS } from '../data/fields.ts';
-import type { Snapshot, Source } from '../data/schema.ts';
+import { SUBNET_ITEMS } from '../model/series.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import {
   daysBetween,
   changeBetween,
@@ -15,6 +15,7 @@ import {
 } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
 export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
@@ -48,7 +49,7 @@ export function sampledInjection(s: Snapshot, to: string, from = DTAO_DATE): Com
       days: reads.length,
       span: daysBetween(from, to),
     },
-    formula: `Σ_days Σ SubtensorModule.SubnetTaoInEmission × ${BLOCKS_PER_DAY}`,
+    formula: formulaOf('sampled-injection', { 'blocks per day': String(BLOCKS_PER_DAY) }),
     inputs: reads.map((o) => o.source),
   };
 }
@@ -67,7 +68,7 @@ export function averagePoolDepth(s: Snapshot, date: string): Computed<AveragePoo
   if (!pools || !count || pools.date !== count.date || count.value <= 1n) return null;
   return {
     value: { pools, count, average: pools.value / (count.value - 1n) },
-    formula: 'Σ SubtensorModule.SubnetTAO[netuid>0] / (SubtensorModule.TotalNetworks − 1)',
+    formula: formulaOf('average-pool'),
     inputs: [pools.source, count.source],
   };
 }

@@ -2,8 +2,8 @@
  * Provenance of computed values: every metric result names the inputs it was computed from, each of which is a
  * chain read (block + hash + storage item) or a citation.
  */
-import { SERIES_FIELDS, type SeriesField } from '../data/fields.ts';
-import type { SeriesPoint, Snapshot, Source } from '../data/schema.ts';
+import { SERIES_FIELDS, type SeriesField } from '../model/series.ts';
+import type { SeriesPoint, Snapshot, Source } from '../model/schema.ts';
 
 export interface Computed<T> {
   value: T;

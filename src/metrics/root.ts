@@ -9,13 +9,14 @@
  * was higher by the dividends paid. Daily reads give net changes only: what left and what came in within a day
  * cancel out.
  */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
 import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { changeBetween, daysBetween, measuredAt, type Change, type Observation } from './series.ts';
 import { pointSource } from './provenance.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of root stake between two dates (default: from dTAO). Negative: root stake fell. */
 export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
@@ -36,7 +37,7 @@ export function rootShareOfStake(s: Snapshot, date: string): Computed<RootShare>
   if (!root || !pools || root.date !== pools.date) return null;
   return {
     value: { root, pools, share: ratio(root.value, root.value + pools.value) },
-    formula: 'SubnetTAO[0] / (SubnetTAO[0] + Σ SubnetTAO[netuid>0])',
+    formula: formulaOf('root-share-of-stake'),
     inputs: [root.source, pools.source],
   };
 }
@@ -102,7 +103,7 @@ export function sampledRootPayments(
       days: daily.length,
       span,
     },
-    formula: `Σ_days (Σ PendingRootDivs × 2 / ${cycle}) × ${BLOCKS_PER_DAY}, against Σ_days Σ SubnetTaoInEmission × ${BLOCKS_PER_DAY}`,
+    formula: formulaOf('sampled-root-payments', { 'epoch cycle': cycle, 'blocks per day': String(BLOCKS_PER_DAY) }),
     inputs,
   };
 }

@@ -1,7 +1,8 @@
 /** Reading the daily series: one field as exact amounts with provenance, and the value nearest a date. */
-import type { SeriesField, SeriesPoint, Snapshot, Source } from '../data/schema.ts';
+import type { SeriesField, SeriesPoint, Snapshot, Source } from '../model/schema.ts';
 import { pointSource, type Computed } from './provenance.ts';
-import { breaksCrossed, type SeriesBreak } from '../data/breaks.ts';
+import { breaksCrossed, type SeriesBreak, type SeriesMoment } from '../model/breaks.ts';
+import { formulaOf } from '../model/metrics.ts';
 
 export interface Observation {
   date: string;
@@ -99,7 +100,7 @@ export interface Change {
   after: Observation;
   /** after − before, exact */
   delta: bigint;
-  /** the chain's own breaks in this series between the two reads (src/data/breaks.ts): part of the delta may be theirs */
+  /** the chain's own breaks in this series between the two reads (src/model/breaks.ts): part of the delta may be theirs */
   breaks: SeriesBreak[];
 }
 
@@ -119,9 +120,13 @@ export function changeBetween(
       before,
       after,
       delta: after.value - before.value,
-      breaks: breaksBetween(field, momentOf(snapshot, before), momentOf(snapshot, after)),
+      breaks: breaksCrossed(field, momentOf(snapshot, before), momentOf(snapshot, after)),
     },
-    formula: `${item} at block ${after.block} − at block ${before.block}`,
+    formula: formulaOf('series-change', {
+      'storage item': item,
+      'later block': String(after.block),
+      'earlier block': String(before.block),
+    }),
     inputs: [before.source, after.source],
   };
 }
@@ -153,38 +158,4 @@ export function specAt(snapshot: Snapshot, date: string, maxDays = 7): SpecReadi
     specVersion: p.specVersion,
     source: { kind: 'chain', block: p.block, hash: p.hash, item: 'System.LastRuntimeUpgrade (spec_version)' },
   };
-}
-
-/** A moment in a series: a date, and the runtime spec of the block read then when known. */
-export interface SeriesMoment {
-  date: string;
-  specVersion?: number | null;
-}
-
-/**
- * The chain's own breaks in `field` between two reads (src/data/breaks.ts): changes of a counter or of its meaning
- * that a difference of the two values would include although nobody staked or received anything. When both reads
- * carry the runtime spec, a break tied to a runtime upgrade is crossed exactly when the later read's spec has it and
- * the earlier one's does not (merge dates are approximate); otherwise, and for breaks without a spec (the halving),
- * by date: after the earlier read, on or before the later one. A break recurring at every upgrade of a spec range
- * counts when an upgrade of that range lies between the two specs (by date: when the range overlaps its period); one
- * in force throughout a spec range (`until.throughout`) counts when the two specs overlap that range.
- * The order of the two reads does not matter.
- */
-export function breaksBetween(field: SeriesField, a: string | SeriesMoment, b: string | SeriesMoment): SeriesBreak[] {
-  let [from, to] = [a, b].map((m) => (typeof m === 'string' ? { date: m, specVersion: null } : m));
-  if (to.date < from.date) [from, to] = [to, from];
-  const specs =
-    typeof from.specVersion === 'number' && typeof to.specVersion === 'number'
-      ? ([from.specVersion, to.specVersion] as const)
-      : null;
-  const byDate = new Set(breaksCrossed(field, from.date, to.date));
-  const all = breaksCrossed(field, '0000-00-00', '9999-12-31');
-  return all.filter((br) => {
-    if (!specs || br.spec === null) return byDate.has(br);
-    // an upgrade u with specs[0] < u <= specs[1] at which the break happens: u = spec, or any u in [spec, until) if it recurs
-    const last = br.until ? br.until.spec - 1 : br.spec;
-    if (br.until?.throughout) return specs[0] <= last && specs[1] >= br.spec;
-    return Math.max(specs[0] + 1, br.spec) <= Math.min(specs[1], last);
-  });
 }

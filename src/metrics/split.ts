@@ -2,15 +2,16 @@
  * The per-block emission split with the snapshot's own parameters (claims C36, C38): SubnetOwnerCut, TaoWeight
  * and root stake, read from the chain or, in a cited-figures build, cited (each input keeps its source).
  */
-import type { Quantity, Snapshot } from '../data/schema.ts';
+import type { Quantity, Snapshot } from '../model/schema.ts';
 import { rao } from './amount.ts';
 import { emissionSplit, ownerCutShare, taoWeightShare, type EmissionSplit } from './emission.ts';
 import { poolDepths } from './pools.ts';
 import type { Computed } from './provenance.ts';
 import { observations } from './series.ts';
+import { citedFormula, formulaOf } from '../model/metrics.ts';
 
 /** A proportion as a share in [0, 1], whatever its unit: u16-fraction (/65535), u64-fraction (/(2^64−1)) or ratio. */
-export function quantityShare(q: Quantity | undefined, formula: string): Computed<number> | null {
+export function quantityShare(q: Quantity | undefined, metric: 'owner-cut' | 'tao-weight'): Computed<number> | null {
   if (!q || q.value === null) return null;
   const v = q.value;
   const share =
@@ -24,7 +25,7 @@ export function quantityShare(q: Quantity | undefined, formula: string): Compute
   if (share === null || !Number.isFinite(share)) return null;
   return {
     value: share,
-    formula: q.unit === 'ratio' ? formula : `${formula} = ${v} / ${q.unit === 'u16-fraction' ? '65535' : '(2^64 − 1)'}`,
+    formula: q.unit === 'ratio' ? citedFormula(metric) : formulaOf(metric, { raw: v }),
     inputs: [q.source],
   };
 }
@@ -41,20 +42,23 @@ export interface SplitParams {
 }
 
 export function splitParams(s: Snapshot): SplitParams | null {
-  const ownerCut = quantityShare(s.current.subnetOwnerCut, 'SubnetOwnerCut');
-  const taoWeight = quantityShare(s.current.taoWeight, 'TaoWeight');
+  const ownerCut = quantityShare(s.current.subnetOwnerCut, 'owner-cut');
+  const taoWeight = quantityShare(s.current.taoWeight, 'tao-weight');
   const cur = s.current.rootStake;
   const last = observations(s, 'rootStake').at(-1);
   const rootTao: Computed<bigint> | null =
     cur?.value != null
-      ? { value: rao(cur.value), formula: 'SubnetTAO[0]', inputs: [cur.source] }
+      ? { value: rao(cur.value), formula: formulaOf('root-stake'), inputs: [cur.source] }
       : last
         ? {
             value: last.value,
             formula:
               last.source.kind === 'chain'
-                ? `SubnetTAO[0] (${last.date})`
-                : `root stake as cited for ${last.date} (${last.source.by === 'article' ? 'the article’s figure' : last.source.title}), not a chain read`,
+                ? formulaOf('root-stake', {}, last.date)
+                : citedFormula(
+                    'root-stake',
+                    `for ${last.date}, ${last.source.by === 'article' ? 'the article’s figure' : last.source.title}`,
+                  ),
             inputs: [last.source],
           }
         : null;

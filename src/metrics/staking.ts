@@ -1,11 +1,12 @@
 /** Staking ratio and liquid supply (claims C13-C16). */
-import type { Snapshot, Source } from '../data/schema.ts';
+import type { Snapshot, Source } from '../model/schema.ts';
 import { ratio } from './amount.ts';
 import type { Computed } from './provenance.ts';
 import { pairs } from './series.ts';
-import { unusableAt, type SeriesBreak } from '../data/breaks.ts';
+import { unusableAt, type SeriesBreak } from '../model/breaks.ts';
+import { formulaOf } from '../model/metrics.ts';
 
-export const STAKING_RATIO_FORMULA = 'SubtensorModule.TotalStake / SubtensorModule.TotalIssuance';
+export const STAKING_RATIO_FORMULA = formulaOf('staking-ratio');
 
 export interface StakingDay {
   date: string;
@@ -76,7 +77,7 @@ export function stakeGrowth(days: StakingDay[]): Computed<StakeGrowth> | null {
   const fromIssuance = stakeChange > 0n ? ratio(first.staked * issuedChange, first.issued * stakeChange) : Number.NaN;
   return {
     value: { first, last, stakeChange, ratioChange: last.ratio - first.ratio, fromIssuance },
-    formula: '(TotalStake₀ / TotalIssuance₀) × ΔTotalIssuance / ΔTotalStake',
+    formula: formulaOf('stake-growth'),
     inputs: [first.source, last.source],
   };
 }

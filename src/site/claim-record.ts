@@ -5,12 +5,12 @@
  * is the same function over the data cut at the article's date (src/data/at-date.ts).
  */
 import { csvFormat } from 'd3-dsv';
-import type { Claim } from '../checks/schemas.ts';
+import type { Claim } from '../model/content.ts';
 import type { LoggedCorrection } from '../claims/corrections.ts';
 import type { Reply } from '../claims/replies.ts';
 import type { Evidence, VerdictResult } from '../claims/types.ts';
 import { dataAt } from '../data/at-date.ts';
-import type { ReportData } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
 import { ARTICLE_DATE } from '../metrics/dates.ts';
 import { asOf, describeSource } from '../metrics/provenance.ts';
 import { decidingEvidence, labelOf, type Label } from './findings.ts';

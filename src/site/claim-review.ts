@@ -6,7 +6,8 @@
  * RATING_VALUE), the site as author, and the dataset it is based on with the snapshot's block and hash.
  * tests/build/claim-review.test.ts validates every built page's JSON-LD against tests/build/claim-review.schema.json.
  */
-import type { BibSource } from '../checks/schemas.ts';
+import type { BibSource } from '../model/content.ts';
+import { ISO_DATE } from '../model/ids.ts';
 import { RATING_SCALE, type ClaimRecord } from './claim-record.ts';
 import { AUTHOR } from './cite.ts';
 import { dataLabel, type SiteVersion } from './version.ts';
@@ -18,7 +19,7 @@ export const isArticleAppearance = (s: Pick<BibSource, 'id'>) => s.id.startsWith
 export function articlePublished(sources: readonly BibSource[]): string {
   const dates = sources
     .filter(isArticleAppearance)
-    .flatMap((s) => (s.date && /^\d{4}-\d{2}-\d{2}$/.test(s.date) ? [s.date] : []))
+    .flatMap((s) => (s.date && ISO_DATE.test(s.date) ? [s.date] : []))
     .sort();
   if (!dates.length)
     throw new Error('content/sources.yaml: no repost-… source with a full date (YYYY-MM-DD) dates the article');

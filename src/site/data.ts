@@ -1,14 +1,14 @@
 /** Build-time access to the validated data, read once per build. */
 import { loadCorrectionLog, type LoggedCorrection } from '../claims/corrections.ts';
 import { loadReplies, type Reply } from '../claims/replies.ts';
-import type { ReportData } from '../data/schema.ts';
+import type { ReportData } from '../model/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
-import { staleNotice, type SnapshotStatus } from '../data/status.ts';
+import { staleNotice, type SnapshotStatus } from '../model/status.ts';
 import { readVersion, type SiteVersion } from './version.ts';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { BibSource } from '../checks/schemas.ts';
+import { BibSource } from '../model/content.ts';
 import { parseOrThrow } from '../data/errors.ts';
 
 const SOURCES_FILE = 'content/sources.yaml';

@@ -4,7 +4,7 @@
  * counts over the whole claims register. Nothing here states a verdict: it only picks from what src/claims/ computes.
  */
 import type { ChartData } from '../charts/types.ts';
-import type { Claim } from '../checks/schemas.ts';
+import type { Claim } from '../model/content.ts';
 import { verdictFor } from '../claims/index.ts';
 import { VERDICTS, type Evidence, type Verdict, type VerdictResult } from '../claims/types.ts';
 

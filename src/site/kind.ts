@@ -1,5 +1,5 @@
 /** How each kind of data is announced to readers. */
-import type { Snapshot, SnapshotKind } from '../data/schema.ts';
+import type { Snapshot, SnapshotKind } from '../model/schema.ts';
 
 export const KIND_LABEL: Record<SnapshotKind, { short: string; long: string }> = {
   chain: {

@@ -4,7 +4,7 @@
  * page names it in the footer; the claim pages and About cite it (src/site/cite.ts). Read once per build.
  */
 import { spawnSync } from 'node:child_process';
-import type { Snapshot } from '../data/schema.ts';
+import type { Snapshot } from '../model/schema.ts';
 import { asOf } from '../metrics/provenance.ts';
 
 export interface SiteVersion {

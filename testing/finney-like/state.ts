@@ -5,7 +5,7 @@
  */
 import { account, ChainModel, ITEM_IDS } from './model.ts';
 import { finneyRuntime, type FinneyRuntime, type ItemDef } from './runtimes.ts';
-import { isPlainAggregate, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../src/data/series.ts';
+import { isPlainAggregate, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../src/model/series.ts';
 
 const SM = 'SubtensorModule';
 /** plain items the node holds a value for */
@@ -217,7 +217,7 @@ export class ChainState {
   }
 
   /**
-   * What the snapshot must hold for block n: a value for every field of the series table (src/data/series.ts SERIES),
+   * What the snapshot must hold for block n: a value for every field of the series table (src/model/series.ts SERIES),
    * null where the block's runtime declares none of the field's items. The table says only which item and how to
    * aggregate it; which items the runtime declares comes from the real metadata, and every value from the model.
    * A field whose item the runtime declares but the model holds no value for throws, naming the item: a series added

@@ -1,8 +1,9 @@
 /**
- * The layers of src/ (CONTRIBUTING.md, "Architecture"): data -> metrics -> charts / claims -> pages. A layer imports
- * only the layers before it; nothing in src/ imports scripts/, testing/ or tests/ (scripts import src/data, not the
- * reverse). testing/ (the Finney-like node, chopsticks, scratch projects) is what scripts/ and tests/ share: scripts/
- * and testing/ import nothing from tests/, and testing/ does not import vitest, so a script runs without the tests.
+ * The layers of src/ (CONTRIBUTING.md, "Architecture"): model -> data -> metrics -> charts / claims -> pages. A layer
+ * imports only the layers before it; nothing in src/ imports scripts/, testing/ or tests/ (scripts import src/model
+ * and src/data, not the reverse). src/model, the ground floor, holds the schemas, id primitives and declarative tables.
+ * testing/ (the Finney-like node, chopsticks, scratch projects) is what scripts/ and tests/ share: scripts/ and
+ * testing/ import nothing from tests/, and testing/ does not import vitest, so a script runs without the tests.
  * Imports are read with TypeScript's own scanner (`ts.preProcessFile`), so `import type`, re-exports and dynamic
  * imports count and comments and strings do not; for .astro files, the frontmatter and <script> blocks are scanned.
  */
@@ -15,10 +16,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** For each layer (a folder of src/), the folders of src/ it may import from. */
 const ALLOWED: Record<string, readonly string[]> = {
-  data: ['data'],
-  metrics: ['data', 'metrics'],
-  charts: ['data', 'metrics', 'charts'],
-  claims: ['data', 'metrics', 'claims'],
+  model: ['model'],
+  data: ['model', 'data'],
+  metrics: ['model', 'data', 'metrics'],
+  charts: ['model', 'data', 'metrics', 'charts'],
+  claims: ['model', 'data', 'metrics', 'claims'],
 };
 
 function files(dir: string): string[] {
@@ -102,9 +104,11 @@ describe('layers', () => {
         .map((i) => `${i.file.split('/')[1]}->${i.target?.split('/')[1]}`),
     );
     for (const edge of [
-      'metrics->data',
+      'data->model',
+      'metrics->model',
       'charts->metrics',
       'claims->metrics',
+      'claims->model',
       'claims->data',
       'pages->claims',
       'pages->charts',
@@ -112,7 +116,7 @@ describe('layers', () => {
       expect(seen, edge).toContain(edge);
   });
 
-  test('src/data, src/metrics, src/charts and src/claims import only the layers before them; nothing in src/ imports scripts/, testing/ or tests/', () => {
+  test('src/model, src/data, src/metrics, src/charts and src/claims import only the layers before them; nothing in src/ imports scripts/, testing/ or tests/', () => {
     expect(violations()).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { loadCorrectionLog } from '../../src/claims/corrections.ts';
 import { labelOf } from '../../src/site/findings.ts';
 import { RATING_VALUE } from '../../src/site/claim-record.ts';
-import type { Claim } from '../../src/checks/schemas.ts';
+import type { Claim } from '../../src/model/content.ts';
 
 const claims = parseYaml(readFileSync(join(ROOT, 'content/claims.yaml'), 'utf8')) as Claim[];
 const data = { snapshot: loadSnapshot(), reference: loadReferenceYaml() };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineScripts, scriptHash, withCsp } from '../../src/csp.ts';
+import { connectSources, inlineScripts, scriptHash, VERIFY_MARK, withCsp } from '../../src/csp.ts';
 import { FINNEY_ENDPOINTS } from '../../src/data/chain.ts';
 import { DIST, htmlPages } from '../helpers/dist.ts';
 
@@ -44,7 +44,9 @@ describe('Content-Security-Policy of the built pages', () => {
       ).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       for (const s of inlineScripts(html))
         expect(scripts, `${page}: inline script not hashed`).toContain(scriptHash(s));
-      expect(d.get('connect-src'), page).toEqual(["'self'", ...FINNEY_ENDPOINTS.map((e) => e.replace(/:443$/, ''))]);
+      // any https:/wss: node only on a page with the in-browser proof check, whose reader picks the node to ask
+      expect(d.get('connect-src'), page).toEqual(connectSources(VERIFY_MARK.test(html)));
+      expect(connectSources(false)).toEqual(["'self'", ...FINNEY_ENDPOINTS.map((e) => e.replace(/:443$/, ''))]);
       expect(html, `${page}: an inline event handler the policy blocks`).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
       expect(html, `${page}: a javascript: URL the policy blocks`).not.toMatch(
         /(href|src|action)\s*=\s*["']?\s*javascript:/i,
@@ -69,5 +71,10 @@ describe('withCsp (pure)', () => {
     expect(once).toContain(scriptHash('alert(1)'));
     expect(once).not.toContain(scriptHash('{}'));
     expect(scriptHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    expect(once).toMatch(/connect-src 'self' wss:\/\/\S+ wss:\/\/\S+;/);
+    const verifying = withCsp(
+      '<html><head></head><body><span class="verify" data-verify-block="1"></span></body></html>',
+    );
+    expect(verifying).toMatch(/connect-src 'self' wss:\/\/\S+ wss:\/\/\S+ https: wss:;/);
   });
 });

@@ -10,11 +10,11 @@ import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
 import { loadCorrections } from '../../src/claims/corrections.ts';
 import type { Evidence } from '../../src/claims/types.ts';
-import type { Source } from '../../src/data/schema.ts';
-import type { Claim } from '../../src/checks/schemas.ts';
+import type { Source } from '../../src/model/schema.ts';
+import type { Claim } from '../../src/model/content.ts';
 import { countLabels, decidingEvidence, firstSentence, pillOf } from '../../src/site/findings.ts';
-import { SERIES_BREAKS } from '../../src/data/breaks.ts';
-import { runtimeChangeRows } from '../../src/data/runtime-changes.ts';
+import { SERIES_BREAKS } from '../../src/model/breaks.ts';
+import { runtimeChangeRows } from '../../src/model/runtime-changes.ts';
 
 const page = (path: string) => parseHTML(distFile(path)).document;
 

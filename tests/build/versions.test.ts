@@ -18,7 +18,7 @@ import { run } from '../../scripts/tag-data.ts';
 import { dataOf, dtaoSnapshot, rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { labelAtArticleDate } from '../../src/site/claim-record.ts';
 import { labelOf } from '../../src/site/findings.ts';
-import type { Claim } from '../../src/checks/schemas.ts';
+import type { Claim } from '../../src/model/content.ts';
 import { parse as parseYaml } from 'yaml';
 import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 import { brokenLinks } from '../helpers/dist.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINNEY } from '../../src/data/chain.ts';
 import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
-import { SCHEMA_VERSION, type Snapshot, type SubnetsDaily } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type Snapshot, type SubnetsDaily } from '../../src/model/schema.ts';
 import {
   chainMissing,
   Dev,

@@ -1,5 +1,5 @@
 /**
- * Caveats (open subtensor reports of wrong values in a counter, rows of kind `caveat` in src/data/breaks.ts) appear in
+ * Caveats (open subtensor reports of wrong values in a counter, rows of kind `caveat` in src/model/breaks.ts) appear in
  * the key of every chart whose rows read the affected item, and of no other; the pool-flows bars list the series
  * breaks they cross (issue 17: the "to-latest" view ignored them).
  */
@@ -8,8 +8,8 @@ import { CHARTS } from '../../src/charts/index.ts';
 import { keyHtml } from '../../src/charts/key.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderStatic } from '../../src/charts/ssr.ts';
-import { SERIES_BREAKS } from '../../src/data/breaks.ts';
-import { SERIES_FIELDS, SUBNET_ITEMS } from '../../src/data/fields.ts';
+import { SERIES_BREAKS } from '../../src/model/breaks.ts';
+import { SERIES_FIELDS, SUBNET_ITEMS } from '../../src/model/series.ts';
 import { daysFrom, dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 
 const caveats = SERIES_BREAKS.filter((b) => b.kind === 'caveat');

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/checks/check.ts';
 import { checkVerdictFunctions, nativeVerdicts } from '../../src/checks/verdicts.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
-import type { ReportData } from '../../src/data/schema.ts';
+import type { ReportData } from '../../src/model/schema.ts';
 import { removeProject, ROOT, tempProject } from '../../testing/project.ts';
 
 let dir: string;

@@ -1,6 +1,6 @@
 /** Verdicts that compare reads across a date range name every series break of the chain's counters in between. */
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, SERIES_BREAKS } from '../../src/data/breaks.ts';
+import { breaksCrossed, SERIES_BREAKS } from '../../src/model/breaks.ts';
 import { C13, C14 } from '../../src/claims/verdicts/staking.ts';
 import { dataOf, daysFrom } from '../fixtures/snapshots.ts';
 

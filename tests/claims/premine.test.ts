@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { OTHER_CODE } from '../../src/claims/code.ts';
-import { breaksCrossed } from '../../src/data/breaks.ts';
+import { breaksCrossed } from '../../src/model/breaks.ts';
 import { C05, C06, C07, C08, C09, C10 } from '../../src/claims/verdicts/premine.ts';
 import { dataOf, editedReference, point, citedData, snapshotOf } from '../fixtures/snapshots.ts';
 

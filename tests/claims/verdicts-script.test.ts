@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkProject } from '../../src/checks/check.ts';
 import { parseVerdictHistory, verdictChanges } from '../../src/claims/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
-import type { Snapshot } from '../../src/data/schema.ts';
+import type { Snapshot } from '../../src/model/schema.ts';
 import { citedData, dataOf, daysFrom } from '../fixtures/snapshots.ts';
 import { run as runVerdicts } from '../../scripts/verdicts.ts';
 import { removeProject, ROOT, tempContent } from '../../testing/project.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { passageIds, scanEssay } from '../../src/checks/lint.ts';
-import { Claim, Paragraph } from '../../src/checks/schemas.ts';
+import { Claim, Paragraph } from '../../src/model/content.ts';
 import { ROOT } from '../../testing/project.ts';
 
 const SHARED = join(ROOT, '..', 'shared', 'source', '000_059284908b6f7c30.txt');

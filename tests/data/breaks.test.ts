@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { breaksCrossed, breaksWithin, caveatsFor, SERIES_BREAKS, unusableAt } from '../../src/data/breaks.ts';
-import { SERIES_FIELD_NAMES } from '../../src/data/fields.ts';
+import { breaksCrossed, caveatsFor, SERIES_BREAKS, unusableAt } from '../../src/model/breaks.ts';
+import { SERIES_FIELD_NAMES } from '../../src/model/series.ts';
 
 describe('SERIES_BREAKS rows', () => {
   test.each(SERIES_BREAKS.map((b) => [b.id, b] as const))(
@@ -102,7 +102,7 @@ describe('caveats: open subtensor reports of wrong values, in the same table', (
   });
   test('caveats are not steps: range queries leave them out, caveatsFor finds them by series or column', () => {
     expect(breaksCrossed('rootStake', '2025-01-01', '2026-01-01').some((b) => b.kind === 'caveat')).toBe(false);
-    expect(breaksWithin('2025-01-01', '2026-01-01', SERIES_FIELD_NAMES).some((b) => b.kind === 'caveat')).toBe(false);
+    expect(breaksCrossed(SERIES_FIELD_NAMES, '2025-01-01', '2026-01-01').some((b) => b.kind === 'caveat')).toBe(false);
     expect(caveatsFor([], ['alphaOut']).map((b) => b.id)).toEqual(caveats.map((b) => b.id));
     expect(caveatsFor(['rootStake'], ['tao'])).toEqual([]);
     expect(caveatsFor([], ['alphaOut'], '2025-01-01')).toEqual([]);
@@ -127,6 +127,22 @@ describe('breaks queries', () => {
       'total-stake-from-subnet-tao-every-upgrade',
     ]);
     expect(breaksCrossed('totalStake', '2026-05-27', '2026-06-30')).toEqual([]);
+  });
+
+  test('several series: each break once, oldest first, the union of the answers for each series; order of reads free', () => {
+    const one = (f: 'totalStake' | 'totalIssuance') => breaksCrossed(f, '2023-03-20', '2025-04-17');
+    const both = breaksCrossed(['totalStake', 'totalIssuance'], '2025-04-17', '2023-03-20');
+    const union = [...new Map([...one('totalStake'), ...one('totalIssuance')].map((b) => [b.id, b])).values()];
+    expect(both.map((b) => b.id).sort()).toEqual(union.map((b) => b.id).sort());
+    expect(new Set(both.map((b) => b.id)).size).toBe(both.length);
+    expect(both.map((b) => b.date)).toEqual(both.map((b) => b.date).sort());
+    expect(both.map((b) => b.id)).toContain('dtao-233');
+  });
+
+  test('rows of its own: a test table instead of SERIES_BREAKS', () => {
+    const row = { ...SERIES_BREAKS.find((b) => b.id === 'dtao-233')!, id: 'test-row', date: '2024-01-02' };
+    expect(breaksCrossed('totalStake', '2024-01-01', '2024-01-02', [row]).map((b) => b.id)).toEqual(['test-row']);
+    expect(breaksCrossed('totalStake', '2024-01-02', '2024-01-03', [row])).toEqual([]);
   });
 });
 

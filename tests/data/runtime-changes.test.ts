@@ -1,8 +1,8 @@
 /** The runtime-changes table: derived from the series and breaks tables; its own notes hold only what they do not. */
 import { describe, expect, test } from 'vitest';
-import { SERIES_BREAKS } from '../../src/data/breaks.ts';
-import { readItemNames, RUNTIME_NOTES, runtimeChangeRows } from '../../src/data/runtime-changes.ts';
-import { itemName, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../src/data/series.ts';
+import { SERIES_BREAKS } from '../../src/model/breaks.ts';
+import { readItemNames, RUNTIME_NOTES, runtimeChangeRows } from '../../src/model/runtime-changes.ts';
+import { itemName, SERIES, SERIES_FIELD_NAMES, type SeriesDef } from '../../src/model/series.ts';
 
 describe('runtime changes', () => {
   test('no note repeats an item the series or per-subnet tables read (no fact typed twice)', () => {

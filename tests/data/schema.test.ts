@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/errors.ts';
 import { loadReferenceYaml, parseSnapshot, REFERENCE_SOURCE, SNAPSHOT_FILE } from '../../src/data/load.ts';
-import { migrate } from '../../src/data/migrate.ts';
-import { SCHEMA_VERSION } from '../../src/data/version.ts';
+import { migrate } from '../../src/model/migrate.ts';
+import { SCHEMA_VERSION } from '../../src/model/version.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 
 const committed = () => JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));

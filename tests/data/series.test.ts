@@ -1,5 +1,5 @@
 /**
- * The one table of series (src/data/series.ts) against Finney's real metadata (../shared/chain/metadata), and the
+ * The one table of series (src/model/series.ts) against Finney's real metadata (../shared/chain/metadata), and the
  * reader + builder derived from it, run on each of those runtimes through a fake node whose keys and values are
  * built by @polkadot/types' own storage decoration (not by the reader's key code).
  */
@@ -14,7 +14,7 @@ import { current, seriesPoint } from '../../scripts/snapshot/build.ts';
 import { GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS } from '../../scripts/snapshot/read.ts';
 import { fakeRpc } from '../helpers/fake-rpc.ts';
 import { Runtime } from '../../scripts/snapshot/runtime.ts';
-import { Current, SeriesPoint, SubnetDayRow, SubnetRow } from '../../src/data/schema.ts';
+import { Current, SeriesPoint, SubnetDayRow, SubnetRow } from '../../src/model/schema.ts';
 import {
   CURRENT_FIELD_NAMES,
   describeSeries,
@@ -29,7 +29,7 @@ import {
   SUBNET_ITEMS,
   type SeriesDef,
   type StorageSpan,
-} from '../../src/data/series.ts';
+} from '../../src/model/series.ts';
 
 const META_DIR = new URL('../../../shared/chain/metadata/', import.meta.url);
 const files = existsSync(META_DIR) ? readdirSync(META_DIR).filter((f) => /^finney-\d+\.scale$/.test(f)) : [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/errors.ts';
 import { loadSubnetsDaily, SUBNETS_DAILY_FILE } from '../../src/data/load.ts';
-import { SCHEMA_VERSION, SubnetsDaily } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, SubnetsDaily } from '../../src/model/schema.ts';
 import { checkProject } from '../../src/checks/check.ts';
 import { removeProject, tempProject } from '../../testing/project.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
+import { breaksCrossed } from '../../src/model/breaks.ts';
 import {
-  breaksBetween,
   changeBetween,
   daysBetween,
   measuredAt,
@@ -77,20 +77,20 @@ describe('chain-only reads', () => {
   });
 });
 
-describe('breaksBetween', () => {
+describe('breaksCrossed', () => {
   test('by date: a change of total stake across dTAO crosses its break, one in the quiet weeks after it does not', () => {
-    expect(breaksBetween('totalStake', '2025-02-01', '2025-03-01').map((b) => b.id)).toEqual(['dtao-233']);
-    expect(breaksBetween('totalStake', '2025-03-01', '2025-02-01').map((b) => b.id)).toEqual(['dtao-233']);
-    expect(breaksBetween('totalStake', '2025-02-20', '2025-03-10')).toEqual([]);
-    expect(breaksBetween('authorityCount', '2023-03-20', '2026-07-01')).toEqual([]);
+    expect(breaksCrossed('totalStake', '2025-02-01', '2025-03-01').map((b) => b.id)).toEqual(['dtao-233']);
+    expect(breaksCrossed('totalStake', '2025-03-01', '2025-02-01').map((b) => b.id)).toEqual(['dtao-233']);
+    expect(breaksCrossed('totalStake', '2025-02-20', '2025-03-10')).toEqual([]);
+    expect(breaksCrossed('authorityCount', '2023-03-20', '2026-07-01')).toEqual([]);
   });
 
   test('root stake from dTAO to mid-2025 crosses the root-dividend fix; the halving has no spec and goes by date', () => {
-    expect(breaksBetween('rootStake', '2025-02-13', '2025-07-15').map((b) => b.id)).toEqual([
+    expect(breaksCrossed('rootStake', '2025-02-13', '2025-07-15').map((b) => b.id)).toEqual([
       'root-divs-outside-subnet-tao',
       'root-stakes-unrecorded-283',
     ]);
-    expect(breaksBetween('taoInEmission', '2025-12-01', '2025-12-31').map((b) => b.id)).toEqual([
+    expect(breaksCrossed('taoInEmission', '2025-12-01', '2025-12-31').map((b) => b.id)).toEqual([
       'excess-tao-outside-tao-in-emission-298',
       'first-halving',
     ]);
@@ -99,11 +99,11 @@ describe('breaksBetween', () => {
   test('with the specs of both reads, upgrade breaks follow the specs, not the merge dates', () => {
     // read on the merge day but still on the old runtime: the dTAO break is not crossed yet
     expect(
-      breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14', specVersion: 219 }),
+      breaksCrossed('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14', specVersion: 219 }),
     ).toEqual([]);
     // a read dated before the merge date but already on spec 233 (dates are approximate)
     expect(
-      breaksBetween(
+      breaksCrossed(
         'totalStake',
         { date: '2025-02-10', specVersion: 219 },
         { date: '2025-02-12', specVersion: 233 },
@@ -111,10 +111,10 @@ describe('breaksBetween', () => {
     ).toEqual(['dtao-233']);
     // one read without a spec: dates decide
     expect(
-      breaksBetween('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14' }).map((b) => b.id),
+      breaksCrossed('totalStake', { date: '2025-02-10', specVersion: 219 }, { date: '2025-02-14' }).map((b) => b.id),
     ).toEqual(['dtao-233']);
     expect(
-      breaksBetween(
+      breaksCrossed(
         'totalIssuance',
         { date: '2025-12-01', specVersion: 361 },
         { date: '2025-12-20', specVersion: 361 },
@@ -123,43 +123,43 @@ describe('breaksBetween', () => {
   });
 });
 
-describe('breaksBetween, recurring breaks', () => {
+describe('breaksCrossed, recurring breaks', () => {
   test('an upgrade between two reads inside 252..410 may step total stake; two reads on one runtime do not', () => {
-    const ids = (x: ReturnType<typeof breaksBetween>) => x.map((b) => b.id);
+    const ids = (x: ReturnType<typeof breaksCrossed>) => x.map((b) => b.id);
     expect(
       ids(
-        breaksBetween('totalStake', { date: '2025-09-01', specVersion: 315 }, { date: '2025-09-30', specVersion: 320 }),
+        breaksCrossed('totalStake', { date: '2025-09-01', specVersion: 315 }, { date: '2025-09-30', specVersion: 320 }),
       ),
     ).toEqual(['total-stake-from-subnet-tao-every-upgrade', 'total-stake-root-divs-between-upgrades']);
     expect(
       ids(
-        breaksBetween('totalStake', { date: '2025-09-01', specVersion: 320 }, { date: '2025-09-30', specVersion: 320 }),
+        breaksCrossed('totalStake', { date: '2025-09-01', specVersion: 320 }, { date: '2025-09-30', specVersion: 320 }),
       ),
     ).toEqual([]);
     // 410 -> 411: the upgrade to 411 no longer recomputes
     expect(
       ids(
-        breaksBetween('totalStake', { date: '2026-05-20', specVersion: 410 }, { date: '2026-06-01', specVersion: 411 }),
+        breaksCrossed('totalStake', { date: '2026-05-20', specVersion: 410 }, { date: '2026-06-01', specVersion: 411 }),
       ),
     ).toEqual([]);
     // by date, without specs: any range overlapping the period is flagged
-    expect(ids(breaksBetween('totalStake', '2025-09-01', '2025-09-30'))).toEqual([
+    expect(ids(breaksCrossed('totalStake', '2025-09-01', '2025-09-30'))).toEqual([
       'total-stake-from-subnet-tao-every-upgrade',
       'total-stake-root-divs-between-upgrades',
     ]);
   });
   test('a counter wrong throughout a period (root stakes unrecorded, 283-301) counts even for two reads on one runtime', () => {
-    const ids = (x: ReturnType<typeof breaksBetween>) => x.map((b) => b.id);
+    const ids = (x: ReturnType<typeof breaksCrossed>) => x.map((b) => b.id);
     expect(
       ids(
-        breaksBetween('rootStake', { date: '2025-07-10', specVersion: 290 }, { date: '2025-07-20', specVersion: 290 }),
+        breaksCrossed('rootStake', { date: '2025-07-10', specVersion: 290 }, { date: '2025-07-20', specVersion: 290 }),
       ),
     ).toEqual(['root-stakes-unrecorded-283']);
     expect(
       ids(
-        breaksBetween('rootStake', { date: '2025-08-20', specVersion: 302 }, { date: '2025-08-27', specVersion: 302 }),
+        breaksCrossed('rootStake', { date: '2025-08-20', specVersion: 302 }, { date: '2025-08-27', specVersion: 302 }),
       ),
     ).toEqual([]);
-    expect(ids(breaksBetween('totalStake', '2026-06-01', '2026-06-30'))).toEqual([]);
+    expect(ids(breaksCrossed('totalStake', '2026-06-01', '2026-06-30'))).toEqual([]);
   });
 });

@@ -18,15 +18,18 @@ const chain = () => {
 describe('split parameters', () => {
   test('proportions in any unit become shares, keeping their source', () => {
     const s = chain();
-    expect(quantityShare(s.current.subnetOwnerCut, 'SubnetOwnerCut')).toMatchObject({
+    expect(quantityShare(s.current.subnetOwnerCut, 'owner-cut')).toMatchObject({
       value: 0.179995422293,
       formula: 'SubnetOwnerCut = 11796 / 65535',
     });
     expect(
-      quantityShare({ value: '0.18', unit: 'ratio', source: s.current.taoWeight!.source }, 'TaoWeight')?.value,
+      quantityShare({ value: '0.18', unit: 'ratio', source: s.current.taoWeight!.source }, 'tao-weight')?.value,
     ).toBe(0.18);
-    expect(quantityShare({ value: null, unit: 'ratio', source: s.current.taoWeight!.source }, 'TaoWeight')).toBeNull();
-    expect(quantityShare(undefined, 'x')).toBeNull();
+    expect(
+      quantityShare({ value: '0.18', unit: 'ratio', source: s.current.taoWeight!.source }, 'tao-weight')?.formula,
+    ).toBe('TAO weight, cited: not a chain read');
+    expect(quantityShare({ value: null, unit: 'ratio', source: s.current.taoWeight!.source }, 'tao-weight')).toBeNull();
+    expect(quantityShare(undefined, 'owner-cut')).toBeNull();
   });
 
   test('chain parameters, or cited ones (and the article’s root stake) in a cited-figures build', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Evidence, Verdict, VerdictResult } from '../../src/claims/types.ts';
-import type { Source } from '../../src/data/schema.ts';
+import type { Source } from '../../src/model/schema.ts';
 import { answer, pillOf, type ArgumentVerdict } from '../../src/site/findings.ts';
 import { dataLine } from '../../src/site/kind.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';

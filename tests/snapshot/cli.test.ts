@@ -164,5 +164,5 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 130_000); // two runs, each stopped by spawnSync after 60 s: the test's own limit covers both
 });

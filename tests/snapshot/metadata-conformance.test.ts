@@ -21,7 +21,7 @@ import { blockHashKey, FIXED } from '../../scripts/snapshot/keys.ts';
 import { BlockState, GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS, type ItemRef } from '../../scripts/snapshot/read.ts';
 import type { RpcClient } from '../../scripts/snapshot/rpc.ts';
 import { fakeRpc } from '../helpers/fake-rpc.ts';
-import { itemName, SERIES } from '../../src/data/series.ts';
+import { itemName, SERIES } from '../../src/model/series.ts';
 import { asBigInt, asBool, asText, asVec, field, publicKeyHex, Runtime } from '../../scripts/snapshot/runtime.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -123,7 +123,7 @@ const ADDRESSES = ACCOUNTS.map((a) => encodeAddress(a, 42));
 type Kind = 'int' | 'bool' | 'accounts' | 'authorities' | 'account' | 'text' | 'identity';
 /**
  * How each item the reader reads is checked. A daily series summed or read as a number (every entry of the series
- * table, src/data/series.ts, except counts of a Vec) is an unsigned integer, so a series added to the table needs no
+ * table, src/model/series.ts, except counts of a Vec) is an unsigned integer, so a series added to the table needs no
  * line here; the items below are the others.
  */
 const INTEGER_SERIES_ITEMS = new Set(

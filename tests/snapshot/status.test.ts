@@ -7,8 +7,8 @@ import { writeSnapshot } from '../../scripts/snapshot/write.ts';
 import { shouldRecordStatus, untouchedLine } from '../../scripts/snapshot/status.ts';
 import { ROOT } from '../../testing/project.ts';
 import { recordStatus } from '../../scripts/snapshot/status.ts';
-import { staleNotice } from '../../src/data/status.ts';
-import { SCHEMA_VERSION } from '../../src/data/version.ts';
+import { staleNotice } from '../../src/model/status.ts';
+import { SCHEMA_VERSION } from '../../src/model/version.ts';
 
 let dir: string;
 beforeEach(() => {

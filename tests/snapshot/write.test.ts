@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type SeriesPoint, type Snapshot } from '../../src/data/schema.ts';
-import { SnapshotStatus, staleDays } from '../../src/data/status.ts';
+import { SCHEMA_VERSION, type SeriesPoint, type Snapshot } from '../../src/model/schema.ts';
+import { SnapshotStatus, staleDays } from '../../src/model/status.ts';
 import { checkSeries } from '../../scripts/snapshot/main.ts';
 import { readStatus, recordStatus } from '../../scripts/snapshot/status.ts';
 import {

@@ -1,10 +1,13 @@
 /** Verdicts for the governance essay: who produces blocks and who can change the chain (C01-C04). */
-import type { ReportData } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
 import { dateOfBlock, governanceAt, sudoKey } from '../../metrics/governance.ts';
 import type { Sample } from '../../metrics/series.ts';
 import { CODE } from '../code.ts';
-import { citedEvidence, dateOf, figure, figureEvidence, result } from '../evidence.ts';
+import { citedEvidence, dateOf, figure, figureEvidence, figureText, result } from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
+
+/** The v2.0.11 runtime's size limits (CODE.governanceLimits: CouncilMaxMembers, SenateMaxMembers). */
+const RUNTIME_CAPS = { triumvirate: 3, senate: 12 } as const;
 
 /** The date the article describes (its figures are dated 2025-04-17). */
 const articleDate = (data: ReportData) => dateOf(figure(data, 'article-senate-size'));
@@ -13,6 +16,7 @@ const sizeText = (x: Sample) => (x.value === null ? 'absent from the runtime' : 
 function sampleEvidence(label: string, x: Sample): Evidence {
   return { label: `${label} (${x.date})`, value: sizeText(x), sources: [x.source] };
 }
+const valueOfCount = (f: { value: string }) => Number(f.value);
 const atBlock = (x: Sample) => `block ${x.block?.toLocaleString('en-US')} (${x.date})`;
 
 /** C01: neither PoW nor PoS. The April 2025 runtime produces blocks with Aura, a fixed authority list, and finalises with GRANDPA. */
@@ -78,12 +82,18 @@ export const C02: VerdictFn = (data) => {
 export const C03: VerdictFn = (data) => {
   const senateClaim = figure(data, 'article-senate-size');
   const triClaim = figure(data, 'article-triumvirate-size');
+  const [SENATE, TRI] = [figureText(senateClaim), figureText(triClaim)];
+  const caps = `${RUNTIME_CAPS.triumvirate} and ${RUNTIME_CAPS.senate}`;
+  const capsAsSaid =
+    RUNTIME_CAPS.senate === valueOfCount(senateClaim) && RUNTIME_CAPS.triumvirate === valueOfCount(triClaim)
+      ? 'as the article says'
+      : `against the article’s ${TRI} and ${SENATE}`;
   const ev: Evidence[] = [
     figureEvidence(senateClaim),
     figureEvidence(triClaim),
     citedEvidence(
       'The v2.0.11 runtime’s limits: Triumvirate (CouncilMaxMembers) and Senate (SenateMaxMembers)',
-      '3 and 12',
+      caps,
       CODE.governanceLimits,
     ),
   ];
@@ -95,7 +105,7 @@ export const C03: VerdictFn = (data) => {
   if (!senate || !tri)
     return result(
       'unverifiable',
-      `The docs describe the Triumvirate as Opentensor Foundation employees and the Senate as the top delegates by stake, and the runtime caps them at 3 and 12, as the article says; but caps are not members. How many actually sat in April 2025 needs a chain read of both member lists, which this build does not have: 12 and 3 would bear the claim out.`,
+      `The docs describe the Triumvirate as Opentensor Foundation employees and the Senate as the top delegates by stake, and the runtime caps them at ${caps}, ${capsAsSaid}; but caps are not members. How many actually sat in April 2025 needs a chain read of both member lists, which this build does not have: ${SENATE} and ${TRI} would bear the claim out.`,
       ev,
     );
   ev.push(
@@ -109,7 +119,7 @@ export const C03: VerdictFn = (data) => {
     x.value === null ? `no ${body} (the pallet was absent)` : `a ${body} of ${x.value}`;
   return result(
     verdict,
-    `On ${senate.date} the chain had ${count(senate, 'Senate')} and ${count(tri, 'Triumvirate')}; the article says 12 and 3.${verdict === 'supported' ? ' That they are the top delegates and Foundation staff is the docs’ description, not a chain fact.' : ''}`,
+    `On ${senate.date} the chain had ${count(senate, 'Senate')} and ${count(tri, 'Triumvirate')}; the article says ${SENATE} and ${TRI}.${verdict === 'supported' ? ' That they are the top delegates and Foundation staff is the docs’ description, not a chain fact.' : ''}`,
     ev,
   );
 };

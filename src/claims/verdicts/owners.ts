@@ -12,11 +12,13 @@ import {
   dateOf,
   figure,
   figureEvidence,
+  figureText,
   matches,
   pct,
   result,
   valueOf,
 } from '../evidence.ts';
+import { formulaOf } from '../../model/metrics.ts';
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 import { overWindows, windowNote } from '../windows.ts';
 
@@ -75,14 +77,13 @@ export const C35: VerdictFn = () =>
  */
 export const C36: VerdictFn = (data) => {
   const claimed = figure(data, 'article-owner-cut');
+  const CUT = figureText(claimed);
   const ev: Evidence[] = [figureEvidence(claimed)];
   const docs = data.reference.figures.find((f) => f.id === 'default-owner-cut');
   if (docs) ev.push(figureEvidence(docs));
-  const holding =
-    'Only the 18% is tested: that the cut “always stays in the owners’ hands” cannot be tested here, so the claim as a whole is at most partly supported: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).';
+  const holding = `Only the ${CUT} is tested: that the cut “always stays in the owners’ hands” cannot be tested here, so the claim as a whole is at most partly supported: it needs the stake of each subnet’s owner keys (SubnetOwner, SubnetOwnerHotkey) over time, which daily totals do not include; the owner cut is paid as alpha stake that the owner can unstake at any time (v2.0.11 distribute_dividends_and_incentives, increase_stake_for_hotkey_and_coldkey_on_subnet).`;
   const q = data.snapshot.current.subnetOwnerCut;
-  const onChain =
-    data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'SubnetOwnerCut') : null;
+  const onChain = data.snapshot.kind !== 'cited' && q?.source.kind === 'chain' ? quantityShare(q, 'owner-cut') : null;
   if (onChain) {
     ev.push(computedEvidence('SubnetOwnerCut on chain', pct(onChain.value, 2), onChain));
     const at =
@@ -92,12 +93,12 @@ export const C36: VerdictFn = (data) => {
     return matches(valueOf(claimed), onChain.value)
       ? result(
           'partly supported',
-          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s 18%. ${holding}`,
+          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, the article’s ${CUT}. ${holding}`,
           ev,
         )
       : result(
           'contradicted',
-          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, not the article’s 18%. ${holding}`,
+          `At ${at} SubnetOwnerCut was ${q?.value}/65535 = ${pct(onChain.value, 2)}, not the article’s ${CUT}. ${holding}`,
           ev,
         );
   }
@@ -115,7 +116,7 @@ export const C36: VerdictFn = (data) => {
       )
     : result(
         'contradicted',
-        `The Bittensor docs give the owner’s cut as ${pct(valueOf(docs), 0)}, not 18%. ${holding}`,
+        `The Bittensor docs give the owner’s cut as ${pct(valueOf(docs), 0)}, not ${CUT}. ${holding}`,
         ev,
       );
 };
@@ -136,12 +137,17 @@ export const C38: VerdictFn = (data) => {
   const date = dateOf(claimed);
   const paidFig = figure(data, 'article-root-autosell');
   const injected = figure(data, 'article-pool-injection');
+  const THIRD = figureText(claimed);
+  const own = formulaOf('autosell-share', {
+    'paid to root': figureText(paidFig),
+    'injected into pools': figureText(injected),
+  });
   const ev: Evidence[] = [
     figureEvidence(claimed),
     {
       label: 'The article’s own ratio: TAO paid to root over TAO emitted into the pools since dTAO',
       value: pct(valueOf(paidFig) / valueOf(injected)),
-      formula: '150k / 450k',
+      formula: own,
       sources: [paidFig.source, injected.source],
     },
     citedEvidence(
@@ -161,15 +167,15 @@ export const C38: VerdictFn = (data) => {
     ev.push({
       label: 'Root’s largest possible share of a subnet’s alpha emission',
       value: pct(cap),
-      formula: '(1 − owner cut) / 2',
+      formula: formulaOf('max-root-share'),
       sources: [docsCut.source],
     });
-  const noParam = `No protocol parameter equals one third: root’s share is the root proportion (TaoWeight × SubnetTAO[0] against the subnet’s alpha issuance) of the validators’ half${cap !== null ? `, at most ${pct(cap, 0)} of a subnet’s alpha` : ''}, and the TAO it fetches depends on pool prices`;
+  const noParam = `No protocol parameter equals ${THIRD}: root’s share is the root proportion (TaoWeight × SubnetTAO[0] against the subnet’s alpha issuance) of the validators’ half${cap !== null ? `, at most ${pct(cap, 0)} of a subnet’s alpha` : ''}, and the TAO it fetches depends on pool prices`;
   const est = sampledRootPayments(data.snapshot, date, DTAO_DATE, EPOCH_CYCLE_BLOCKS);
   if (!est)
     return result(
       'unverifiable',
-      `Read as the author means it, TAO paid to root over TAO emitted into the pools since dTAO, the article’s own 150k / 450k gives 33%: a share of emission in TAO, since until spec 334 all emission went into the pools and root’s alpha was sold for TAO. ${noParam}. This build has no daily reads of PendingRootDivs and SubnetTaoInEmission from ${DTAO_DATE} to ${date} to estimate the real share; a share between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} would bear the claim out.`,
+      `Read as the author means it, TAO paid to root over TAO emitted into the pools since dTAO, the article’s own ${own} gives ${pct(valueOf(paidFig) / valueOf(injected), 0)}: a share of emission in TAO, since until spec 334 all emission went into the pools and root’s alpha was sold for TAO. ${noParam}. This build has no daily reads of PendingRootDivs and SubnetTaoInEmission from ${DTAO_DATE} to ${date} to estimate the real share; a share between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} would bear the claim out.`,
       ev,
     );
   const share = Number(est.value.total) / Number(est.value.injected);
@@ -200,10 +206,10 @@ export const C38: VerdictFn = (data) => {
   const lead = `From daily reads (${est.value.days} days from ${DTAO_DATE} to ${date}, runtimes that sold root’s alpha for TAO), root received an estimated ${formatTao(est.value.total)}, ${pct(share)} of the TAO emitted into the pools`;
   const sampling =
     ' No single day decides it: each subnet’s PendingRootDivs empties at its epoch, when (block + netuid + 1) is a multiple of 361, so consecutive netuids empty at consecutive blocks and one day’s block reads 0.25 to 1.75 times the mean; only the average over the days counts.';
-  const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (one third ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).${sampling}${windows.text}`;
-  const flipCondition = `An estimated share from dTAO to ${date} above ${pct(C38_BOUNDS.high)} would make this contradicted (more than one third), between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} supported, below ${pct(C38_BOUNDS.low)} contradicted (less than one third); it was ${pct(share)}.`;
+  const tail = `${noParam}. Bounds: ${pct(C38_BOUNDS.low)} to ${pct(C38_BOUNDS.high)} (${THIRD} ± ${pct(C38_BAND, 0)}, for the one-block-a-day estimate).${sampling}${windows.text}`;
+  const flipCondition = `An estimated share from dTAO to ${date} above ${pct(C38_BOUNDS.high)} would make this contradicted (more than ${THIRD}), between ${pct(C38_BOUNDS.low)} and ${pct(C38_BOUNDS.high)} supported, below ${pct(C38_BOUNDS.low)} contradicted (less than ${THIRD}); it was ${pct(share)}.`;
   const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
-  if (share > C38_BOUNDS.high) return done(`${lead}: more than the article’s “up to one third”. ${tail}`);
-  if (verdict === 'supported') return done(`${lead}: about one third, as the article says. ${tail}`);
-  return done(`${lead}: well under one third. ${tail}`);
+  if (share > C38_BOUNDS.high) return done(`${lead}: more than the article’s “up to ${THIRD}”. ${tail}`);
+  if (verdict === 'supported') return done(`${lead}: about ${THIRD}, as the article says. ${tail}`);
+  return done(`${lead}: well under ${THIRD}. ${tail}`);
 };

@@ -1,5 +1,6 @@
 /** Verdicts for the premine essay: TAO mined before subnets and the 62.5% share (C05-C10). */
-import type { ReportData } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
 import { formatTao, ratio } from '../../metrics/amount.ts';
 import { ARTICLE_DATE } from '../../metrics/dates.ts';
 import { OTHER_CODE } from '../code.ts';
@@ -7,17 +8,20 @@ import {
   breakEvidence,
   chainAt,
   citedEvidence,
-  crossedBreaks,
+  breakNote,
   figure,
   figureEvidence,
+  figureText,
   needsChain,
   observationEvidence,
   relativeGap,
   result,
+  said,
   tao,
   TOLERANCE,
 } from '../evidence.ts';
 import type { Evidence, VerdictFn } from '../types.ts';
+import { formulaOf } from '../../model/metrics.ts';
 
 const SUBNETS_LAUNCH = '2023-10-02';
 const optionalFigure = (data: ReportData, id: string) => data.reference.figures.find((f) => f.id === id);
@@ -111,7 +115,7 @@ export const C07: VerdictFn = (data) => {
     );
   if (at) ev.push(observationEvidence('SubtensorModule.TotalIssuance at the subnet launch', at));
   const finney = `For the TAO mined on Finney before subnets (from ${FINNEY_START}${start && at ? `: ${formatTao(at.value - start.value)} of the ${formatTao(at.value)} issued by ${at.date}` : ''}) what is public is the payouts and balances, which are Finney state anyone can read, and the rule inside each subnet (Yuma consensus split a subnet’s emission among its miners and validators); what was discretionary is the split between subnets: until October 2023 the sudo key set each subnet’s share of every block’s emission (sudo_set_emission_values, any split summing to the block emission) and alone could create subnets (sudo_add_network), by no published rule`;
-  const before = `most of the 5.38M was mined on the earlier chains, Kusanagi (from January 2021) and Nakamoto (from November 2021)${carry ? `, with ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto according to the Taostats history` : ''}, whose distribution rules this report has not read; Finney’s first block carried their balances over, not their history`;
+  const before = `most of the ${said(data, 'article-mined-before-subnets')} was mined on the earlier chains, Kusanagi (from January 2021) and Nakamoto (from November 2021)${carry ? `, with ${formatTao(BigInt(carry.value))} carried from Kusanagi to Nakamoto according to the Taostats history` : ''}, whose distribution rules this report has not read; Finney’s first block carried their balances over, not their history`;
   return result(
     'unverifiable',
     `${finney}. So for those months the claim is wrong about where the TAO went, and half right about the rules: the split was recorded, not ruled. And ${before}. Only pre-Finney records (the Nakamoto chain’s code and blocks) could settle the rest. Who owns the accounts stays open either way.`,
@@ -149,21 +153,21 @@ export const C06: VerdictFn = (data) => {
   const ev = [figureEvidence(claimed)];
   if (!at) return needsChain('issuance on 2 October 2023', ev);
   ev.push(observationEvidence('SubtensorModule.TotalIssuance', at));
-  const later = crossedBreaks(['totalIssuance'], at.date, ARTICLE_DATE);
-  ev.push(...later.breaks.map((b) => breakEvidence(b, 'after this read')));
-  const note = later.breaks.length
-    ? ` The counter read here was later recomputed from balances and stake (${later.breaks.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.`
+  const later = breaksCrossed('totalIssuance', at.date, ARTICLE_DATE);
+  ev.push(...later.map((b) => breakEvidence(b, 'after this read')));
+  const note = later.length
+    ? ` The counter read here was later recomputed from balances and stake (${later.map((b) => `break “${b.id}”, about ${b.date}`).join('; ')}), so this read carries whatever drift it had in 2023.`
     : '';
   const gap = relativeGap(Number(claimed.value), Number(at.value));
   return gap <= TOLERANCE
     ? result(
         'supported',
-        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's 5.38M.${note}`,
+        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, within ${(gap * 100).toFixed(1)}% of the article's ${figureText(claimed)}.${note}`,
         ev,
       )
     : result(
         'contradicted',
-        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's 5.38M.${note}`,
+        `The chain held ${tao(at).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO issued on ${at.date}, ${(gap * 100).toFixed(1)}% away from the article's ${figureText(claimed)}.${note}`,
         ev,
       );
 };
@@ -180,7 +184,10 @@ export const C09: VerdictFn = (data) => {
     {
       label: 'The article’s own inputs, recomputed',
       value: `${(own * 100).toFixed(2)}%`,
-      formula: '5.38M / 8.61M',
+      formula: formulaOf('issuance-share', {
+        'issued before subnets': figureText(mined),
+        'issued at the article': figureText(supply),
+      }),
       sources: [mined.source, supply.source],
     },
   ];
@@ -200,29 +207,32 @@ export const C09: VerdictFn = (data) => {
     {
       label: 'Share issued before subnets, from the chain',
       value: `${(chainShare * 100).toFixed(1)}%`,
-      formula: 'TotalIssuance(2023-10-02) / TotalIssuance(2025-04-17)',
+      formula: formulaOf('issuance-share', {
+        'issued before subnets': `TotalIssuance(${before.date})`,
+        'issued at the article': `TotalIssuance(${then.date})`,
+      }),
       sources: [before.source, then.source],
     },
   );
-  const crossed = crossedBreaks(['totalIssuance'], before.date, then.date);
+  const crossed = breakNote(before.date, then.date, breaksCrossed('totalIssuance', before.date, then.date));
   ev.push(...crossed.evidence);
   const supplyGap = relativeGap(Number(supply.value), Number(then.value));
   if (supplyGap > TOLERANCE)
     return result(
       'contradicted',
-      `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not 8.61M (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`,
+      `Issuance at the time of writing was ${tao(then).toLocaleString('en-US', { maximumFractionDigits: 0 })} TAO, not ${figureText(supply)} (${(supplyGap * 100).toFixed(1)}% off).${crossed.text}`,
       ev,
     );
   const shareGap = relativeGap(Number(share.value), chainShare);
   if (shareGap > TOLERANCE)
     return result(
       'contradicted',
-      `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, not the article's 62.5% (${(shareGap * 100).toFixed(1)}% off), though its supply at the time matches; and that early TAO sits with insiders is an assumption the chain cannot support.${crossed.text}`,
+      `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, not the article's ${figureText(share)} (${(shareGap * 100).toFixed(1)}% off), though its supply at the time matches; and that early TAO sits with insiders is an assumption the chain cannot support.${crossed.text}`,
       ev,
     );
   return result(
     'partly supported',
-    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, within ${(shareGap * 100).toFixed(1)}% of the article's 62.5%; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
+    `The chain gives ${(chainShare * 100).toFixed(1)}% of issued TAO as mined before subnets, within ${(shareGap * 100).toFixed(1)}% of the article's ${figureText(share)}; that it sits with insiders is an assumption the chain cannot support: early TAO went to miners and validators and has moved since.${crossed.text}`,
     ev,
   );
 };

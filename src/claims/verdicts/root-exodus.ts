@@ -1,5 +1,6 @@
 /** Verdicts for the root-exodus essay: TAO into pools, TAO to root, root stake and the 300k outflow (C27-C30). */
-import { formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
+import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
 import { daysBetween, measuredAt } from '../../metrics/series.ts';
@@ -10,10 +11,11 @@ import {
   changeEvidence,
   citedEvidence,
   computedEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
+  figureText,
   formatChange,
   matches,
   noteRootDivs,
@@ -27,6 +29,7 @@ import {
 import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 import { indexerRootReading } from '../indexer.ts';
+import { formulaOf } from '../../model/metrics.ts';
 
 /** The measured values that `matches` (within TOLERANCE of the measured value) accepts for a claimed figure. */
 const matchBand = (claimed: number) => [claimed / (1 + TOLERANCE), claimed / (1 - TOLERANCE)] as const;
@@ -39,6 +42,7 @@ export const C27: VerdictFn = (data) => {
   const claimed = figure(data, 'article-pool-injection');
   const date = dateOf(claimed);
   const ev: Evidence[] = [figureEvidence(claimed)];
+  const INJECTED = figureText(claimed);
   const days = daysBetween(DTAO_DATE, date);
   const sampled = sampledInjection(data.snapshot, date);
   const issued = issuanceChange(data.snapshot, date);
@@ -62,7 +66,7 @@ export const C27: VerdictFn = (data) => {
   const grew = !issued
     ? ''
     : `; it grew by ${formatTao(issued.value.delta)}${recomputed ? ` across ${recomputed} recomputation${recomputed > 1 ? 's' : ''}` : ''}`;
-  const flipCondition = `Daily reads of SubnetTaoInEmission on every day from ${DTAO_DATE} to ${date} adding up to ${band} (450k within ${pct(TOLERANCE, 0)}) would make this supported, any other total contradicted${reads}. Without them, issuance growth decides only when no runtime upgrade recomputed TotalIssuance in between: growth ${band} supported, above it contradicted (it is net of recycled TAO, so the pools got at least that), below it unverifiable${grew}.`;
+  const flipCondition = `Daily reads of SubnetTaoInEmission on every day from ${DTAO_DATE} to ${date} adding up to ${band} (${INJECTED} within ${pct(TOLERANCE, 0)}) would make this supported, any other total contradicted${reads}. Without them, issuance growth decides only when no runtime upgrade recomputed TotalIssuance in between: growth ${band} supported, above it contradicted (it is net of recycled TAO, so the pools got at least that), below it unverifiable${grew}.`;
   const done = (verdict: Verdict, reason: string, evidence: Evidence[]): VerdictResult => ({
     ...result(verdict, reason, evidence),
     flipCondition,
@@ -74,12 +78,12 @@ export const C27: VerdictFn = (data) => {
     return matches(valueOf(claimed), est)
       ? done(
           'supported',
-          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, within ${pct(TOLERANCE, 0)} of the article’s 450k.`,
+          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, within ${pct(TOLERANCE, 0)} of the article’s ${INJECTED}.`,
           ev,
         )
       : done(
           'contradicted',
-          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, not 450k.`,
+          `Daily reads of the TAO injected per block, times 7,200 blocks, add up to ${formatTao(full)} from dTAO to ${date}, not ${INJECTED}.`,
           ev,
         );
   }
@@ -103,13 +107,13 @@ export const C27: VerdictFn = (data) => {
   if (matches(valueOf(claimed), net))
     return done(
       'supported',
-      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s 450k.`,
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}; all new TAO then went into subnet pools, and this matches the article’s ${INJECTED}.`,
       ev,
     );
   if (valueOf(claimed) < net)
     return done(
       'contradicted',
-      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s 450k.`,
+      `Issuance grew by ${formatTao(issued.value.delta)} from dTAO to ${date}. That is net of recycled TAO, so the pools received at least that much, more than the article’s ${INJECTED}.`,
       ev,
     );
   return done(
@@ -125,13 +129,17 @@ export const C28: VerdictFn = (data) => {
   const share = figure(data, 'article-root-autosell-share');
   const injected = figure(data, 'article-pool-injection');
   const own = valueOf(paid) / valueOf(injected);
+  const ownFormula = formulaOf('autosell-share', {
+    'paid to root': figureText(paid),
+    'injected into pools': figureText(injected),
+  });
   const ev: Evidence[] = [
     figureEvidence(paid),
     figureEvidence(share),
     {
       label: 'The article’s own ratio, recomputed',
       value: pct(own),
-      formula: '150k / 450k',
+      formula: ownFormula,
       sources: [paid.source, injected.source],
     },
   ];
@@ -145,7 +153,7 @@ export const C28: VerdictFn = (data) => {
     );
   return result(
     'unverifiable',
-    `The article’s ratio holds (150k / 450k = ${pct(own)}, given as 33%), but the TAO paid to root is a flow: daily reads hold only PendingRootDivs, what waits for each subnet’s next epoch${pending ? ` (${formatTao(pending.value)} on ${pending.date})` : ''}, not what was paid out since dTAO. Summing the root dividends paid each epoch would settle it.`,
+    `The article’s ratio holds (${ownFormula} = ${pct(own)}, given as ${figureText(share)}), but the TAO paid to root is a flow: daily reads hold only PendingRootDivs, what waits for each subnet’s next epoch${pending ? ` (${formatTao(pending.value)} on ${pending.date})` : ''}, not what was paid out since dTAO. Summing the root dividends paid each epoch would settle it.`,
     ev,
   );
 };
@@ -177,13 +185,13 @@ export const C29: VerdictFn = (data) => {
   if (!change)
     return result(
       'unverifiable',
-      `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of 150k TAO. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.${indexer?.text ?? ''}`,
+      `This build has no chain reads of root stake (SubnetTAO[0]) on ${before.asOf} and ${after.asOf}; taken at face value the article’s figures give a decline of ${formatCompactTao(articleDecline(valueOf(before), valueOf(after)))}. Which measure of root stake the article used (the SubnetTAO[0] counter or the stakers’ root stake, higher by the dividends credited to them) is open, see C30.${indexer?.text ?? ''}`,
       [...ev, rootDivsEvidence('in force over this range'), ...(indexer?.evidence ?? [])],
     );
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change));
   const { before: b0, after: a0 } = change.value;
   const omitted = noteRootDivs(ev, b0.date, a0.date, 'in force over this range');
-  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
   ev.push(...crossed.evidence);
   const b = raoToTao(b0.value);
   const a = raoToTao(a0.value);
@@ -198,7 +206,7 @@ export const C29: VerdictFn = (data) => {
     flipCondition,
     ...result(
       verdict,
-      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says 5.86M → 5.71M (−150k).${endsOk ? '' : ' The levels differ from the article’s by more than 3%.'}${declineOk ? '' : ' The change differs from the article’s −150k.'}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3% would make it supported.`,
+      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says ${figureText(before)} → ${figureText(after)} (−${formatCompact(claimedDecline)}).${endsOk ? '' : ` The levels differ from the article’s by more than ${pct(TOLERANCE, 0)}.`}${declineOk ? '' : ` The change differs from the article’s −${formatCompact(claimedDecline)}.`}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)} would make it supported.`,
       ev,
     ),
   };
@@ -221,20 +229,25 @@ export const C30: VerdictFn = (data) => {
   const counterReading = articleDecline(valueOf(before), valueOf(after));
   const stakersReading = valueOf(before) + valueOf(credited) - valueOf(after);
   const perTao = valueOf(usd) / valueOf(out);
+  const [OUT, USD, BEFORE, AFTER, CREDITED] = [out, usd, before, after, credited].map(figureText);
+  const outflow = (creditedToStakers: string) =>
+    formulaOf('root-outflow', {
+      'root stake before': BEFORE,
+      'credited to stakers': creditedToStakers,
+      'root stake after': AFTER,
+    });
   const ev: Evidence[] = [
     figureEvidence(out),
     {
-      label:
-        'Reading 1: the 5.71M is the SubnetTAO[0] counter, which did not include dividends; outflow = 5.86M − 5.71M',
+      label: `Reading 1: the ${AFTER} is the SubnetTAO[0] counter, which did not include dividends, so nothing was credited to it`,
       value: `${counterReading.toLocaleString('en-US')} TAO`,
-      formula: 'article-root-stake-before − article-root-stake-after',
+      formula: outflow('0'),
       sources: [before.source, after.source],
     },
     {
-      label:
-        'Reading 2: the 5.71M is the stakers’ root stake, which the dividends were credited to; outflow = 5.86M + 150k − 5.71M',
+      label: `Reading 2: the ${AFTER} is the stakers’ root stake, which the dividends were credited to`,
       value: `${stakersReading.toLocaleString('en-US')} TAO`,
-      formula: 'article-root-stake-before + article-root-autosell − article-root-stake-after',
+      formula: outflow(CREDITED),
       sources: [before.source, credited.source, after.source],
     },
     citedEvidence(
@@ -248,21 +261,21 @@ export const C30: VerdictFn = (data) => {
       CODE.shareCreditOnly,
     ),
     {
-      label: 'Implied price of the $70M',
+      label: `Implied price of the ${USD}`,
       value: `$${perTao.toFixed(0)} per TAO`,
-      formula: '$70M / 300k TAO',
+      formula: formulaOf('price-per-tao', { dollars: USD, TAO: `${OUT} TAO` }),
       sources: [usd.source, out.source],
     },
   ];
   const cex =
     '“Liquidated on exchanges” is unsupported: TAO leaving root could as well have gone into subnet pools, and following it to exchanges needs address labels the chain does not hold.';
-  const readings = `In the April 2025 runtime (v2.0.11) root’s TAO dividends were credited to the stakers’ root stake, so the article’s arithmetic holds if its 5.71M is the stakers’ root stake: 5.86M + 150k credited − 5.71M = ${stakersReading.toLocaleString('en-US')} TAO. If the 5.71M is the SubnetTAO[0] counter, which did not include those dividends, the outflow is ${counterReading.toLocaleString('en-US')} TAO`;
+  const readings = `In the April 2025 runtime (v2.0.11) root’s TAO dividends were credited to the stakers’ root stake, so the article’s arithmetic holds if its ${AFTER} is the stakers’ root stake: ${outflow(`${CREDITED} credited`)} = ${stakersReading.toLocaleString('en-US')} TAO. If the ${AFTER} is the SubnetTAO[0] counter, which did not include those dividends, the outflow is ${counterReading.toLocaleString('en-US')} TAO`;
   const change = rootStakeChange(data.snapshot, dateOf(after), dateOf(before));
   const indexer = indexerRootReading(data);
   if (!change)
     return result(
       'unverifiable',
-      `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the 300k (a fall of 300k ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about 150k contradicts it).${indexer?.text ?? ''} ${cex}`,
+      `${readings}. Which measure the article used is not stated, and this build has no chain reads of SubnetTAO[0]: its fall from dTAO to ${after.asOf} is the net outflow either way, since it counted stakes and unstakes on root but not dividends, and would settle the ${OUT} (a fall of ${OUT} ± ${(ARTICLE_ROUNDING_TAO + TOLERANCE * valueOf(out)).toLocaleString('en-US')} TAO bears it out; one of about ${formatCompact(counterReading)} contradicts it).${indexer?.text ?? ''} ${cex}`,
       [...ev, ...(indexer?.evidence ?? [])],
     );
   ev.push(
@@ -272,7 +285,7 @@ export const C30: VerdictFn = (data) => {
     ),
   );
   const { before: b0, after: a0 } = change.value;
-  const crossed = crossedBreaks(['rootStake'], b0.date, a0.date);
+  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
   ev.push(...crossed.evidence);
   if (crossed.breaks.length > 0)
     return result(
@@ -285,21 +298,21 @@ export const C30: VerdictFn = (data) => {
   const done = (verdict: Verdict, reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
   const counterLevel = Math.abs(raoToTao(a0.value) - valueOf(after)) <= ARTICLE_ROUNDING_TAO;
   const which = counterLevel
-    ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s 5.71M to its rounding, so the article read the counter (reading 1).`
+    ? ` SubnetTAO[0] on ${a0.date} (${formatTao(a0.value)}) matches the article’s ${AFTER} to its rounding, so the article read the counter (reading 1).`
     : '';
   const lead = `SubnetTAO[0], which counted stakes and unstakes on root but not dividends, fell by ${formatTao(-change.value.delta)} from ${b0.date} to ${a0.date}: the net TAO that left root.`;
   if (near(net, valueOf(out)))
     return done(
       'partly supported',
-      `${lead} That bears out the article’s 300k, and its arithmetic (reading 2).${which} ${cex}`,
+      `${lead} That bears out the article’s ${OUT}, and its arithmetic (reading 2).${which} ${cex}`,
     );
   if (near(net, counterReading))
     return done(
       'contradicted',
-      `${lead} That is the 150k of reading 1, not 300k: the 150k of dividends credited to stakers was not withdrawn on top.${which} ${cex}`,
+      `${lead} That is the ${formatCompact(counterReading)} of reading 1, not ${OUT}: the ${CREDITED} of dividends credited to stakers was not withdrawn on top.${which} ${cex}`,
     );
   return done(
     'contradicted',
-    `${lead} That is neither the article’s 300k nor the 150k its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus 3%).${which} ${cex}`,
+    `${lead} That is neither the article’s ${OUT} nor the ${formatCompact(counterReading)} its endpoints give (each within ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)}).${which} ${cex}`,
   );
 };

@@ -1,6 +1,7 @@
 /** Verdicts for the staking essay: the staking ratio and the market-cap arithmetic built on it (C13-C16). */
-import type { ReportData } from '../../data/schema.ts';
-import type { Source } from '../../data/schema.ts';
+import type { ReportData } from '../../model/schema.ts';
+import type { Source } from '../../model/schema.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
 import { formatCompact, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { addDays } from '../../metrics/series.ts';
 import {
@@ -15,31 +16,35 @@ import {
 import { overWindows, windowNote } from '../windows.ts';
 import {
   breakEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
+  figureText,
   matches,
   needsChain,
   noteRootDivs,
   pct,
   result,
+  said,
   tally,
   TOLERANCE,
   valueOf,
 } from '../evidence.ts';
 import { C13_PARTLY, C13_SUPPORTED } from '../thresholds.ts';
+import { formulaOf } from '../../model/metrics.ts';
+import { shareText } from '../../metrics/figures.ts';
 
 /**
  * From dTAO until spec 283 TotalStake left out the root dividends credited to stakers (series break
  * root-divs-outside-subnet-tao), so the staking ratio read low. Each runtime upgrade also reset TotalIssuance to
  * Balances issuance + TotalStake (v2.0.11 runtime/src/lib.rs L1459-L1462, Migrations: initialise_total_issuance;
  * migrate_init_total_issuance.rs), taking the dividends paid until then out of the issuance too. By April 2025, with
- * the article's 150k paid to root and 8.61M issued, the ratio read low by about 0.5 points just after an upgrade and
- * up to 1.7 points with no upgrade since dTAO.
+ * the article's TAO paid to root and its issued supply, the ratio read low by about 0.5 points just after an upgrade
+ * and up to 1.7 points with no upgrade since dTAO.
  */
-const ROOT_DIVS_TEXT =
-  ' From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s 150k TAO paid to root against 8.61M issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “root-divs-outside-subnet-tao”)';
+const rootDivsText = (data: ReportData) =>
+  ` From dTAO until spec 283 (about 30 June 2025) TotalStake left out the root dividends credited to stakers, and each runtime upgrade reset TotalIssuance to Balances issuance plus that TotalStake, so on those days the ratio reads low: by April 2025 by about 0.5 to 1.7 points (the article’s ${said(data, 'article-root-autosell')} TAO paid to root against ${said(data, 'article-issued-supply')} issued; 0.5 just after an upgrade, 1.7 with none since dTAO; series break “root-divs-outside-subnet-tao”)`;
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 
 const usd = (x: number) => `$${formatCompact(x)}`;
@@ -142,9 +147,10 @@ export const C13: VerdictFn = (data) => {
     sources: grown.inputs,
   });
   ev.push(...usable.evidence);
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
+  const from = usable.crossFrom(first.date);
+  const crossed = breakNote(from, last.date, breaksCrossed(['totalStake', 'totalIssuance'], from, last.date));
   ev.push(...crossed.evidence);
-  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${ROOT_DIVS_TEXT}.` : '';
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${rootDivsText(data)}.` : '';
   const verdict = c13Verdict(g);
   const windows = windowNote(
     verdict,
@@ -188,7 +194,7 @@ export const C14: VerdictFn = (data) => {
   const r = rangeOf(usable.days);
   if (!r)
     return needsChain(
-      `a daily staking ratio (the cited ${cited ? pct(valueOf(cited), 0) : '70%'} for April 2025 is one day, not “never below”)`,
+      `a daily staking ratio (${cited ? `the cited ${figureText(cited)} for April 2025 is` : 'a cited figure would be'} one day, not “never below”)`,
       [...ev, ...usable.evidence],
     );
   ev.push(ratioEvidence(r.min, 'Lowest ratio'), ratioEvidence(r.max, 'Highest ratio'), ...usable.evidence);
@@ -196,29 +202,31 @@ export const C14: VerdictFn = (data) => {
   const floorHolds = r.min.ratio >= allowed;
   const peakHolds = matches(valueOf(peak), r.max.ratio);
   const verdict = tally([floorHolds, peakHolds]);
+  const [FLOOR, PEAK, TOL] = [figureText(floor), figureText(peak), pct(TOLERANCE, 0)];
   const floorText =
     r.min.ratio >= valueOf(floor)
-      ? 'never below the article’s 70%'
+      ? `never below the article’s ${FLOOR}`
       : floorHolds
-        ? `just under the article’s 70% at its lowest, within the 3% allowance for its rounding (down to ${pct(allowed)})`
-        : `below the article’s 70%, and below the 3% allowance (${pct(allowed)})`;
+        ? `just under the article’s ${FLOOR} at its lowest, within the ${TOL} allowance for its rounding (down to ${pct(allowed)})`
+        : `below the article’s ${FLOOR}, and below the ${TOL} allowance (${pct(allowed)})`;
   const first = usable.days[0];
   const last = usable.days[usable.days.length - 1];
-  const crossed = crossedBreaks(['totalStake', 'totalIssuance'], usable.crossFrom(first.date), last.date);
+  const from = usable.crossFrom(first.date);
+  const crossed = breakNote(from, last.date, breaksCrossed(['totalStake', 'totalIssuance'], from, last.date));
   ev.push(...crossed.evidence);
-  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${ROOT_DIVS_TEXT}.` : '';
+  const gap = noteRootDivs(ev, first.date, last.date, 'in force over this range') ? `${rootDivsText(data)}.` : '';
   const since = usable.since;
   const peakBand = `${pct(valueOf(peak) / (1 + TOLERANCE))}–${pct(valueOf(peak) / (1 - TOLERANCE))}`;
   const floorFlip = floorHolds
-    ? `a staking ratio below ${pct(allowed)} (70% less the 3% allowance) on any day${since} up to the article would make the “never below 70%” half fail`
-    : `no day${since} up to the article below ${pct(allowed)} would be needed for the “never below 70%” half to hold`;
+    ? `a staking ratio below ${pct(allowed)} (${FLOOR} less the ${TOL} allowance) on any day${since} up to the article would make the “never below ${FLOOR}” half fail`
+    : `no day${since} up to the article below ${pct(allowed)} would be needed for the “never below ${FLOOR}” half to hold`;
   const peakFlip = peakHolds
-    ? `a highest ratio outside ${peakBand} would make the “near 90%” half fail`
-    : `a highest ratio within ${peakBand} (it was ${pct(r.max.ratio)}) would make the “near 90%” half hold`;
+    ? `a highest ratio outside ${peakBand} would make the “near ${PEAK}” half fail`
+    : `a highest ratio within ${peakBand} (it was ${pct(r.max.ratio)}) would make the “near ${PEAK}” half hold`;
   return {
     ...result(
       verdict,
-      `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its 90%.${usable.text}${crossed.text}${gap} The claim is about every day, so it is judged on all of them, not on windows.`,
+      `Over ${r.days} days of chain reads up to the article, the staking ratio ranged from ${pct(r.min.ratio)} (${r.min.date}) to ${pct(r.max.ratio)} (${r.max.date}): ${floorText}, and a peak ${peakHolds ? 'near' : 'far from'} its ${PEAK}.${usable.text}${crossed.text}${gap} The claim is about every day, so it is judged on all of them, not on windows.`,
       ev,
     ),
     flipCondition: `Each half is judged on its own (both hold: supported; one: partly supported; none: contradicted): ${floorFlip}; ${peakFlip}.`,
@@ -231,33 +239,33 @@ export const C15: VerdictFn = (data) => {
   const never = figure(data, 'article-never-circulated');
   const floor = figure(data, 'article-staking-floor');
   const own = valueOf(cap) * valueOf(floor);
+  const [CAP, FLOOR, NEVER] = [figureText(cap), figureText(floor), figureText(never)];
   const ev: Evidence[] = [
     figureEvidence(cap),
     figureEvidence(never),
     {
       label: 'The article’s own inputs, recomputed',
       value: usd(own),
-      formula: '$2B × 70%',
+      formula: formulaOf('market-value', { 'market cap': CAP, 'share of supply': FLOOR }),
       sources: [cap.source, floor.source],
     },
   ];
-  const concept =
-    'Staked TAO had no unbonding period: it could be unstaked in one block and then transferred to an exchange and sold there, so “staked” is not “never circulated” (after dTAO, though, TotalStake also counts the TAO in subnet pools, about 450k of it injected by the protocol, which no holder can withdraw at par); the $2B market cap is not sourced here.';
+  const concept = `Staked TAO had no unbonding period: it could be unstaked in one block and then transferred to an exchange and sold there, so “staked” is not “never circulated” (after dTAO, though, TotalStake also counts the TAO in subnet pools, about ${said(data, 'article-pool-injection')} of it injected by the protocol, which no holder can withdraw at par); the ${CAP} market cap is not sourced here.`;
   const day = dayAt(data);
   if (!day)
     return result(
       'unverifiable',
-      `The arithmetic holds (${usd(valueOf(cap))} × 70% = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`,
+      `The arithmetic holds (${CAP} × ${FLOOR} = ${usd(own)}), but this build has no chain staking ratio for ${cap.asOf}. ${concept}`,
       ev,
     );
   const implied = valueOf(cap) * day.ratio;
   ev.push(ratioEvidence(day), {
-    label: 'The article’s $2B times the chain’s ratio',
+    label: `The article’s ${CAP} times the chain’s ratio`,
     value: usd(implied),
-    formula: '$2B × TotalStake / TotalIssuance',
+    formula: formulaOf('market-value', { 'market cap': CAP, 'share of supply': STAKING_RATIO_FORMULA }),
     sources: [cap.source, day.source],
   });
-  const gap = noteRootDivs(ev, day.date, day.date, 'in force on this date') ? ROOT_DIVS_TEXT : '';
+  const gap = noteRootDivs(ev, day.date, day.date, 'in force on this date') ? rootDivsText(data) : '';
   const allowed = valueOf(floor) * (1 - TOLERANCE);
   const holds = (ratio: number): Verdict => (ratio >= allowed ? 'partly supported' : 'contradicted');
   const verdict = holds(day.ratio);
@@ -274,14 +282,14 @@ export const C15: VerdictFn = (data) => {
     'the staking ratio (its lowest day)',
   );
   ev.push(windows.evidence);
-  const flipCondition = `A staking ratio below ${pct(allowed)} (70% less the 3% allowance) on ${day.date} would make $2B × the ratio less than $1.4B and this contradicted; it was ${pct(day.ratio)}. The concept (staked is not “never circulated”) keeps it from “supported” whatever the ratio.`;
+  const flipCondition = `A staking ratio below ${pct(allowed)} (${FLOOR} less the ${pct(TOLERANCE, 0)} allowance) on ${day.date} would make ${CAP} × the ratio less than ${NEVER} and this contradicted; it was ${pct(day.ratio)}. The concept (staked is not “never circulated”) keeps it from “supported” whatever the ratio.`;
   const done = (reason: string): VerdictResult => ({ ...result(verdict, reason, ev), flipCondition });
   return verdict === 'partly supported'
     ? done(
-        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least $1.4B”.${gap}${windows.text} ${concept}`,
+        `On ${day.date} ${pct(day.ratio)} of issued TAO was staked, so ${CAP} × ${pct(day.ratio)} = ${usd(implied)}, consistent with “at least ${NEVER}”.${gap}${windows.text} ${concept}`,
       )
     : done(
-        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so $2B × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s $1.4B.${gap}${windows.text} ${concept}`,
+        `On ${day.date} only ${pct(day.ratio)} of issued TAO was staked, so ${CAP} × ${pct(day.ratio)} = ${usd(implied)}, less than the article’s ${NEVER}.${gap}${windows.text} ${concept}`,
       );
 };
 
@@ -293,13 +301,19 @@ export const C16: VerdictFn = (data) => {
   const supply = figure(data, 'article-issued-supply');
   const max = figure(data, 'max-supply');
   const ownFdv = (valueOf(cap) / valueOf(supply)) * valueOf(max);
+  const [CAP, REAL, FDV, SUPPLY, MAX] = [cap, real, fdv, supply, max].map(figureText);
+  const unstaked = shareText(1 - valueOf(figure(data, 'article-staking-floor')));
   const ev: Evidence[] = [
     figureEvidence(real),
     figureEvidence(fdv),
     {
       label: 'FDV from the article’s own inputs',
       value: usd(ownFdv),
-      formula: '$2B / 8.61M TAO × 21M TAO',
+      formula: formulaOf('fdv', {
+        'market cap': CAP,
+        'issued supply': `${SUPPLY} TAO`,
+        'max supply': `${MAX} TAO`,
+      }),
       sources: [cap.source, supply.source, max.source],
     },
   ];
@@ -307,7 +321,7 @@ export const C16: VerdictFn = (data) => {
   if (!day)
     return result(
       'unverifiable',
-      `The article’s figures agree with each other ($2B × 30% = $600M; $2B / 8.61M × 21M = ${usd(ownFdv)}, rounded to $5B), but this build has no chain supply or staking ratio for ${cap.asOf}, and no price source for the $2B.`,
+      `The article’s figures agree with each other (${formulaOf('market-value', { 'market cap': CAP, 'share of supply': unstaked })} = ${REAL}; ${formulaOf('fdv', { 'market cap': CAP, 'issued supply': SUPPLY, 'max supply': MAX })} = ${usd(ownFdv)}, rounded to ${FDV}), but this build has no chain supply or staking ratio for ${cap.asOf}, and no price source for the ${CAP}.`,
       ev,
     );
   const chainReal = valueOf(cap) * (1 - day.ratio);
@@ -315,21 +329,25 @@ export const C16: VerdictFn = (data) => {
   ev.push(
     ratioEvidence(day),
     {
-      label: 'Liquid value: $2B × unstaked share',
+      label: `Liquid value: ${CAP} × unstaked share`,
       value: usd(chainReal),
-      formula: '$2B × (1 − TotalStake / TotalIssuance)',
+      formula: formulaOf('market-value', { 'market cap': CAP, 'share of supply': `(1 − ${STAKING_RATIO_FORMULA})` }),
       sources: [cap.source, day.source],
     },
     {
-      label: 'FDV: $2B / chain issuance × 21M',
+      label: `FDV: ${CAP} / chain issuance × ${MAX}`,
       value: usd(chainFdv),
-      formula: '$2B / TotalIssuance × 21M',
+      formula: formulaOf('fdv', {
+        'market cap': CAP,
+        'issued supply': formulaOf('issued-supply'),
+        'max supply': MAX,
+      }),
       sources: [cap.source, issuedSource(day), max.source],
     },
   );
   const realOk = matches(valueOf(real), chainReal);
   const fdvOk = matches(valueOf(fdv), chainFdv);
-  // matches(a, b): |a − b| ≤ 3% of b; the liquid value is $2B × (1 − ratio), the FDV $2B / issued × 21M
+  // matches(a, b): |a − b| ≤ 3% of b; the liquid value is cap × (1 − ratio), the FDV cap / issued × max supply
   const liquidBand = [
     1 - valueOf(real) / (1 - TOLERANCE) / valueOf(cap),
     1 - valueOf(real) / (1 + TOLERANCE) / valueOf(cap),
@@ -338,18 +356,18 @@ export const C16: VerdictFn = (data) => {
     (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 - TOLERANCE)),
     (valueOf(cap) * valueOf(max)) / (valueOf(fdv) / (1 + TOLERANCE)),
   ];
-  const flipCondition = `Both figures match when the staking ratio on ${day.date} lies between ${pct(liquidBand[0])} and ${pct(liquidBand[1])} (it was ${pct(day.ratio)}) and issued TAO between ${formatTao(BigInt(Math.round(issuedBand[0])) * 1_000_000_000n)} and ${formatTao(BigInt(Math.round(issuedBand[1])) * 1_000_000_000n)} (it was ${formatTao(day.issued)}); then this is partly supported (the $2B is not sourced here), otherwise contradicted.`;
-  const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, $2B gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
+  const flipCondition = `Both figures match when the staking ratio on ${day.date} lies between ${pct(liquidBand[0])} and ${pct(liquidBand[1])} (it was ${pct(day.ratio)}) and issued TAO between ${formatTao(BigInt(Math.round(issuedBand[0])) * 1_000_000_000n)} and ${formatTao(BigInt(Math.round(issuedBand[1])) * 1_000_000_000n)} (it was ${formatTao(day.issued)}); then this is partly supported (the ${CAP} is not sourced here), otherwise contradicted.`;
+  const numbers = `With the chain’s ${pct(day.ratio)} staked and ${formatTao(day.issued)} issued on ${day.date}, ${CAP} gives a liquid value of ${usd(chainReal)} and an FDV of ${usd(chainFdv)}`;
   const out =
     realOk && fdvOk
       ? result(
           'partly supported',
-          `${numbers}, matching $600M and $5B. The $2B itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
+          `${numbers}, matching ${REAL} and ${FDV}. The ${CAP} itself is not sourced here, and calling the unstaked part the “real” market cap assumes staked TAO is out of the market, which it is not.`,
           ev,
         )
       : result(
           'contradicted',
-          `${numbers}, against the article’s $600M and $5B${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
+          `${numbers}, against the article’s ${REAL} and ${FDV}${realOk ? ' (the FDV is off)' : fdvOk ? ' (the liquid value is off)' : ''}.`,
           ev,
         );
   return { ...out, flipCondition };

@@ -1,6 +1,7 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
-import type { ReportData } from '../../data/schema.ts';
-import { SUBNET_ITEMS } from '../../data/schema.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
+import type { ReportData } from '../../model/schema.ts';
+import { SUBNET_ITEMS } from '../../model/schema.ts';
 import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { averagePoolDepth, poolChange } from '../../metrics/pools.ts';
@@ -27,7 +28,7 @@ import {
   changeEvidence,
   citedEvidence,
   computedEvidence,
-  crossedBreaks,
+  breakNote,
   dateOf,
   figure,
   figureEvidence,
@@ -40,6 +41,7 @@ import {
   tallyBanded,
   type BreakNote,
 } from '../evidence.ts';
+import { formulaOf } from '../../model/metrics.ts';
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 
 /** The article's date (its figures are dated 2025-04-17). */
@@ -163,7 +165,8 @@ function c22Parts(data: ReportData, from: string, to: string): C22Parts | null {
   const baseline = flows.value.injected - flows.value.total;
   const inflow = pools.value.delta - baseline;
   const inflowShare = Number(inflow) / Number(baseline);
-  const rootBreaks = crossedBreaks(['rootStake'], root.value.before.date, root.value.after.date);
+  const [r0, r1] = [root.value.before.date, root.value.after.date];
+  const rootBreaks = breakNote(r0, r1, breaksCrossed('rootStake', r0, r1));
   const rootStayed =
     rootBreaks.breaks.length > 0
       ? null
@@ -221,7 +224,7 @@ export const C22: VerdictFn = (data) => {
       root,
     ),
     computedEvidence('Share of root’s TAO at dTAO still there', pct(kept), {
-      formula: 'SubnetTAO[0] at the article / SubnetTAO[0] at dTAO',
+      formula: formulaOf('root-kept'),
       inputs: root.inputs,
     }),
     changeEvidence('TAO in subnet pools', pools),
@@ -232,7 +235,7 @@ export const C22: VerdictFn = (data) => {
     ),
     computedEvidence('… less TAO paid to root (estimated), the pools’ baseline', formatTao(baseline), flows),
     computedEvidence('Users’ net TAO into pools (growth − baseline), as a share of the baseline', pct(inflowShare), {
-      formula: '(ΔΣ SubnetTAO[netuid>0] − (injected − paid to root)) / (injected − paid to root)',
+      formula: formulaOf('users-inflow-share'),
       inputs: [...pools.inputs, ...flows.inputs],
     }),
     sellEv,
@@ -246,7 +249,8 @@ export const C22: VerdictFn = (data) => {
         share,
       ),
     );
-  const crossed = crossedBreaks(['subnetTao'], pools.value.before.date, pools.value.after.date);
+  const [p0, p1] = [pools.value.before.date, pools.value.after.date];
+  const crossed = breakNote(p0, p1, breaksCrossed('subnetTao', p0, p1));
   ev.push(...p.rootBreaks.evidence, ...crossed.evidence);
   const omitted = noteRootDivs(ev, root.value.before.date, root.value.after.date, 'in force over this range');
   const verdict = tallyBanded([rootStayed, little]);
@@ -269,7 +273,7 @@ export const C22: VerdictFn = (data) => {
     'both halves',
   );
   ev.push(windows.evidence);
-  const rootText = `From ${root.value.before.date} to ${root.value.after.date} SubnetTAO[0], the root counter that stakes and unstakes moved and dividends did not, went ${formatChange(root.value.delta)}: root kept ${pct(kept)} of its TAO (${p.rootBreaks.breaks.length ? 'the reads straddle a change of the counter, so this cannot decide' : rootStayed === null ? 'too close to 90% to decide' : rootStayed ? `at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)}: it stayed put` : `under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)}: much of it moved`})`;
+  const rootText = `From ${root.value.before.date} to ${root.value.after.date} SubnetTAO[0], the root counter that stakes and unstakes moved and dividends did not, went ${formatChange(root.value.delta)}: root kept ${pct(kept)} of its TAO (${p.rootBreaks.breaks.length ? 'the reads straddle a change of the counter, so this cannot decide' : rootStayed === null ? `too close to ${pct(C22_ROOT_KEPT, 0)} to decide` : rootStayed ? `at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)}: it stayed put` : `under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)}: much of it moved`})`;
   const inflowText = `since dTAO the pools grew by ${formatTao(pools.value.delta)} against a baseline of ${formatTao(baseline)} (TAO injected less TAO paid to root), so users added a net ${formatTao(inflow)}, ${pct(inflowShare)} of the baseline (${little === null ? 'too close to the threshold to decide' : little ? 'little new money' : 'more than a little'})`;
   const gap = omitted
     ? ' Until spec 283 SubnetTAO[0] left out the root dividends credited to stakers, so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes (series break “root-divs-outside-subnet-tao”).'

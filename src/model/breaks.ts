@@ -7,8 +7,7 @@
  *
  * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
-import type { SeriesField } from './fields.ts';
-import type { SubnetColumn } from './series.ts';
+import type { SeriesField, SubnetColumn } from './series.ts';
 
 export interface SeriesBreak {
   /** kebab-case id, stable: pages link to `/methodology/#break-<id>` */
@@ -16,7 +15,7 @@ export interface SeriesBreak {
   /**
    * `break` (the default): the counter jumps or changes meaning at a known upgrade or period. `caveat`: an open
    * report in subtensor's issue tracker that a counter the report reads holds wrong values, from `date` on; not a step,
-   * so range queries (`breaksCrossed`, `breaksWithin`) leave it out and charts and verdicts list it (`caveatsFor`).
+   * so the range query (`breaksCrossed`) leaves it out and charts and verdicts list it (`caveatsFor`).
    */
   kind?: 'break' | 'caveat';
   /** series whose values jump or change meaning here */
@@ -312,27 +311,50 @@ export function unusableAt(
   );
 }
 
-/**
- * Breaks of `series` strictly after `from` and on or before `to` (YYYY-MM-DD): a value read at `from` and one at `to`
- * straddle them. A break over a period (`until`) counts when the range overlaps the period. Caveats are left out.
- */
-export function breaksCrossed(series: SeriesField, from: string, to: string): SeriesBreak[] {
-  return SERIES_BREAKS.filter(
-    (b) =>
-      isStep(b) &&
-      b.series.includes(series) &&
-      (b.until ? from < b.until.date && b.date <= to : b.date > from && b.date <= to),
-  );
+/** A moment in a series: a date, and the runtime spec of the block read then when known. */
+export interface SeriesMoment {
+  date: string;
+  specVersion?: number | null;
 }
 
-/** Breaks of any of `series` dated within [from, to], for chart marks; `rows` defaults to the table (tests pass their own). */
-export function breaksWithin(
-  from: string,
-  to: string,
-  series: readonly SeriesField[],
+/**
+ * The one answer to "which breaks does this range cross": the breaks of any of `series` between two reads, oldest
+ * first; changes of a counter or of its meaning that a difference of the two values would include although nobody
+ * staked or received anything. Caveats are left out (`caveatsFor` lists them).
+ *
+ * By date (YYYY-MM-DD, or moments without a spec): a break strictly after `a` and on or before `b`. When both reads
+ * carry the runtime spec, a break tied to a runtime upgrade is crossed exactly when the later read's spec has it and
+ * the earlier one's does not (merge dates are approximate); breaks without a spec (the halving) still go by date. A
+ * break over a period (`until`) counts when the range overlaps the period: one recurring at every upgrade of a spec
+ * range when an upgrade of that range lies between the two specs, one in force throughout a spec range
+ * (`until.throughout`) when the two specs overlap that range. The order of the two reads does not matter. `rows`
+ * defaults to the table (tests pass their own).
+ */
+export function breaksCrossed(
+  series: SeriesField | readonly SeriesField[],
+  a: string | SeriesMoment,
+  b: string | SeriesMoment,
   rows: readonly SeriesBreak[] = SERIES_BREAKS,
 ): SeriesBreak[] {
-  return rows.filter((b) => isStep(b) && b.date >= from && b.date <= to && b.series.some((s) => series.includes(s)));
+  const fields: readonly SeriesField[] = typeof series === 'string' ? [series] : series;
+  let [from, to] = [a, b].map((m) => (typeof m === 'string' ? { date: m, specVersion: null } : m));
+  if (to.date < from.date) [from, to] = [to, from];
+  const specs =
+    typeof from.specVersion === 'number' && typeof to.specVersion === 'number'
+      ? ([from.specVersion, to.specVersion] as const)
+      : null;
+  const byDate = (br: SeriesBreak) =>
+    br.until ? from.date < br.until.date && br.date <= to.date : br.date > from.date && br.date <= to.date;
+  return rows
+    .filter((br) => {
+      if (!isStep(br) || !br.series.some((f) => fields.includes(f))) return false;
+      if (!specs || br.spec === null) return byDate(br);
+      // an upgrade u with specs[0] < u <= specs[1] at which the break happens: u = spec, or any u in [spec, until) if it recurs
+      const last = br.until ? br.until.spec - 1 : br.spec;
+      if (br.until?.throughout) return specs[0] <= last && specs[1] >= br.spec;
+      return Math.max(specs[0] + 1, br.spec) <= Math.min(specs[1], last);
+    })
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
 /**

@@ -11,6 +11,7 @@
  * - `null` means "this storage item does not exist in that block's runtime", never zero.
  */
 import { z } from 'zod';
+import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, SourceId, Ss58 } from './ids.ts';
 
 export { SCHEMA_VERSION } from './version.ts';
 import { SCHEMA_VERSION } from './version.ts';
@@ -20,15 +21,10 @@ import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES, UNITS, type CurrentField, type
 export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });
 /** Decimal number, possibly fractional or negative, e.g. a ratio: `"0.7"`. */
 export const Decimal = z.string().regex(/^-?(0|[1-9]\d*)(\.\d+)?$/, { error: 'expected a decimal number string' });
-export const Hash32 = z.string().regex(/^0x[0-9a-f]{64}$/, { error: 'expected 0x-prefixed 32-byte hex' });
-export const BlockNumber = z.number().int().nonnegative();
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' });
-export const IsoDateTime = z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp' });
 /** `Pallet.Item`, optionally with a key or a note: `SubtensorModule.SubnetTAO[0]`, `Σ SubtensorModule.SubnetTAO[netuid>0]`. */
 export const StorageItem = z.string().regex(/^(Σ )?[A-Z][A-Za-z]*\.[A-Z][A-Za-z0-9]*/, {
   error: 'expected a storage item as Pallet.Item',
 });
-export const Ss58 = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, { error: 'expected an SS58 address' });
 
 /** What a value is measured in. `u16-fraction` is raw/65535, `u64-fraction` raw/(2^64-1). */
 export const Unit = z.enum(UNITS);
@@ -53,7 +49,7 @@ export const CitedSource = z.object({
   kind: z.literal('cited'),
   by: z.enum(['article', 'publication']),
   /** id of the entry in `content/sources.yaml` */
-  ref: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' }),
+  ref: SourceId,
   url: WebUrl,
   title: z.string().min(1),
   quote: z.string().optional(),
@@ -150,7 +146,7 @@ export const Governance = z.object({
   /** SenateMembers.Members; null when absent */
   senate: z.array(Ss58).nullable(),
   /** Aura.Authorities as hex public keys */
-  authorities: z.array(z.string().regex(/^0x[0-9a-f]{64}$/)).nullable(),
+  authorities: z.array(Hash32).nullable(),
 });
 
 /** Values at the head block: the series marked `current` in ./series.ts, each with its unit and provenance. */
@@ -282,7 +278,7 @@ export type SubnetsDaily = z.infer<typeof SubnetsDaily>;
 
 /** A figure cited from a publication (or from the article itself), as held in `content/reference.yaml`. */
 export const Figure = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id' }),
+  id: KebabId,
   label: z.string().min(1),
   value: Decimal,
   unit: Unit,
@@ -291,13 +287,13 @@ export const Figure = z.object({
   /** series field it can be drawn against, if any */
   field: z.enum(SERIES_FIELD_NAMES as [SeriesField, ...SeriesField[]]).optional(),
   /** claim ids (C01...) this figure belongs to */
-  claims: z.array(z.string().regex(/^C\d{2}$/)).default([]),
+  claims: z.array(ClaimId).default([]),
   source: CitedSource,
 });
 export type Figure = z.infer<typeof Figure>;
 
 export const Event = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id' }),
+  id: KebabId,
   date: IsoDate,
   label: z.string().min(1),
   source: CitedSource,

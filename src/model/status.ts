@@ -3,7 +3,7 @@
  * is when a nightly snapshot fails (the site is then built from the last good snapshot).
  */
 import { z } from 'zod';
-import { IsoDateTime } from './schema.ts';
+import { IsoDateTime } from './ids.ts';
 
 export const STATUS_FILE = 'public/data/status.json';
 

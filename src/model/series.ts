@@ -2,7 +2,7 @@
  * The one table of what each series is: which storage item holds it in which runtime specs, how a block's value
  * is computed from it, its unit, a label and a description for readers. Pure data without zod, so browser code
  * can import it. Everything else is derived from it: the snapshot reader's key lists (scripts/snapshot/read.ts),
- * the builder's values (scripts/snapshot/build.ts), the schema's field list (src/data/schema.ts), the methodology
+ * the builder's values (scripts/snapshot/build.ts), the schema's field list (src/model/schema.ts), the methodology
  * page's table and the chart captions (`describeSeries`).
  *
  * Adding a storage item to the snapshot is one entry here (plus tests). A change of meaning or unit (e.g.

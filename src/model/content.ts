@@ -4,13 +4,8 @@
  * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
-import { IsoDate, WebUrl } from '../data/schema.ts';
-
-/** An essay's slug: the name of its file in content/essays/ (the build's check says which files exist). */
-const EssaySlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an essay slug like root-exodus' });
-export const ClaimId = z.string().regex(/^C\d{2}$/, { error: 'expected a claim id like C07' });
-export const ParagraphId = z.string().regex(/^p\d{2}$/, { error: 'expected a paragraph id like p07' });
-const SourceId = z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case source id' });
+import { ClaimId, EssaySlug, IsoDate, KebabId, ParagraphId, SourceId } from './ids.ts';
+import { WebUrl } from './schema.ts';
 
 /** Frontmatter of `content/essays/*.mdx`. */
 export const EssayFrontmatter = z
@@ -127,7 +122,7 @@ export const termId = (term: string) =>
 
 /** One of the article's derived figures (content/arithmetic.yaml), recomputed by src/metrics/arithmetic.ts. */
 export const ArithmeticEntry = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: KebabId,
   claim: ClaimId,
   label: z.string().min(1),
   expression: z.string().min(1),

@@ -1,7 +1,7 @@
 /**
  * Runtime changes that affect what the report reads, by runtime spec. Most of it is derived, never typed here:
  * the items the series and per-subnet tables read appear and disappear at their spans' `fromSpec` / `toSpec`
- * (src/data/series.ts), and the counters' jumps are the breaks table (src/data/breaks.ts). `RUNTIME_NOTES` holds
+ * (src/model/series.ts), and the counters' jumps are the breaks table (src/model/breaks.ts). `RUNTIME_NOTES` holds
  * only what neither table holds (items the report does not read but a reader of the chain meets, and rule changes
  * without a series of their own), each with its source in opentensor/subtensor: the first-parent merge to `main`
  * (the mainnet branch) that made the change, whose `spec_version` in runtime/src/lib.rs is `spec`, and whose merge
