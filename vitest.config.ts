@@ -4,7 +4,8 @@ import SlowestFirst from './tests/helpers/sequencer.ts';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-    testTimeout: 30_000,
+    // 60 s: with 2 workers a file has about one core, half what it had when the suite ran on one worker (30 s)
+    testTimeout: 60_000,
     hookTimeout: 180_000,
     // one worker process per core, reused across test files: each file still gets its own module registry reset, but
     // not a new process and a fresh import of Astro, zod, polkadot.js... (the in-process files took 771 s with a
