@@ -10,8 +10,17 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** What `astro build` reads from the project (node_modules is linked, not copied). */
-const BUILD_INPUTS = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+/** What `astro build` reads from the project, and testing/, which scripts/ import (node_modules is linked, not copied). */
+const BUILD_INPUTS = [
+  'src',
+  'content',
+  'public',
+  'scripts',
+  'testing',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 /**
  * What the build's up-front check (`checkProject` in src/checks/check.ts) reads from a project folder: the data and
  * content files, and the pages and layout (for the site's paths and anchors). The code it checks them against

@@ -4,6 +4,7 @@
  * and the real Finney metadata (runtimes.ts). It counts requests by method. Its genesis hash is not Finney's, so
  * the CLI needs `--genesis <hash>` and marks its data `synthetic`.
  */
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { freePort } from '../chopsticks.ts';
 import { ChainModel, type ModelOptions } from './model.ts';
@@ -132,6 +133,9 @@ export function upgradeBlocks(model: ChainModel): number[] {
 export async function startFinneyLike(
   options: ModelOptions & { provable?: Iterable<number> },
 ): Promise<FinneyLikeNode> {
+  // blake2 and xxhash in WebAssembly: @polkadot/util-crypto falls back to its JavaScript ones until this resolves,
+  // and building the day's tries hashed with those took most of a start's CPU (same hashes either way)
+  await cryptoWaitReady();
   const model = new ChainModel(options);
   const state = new ChainState(model);
   const proofs = await Proofs.start(state, [...upgradeBlocks(model), ...(options.provable ?? [])]);

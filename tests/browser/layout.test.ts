@@ -1,18 +1,28 @@
 /** On a 360 px phone, no page scrolls sideways: long words, links and tables wrap or scroll inside their own box. */
-import { expect, test } from 'vitest';
-import { builtPages, liveSite } from '../helpers/live-site.ts';
+import { describe, expect, test } from 'vitest';
+import { builtPages, liveSite, tabs } from '../helpers/live-site.ts';
 
 const live = liveSite();
+const phone = tabs(live, { viewport: { width: 360, height: 740 } });
 
-test.each(builtPages())('%s fits a 360 px screen', async (path) => {
-  const page = await live.browser.newPage({ viewport: { width: 360, height: 740 } });
-  await page.goto(`${live.url}${path}`);
-  const [scroll, width] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    document.documentElement.clientWidth,
-  ]);
-  await page.close();
-  expect(scroll).toBeLessThanOrEqual(width);
+describe.concurrent('360 px', () => {
+  test.each(builtPages())(
+    '%s fits a 360 px screen',
+    async (path) => {
+      const page = await phone.take();
+      try {
+        await page.goto(`${live.url}${path}`);
+        const [scroll, width] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+        ]);
+        expect(scroll).toBeLessThanOrEqual(width);
+      } finally {
+        phone.give(page);
+      }
+    },
+    60_000,
+  );
 });
 
 /**

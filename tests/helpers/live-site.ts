@@ -1,7 +1,7 @@
 /** The built site served over HTTP and opened in Chromium, for the browser tests. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launch } from '../../testing/browser.ts';
 import { DIST } from './dist.ts';
@@ -55,4 +55,31 @@ export function builtPages(dir = DIST): string[] {
     const rel = relative(DIST, dir);
     return e.name === 'index.html' ? [`/${rel}${rel ? '/' : ''}`] : [];
   });
+}
+
+export interface Tabs {
+  /** waits for a free page of the pool; give it back with `give` */
+  take(): Promise<Page>;
+  give(page: Page): void;
+}
+
+/**
+ * `count` pages in one browser context with `options`, opened before the calling file's tests and closed after them,
+ * reused from test to test (a new context per test costs more than the page it loads). Tests run with
+ * `describe.concurrent` take one each (vitest.config.ts runs two at a time), so `count` pages are checked at once.
+ */
+export function tabs(live: LiveSite, options: BrowserContextOptions, count = 2): Tabs {
+  const idle: Page[] = [];
+  const waiting: ((p: Page) => void)[] = [];
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const context = await live.browser.newContext(options);
+    close = () => context.close();
+    for (let i = 0; i < count; i++) idle.push(await context.newPage());
+  });
+  afterAll(() => close?.());
+  return {
+    take: () => new Promise<Page>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve))),
+    give: (p) => (waiting.length ? waiting.shift()!(p) : idle.push(p)),
+  };
 }
