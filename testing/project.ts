@@ -75,6 +75,10 @@ export function scratchProject(dataDir: string): string {
     rmSync(target, { force: true });
     if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), target);
   }
+  // the proof files of the data's blocks, if any (the site offers its in-browser check only for blocks that have one)
+  const proofs = join(project, 'public/data/proofs');
+  rmSync(proofs, { recursive: true, force: true });
+  if (existsSync(join(dataDir, 'proofs'))) cpSync(join(dataDir, 'proofs'), proofs, { recursive: true });
   return project;
 }
 

@@ -5,7 +5,7 @@ import type { ReportData } from '../model/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
 import { staleNotice, type SnapshotStatus } from '../model/status.ts';
 import { readVersion, type SiteVersion } from './version.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BibSource } from '../model/content.ts';
@@ -26,6 +26,14 @@ let corrections: LoggedCorrection[] | undefined;
 export function siteCorrections(): LoggedCorrection[] {
   corrections ??= loadCorrectionLog();
   return corrections;
+}
+
+/**
+ * Whether block `block` has a published proof file (public/data/proofs/<block>.json). Data read without proofs
+ * (`--trust-node`, a test node's) have none: the page then offers no check it cannot back, and links no missing file.
+ */
+export function hasProof(block: number): boolean {
+  return existsSync(`public/data/proofs/${block}.json`);
 }
 
 /** A path under the site's base, e.g. url('data/snapshot.json'). */

@@ -6,7 +6,7 @@
  * the verifier loads only on the click; asking a node for the block hash says whether it matches; without
  * JavaScript the proof link stays and no button shows.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -46,10 +46,13 @@ async function provenSnapshot(): Promise<{ snapshot: Snapshot; proof: ProofFile 
 
 beforeAll(async () => {
   ({ snapshot, proof } = await provenSnapshot());
-  dist = (await sharedBuild({ 'snapshot.json': JSON.stringify(snapshot) })).dist;
   // the proof file, as the snapshot publishes it beside the data (public/data/proofs/<block>.json)
-  mkdirSync(path.join(dist, 'data/proofs'), { recursive: true });
-  writeFileSync(path.join(dist, `data/proofs/${proof.block}.json`), JSON.stringify(proof));
+  dist = (
+    await sharedBuild({
+      'snapshot.json': JSON.stringify(snapshot),
+      [`proofs/${proof.block}.json`]: JSON.stringify(proof),
+    })
+  ).dist;
   site = await serve(dist);
   browser = await launch();
 }, 600_000);

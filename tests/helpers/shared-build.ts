@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { buildScratch, ROOT, scratchProject } from '../../testing/project.ts';
 
@@ -67,7 +67,10 @@ async function buildOnce(dir: string, files: Record<string, string>): Promise<Sh
     try {
       const data = join(dir, 'data');
       mkdirSync(data);
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(data, name), text);
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(data, name)), { recursive: true }); // e.g. proofs/<block>.json
+        writeFileSync(join(data, name), text);
+      }
       const before = digest(PUBLIC_DATA);
       const project = scratchProject(data);
       const dist = buildScratch(project);
