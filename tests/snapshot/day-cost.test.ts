@@ -144,6 +144,15 @@ describe.skipIf('missing' in real)("day search cost on Finney's real 2025 timing
     const c = perDay(r.counts, dates.length);
     console.log(`real 2025, ${dates.length} days from ${dates[0]}: ${JSON.stringify(c)}`);
   });
+
+  it('a first backfill of 12 days (startup included)', async () => {
+    const dates = datesBetween('2025-07-02', '2025-07-13');
+    const head = dayStarts.find((d) => d.date === '2025-07-13')!.block + 14 * 300;
+    const r = await run(ts, head, dates);
+    const want = new Map(dayStarts.map((d) => [d.date, d.block]));
+    expect(r.points.map((p) => [p.date, p.block])).toEqual(dates.map((d) => [d, want.get(d)]));
+    console.log(`real 2025, 12 days: ${JSON.stringify(perDay(r.counts, dates.length))}`);
+  });
 });
 
 describe('day search cost on the 2024-like model', () => {
