@@ -181,7 +181,8 @@ try {
    */
   const timing = async (name: string, n: FinneyLikeNode, more: string[] = [], fallback: Run | null = null) => {
     const proven = await backfill(`${name}-proven`, n, more);
-    let again = await backfill(`${name}-proven again`, n, more);
+    // --verify 0: a run re-verifies 3 published days by default, requests that are not the run's own
+    let again = await backfill(`${name}-proven again`, n, [...more, '--verify', '0']);
     if (again.days !== 0) {
       // seen on the real-timing nodes (a second run from --since fetched every day again): the run's own requests
       // are then taken from the 2024-like node's, which are the same calls (chain, head, subnet list)

@@ -239,7 +239,7 @@ function localRate(anchors: readonly Anchor[], i: number): number | null {
 
 /**
  * The share of Aura slots missed before anchors[i], from the spans (of at least a quarter day, about a day each,
- * within MISSED_SPAN_MS) between exact anchors with slots; null with fewer than three such spans. When most spans
+ * within MISSED_SPAN_MS) between exact anchors with slots; null without one, the smallest with fewer than three. When most spans
  * missed no slot, 0: on Finney in 2025 most days miss none (the first block is stamped at midnight on 234 of 255
  * days), and the mean, which one day with a few missed slots or a halt lifts, would aim the next days a block or
  * more early (a second read each). Else the mean of the spans without those of a halt.
@@ -262,7 +262,9 @@ function recentMissedShare(anchors: readonly Anchor[], i: number, slotMs: number
       end = p;
     }
   }
-  if (shares.length < 3) return null;
+  if (!shares.length) return null;
+  // a first backfill's first days: too few spans for a median; the fewest missed (0 on most 2025 days)
+  if (shares.length < 3) return Math.min(...shares);
   const sorted = [...shares].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -314,12 +316,17 @@ export async function findFirstBlock(
   const limit = maxProbes ?? maxReads(start ? size(start) : (anchors.at(-1)?.block ?? 0) + 1);
   let before = Infinity; // the bracket before the last read at an estimate (Infinity: the last read bisected)
   let failed = 0; // reads at an estimate that did not halve the bracket
+  let slotTried = false;
   for (let probes = 0; probes <= limit; probes++) {
     const now = size(searchBracket(M, anchors));
     if (now > before / 2) failed++;
     // after a failed estimate, bisect; after two, the timestamps are not worth interpolating (a halt): bisect on
     const bisect = now > before / 2 || failed >= 2;
-    const step = nextStep(M, anchors, bisect);
+    // after the first failed estimate, a slot bound near its anchor is read rather than the middle (it is the day's
+    // first block unless a slot was missed in between: a probe a few blocks past midnight); bisection after that
+    const slot = bisect && failed === 1 && !slotTried ? slotProbe(M, anchors) : null;
+    if (slot !== null) slotTried = true;
+    const step: Step = slot !== null ? { kind: 'probe', block: slot } : nextStep(M, anchors, bisect);
     if (step.kind === 'none') return null;
     if (step.kind === 'done') return { block: step.block, probes };
     before = bisect ? Infinity : now;
@@ -333,6 +340,14 @@ export async function findFirstBlock(
   throw new Error(
     `no day boundary found for ${dateOf(M)} after ${limit} reads (still between blocks ${b?.lower} and ${b?.upper})`,
   );
+}
+
+/** The slot bound nextStep would probe for M (slotBounds' `probe`), or null. */
+function slotProbe(M: number, anchors: readonly Anchor[]): number | null {
+  const i = firstAtOrAfter(anchors, M);
+  if (i === 0 || i === anchors.length) return null;
+  const b = slotBounds(M, anchors[i - 1], anchors[i]);
+  return b && b.lower < b.upper ? b.probe : null;
 }
 
 /** Timestamps rise with block numbers: an exact anchor that says otherwise is refused, naming both blocks. */

@@ -7,6 +7,7 @@
  * (../shared/real-data, the 2025-05-20..23 halt included) and months of the 2024-like model, against the real first
  * block of each day. tests/chain/finney-like-cost.test.ts counts the same through the whole CLI and a node.
  */
+import { appendFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { datesBetween, midnightOf, dateOf, DAY_MS } from '../../scripts/snapshot/days.ts';
 import { ChainModel, FINNEY_MISSED_SLOT_RATE } from '../../testing/finney-like/model.ts';
@@ -18,6 +19,7 @@ vi.mock('../../scripts/snapshot/build.ts', () => ({
 }));
 const { backfill } = await import('../../scripts/snapshot/history.ts');
 
+const dbg = (l: string) => appendFileSync('/tmp/daycost.log', `${l}\n`);
 const RUNTIME = { minimumPeriodMs: 6_000, slotMs: 12_000 };
 const PARENT_HASHES = 64;
 
@@ -43,7 +45,7 @@ function countingReader(ts: (n: number) => number, head: number) {
           pending = [];
           counts.chain_getBlockHash++;
           if (process.env.DAY_COST_DEBUG)
-            console.log(`hash call: ${batch.length} numbers${batch.length < 5 ? ` ${batch.map((w) => w.n)}` : ''}`);
+            dbg(`hash call: ${batch.length} numbers${batch.length < 5 ? ` ${batch.map((w) => w.n)}` : ''}`);
           for (const w of batch) {
             if (w.n > head) w.reject(new RangeError(`block ${w.n} is not known to the node`));
             else {
@@ -70,6 +72,7 @@ function countingReader(ts: (n: number) => number, head: number) {
     async read(n: number) {
       await hashOf(n);
       counts.state_getReadProof++;
+      if (process.env.DAY_COST_DEBUG) dbg(`read ${n} ${new Date(ts(n)).toISOString()}`);
       await new Promise((r) => setImmediate(r)); // a round trip
       for (let k = 1; k <= PARENT_HASHES && n - k >= 0; k++) hashes.set(n - k, hashName(n - k));
       return state(n);
@@ -100,7 +103,7 @@ async function run(ts: (n: number) => number, head: number, dates: string[], kno
     concurrency: 4,
     log: (l) => probes.push(l),
   });
-  if (process.env.DAY_COST_DEBUG) console.log(probes.filter((l) => !/after 1 probes/.test(l)).join('\n'));
+  if (process.env.DAY_COST_DEBUG) dbg(probes.join('\n'));
   return { counts, points: r.points as unknown as Array<{ date: string; block: number }>, fetched: r.fetched };
 }
 
