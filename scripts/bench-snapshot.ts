@@ -48,7 +48,9 @@ if (!Number.isInteger(DAYS) || DAYS < 12) {
   process.exit(2);
 }
 // the newest runtimes that fit the days at Finney's cadence (all 8 from 65 days on; --days 20: the last 3)
-const SPECS = FINNEY_SPECS.slice(-Math.min(FINNEY_SPECS.length, Math.floor((DAYS - 1) / FINNEY_UPGRADE_EVERY_DAYS) + 1));
+const SPECS = FINNEY_SPECS.slice(
+  -Math.min(FINNEY_SPECS.length, Math.floor((DAYS - 1) / FINNEY_UPGRADE_EVERY_DAYS) + 1),
+);
 const missing = metadataMissing(SPECS);
 if (missing) {
   console.error(missing);
@@ -62,7 +64,10 @@ if ('missing' in real) {
   process.exit(1);
 }
 // the halt of 2025-05-20..23 is in every window from REAL_FROM (70 days from 2025-04-01; fewer days end past it)
-const REAL_FROM = DAYS >= 55 ? '2025-04-01' : new Date(Date.parse('2025-05-24T00:00:00Z') - (DAYS - 2) * DAY_MS).toISOString().slice(0, 10);
+const REAL_FROM =
+  DAYS >= 55
+    ? '2025-04-01'
+    : new Date(Date.parse('2025-05-24T00:00:00Z') - (DAYS - 2) * DAY_MS).toISOString().slice(0, 10);
 const QUIET_FROM = '2025-07-01'; // without a halt
 const node = await startFinneyLike({
   genesisDate: '2025-01-01',
