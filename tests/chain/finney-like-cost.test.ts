@@ -77,8 +77,8 @@ describe.skipIf(missing !== null)('requests per sampled day with proofs (Finney-
   // header (2 requests) and a share of a chain_getBlockHash batch; a day that missed slots a second read. Measured
   // (2026-12-02, counts, not times) 2.42 and 3.25 over these 12 days, a first backfill's first day and hash lookup
   // included (tests/snapshot/day-cost.test.ts: 2.25 over every day of 2025, 3.11 over 270 2024-like days). Before:
-  // 2.58 and 2.75 as measured then, 3.33 and 3.5 counted as here (that run again re-read 3 published days, which
-  // the difference took off the days' cost).
+  // 2.58 and 2.75 as measured then, about 3.33 and 3.5 counted as here (that run again re-read 3 published days,
+  // 9 requests the difference took off the days' cost).
   it.concurrent(
     "on Finney's real 2025 timing (no halt): no state_queryStorageAt, one header a day, at most 2.45 requests a sampled day",
     async () => {
