@@ -1,5 +1,6 @@
 /**
- * `npm run bench:snapshot [-- --days 70 --latency 0]`: the cost of a backfill with proofs at Finney's real pace,
+ * `npm run bench:snapshot [-- --days 70 --latency 0]` (`--days 20`: the newest runtimes that fit, 3, and the real-timing
+ * window that ends past the halt): the cost of a backfill with proofs at Finney's real pace,
  * measured against the Finney-like node (testing/finney-like/): the real Finney runtimes 218..424 (metadata from
  * ../shared/chain/metadata) upgraded at Finney's cadence (one runtime every 9.0 days: 133 runtimes reached
  * subtensor's main branch between 2023-03-20 and 2026-06-30), 12-second Aura slots of which 1.1% are missed
@@ -42,29 +43,38 @@ const { values: args } = parseArgs({
   },
 });
 const DAYS = Number(args.days);
-const missing = metadataMissing(FINNEY_SPECS);
+if (!Number.isInteger(DAYS) || DAYS < 12) {
+  console.error(`--days ${args.days}: a whole number of days, at least 12`);
+  process.exit(2);
+}
+// the newest runtimes that fit the days at Finney's cadence (all 8 from 65 days on; --days 20: the last 3)
+const SPECS = FINNEY_SPECS.slice(
+  -Math.min(FINNEY_SPECS.length, Math.floor((DAYS - 1) / FINNEY_UPGRADE_EVERY_DAYS) + 1),
+);
+const missing = metadataMissing(SPECS);
 if (missing) {
   console.error(missing);
   process.exit(1);
 }
-if (DAYS < Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1) {
-  console.error(
-    `--days ${DAYS}: at Finney's cadence the ${FINNEY_SPECS.length} runtimes need at least ${Math.ceil((FINNEY_SPECS.length - 1) * FINNEY_UPGRADE_EVERY_DAYS) + 1} days`,
-  );
-  process.exit(2);
-}
 const log = (s: string) => process.stderr.write(`${s}\n`);
+/** a signed percentage: proofs can be smaller than the unproven reads (a trie node holds a key's shared prefix once) */
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
 
 const real = loadFinneyTiming2025();
 if ('missing' in real) {
   console.error(real.missing);
   process.exit(1);
 }
-const REAL_FROM = '2025-04-01'; // 70 days with the 2025-05-20..23 halt
-const QUIET_FROM = '2025-07-01'; // 70 days without a halt
+// the halt of 2025-05-20..23 is in every window from REAL_FROM (70 days from 2025-04-01; fewer days end past it)
+const REAL_FROM =
+  DAYS >= 55
+    ? '2025-04-01'
+    : new Date(Date.parse('2025-05-24T00:00:00Z') - (DAYS - 2) * DAY_MS).toISOString().slice(0, 10);
+const QUIET_FROM = '2025-07-01'; // without a halt
 const node = await startFinneyLike({
   genesisDate: '2025-01-01',
   days: DAYS,
+  specs: SPECS,
   upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS,
   missedSlotRate: FINNEY_MISSED_SLOT_RATE,
 });
@@ -72,6 +82,7 @@ const node = await startFinneyLike({
 const realNode = await startFinneyLike({
   genesisDate: REAL_FROM,
   days: DAYS,
+  specs: SPECS,
   upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS,
   timing: real.timing,
 });
@@ -84,6 +95,7 @@ const keysAt = new Map<FinneyLikeNode, Map<number, Set<string>>>();
 const quietNode = await startFinneyLike({
   genesisDate: QUIET_FROM,
   days: DAYS,
+  specs: SPECS,
   upgradeEveryDays: FINNEY_UPGRADE_EVERY_DAYS,
   timing: real.timing,
 });
@@ -135,7 +147,7 @@ async function proofBytes(n: FinneyLikeNode, b: number): Promise<{ keys: number;
 
 try {
   log(
-    `Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${FINNEY_SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`,
+    `Finney-like node: ${m.head} blocks over ${DAYS} days, runtimes ${SPECS.join(' -> ')} every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days`,
   );
   type Run = Awaited<ReturnType<typeof backfill>>;
   /** One CLI run into tmp/<label> (kept: a second run into the same directory has nothing to fetch). */
@@ -181,7 +193,8 @@ try {
    */
   const timing = async (name: string, n: FinneyLikeNode, more: string[] = [], fallback: Run | null = null) => {
     const proven = await backfill(`${name}-proven`, n, more);
-    let again = await backfill(`${name}-proven again`, n, more);
+    // --verify 0: a run re-verifies 3 published days by default, requests that are not the run's own
+    let again = await backfill(`${name}-proven again`, n, [...more, '--verify', '0']);
     if (again.days !== 0) {
       // seen on the real-timing nodes (a second run from --since fetched every day again): the run's own requests
       // are then taken from the 2024-like node's, which are the same calls (chain, head, subnet list)
@@ -239,7 +252,7 @@ try {
   const tQuiet = await timing('real-2025', quietNode, ['--since', QUIET_FROM], t24.again);
 
   const row = (t: Awaited<ReturnType<typeof timing>>, what: string) =>
-    `| ${what} | ${t.days} | ${t.proven.requests} | ${t.again.requests} | **${t.perDay.toFixed(2)}** | ${(t.proven.requests / t.days).toFixed(2)} | ${t.trusted.requests} (${((t.trusted.requests - t.again.requests) / t.days).toFixed(2)}) | +${t.bytesPct.toFixed(1)}% (+${t.finneyPct.toFixed(1)}% at Finney's siblings) | ${(t.proven.ms / 1000).toFixed(1)} s |`;
+    `| ${what} | ${t.days} | ${t.proven.requests} | ${t.again.requests} | **${t.perDay.toFixed(2)}** | ${(t.proven.requests / t.days).toFixed(2)} | ${t.trusted.requests} (${((t.trusted.requests - t.again.requests) / t.days).toFixed(2)}) | ${pct(t.bytesPct)} (${pct(t.finneyPct)} at Finney's siblings) | ${(t.proven.ms / 1000).toFixed(1)} s |`;
   // full Finney: every day from genesis to today, each runtime's metadata once, the run's own requests once
   const today = new Date().toISOString().slice(0, 10);
   const finneyDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS) + 1;
@@ -250,7 +263,7 @@ try {
         (Date.parse(`${today}T00:00:00Z`) - Date.parse('2026-06-30T00:00:00Z')) / DAY_MS / FINNEY_UPGRADE_EVERY_DAYS,
       ),
   );
-  const metaPerRuntime = (first.byMethod.state_getMetadata ?? 0) / FINNEY_SPECS.length;
+  const metaPerRuntime = (first.byMethod.state_getMetadata ?? 0) / SPECS.length;
   const days24 = Math.round((Date.parse('2025-01-01T00:00:00Z') - Date.parse('2023-03-20T00:00:00Z')) / DAY_MS);
   const fixed = t24.again.requests;
   const est = (perDay24: number, perDay25: number) =>
@@ -261,7 +274,7 @@ try {
     [
       '',
       `snapshot benchmark at Finney's pace, with proofs (issue 15): ${t24.days} sampled days, ${m.head} blocks (${(m.head / (DAYS + 0.6)).toFixed(0)}/day; Finney ${FINNEY_BLOCKS_PER_DAY.toFixed(0)}/day),`,
-      `${FINNEY_SPECS.length} real runtimes (${FINNEY_SPECS.join(', ')}), an upgrade every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days, ${(FINNEY_MISSED_SLOT_RATE * 100).toFixed(2)}% of slots missed,`,
+      `${SPECS.length} real runtimes (${SPECS.join(', ')}), an upgrade every ${FINNEY_UPGRADE_EVERY_DAYS.toFixed(1)} days, ${(FINNEY_MISSED_SLOT_RATE * 100).toFixed(2)}% of slots missed,`,
       `timestamps jittered within the slot, ${m.netuids(m.head).length} subnets at the head, concurrency ${args.concurrency}, ${node.latencyMs} ms added per request;`,
       `then Finney's real 2025 block times, ${REAL_FROM} + ${DAYS} days (real blocks ${realNode.model.firstOfDay(REAL_FROM)}..${realNode.model.head}, the 2025-05-20..23 halt included)`,
       `and ${QUIET_FROM} + ${DAYS} days (real blocks ${quietNode.model.firstOfDay(QUIET_FROM)}..${quietNode.model.head}, no halt).`,
@@ -288,7 +301,7 @@ try {
       `  as Finney ran (2023-03-20..2024-12-31 2024-like, ${days24} days, at ${t24.perDay.toFixed(2)}; then 2025 timing at ${tQuiet.perDay.toFixed(2)}) + ${fixed} once + ${metaPerRuntime.toFixed(0)} per runtime:`,
       `  ~${asRan} requests, ~${Math.ceil(asRan / 60)} minutes at 1 request/s; all 2024-like: ~${all24} requests, ~${Math.ceil(all24 / 60)} minutes.`,
       `Goals (issue 15): with proofs <= 3 requests per sampled day on 2024-like timing: ${t24.perDay.toFixed(2)}; <= 2 on 2025 timing: ${tQuiet.perDay.toFixed(2)} (${tHalt.perDay.toFixed(2)} over the halt);`,
-      `  <= +30% bytes: +${t24.bytesPct.toFixed(1)}% / +${tQuiet.bytesPct.toFixed(1)}% measured (+${t24.finneyPct.toFixed(1)}% / +${tQuiet.finneyPct.toFixed(1)}% at Finney's siblings); full backfill < 80 min: ~${Math.ceil(asRan / 60)} min as Finney ran.`,
+      `  <= +30% bytes: ${pct(t24.bytesPct)} / ${pct(tQuiet.bytesPct)} measured (${pct(t24.finneyPct)} / ${pct(tQuiet.finneyPct)} at Finney's siblings); full backfill < 80 min: ~${Math.ceil(asRan / 60)} min as Finney ran.`,
     ].join('\n'),
   );
 } finally {

@@ -103,8 +103,13 @@ export function nextStep(M: number, anchors: readonly Anchor[], bisect = false, 
   // adjacent anchors: hi is the first block at or after M (an approximate hi's real timestamp is >= its ts)
   if (hi.block === lo.block + 1) return { kind: 'done', block: hi.block };
   if (provenFirst(M, hi, lo)) return { kind: 'done', block: hi.block };
-  // genesis carries no real time (Timestamp.Now is 0 there): start from block 1 instead of interpolating from it
-  if (lo.block === 0) return { kind: 'probe', block: 1 };
+  // genesis carries no real time (Timestamp.Now is 0 there): start from block 1 instead of interpolating from it, or
+  // with Aura from the lowest block hi's slot allows (a first backfill --since a recent date: hi is the head, days
+  // later; that block is the day's first when no slot was missed since, else its slot bounds the answer from below)
+  if (lo.block === 0) {
+    const fromHi = slotBounds(M, lo, hi);
+    return { kind: 'probe', block: fromHi && fromHi.lower > 1 && fromHi.lower < hi.block ? fromHi.lower : 1 };
+  }
   // the answer is in (lo, hi]; hi itself is not proven, so probe strictly inside unless hi is approximate
   const max = hi.exact ? hi.block - 1 : hi.block;
   const clamp = (n: number): Step => ({ kind: 'probe', block: Math.min(Math.max(n, lo.block + 1), max) });
@@ -129,8 +134,11 @@ export function nextStep(M: number, anchors: readonly Anchor[], bisect = false, 
     // An overshoot or an undershoot is then corrected by the slot bounds in one more read (no slot missed
     // between the probe and midnight), and the read lands on the day's first block itself when X is as expected.
     const delta = Math.ceil(M / slotMs) - Math.floor(lo.ts / slotMs);
-    const missedShare = Math.max(0, 1 - slotMs / msPerBlock);
-    n = lo.block + Math.round(delta - (delta - 1) * missedShare);
+    const missedShare = recentMissedShare(anchors, i - 1, slotMs) ?? Math.max(0, 1 - slotMs / msPerBlock);
+    // fewer than one missed slot expected (Finney in 2025 misses less than one a day on average, most days none):
+    // aim at none, the most likely count
+    const x = (delta - 1) * missedShare;
+    n = lo.block + delta - (x < 1 ? 0 : Math.round(x));
   } else n = msPerBlock > 0 ? lo.block + Math.ceil((M - lo.ts) / msPerBlock) : Math.floor((lo.block + hi.block) / 2);
   return clamp(n);
 }
@@ -229,6 +237,47 @@ function localRate(anchors: readonly Anchor[], i: number): number | null {
   return kept.reduce((t, x) => t + x.ms, 0) / kept.reduce((t, x) => t + x.blocks, 0);
 }
 
+/**
+ * The share of Aura slots missed before anchors[i], from the spans (of at least a quarter day, about a day each,
+ * within MISSED_SPAN_MS) between exact anchors with slots; null without one, the smallest with fewer than three. When most spans
+ * missed no slot, 0: on Finney in 2025 most days miss none (the first block is stamped at midnight on 234 of 255
+ * days), and the mean, which one day with a few missed slots or a halt lifts, would aim the next days a block or
+ * more early (a second read each). Else the mean of the spans without those of a halt.
+ */
+function recentMissedShare(anchors: readonly Anchor[], i: number, slotMs: number): number | null {
+  const slotted = (x: Anchor) => x.exact && x.block > 0 && x.slotMs === slotMs;
+  const a = anchors[i];
+  if (!slotted(a)) return null;
+  const shares: number[] = [];
+  let end = a;
+  for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
+    const p = anchors[j];
+    if (a.ts - p.ts > MISSED_SPAN_MS) break;
+    if (!slotted(p)) continue;
+    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
+      const slots = Math.floor(end.ts / slotMs) - Math.floor(p.ts / slotMs);
+      const blocks = end.block - p.block;
+      if (slots < blocks) return null; // slot rules not kept: no slot arithmetic
+      shares.push((slots - blocks) / slots);
+      end = p;
+    }
+  }
+  if (!shares.length) return null;
+  // a first backfill's first days: too few spans for a median; the fewest missed (0 on most 2025 days)
+  if (shares.length < 3) return Math.min(...shares);
+  const sorted = [...shares].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  if (median === 0) return 0;
+  // slots are missed every day (the 2024-like chain): the mean of the spans less those of a halt (more than twice the
+  // median) varies less than their median
+  const kept = shares.filter((x) => x <= 2 * median);
+  return kept.reduce((t, x) => t + x, 0) / kept.length;
+}
+
+/** The missed share is the median over up to this span: two weeks, so that a halt of three days cannot move it. */
+const MISSED_SPAN_MS = 14 * DAY_MS;
+
 /** The local block rate is taken over up to this span (a week: long enough to average out a day's missed slots). */
 const RATE_SPAN_MS = 7 * DAY_MS;
 
@@ -252,25 +301,32 @@ export function maxReads(size: number): number {
  * Interpolation guarded by bisection: a read at the estimate (nextStep) that leaves more than half of the bracket
  * is followed by a read at the bracket's middle, so every two reads at least halve it, and a day costs at most
  * maxReads(bracket) reads, however long the chain stalled around midnight. A read that contradicts the anchors
- * (a later block with an earlier or equal timestamp) stops the search with both blocks named.
+ * (a later block with an earlier or equal timestamp) stops the search with both blocks named. `afterRead` is called
+ * once each read's anchor is in `anchors` (the next day's search may start from it).
  */
 export async function findFirstBlock(
   M: number,
   anchors: Anchor[],
   readTs: (block: number) => Promise<Anchor>,
   maxProbes?: number,
+  afterRead?: () => void,
 ): Promise<{ block: number; probes: number } | null> {
   const size = (b: { lower: number; upper: number } | null) => (b ? b.upper - b.lower + 1 : Infinity);
   const start = searchBracket(M, anchors);
   const limit = maxProbes ?? maxReads(start ? size(start) : (anchors.at(-1)?.block ?? 0) + 1);
   let before = Infinity; // the bracket before the last read at an estimate (Infinity: the last read bisected)
   let failed = 0; // reads at an estimate that did not halve the bracket
+  let slotTried = false;
   for (let probes = 0; probes <= limit; probes++) {
     const now = size(searchBracket(M, anchors));
     if (now > before / 2) failed++;
     // after a failed estimate, bisect; after two, the timestamps are not worth interpolating (a halt): bisect on
     const bisect = now > before / 2 || failed >= 2;
-    const step = nextStep(M, anchors, bisect);
+    // after the first failed estimate, a slot bound near its anchor is read rather than the middle (it is the day's
+    // first block unless a slot was missed in between: a probe a few blocks past midnight); bisection after that
+    const slot = bisect && failed === 1 && !slotTried ? slotProbe(M, anchors) : null;
+    if (slot !== null) slotTried = true;
+    const step: Step = slot !== null ? { kind: 'probe', block: slot } : nextStep(M, anchors, bisect);
     if (step.kind === 'none') return null;
     if (step.kind === 'done') return { block: step.block, probes };
     before = bisect ? Infinity : now;
@@ -278,11 +334,20 @@ export async function findFirstBlock(
     if (a.block !== step.block) throw new Error(`read block ${a.block} instead of ${step.block}`);
     checkIncreasing(anchors, a);
     addAnchor(anchors, a);
+    afterRead?.();
   }
   const b = searchBracket(M, anchors);
   throw new Error(
     `no day boundary found for ${dateOf(M)} after ${limit} reads (still between blocks ${b?.lower} and ${b?.upper})`,
   );
+}
+
+/** The slot bound nextStep would probe for M (slotBounds' `probe`), or null. */
+function slotProbe(M: number, anchors: readonly Anchor[]): number | null {
+  const i = firstAtOrAfter(anchors, M);
+  if (i === 0 || i === anchors.length) return null;
+  const b = slotBounds(M, anchors[i - 1], anchors[i]);
+  return b && b.lower < b.upper ? b.probe : null;
 }
 
 /** Timestamps rise with block numbers: an exact anchor that says otherwise is refused, naming both blocks. */

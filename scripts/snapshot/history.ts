@@ -136,13 +136,15 @@ export async function backfill(o: HistoryOptions): Promise<HistoryResult> {
     prefetch(i);
     let res: Awaited<ReturnType<typeof findFirstBlock>>;
     try {
-      res = await findFirstBlock(M, anchors, async (n) => {
-        try {
-          return anchorOf(await read(n));
-        } finally {
-          firstRead[i].resolve();
-        }
-      });
+      // the next day starts once this day's first read is among the anchors (not before: it would aim from the
+      // anchors of the day before)
+      res = await findFirstBlock(
+        M,
+        anchors,
+        async (n) => anchorOf(await read(n)),
+        undefined,
+        () => firstRead[i].resolve(),
+      );
     } finally {
       firstRead[i].resolve();
     }

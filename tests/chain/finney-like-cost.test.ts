@@ -15,6 +15,7 @@ import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/
 import { loadFinneyTiming2025 } from '../../testing/finney-like/real-timing.ts';
 import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
 import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
+import { MetadataCache } from '../../scripts/snapshot/metadata-cache.ts';
 
 const SPECS = [343];
 const real = loadFinneyTiming2025();
@@ -38,12 +39,17 @@ describe.skipIf(missing !== null)('requests per sampled day with proofs (Finney-
     const dir = path.join(tmp, name);
     const env = { TAOPROOF_METADATA_CACHE: path.join(tmp, 'metadata-cache') };
     const args = ['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', '--since', since];
+    // the runtime's metadata cached before (one request per runtime, whatever the days: the bench counts it apart)
+    const rt = node.state.index(SPECS[0]).rt;
+    new MetadataCache(env.TAOPROOF_METADATA_CACHE, node.genesisHash).put(SPECS[0], rt.metadataHex, rt.registry);
     node.reset();
     const r = await runCli(args, env);
     expect(errorLine(r)).toBe('');
     const all = { total: node.total(), counts: { ...node.counts } };
     node.reset();
-    const again = await runCli(args, env);
+    // the run with nothing to fetch re-verifies no published day (--verify 0): its requests are then only those every
+    // run makes (chain, head, subnet list), and the difference is the days' own
+    const again = await runCli([...args, '--verify', '0'], env);
     expect(errorLine(again)).toBe('');
     expect(again.summary!.fetched).toBe(0);
     const days = r.summary!.fetched as number;
@@ -63,18 +69,30 @@ describe.skipIf(missing !== null)('requests per sampled day with proofs (Finney-
     const { day, days, methods } = await perDay(node, name, since);
     expect(days).toBeGreaterThanOrEqual(10);
     expect(methods.state_queryStorageAt ?? 0).toBe(0);
-    expect(methods.chain_getHeader).toBeLessThanOrEqual(1);
+    expect(methods.chain_getHeader).toBe(1);
     expect(day).toBeLessThanOrEqual(bound);
   };
 
-  // The goal of issue 15 is 2 on 2025 timing and 3 on 2024-like timing; measured 2.58 and 2.75 (2026-12-02, under load:
-  // counts, not times). The bounds hold what was reached; the search's extra reads and hash lookups are what is left.
-  it("on Finney's real 2025 timing (no halt): no state_queryStorageAt, one header a day at most, under 2.7 requests a sampled day", async () => {
-    const { timing } = real as Exclude<typeof real, { missing: string }>;
-    await expectDayCost('real-2025', '2025-07-01', { timing }, 2.7);
-  }, 600_000);
+  // The goal of issue 15 is 2 on 2025 timing and 3 on 2024-like timing. A sampled day needs its read proof and its
+  // header (2 requests) and a share of a chain_getBlockHash batch; a day that missed slots a second read. Measured
+  // (2026-12-02, counts, not times) 2.42 and 3.25 over these 12 days, a first backfill's first day and hash lookup
+  // included (tests/snapshot/day-cost.test.ts: 2.25 over every day of 2025, 3.11 over 270 2024-like days). Before:
+  // 2.58 and 2.75 as measured then, about 3.33 and 3.5 counted as here (that run again re-read 3 published days,
+  // 9 requests the difference took off the days' cost).
+  it.concurrent(
+    "on Finney's real 2025 timing (no halt): no state_queryStorageAt, one header a day, at most 2.45 requests a sampled day",
+    async () => {
+      const { timing } = real as Exclude<typeof real, { missing: string }>;
+      await expectDayCost('real-2025', '2025-07-01', { timing }, 2.45);
+    },
+    300_000,
+  );
 
-  it('on the 2024-like timing (1.12% of slots missed): no state_queryStorageAt, one header a day at most, under 2.9 a sampled day', async () => {
-    await expectDayCost('2024-like', '2025-01-01', { missedSlotRate: FINNEY_MISSED_SLOT_RATE }, 2.9);
-  }, 600_000);
+  it.concurrent(
+    'on the 2024-like timing (1.12% of slots missed): no state_queryStorageAt, one header a day, at most 3.3 a sampled day',
+    async () => {
+      await expectDayCost('2024-like', '2025-01-01', { missedSlotRate: FINNEY_MISSED_SLOT_RATE }, 3.3);
+    },
+    300_000,
+  );
 });

@@ -74,5 +74,5 @@ describe.skipIf(missing !== null)("snapshot CLI on Finney's real 2025 block time
     console.log(
       `day search probes: ${probes.map((x) => x.join(' ')).join(', ')}; real 2025 timing, ${s.series.length} days across the halt: ${node.total()} requests ${JSON.stringify(node.counts)}`,
     );
-  }, 120_000);
+  }, 300_000);
 });

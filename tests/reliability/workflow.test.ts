@@ -71,6 +71,25 @@ describe('nightly.yml', () => {
     expect(text).toContain('TAG: ${{ needs.snapshot.outputs.tag }}'); // passed as data, never pasted into the script
   });
 
+  it('verifies public/data against its proofs after the snapshot, before it is handed on, committed and deployed', () => {
+    const steps = jobs.snapshot.steps;
+    const at = (re: RegExp) => steps.findIndex((s) => re.test(s.run ?? ''));
+    const snapshot = at(/npm run snapshot/);
+    const verify = at(/^npm run verify\b/m);
+    const failure = steps.findIndex((s) => s.name === 'Record a snapshot failure');
+    expect(snapshot).toBeGreaterThanOrEqual(0);
+    expect(verify).toBeGreaterThan(snapshot);
+    expect(verify).toBeGreaterThan(failure); // the last good data too, when the snapshot failed
+    expect(verify).toBeLessThan(at(/npm run data:manifest/));
+    expect(verify).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact@')));
+    // a failed verify fails the job: no commit (needs: snapshot) and no deploy (snapshot must succeed)
+    expect((steps[verify] as Step & { 'continue-on-error'?: unknown })['continue-on-error']).toBeUndefined();
+    expect((steps[verify] as Step & { if?: unknown }).if).toBeUndefined();
+    expect(jobs.commit.needs).toBe('snapshot');
+    expect(jobs.deploy.needs).toContain('snapshot');
+    expect(text).toContain("needs.snapshot.result == 'success'");
+  });
+
   it('no checkout keeps the token in .git/config', () => {
     for (const [name, job] of Object.entries(jobs))
       for (const s of uses(job, 'actions/checkout')) expect(s.with?.['persist-credentials'], name).toBe(false);

@@ -264,6 +264,27 @@ describe('Aura slot bounds', () => {
     expect(reads).toBe(8);
   });
 
+  it('aims at no missed slot when most recent days missed none (Finney in 2025), whatever a few days missed', async () => {
+    // no slot missed, except 12 on each of the days -6, -4 and -2 (the mean of the last days would aim a block or
+    // more early, a second read each day); the first block of days 0..+5 is then each found in one read (day -1
+    // follows a day that missed slots: its first block comes 12 blocks early, the second read finds it)
+    const MS = M / S;
+    const gap = (sl: number) => [-6, -4, -2].some((d) => sl >= MS + d * 7200 + 1000 && sl < MS + d * 7200 + 1012);
+    const c = slotChain(MS - 7200 * 8 + 5, gap, 7200 * 15);
+    const anchors: Anchor[] = [
+      { block: 0, ts: 0, exact: true },
+      { block: c.ts.length - 1, ts: c.ts.at(-1)!, exact: true, slotMs: S, minGapMs: 6000 },
+    ];
+    const perDay: number[] = [];
+    for (let d = -7; d <= 5; d++) {
+      const M2 = M + d * DAY_MS;
+      const r = await recordingSearch(c.ts, M2, anchors);
+      expect(r.block, dateOf(M2)).toBe(firstAtOrAfter(c.ts, M2));
+      perDay.push(r.reads.length + (r.reads.includes(r.block!) ? 0 : 1));
+    }
+    expect(perDay.slice(-7)).toEqual([2, 1, 1, 1, 1, 1, 1]);
+  });
+
   it('corrects an overshoot to slot(e) - daySlot blocks before the probe, and proves it from its own slot', async () => {
     // the day before M misses 20 slots more than the days before it: the probe lands 20 blocks past the first
     const extra = (sl: number) => sl >= M / S - 7200 && sl < M / S - 5600 && sl % 80 === 20;
