@@ -6,21 +6,13 @@ import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../met
 import { stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import {
-  caveatNotes,
-  figureMarks,
-  inRange,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-} from './time-marks.ts';
+import { inRange, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
   eventRows,
+  eventsNote,
   figureRows,
   isArticle,
   isCited,
-  isEvent,
   isMeasured,
   TIME_COLUMNS,
   toDate,
@@ -75,7 +67,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       bad(rows),
       amounts && rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
       amounts && rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
@@ -109,7 +101,6 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       order: [LIQUID, STAKED],
       ...(shares ? { offset: 'normalize' as const } : {}),
     };
-    const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, formatCompactTao);
     // the series' names inside their bands at the last day
     const last = measured.at(-1)?.date;
     const at = (series: string) => measured.find((r) => r.date === last && r.series === series)?.value ?? 0;
@@ -135,51 +126,48 @@ export const stakedLiquid: ChartDef<TimeRow> = {
           },
         ]
       : [];
-    return {
-      options: {
-        height: 360,
-        marginLeft: 66,
-        color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
-        y: shares
-          ? {
-              domain: [0, 1],
-              label: 'share of issued TAO',
-              labelAnchor: 'center',
-              grid: true,
-              tickFormat: (v: number) => formatPercent(v, 0),
-            }
-          : {
-              label: 'TAO',
-              labelAnchor: 'center',
-              grid: true,
-              insetTop: 12,
-              tickFormat: (v: number) => formatCompact(v),
-            },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [
-          ...(band.length ? [Plot.rect(band, { x1: 'x1', x2: 'x2', fill: COLORS.muted, fillOpacity: 0.25 })] : []),
-          Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
-          Plot.ruleY([0]),
-          ...figures.marks,
-          Plot.tip(
-            measured,
-            Plot.pointerX(
-              Plot.stackY({
-                ...stack,
-                fontSize: 11,
-                title: (r: TimeRow) =>
-                  `${r.series}: ${formatCompactTao(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
-              }),
-            ),
+    return timePlot(shown, data, {
+      series: ['totalStake', 'totalIssuance'],
+      // as shares, the supply figures (amounts) are not drawn
+      fmt: shares ? null : formatCompactTao,
+      height: 360,
+      marginLeft: 66,
+      color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
+      y: shares
+        ? {
+            domain: [0, 1],
+            label: 'share of issued TAO',
+            labelAnchor: 'center',
+            grid: true,
+            tickFormat: (v: number) => formatPercent(v, 0),
+          }
+        : {
+            label: 'TAO',
+            labelAnchor: 'center',
+            grid: true,
+            insetTop: 12,
+            tickFormat: (v: number) => formatCompact(v),
+          },
+      marks: [
+        ...(band.length ? [Plot.rect(band, { x1: 'x1', x2: 'x2', fill: COLORS.muted, fillOpacity: 0.25 })] : []),
+        Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
+        Plot.ruleY([0]),
+      ],
+      over: [
+        Plot.tip(
+          measured,
+          Plot.pointerX(
+            Plot.stackY({
+              ...stack,
+              fontSize: 11,
+              title: (r: TimeRow) =>
+                `${r.series}: ${formatCompactTao(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+            }),
           ),
-        ],
-      },
-      annotations: {
-        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
-        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
-        labels: [...names, ...figures.labels],
-        message: measured.length || band.length ? null : NO_CHAIN_READS,
-      },
-    };
+        ),
+      ],
+      labels: names,
+      drawn: measured.length > 0 || band.length > 0,
+    });
   },
 };

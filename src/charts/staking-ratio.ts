@@ -5,26 +5,8 @@ import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import {
-  figureMarks,
-  inRange,
-  measuredLine,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-  caveatNotes,
-} from './time-marks.ts';
-import {
-  eventRows,
-  figureRow,
-  isArticle,
-  isCited,
-  isEvent,
-  isMeasured,
-  TIME_COLUMNS,
-  type TimeRow,
-} from './time-rows.ts';
+import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
+import { eventRows, eventsNote, figureRow, isArticle, isCited, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 import { unusableBand, unusableText } from './unusable.ts';
 import * as Plot from '@observablehq/plot';
@@ -74,7 +56,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
             .join(' and ')}.`
         : '',
       rows.some((r) => isCited(r) && r.date) ? 'Circles: cited figures.' : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
@@ -95,36 +77,28 @@ export const stakingRatio: ChartDef<TimeRow> = {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isLine);
     const unusable = shown.filter(isUnusable);
-    const figures = figureMarks(shown, fmt);
     // the unusable days as one grey band over the whole height
     const band = unusableBand(unusable);
-    return {
-      options: {
-        height: 320,
-        marginLeft: 52,
-        y: {
-          domain: [0, 1],
-          label: 'staked / issued',
-          labelAnchor: 'center',
-          grid: true,
-          insetBottom: 8, // the 0% tick clear of the first date label at 340 px
-          tickFormat: (v: number) => formatPercent(v, 0),
-        },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [
-          ...(band.length
-            ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
-            : []),
-          ...measuredLine(measured, fmt),
-          ...figures.marks,
-        ],
+    return timePlot(shown, data, {
+      series: ['totalStake', 'totalIssuance'],
+      fmt,
+      height: 320,
+      marginLeft: 52,
+      y: {
+        domain: [0, 1],
+        label: 'staked / issued',
+        labelAnchor: 'center',
+        grid: true,
+        insetBottom: 8, // the 0% tick clear of the first date label at 340 px
+        tickFormat: (v: number) => formatPercent(v, 0),
       },
-      annotations: {
-        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
-        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
-        labels: figures.labels,
-        message: measured.length || unusable.length ? null : NO_CHAIN_READS,
-      },
-    };
+      marks: [
+        ...(band.length
+          ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
+          : []),
+        ...measuredLine(measured, fmt),
+      ],
+      drawn: measured.length > 0 || unusable.length > 0,
+    });
   },
 };
