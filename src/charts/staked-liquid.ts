@@ -3,8 +3,6 @@ import { formulaOf } from '../model/metrics.ts';
 import { said } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../metrics/amount.ts';
-import { stakingSeries } from '../metrics/staking.ts';
-import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
 import { inRange, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
@@ -19,36 +17,27 @@ import {
   type TimeRow,
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
-import { unusableBand, unusableText } from './unusable.ts';
+import { stakingRows, unusableBand, unusableSeries, unusableText } from './unusable.ts';
 
 const STAKED = 'Staked';
 const LIQUID = 'Liquid';
-/** Days whose TotalStake was not a staking figure: in the data table, drawn as a grey band, not in the stack. */
-const UNUSABLE = ', unusable (TotalStake left out the genesis stake)';
 const isDrawn = (r: TimeRow) => isMeasured(r) && (r.series === STAKED || r.series === LIQUID);
-const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === `${STAKED}${UNUSABLE}`;
+/** Days whose TotalStake was not a staking figure: in the data table, drawn as a grey band, not in the stack. */
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === unusableSeries(STAKED);
 const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staked amount');
 
 function rows(data: ChartData): TimeRow[] {
-  const s = data.snapshot;
-  const measured: TimeRow[] =
-    s.kind === 'cited'
-      ? []
-      : stakingSeries(s).flatMap((d) => {
-          const src = rowSource(d.source, s.kind);
-          const tag = d.unusable ? UNUSABLE : '';
-          return [
-            { date: d.date, series: `${STAKED}${tag}`, value: raoToTao(d.staked), unit: 'TAO', ...src },
-            {
-              date: d.date,
-              series: `${LIQUID}${tag}`,
-              value: raoToTao(d.liquid),
-              unit: 'TAO',
-              ...src,
-              item: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake',
-            },
-          ];
-        });
+  const measured = stakingRows(data, (d, src, name) => [
+    { date: d.date, series: name(STAKED), value: raoToTao(d.staked), unit: 'TAO', ...src },
+    {
+      date: d.date,
+      series: name(LIQUID),
+      value: raoToTao(d.liquid),
+      unit: 'TAO',
+      ...src,
+      item: formulaOf('liquid-supply'),
+    },
+  ]);
   return [...measured, ...figureRows(data, 'totalIssuance'), ...eventRows(data)];
 }
 

@@ -2,36 +2,25 @@
 import { formulaOf, METRICS } from '../model/metrics.ts';
 import { said } from '../metrics/figures.ts';
 import { formatPercent } from '../metrics/amount.ts';
-import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
-import { rowSource } from './source-columns.ts';
+import { STAKING_RATIO_FORMULA } from '../metrics/staking.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
 import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import { eventRows, eventsNote, figureRow, isArticle, isCited, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
-import { unusableBand, unusableText } from './unusable.ts';
+import { stakingRows, unusableBand, unusableSeries, unusableText } from './unusable.ts';
 import * as Plot from '@observablehq/plot';
 
 const fmt = (v: number) => formatPercent(v);
 const LINE = 'Staking ratio';
 /** Days whose TotalStake was not a staking figure (a break's invalidBefore range): listed, drawn as a band, not as the line. */
-const UNUSABLE = 'Staking ratio, unusable (TotalStake left out the genesis stake)';
-const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === UNUSABLE;
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === unusableSeries(LINE);
 const isLine = (r: TimeRow) => isMeasured(r) && r.series === LINE;
 const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staking ratio');
 
 function rows(data: ChartData): TimeRow[] {
-  const s = data.snapshot;
-  const measured: TimeRow[] =
-    s.kind === 'cited'
-      ? []
-      : stakingSeries(s).map((d) => ({
-          date: d.date,
-          series: d.unusable ? UNUSABLE : LINE,
-          value: d.ratio,
-          unit: 'ratio',
-          ...rowSource(d.source, s.kind),
-          item: STAKING_RATIO_FORMULA,
-        }));
+  const measured = stakingRows(data, (d, src, name) => [
+    { date: d.date, series: name(LINE), value: d.ratio, unit: 'ratio', ...src, item: STAKING_RATIO_FORMULA },
+  ]);
   const figures = data.reference.figures
     .filter((f) => f.claims.includes('C14'))
     .map((f) => figureRow(f, `${f.source.by === 'article' ? 'article' : 'cited'}: ${f.label}`));
