@@ -3,7 +3,7 @@
  * pool depth and about the TAO the protocol put into pools. Flows are not recorded; each function says what
  * its number is: a net change between two reads, or an estimate from one block a day.
  */
-import { SUBNET_ITEMS } from '../model/series.ts';
+import { SUBNET_ITEMS, type SeriesField } from '../model/series.ts';
 import type { Snapshot, Source } from '../model/schema.ts';
 import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
@@ -11,15 +11,20 @@ import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
 import { formulaOf } from '../model/metrics.ts';
 
+/**
+ * The net change of a series between two dates, as a function of the snapshot: from dTAO by default (read at its
+ * upgrade block when recorded). Negative: the series fell.
+ */
+export const netChangeOf =
+  (field: SeriesField) =>
+  (s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null =>
+    changeSince(s, field, from, to);
+
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
-export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'subnetTao', from, to);
-}
+export const poolChange = netChangeOf('subnetTao');
 
 /** Net change of issued TAO: new TAO minted, less TAO recycled (so at most the TAO emitted over the period). */
-export function issuanceChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'totalIssuance', from, to);
-}
+export const issuanceChange = netChangeOf('totalIssuance');
 
 export interface SampledInjection {
   /** Σ over sampled days of (TAO injected in the day's first block × 7,200), in RAO */

@@ -12,17 +12,15 @@
 import type { Snapshot, Source } from '../model/schema.ts';
 import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
-import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
-import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
+import { daysBetween, measuredAt, type Observation } from './series.ts';
+import { dtaoLeadIn, leadInFormula } from './upgrades.ts';
+import { netChangeOf } from './pools.ts';
 import { pointSource } from './provenance.ts';
 import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
-export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'rootStake', from, to);
-}
+export const rootStakeChange = netChangeOf('rootStake');
 
 export interface RootShare {
   root: Observation;
