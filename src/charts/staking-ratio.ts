@@ -5,7 +5,16 @@ import { formatPercent } from '../metrics/amount.ts';
 import { STAKING_RATIO_FORMULA } from '../metrics/staking.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
 import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
-import { eventRows, eventsNote, figureRow, isArticle, isCited, isMeasured, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import {
+  eventRows,
+  eventsNote,
+  figureRow,
+  isArticle,
+  isCited,
+  isMeasured,
+  TIME_COLUMNS,
+  type TimeRow,
+} from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
 import { stakingRows, unusableBand, unusableSeries, unusableText } from './unusable.ts';
 import * as Plot from '@observablehq/plot';

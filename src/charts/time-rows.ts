@@ -85,7 +85,8 @@ export const isArticle = (r: TimeRow) => r.origin === 'article' && !isEvent(r);
 export const isCited = (r: TimeRow) => r.origin === 'publication' && !isEvent(r);
 export const isMeasured = (r: TimeRow) => r.origin === 'chain' || r.origin === 'synthetic';
 /** The caption's sentence for the dated events, '' when the rows have none. */
-export const eventsNote = (rows: TimeRow[]) => (rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '');
+export const eventsNote = (rows: TimeRow[]) =>
+  rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '';
 export const toDate = (r: TimeRow) => (r.date ? new Date(`${r.date}T00:00:00Z`) : null);
 
 export const TIME_COLUMNS = [
