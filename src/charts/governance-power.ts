@@ -9,20 +9,12 @@ import { SERIES_FIELDS } from '../model/series.ts';
 import { dateOfBlock, GOVERNANCE_FIELDS, governanceSteps, sudoKey } from '../metrics/governance.ts';
 import { samples } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
-import {
-  caveatNotes,
-  figureMarks,
-  inRange,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-} from './time-marks.ts';
+import { inRange, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
   eventRows,
+  eventsNote,
   figureRows,
   isArticle,
-  isEvent,
   isMeasured,
   TIME_COLUMNS,
   toDate,
@@ -97,7 +89,7 @@ export const governancePower: ChartDef<GovRow> = {
         : `No chain reads of ${GOVERNANCE_FIELDS.map((f) => SERIES_FIELDS[f].item).join(', ')} in this build.`,
       rows.some((r) => r.series === SUDO) ? 'Square: the sudo key at the snapshot’s governance block.' : '',
       article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
@@ -121,7 +113,6 @@ export const governancePower: ChartDef<GovRow> = {
     const lines = shown.filter((r) => isMeasured(r) && r.series !== SUDO);
     const sudo = shown.filter((r) => r.series === SUDO);
     const top = Math.max(14, ...lines.map((r) => r.value ?? 0)) + 2;
-    const figures = figureMarks(shown, fmt);
     const colour = Object.fromEntries(LABELS.map((l, i) => [l, [COLORS.purple, COLORS.accent, COLORS.chain][i]]));
     const firsts = LABELS.flatMap((l) => {
       const r = lines.find((x) => x.series === l && x.value !== null);
@@ -134,49 +125,45 @@ export const governancePower: ChartDef<GovRow> = {
       fill: 'currentColor',
       left: true,
     }));
-    return {
-      options: {
-        height: 320,
-        marginLeft: 44,
-        y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true, insetBottom: 8 }, // 0 clear of the first date
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
-        marks: [
-          Plot.lineY(lines, {
+    return timePlot(shown, data, {
+      series: GOVERNANCE_FIELDS,
+      fmt,
+      height: 320,
+      marginLeft: 44,
+      y: { domain: [0, top], label: 'members', labelAnchor: 'center', grid: true, insetBottom: 8 }, // 0 clear of the first date
+      color: { domain: LABELS, range: LABELS.map((l) => colour[l]) },
+      marks: [
+        Plot.lineY(lines, {
+          x: toDate,
+          y: 'value',
+          z: 'series',
+          stroke: 'series',
+          curve: 'step-after',
+          strokeWidth: 1.75,
+        }),
+        Plot.dot(sudo, {
+          x: toDate,
+          y: 0,
+          symbol: 'square',
+          r: 5,
+          fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'),
+          stroke: 'currentColor',
+        }),
+      ],
+      over: [
+        Plot.tip(
+          lines,
+          Plot.pointerX({
             x: toDate,
             y: 'value',
-            z: 'series',
-            stroke: 'series',
-            curve: 'step-after',
-            strokeWidth: 1.75,
+            fontSize: 11,
+            title: (r: GovRow) =>
+              `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
           }),
-          Plot.dot(sudo, {
-            x: toDate,
-            y: 0,
-            symbol: 'square',
-            r: 5,
-            fill: (r: GovRow) => (r.account ? 'currentColor' : 'none'),
-            stroke: 'currentColor',
-          }),
-          ...figures.marks,
-          Plot.tip(
-            lines,
-            Plot.pointerX({
-              x: toDate,
-              y: 'value',
-              fontSize: 11,
-              title: (r: GovRow) =>
-                `${r.series}: ${r.value === null ? 'absent from the runtime' : fmt(r.value)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
-            }),
-          ),
-        ],
-      },
-      annotations: {
-        markers: timeMarkers(shown, GOVERNANCE_FIELDS, data),
-        notes: caveatNotes(GOVERNANCE_FIELDS, [], data),
-        labels: [...firsts, ...sudoLabels, ...figures.labels],
-        message: lines.length ? null : NO_CHAIN_READS,
-      },
-    };
+        ),
+      ],
+      labels: [...firsts, ...sudoLabels],
+      drawn: lines.length > 0,
+    });
   },
 };

@@ -2,25 +2,14 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao } from '../metrics/amount.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
+import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
-  figureMarks,
-  inRange,
-  measuredLine,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-  caveatNotes,
-} from './time-marks.ts';
-import {
-  eventRows,
-  figureRows,
+  eventsNote,
   isArticle,
   isCited,
   isEvent,
   isMeasured,
-  measuredRows,
-  taoValue,
+  taoSeriesRows,
   TIME_COLUMNS,
   type TimeRow,
 } from './time-rows.ts';
@@ -37,17 +26,13 @@ export const issuance: ChartDef<TimeRow> = {
         : `No chain reads of ${f.item} in this build.`,
       rows.some(isArticle) ? 'Diamonds: the article’s figures.' : '',
       rows.some(isCited) ? 'Circles: cited figures.' : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ];
     return parts.filter(Boolean).join(' ');
   },
   columns: [...TIME_COLUMNS],
   controls: [{ name: 'scale', label: 'Scale', values: ['linear', 'log'] }, RANGE_CONTROL],
-  rows: (data) => [
-    ...measuredRows(data.snapshot, 'totalIssuance', SERIES_FIELDS.totalIssuance.label, taoValue, 'TAO'),
-    ...figureRows(data, 'totalIssuance'),
-    ...eventRows(data),
-  ],
+  rows: (data) => taoSeriesRows(data, 'totalIssuance'),
   describe(rows) {
     const measured = rows.filter(isMeasured);
     const first = measured[0];
@@ -64,33 +49,22 @@ export const issuance: ChartDef<TimeRow> = {
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
-    const figures = figureMarks(shown, formatCompactTao);
-    return {
-      options: {
-        height: 360,
-        marginLeft: 66,
-        y: {
-          type: options.scale === 'log' ? 'log' : 'linear',
-          label: 'TAO',
-          labelAnchor: 'center',
-          grid: true,
-          insetTop: 12,
-          insetBottom: 12,
-          tickFormat: (v: number) => formatCompact(v),
-        },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [
-          ...(options.scale === 'log' ? [] : [Plot.ruleY([0])]),
-          ...measuredLine(measured, formatCompactTao),
-          ...figures.marks,
-        ],
+    return timePlot(shown, data, {
+      series: ['totalIssuance'],
+      fmt: formatCompactTao,
+      height: 360,
+      marginLeft: 66,
+      y: {
+        type: options.scale === 'log' ? 'log' : 'linear',
+        label: 'TAO',
+        labelAnchor: 'center',
+        grid: true,
+        insetTop: 12,
+        insetBottom: 12,
+        tickFormat: (v: number) => formatCompact(v),
       },
-      annotations: {
-        markers: timeMarkers(shown, ['totalIssuance'], data),
-        notes: caveatNotes(['totalIssuance'], [], data),
-        labels: figures.labels,
-        message: measured.length ? null : NO_CHAIN_READS,
-      },
-    };
+      marks: [...(options.scale === 'log' ? [] : [Plot.ruleY([0])]), ...measuredLine(measured, formatCompactTao)],
+      drawn: measured.length > 0,
+    });
   },
 };

@@ -3,35 +3,9 @@ import { formatCompact, formatCompactTao, formatTao, formatTaoChange } from '../
 import { DTAO_DATE } from '../metrics/dates.ts';
 import { rootStakeChange } from '../metrics/root.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import {
-  figureMarks,
-  inRange,
-  measuredLine,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-  caveatNotes,
-} from './time-marks.ts';
-import {
-  eventRows,
-  figureRows,
-  isArticle,
-  isEvent,
-  isMeasured,
-  measuredRows,
-  taoValue,
-  TIME_COLUMNS,
-  type TimeRow,
-} from './time-rows.ts';
-import type { ChartData, ChartDef } from './types.ts';
-
-function rows(data: ChartData): TimeRow[] {
-  const measured = measuredRows(data.snapshot, 'rootStake', SERIES_FIELDS.rootStake.label, taoValue, 'TAO').filter(
-    (r) => r.date !== null && r.date >= DTAO_DATE,
-  );
-  return [...measured, ...figureRows(data, 'rootStake'), ...eventRows(data, DTAO_DATE)];
-}
+import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
+import { eventsNote, isArticle, isMeasured, taoSeriesRows, TIME_COLUMNS, type TimeRow } from './time-rows.ts';
+import type { ChartDef } from './types.ts';
 
 export const rootStake: ChartDef<TimeRow> = {
   id: 'root-stake',
@@ -44,14 +18,14 @@ export const rootStake: ChartDef<TimeRow> = {
         ? `${f.label} (${f.item}) at the first block of each UTC day since dTAO (13 February 2025), blue line.`
         : `No chain reads of ${f.item} in this build.`,
       article.length ? `Diamonds: the article’s ${article.join(' and ')}.` : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
   },
   columns: [...TIME_COLUMNS],
   controls: [{ name: 'baseline', label: 'Y axis', values: ['fit', 'zero'] }, RANGE_CONTROL],
-  rows,
+  rows: (data) => taoSeriesRows(data, 'rootStake', DTAO_DATE),
   describe(rows, data) {
     const points = rows.filter(isArticle);
     const article = points.map((r) => `${formatCompactTao(r.value ?? 0)} on ${r.date}`);
@@ -73,29 +47,22 @@ export const rootStake: ChartDef<TimeRow> = {
   plot(rows, options, data) {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isMeasured);
-    const figures = figureMarks(shown, formatCompactTao);
-    return {
-      options: {
-        height: 340,
-        marginLeft: 66,
-        y: {
-          label: 'TAO on root',
-          labelAnchor: 'center',
-          grid: true,
-          zero: options.baseline === 'zero',
-          insetTop: 16,
-          insetBottom: 16,
-          tickFormat: (v: number) => formatCompact(v),
-        },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [...measuredLine(measured, formatCompactTao), ...figures.marks],
+    return timePlot(shown, data, {
+      series: ['rootStake'],
+      fmt: formatCompactTao,
+      height: 340,
+      marginLeft: 66,
+      y: {
+        label: 'TAO on root',
+        labelAnchor: 'center',
+        grid: true,
+        zero: options.baseline === 'zero',
+        insetTop: 16,
+        insetBottom: 16,
+        tickFormat: (v: number) => formatCompact(v),
       },
-      annotations: {
-        markers: timeMarkers(shown, ['rootStake'], data),
-        notes: caveatNotes(['rootStake'], [], data),
-        labels: figures.labels,
-        message: measured.length ? null : NO_CHAIN_READS,
-      },
-    };
+      marks: measuredLine(measured, formatCompactTao),
+      drawn: measured.length > 0,
+    });
   },
 };

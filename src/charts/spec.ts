@@ -63,11 +63,11 @@ function annotationMarks(
   lanes: number[],
   width: number,
   inset: { left: number; top: number },
-): { marks: unknown[]; unplaced: KeyItem[] } {
+): { marks: Plot.Markish[]; unplaced: KeyItem[] } {
   const markers = a.markers ?? [];
   const x = plot?.scale('x');
   const y = plot?.scale('y');
-  const marks: unknown[] = [];
+  const marks: Plot.Markish[] = [];
   // Plot's dy is a constant: one text mark per lane
   for (const lane of new Set(lanes))
     marks.push(
@@ -178,10 +178,10 @@ export function renderChart(
     ...(document ? { document } : {}),
   };
   const marks = [...markerRules(markers), ...(base.marks ?? [])];
-  const draw = (extra: Record<string, unknown>, more: unknown[] = []) =>
-    Plot.plot({ ...base, ...common, ...extra, marks: [...marks, ...more] } as Plot.PlotOptions) as Rendered;
+  const draw = (extra: Plot.PlotOptions, more: Plot.Markish[] = []) =>
+    Plot.plot({ ...base, ...common, ...extra, marks: [...marks, ...more] }) as Rendered;
   // pass 1: where the markers fall (the x scale does not depend on the top margin), so how many lanes they need
-  let marginTop = (base.marginTop as number | undefined) ?? 20;
+  let marginTop = base.marginTop ?? 20;
   let lanes: number[] = [];
   let plot: Rendered | null = null;
   if (markers.length) {
@@ -193,10 +193,9 @@ export function renderChart(
   }
   // pass 2: the scales at the final size, to place labels in pixels
   if ((annotations.labels?.length ?? 0) > 0 || annotations.message) plot = draw({ marginTop });
-  const axis = (k: 'x' | 'y') => (base[k] ?? {}) as { insetLeft?: number; insetTop?: number };
   const inset = {
-    left: axis('x').insetLeft ?? (base.insetLeft as number | undefined) ?? 0,
-    top: axis('y').insetTop ?? (base.insetTop as number | undefined) ?? 0,
+    left: base.x?.insetLeft ?? base.insetLeft ?? 0,
+    top: base.y?.insetTop ?? base.insetTop ?? 0,
   };
   const { marks: extra, unplaced } = annotationMarks(annotations, plot, lanes, width, inset);
   const el = draw({ marginTop, ariaLabel: def.title }, extra); // described by the page's paragraph (aria-describedby)

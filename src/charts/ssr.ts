@@ -21,12 +21,7 @@ export function renderStatic(
   return { svg: el.outerHTML, key };
 }
 
-export function renderSvg(
-  def: AnyChartDef,
-  data: ChartData,
-  options: ChartOptions = {},
-  width: number = WIDTHS.wide,
-  describedBy = `chart-${def.id}-desc`,
-): string {
-  return renderStatic(def, data, options, width, describedBy).svg;
+/** renderStatic's SVG alone. */
+export function renderSvg(...args: Parameters<typeof renderStatic>): string {
+  return renderStatic(...args).svg;
 }

@@ -3,60 +3,41 @@ import { formulaOf } from '../model/metrics.ts';
 import { said } from '../metrics/figures.ts';
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatCompactTao, formatPercent, raoToTao } from '../metrics/amount.ts';
-import { stakingSeries } from '../metrics/staking.ts';
-import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import {
-  caveatNotes,
-  figureMarks,
-  inRange,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-} from './time-marks.ts';
+import { inRange, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
   eventRows,
+  eventsNote,
   figureRows,
   isArticle,
   isCited,
-  isEvent,
   isMeasured,
   TIME_COLUMNS,
   toDate,
   type TimeRow,
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
-import { unusableBand, unusableText } from './unusable.ts';
+import { stakingRows, unusableBand, unusableSeries, unusableText } from './unusable.ts';
 
 const STAKED = 'Staked';
 const LIQUID = 'Liquid';
-/** Days whose TotalStake was not a staking figure: in the data table, drawn as a grey band, not in the stack. */
-const UNUSABLE = ', unusable (TotalStake left out the genesis stake)';
 const isDrawn = (r: TimeRow) => isMeasured(r) && (r.series === STAKED || r.series === LIQUID);
-const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === `${STAKED}${UNUSABLE}`;
+/** Days whose TotalStake was not a staking figure: in the data table, drawn as a grey band, not in the stack. */
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === unusableSeries(STAKED);
 const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staked amount');
 
 function rows(data: ChartData): TimeRow[] {
-  const s = data.snapshot;
-  const measured: TimeRow[] =
-    s.kind === 'cited'
-      ? []
-      : stakingSeries(s).flatMap((d) => {
-          const src = rowSource(d.source, s.kind);
-          const tag = d.unusable ? UNUSABLE : '';
-          return [
-            { date: d.date, series: `${STAKED}${tag}`, value: raoToTao(d.staked), unit: 'TAO', ...src },
-            {
-              date: d.date,
-              series: `${LIQUID}${tag}`,
-              value: raoToTao(d.liquid),
-              unit: 'TAO',
-              ...src,
-              item: 'SubtensorModule.TotalIssuance − SubtensorModule.TotalStake',
-            },
-          ];
-        });
+  const measured = stakingRows(data, (d, src, name) => [
+    { date: d.date, series: name(STAKED), value: raoToTao(d.staked), unit: 'TAO', ...src },
+    {
+      date: d.date,
+      series: name(LIQUID),
+      value: raoToTao(d.liquid),
+      unit: 'TAO',
+      ...src,
+      item: formulaOf('liquid-supply'),
+    },
+  ]);
   return [...measured, ...figureRows(data, 'totalIssuance'), ...eventRows(data)];
 }
 
@@ -75,7 +56,7 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       bad(rows),
       amounts && rows.some(isArticle) ? 'Diamonds: the article’s supply figures.' : '',
       amounts && rows.some((r) => isCited(r) && r.date) ? 'Circles: cited supply figures.' : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
@@ -109,7 +90,6 @@ export const stakedLiquid: ChartDef<TimeRow> = {
       order: [LIQUID, STAKED],
       ...(shares ? { offset: 'normalize' as const } : {}),
     };
-    const figures = shares ? { marks: [], labels: [] } : figureMarks(shown, formatCompactTao);
     // the series' names inside their bands at the last day
     const last = measured.at(-1)?.date;
     const at = (series: string) => measured.find((r) => r.date === last && r.series === series)?.value ?? 0;
@@ -135,51 +115,48 @@ export const stakedLiquid: ChartDef<TimeRow> = {
           },
         ]
       : [];
-    return {
-      options: {
-        height: 360,
-        marginLeft: 66,
-        color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
-        y: shares
-          ? {
-              domain: [0, 1],
-              label: 'share of issued TAO',
-              labelAnchor: 'center',
-              grid: true,
-              tickFormat: (v: number) => formatPercent(v, 0),
-            }
-          : {
-              label: 'TAO',
-              labelAnchor: 'center',
-              grid: true,
-              insetTop: 12,
-              tickFormat: (v: number) => formatCompact(v),
-            },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [
-          ...(band.length ? [Plot.rect(band, { x1: 'x1', x2: 'x2', fill: COLORS.muted, fillOpacity: 0.25 })] : []),
-          Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
-          Plot.ruleY([0]),
-          ...figures.marks,
-          Plot.tip(
-            measured,
-            Plot.pointerX(
-              Plot.stackY({
-                ...stack,
-                fontSize: 11,
-                title: (r: TimeRow) =>
-                  `${r.series}: ${formatCompactTao(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
-              }),
-            ),
+    return timePlot(shown, data, {
+      series: ['totalStake', 'totalIssuance'],
+      // as shares, the supply figures (amounts) are not drawn
+      fmt: shares ? null : formatCompactTao,
+      height: 360,
+      marginLeft: 66,
+      color: { domain: [STAKED, LIQUID], range: [COLORS.chain, COLORS.sky] },
+      y: shares
+        ? {
+            domain: [0, 1],
+            label: 'share of issued TAO',
+            labelAnchor: 'center',
+            grid: true,
+            tickFormat: (v: number) => formatPercent(v, 0),
+          }
+        : {
+            label: 'TAO',
+            labelAnchor: 'center',
+            grid: true,
+            insetTop: 12,
+            tickFormat: (v: number) => formatCompact(v),
+          },
+      marks: [
+        ...(band.length ? [Plot.rect(band, { x1: 'x1', x2: 'x2', fill: COLORS.muted, fillOpacity: 0.25 })] : []),
+        Plot.areaY(measured, Plot.stackY({ ...stack, fillOpacity: 0.85 })),
+        Plot.ruleY([0]),
+      ],
+      over: [
+        Plot.tip(
+          measured,
+          Plot.pointerX(
+            Plot.stackY({
+              ...stack,
+              fontSize: 11,
+              title: (r: TimeRow) =>
+                `${r.series}: ${formatCompactTao(r.value ?? 0)}\n${r.date}, block ${r.block?.toLocaleString('en-US')}`,
+            }),
           ),
-        ],
-      },
-      annotations: {
-        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
-        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
-        labels: [...names, ...figures.labels],
-        message: measured.length || band.length ? null : NO_CHAIN_READS,
-      },
-    };
+        ),
+      ],
+      labels: names,
+      drawn: measured.length > 0 || band.length > 0,
+    });
   },
 };

@@ -2,54 +2,34 @@
 import { formulaOf, METRICS } from '../model/metrics.ts';
 import { said } from '../metrics/figures.ts';
 import { formatPercent } from '../metrics/amount.ts';
-import { STAKING_RATIO_FORMULA, stakingSeries } from '../metrics/staking.ts';
-import { rowSource } from './source-columns.ts';
+import { STAKING_RATIO_FORMULA } from '../metrics/staking.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import {
-  figureMarks,
-  inRange,
-  measuredLine,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  timeDomain,
-  timeMarkers,
-  caveatNotes,
-} from './time-marks.ts';
+import { inRange, measuredLine, RANGE_CONTROL, timePlot } from './time-marks.ts';
 import {
   eventRows,
+  eventsNote,
   figureRow,
   isArticle,
   isCited,
-  isEvent,
   isMeasured,
   TIME_COLUMNS,
   type TimeRow,
 } from './time-rows.ts';
 import { COLORS, type ChartData, type ChartDef } from './types.ts';
-import { unusableBand, unusableText } from './unusable.ts';
+import { stakingRows, unusableBand, unusableSeries, unusableText } from './unusable.ts';
 import * as Plot from '@observablehq/plot';
 
 const fmt = (v: number) => formatPercent(v);
 const LINE = 'Staking ratio';
 /** Days whose TotalStake was not a staking figure (a break's invalidBefore range): listed, drawn as a band, not as the line. */
-const UNUSABLE = 'Staking ratio, unusable (TotalStake left out the genesis stake)';
-const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === UNUSABLE;
+const isUnusable = (r: TimeRow) => isMeasured(r) && r.series === unusableSeries(LINE);
 const isLine = (r: TimeRow) => isMeasured(r) && r.series === LINE;
 const bad = (rows: TimeRow[]) => unusableText(rows.filter(isUnusable), 'a staking ratio');
 
 function rows(data: ChartData): TimeRow[] {
-  const s = data.snapshot;
-  const measured: TimeRow[] =
-    s.kind === 'cited'
-      ? []
-      : stakingSeries(s).map((d) => ({
-          date: d.date,
-          series: d.unusable ? UNUSABLE : LINE,
-          value: d.ratio,
-          unit: 'ratio',
-          ...rowSource(d.source, s.kind),
-          item: STAKING_RATIO_FORMULA,
-        }));
+  const measured = stakingRows(data, (d, src, name) => [
+    { date: d.date, series: name(LINE), value: d.ratio, unit: 'ratio', ...src, item: STAKING_RATIO_FORMULA },
+  ]);
   const figures = data.reference.figures
     .filter((f) => f.claims.includes('C14'))
     .map((f) => figureRow(f, `${f.source.by === 'article' ? 'article' : 'cited'}: ${f.label}`));
@@ -74,7 +54,7 @@ export const stakingRatio: ChartDef<TimeRow> = {
             .join(' and ')}.`
         : '',
       rows.some((r) => isCited(r) && r.date) ? 'Circles: cited figures.' : '',
-      rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(rows),
     ]
       .filter(Boolean)
       .join(' ');
@@ -95,36 +75,28 @@ export const stakingRatio: ChartDef<TimeRow> = {
     const shown = inRange(rows, options.range);
     const measured = shown.filter(isLine);
     const unusable = shown.filter(isUnusable);
-    const figures = figureMarks(shown, fmt);
     // the unusable days as one grey band over the whole height
     const band = unusableBand(unusable);
-    return {
-      options: {
-        height: 320,
-        marginLeft: 52,
-        y: {
-          domain: [0, 1],
-          label: 'staked / issued',
-          labelAnchor: 'center',
-          grid: true,
-          insetBottom: 8, // the 0% tick clear of the first date label at 340 px
-          tickFormat: (v: number) => formatPercent(v, 0),
-        },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [
-          ...(band.length
-            ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
-            : []),
-          ...measuredLine(measured, fmt),
-          ...figures.marks,
-        ],
+    return timePlot(shown, data, {
+      series: ['totalStake', 'totalIssuance'],
+      fmt,
+      height: 320,
+      marginLeft: 52,
+      y: {
+        domain: [0, 1],
+        label: 'staked / issued',
+        labelAnchor: 'center',
+        grid: true,
+        insetBottom: 8, // the 0% tick clear of the first date label at 340 px
+        tickFormat: (v: number) => formatPercent(v, 0),
       },
-      annotations: {
-        markers: timeMarkers(shown, ['totalStake', 'totalIssuance'], data),
-        notes: caveatNotes(['totalStake', 'totalIssuance'], [], data),
-        labels: figures.labels,
-        message: measured.length || unusable.length ? null : NO_CHAIN_READS,
-      },
-    };
+      marks: [
+        ...(band.length
+          ? [Plot.rectX(band, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.muted, fillOpacity: 0.25 })]
+          : []),
+        ...measuredLine(measured, fmt),
+      ],
+      drawn: measured.length > 0 || unusable.length > 0,
+    });
   },
 };

@@ -8,21 +8,12 @@ import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
 import { SUBNET_ITEMS } from '../model/series.ts';
-import {
-  figureMarks,
-  measuredLine,
-  NO_CHAIN_READS,
-  RANGE_CONTROL,
-  rangeStart,
-  timeDomain,
-  timeMarkers,
-  caveatNotes,
-} from './time-marks.ts';
+import { measuredLine, RANGE_CONTROL, rangeStart, timePlot } from './time-marks.ts';
 import {
   eventRows,
+  eventsNote,
   figureRow,
   isCited,
-  isEvent,
   isMeasured,
   measuredRows,
   TIME_COLUMNS,
@@ -79,7 +70,7 @@ export const subnetPools: ChartDef<PoolRow> = {
         ? `${SERIES_FIELDS.subnetCount.label} (${SERIES_FIELDS.subnetCount.item}) at the first block of each UTC day.`
         : `No chain reads of ${SERIES_FIELDS.subnetCount.item} in this build.`,
       cited.length ? `Circles: cited figures (${cited.join('; ')}).` : '',
-      count.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '',
+      eventsNote(count),
       'The depth of each subnet’s pool is in the “pools” view and in the numbers below.',
     ]
       .filter(Boolean)
@@ -154,7 +145,6 @@ export const subnetPools: ChartDef<PoolRow> = {
     const from = rangeStart(options.range, rows);
     const shown = rows.filter((r) => r.panel === 'count' && (!from || !r.date || r.date >= from));
     const measured = shown.filter(isMeasured);
-    const figures = figureMarks(shown, fmtCount);
     const cited = shown
       .filter((r) => isCited(r) && r.date)
       .map((r) => ({
@@ -165,20 +155,16 @@ export const subnetPools: ChartDef<PoolRow> = {
         left: true,
         date: r.date,
       }));
-    return {
-      options: {
-        height: 340,
-        marginLeft: 52,
-        y: { label: 'subnets', labelAnchor: 'center', grid: true, zero: true, insetTop: 12 },
-        x: { type: 'utc', label: null, domain: timeDomain(shown) },
-        marks: [...measuredLine(measured, fmtCount, COLORS.chain, true), ...figures.marks],
-      },
-      annotations: {
-        markers: timeMarkers(shown, ['subnetCount'], data),
-        notes: caveatNotes(['subnetCount'], ['tao'], data),
-        labels: [...cited, ...figures.labels],
-        message: measured.length ? null : NO_CHAIN_READS,
-      },
-    };
+    return timePlot(shown, data, {
+      series: ['subnetCount'],
+      columns: ['tao'],
+      fmt: fmtCount,
+      height: 340,
+      marginLeft: 52,
+      y: { label: 'subnets', labelAnchor: 'center', grid: true, zero: true, insetTop: 12 },
+      marks: measuredLine(measured, fmtCount, COLORS.chain, true),
+      labels: cited,
+      drawn: measured.length > 0,
+    });
   },
 };

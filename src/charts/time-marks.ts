@@ -5,7 +5,7 @@ import { addDays } from '../metrics/series.ts';
 import type { SeriesField } from '../model/series.ts';
 import type { SubnetColumn } from '../model/series.ts';
 import { MARK_FONT } from './place.ts';
-import { COLORS, type ChartData, type KeyItem, type PointLabel } from './types.ts';
+import { COLORS, type ChartData, type ChartPlot, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';
 
 const label = (r: TimeRow) => r.series.replace(/^(event|article|cited): /, '');
@@ -108,7 +108,7 @@ export function figureMarks(
   rows: TimeRow[],
   fmt: (v: number) => string,
   levelX?: number | Date,
-): { marks: unknown[]; labels: PointLabel[] } {
+): { marks: Plot.Markish[]; labels: PointLabel[] } {
   const article = rows.filter(isArticle);
   const dated = article.filter((r) => r.date);
   const levels = article.filter((r) => !r.date);
@@ -210,3 +210,50 @@ export function inRange<R extends { date: string | null }>(rows: R[], range: str
 }
 
 export const RANGE_CONTROL = { name: 'range', label: 'Dates', values: ['all', 'since-dtao', 'last-year'] } as const;
+
+/** What one time chart draws in the frame every time chart shares (timePlot). */
+export interface TimeFrame {
+  /** the series read: their breaks are marked on the axis, their caveats are in the key */
+  series: readonly SeriesField[];
+  /** the per-subnet columns read, for their caveats */
+  columns?: readonly SubnetColumn[];
+  /** how the article's and cited figures' values are written; null: the figures are not drawn */
+  fmt: ((v: number) => string) | null;
+  height: number;
+  marginLeft: number;
+  y: Plot.ScaleOptions;
+  color?: Plot.ScaleOptions;
+  /** the chart's own marks, drawn under the figures' */
+  marks: Plot.Markish[];
+  /** marks drawn over the figures' (tips) */
+  over?: Plot.Markish[];
+  /** labels placed before the figures' */
+  labels?: PointLabel[];
+  /** whether the frame draws anything read from the chain; when not, it says NO_CHAIN_READS */
+  drawn: boolean;
+}
+
+/**
+ * A time chart's Plot options and annotations from the rows it shows: a UTC x axis (the short axis without chain
+ * rows), the chart's marks with the figures' over them, the events and series breaks of `series` as markers, the
+ * caveats on what it reads as notes, and NO_CHAIN_READS in the frame when nothing from the chain is drawn.
+ */
+export function timePlot(shown: TimeRow[], data: ChartData, f: TimeFrame): ChartPlot {
+  const figures = f.fmt ? figureMarks(shown, f.fmt) : { marks: [], labels: [] };
+  return {
+    options: {
+      height: f.height,
+      marginLeft: f.marginLeft,
+      ...(f.color ? { color: f.color } : {}),
+      y: f.y,
+      x: { type: 'utc', label: null, domain: timeDomain(shown) },
+      marks: [...f.marks, ...figures.marks, ...(f.over ?? [])],
+    },
+    annotations: {
+      markers: timeMarkers(shown, f.series, data),
+      notes: caveatNotes(f.series, f.columns ?? [], data),
+      labels: [...(f.labels ?? []), ...figures.labels],
+      message: f.drawn ? null : NO_CHAIN_READS,
+    },
+  };
+}

@@ -1,5 +1,6 @@
 /** Rows for time-series charts: measured points from the snapshot, cited and article figures as overlays. */
 import type { Figure, SeriesField, Snapshot } from '../model/schema.ts';
+import { SERIES_FIELDS } from '../model/series.ts';
 import { raoToTao } from '../metrics/amount.ts';
 import { measuredObservations } from '../metrics/series.ts';
 import { rowSource } from './source-columns.ts';
@@ -31,6 +32,19 @@ export function measuredRows(
 }
 
 export const taoValue = (v: bigint) => raoToTao(v);
+
+/**
+ * A TAO series' rows: its daily reads, the article's and cited figures drawn against it, and the dated events; reads
+ * and events from `from` on when given.
+ */
+export function taoSeriesRows(data: ChartData, field: SeriesField, from?: string): TimeRow[] {
+  const measured = measuredRows(data.snapshot, field, SERIES_FIELDS[field].label, taoValue, 'TAO');
+  return [
+    ...measured.filter((r) => !from || (r.date !== null && r.date >= from)),
+    ...figureRows(data, field),
+    ...eventRows(data, from),
+  ];
+}
 
 /** A figure as a plotted value in display units (TAO for RAO amounts). */
 function figureValue(f: Figure): number {
@@ -70,6 +84,9 @@ export const isEvent = (r: TimeRow) => r.series.startsWith('event: ');
 export const isArticle = (r: TimeRow) => r.origin === 'article' && !isEvent(r);
 export const isCited = (r: TimeRow) => r.origin === 'publication' && !isEvent(r);
 export const isMeasured = (r: TimeRow) => r.origin === 'chain' || r.origin === 'synthetic';
+/** The caption's sentence for the dated events, '' when the rows have none. */
+export const eventsNote = (rows: TimeRow[]) =>
+  rows.some(isEvent) ? 'Numbers: dated events, listed under the chart.' : '';
 export const toDate = (r: TimeRow) => (r.date ? new Date(`${r.date}T00:00:00Z`) : null);
 
 export const TIME_COLUMNS = [

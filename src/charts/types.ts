@@ -3,6 +3,7 @@
  * as a table), and `plot(rows, options)` turns them into Observable Plot options. The same two functions run
  * at build time (inline SVG, no JavaScript needed) and in the browser (live, with tips and controls).
  */
+import type { Markish, PlotOptions } from '@observablehq/plot';
 import type { Origin } from '../model/provenance.ts';
 import type { SeriesBreak } from '../model/breaks.ts';
 import type { ReportData } from '../model/schema.ts';
@@ -66,7 +67,7 @@ export interface Annotations {
 
 export interface ChartPlot {
   /** Plot options without `document`, width or aria (added by spec.ts) */
-  options: Record<string, unknown> & { marks?: unknown[] };
+  options: PlotOptions & { marks?: Markish[] };
   annotations?: Annotations;
 }
 

@@ -3,23 +3,46 @@
  * pool depth and about the TAO the protocol put into pools. Flows are not recorded; each function says what
  * its number is: a net change between two reads, or an estimate from one block a day.
  */
-import { SUBNET_ITEMS } from '../model/series.ts';
+import { SUBNET_ITEMS, type SeriesField } from '../model/series.ts';
 import type { Snapshot, Source } from '../model/schema.ts';
 import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';
 import { BLOCKS_PER_DAY, DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { formulaOf } from '../model/metrics.ts';
+import { formulaOf, type MetricId } from '../model/metrics.ts';
+
+/**
+ * The net change of a series between two dates, as a function of the snapshot: from dTAO by default (read at its
+ * upgrade block when recorded). Negative: the series fell.
+ */
+export const netChangeOf =
+  (field: SeriesField) =>
+  (s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null =>
+    changeSince(s, field, from, to);
+
+/**
+ * A metric of two series read on the same day: `value` of the two reads (null: no value), with the metric's formula
+ * and both reads as its inputs; null unless both series were read on that day.
+ */
+export function sameDayMetric<T>(
+  s: Snapshot,
+  date: string,
+  [a, b]: readonly [SeriesField, SeriesField],
+  metric: MetricId,
+  value: (x: Observation, y: Observation) => T | null,
+): Computed<T> | null {
+  const x = measuredAt(s, a, date);
+  const y = measuredAt(s, b, date);
+  if (!x || !y || x.date !== y.date) return null;
+  const v = value(x, y);
+  return v === null ? null : { value: v, formula: formulaOf(metric), inputs: [x.source, y.source] };
+}
 
 /** Net change of TAO in subnet pools (Σ SubnetTAO[netuid>0]): protocol injection plus user stakes, minus unstakes and root sales. */
-export function poolChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'subnetTao', from, to);
-}
+export const poolChange = netChangeOf('subnetTao');
 
 /** Net change of issued TAO: new TAO minted, less TAO recycled (so at most the TAO emitted over the period). */
-export function issuanceChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'totalIssuance', from, to);
-}
+export const issuanceChange = netChangeOf('totalIssuance');
 
 export interface SampledInjection {
   /** Σ over sampled days of (TAO injected in the day's first block × 7,200), in RAO */
@@ -65,14 +88,9 @@ export interface AveragePool {
 
 /** Average pool depth on a date: Σ SubnetTAO[netuid>0] / (TotalNetworks − 1, the root network). */
 export function averagePoolDepth(s: Snapshot, date: string): Computed<AveragePool> | null {
-  const pools = measuredAt(s, 'subnetTao', date);
-  const count = measuredAt(s, 'subnetCount', date);
-  if (!pools || !count || pools.date !== count.date || count.value <= 1n) return null;
-  return {
-    value: { pools, count, average: pools.value / (count.value - 1n) },
-    formula: formulaOf('average-pool'),
-    inputs: [pools.source, count.source],
-  };
+  return sameDayMetric(s, date, ['subnetTao', 'subnetCount'], 'average-pool', (pools, count) =>
+    count.value <= 1n ? null : { pools, count, average: pools.value / (count.value - 1n) },
+  );
 }
 
 export interface PoolDepth {

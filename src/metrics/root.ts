@@ -12,17 +12,15 @@
 import type { Snapshot, Source } from '../model/schema.ts';
 import { BLOCKS_PER_DAY } from './dates.ts';
 import { ratio } from './amount.ts';
-import { DTAO_DATE } from './dates.ts';
 import type { Computed } from './provenance.ts';
-import { daysBetween, measuredAt, type Change, type Observation } from './series.ts';
-import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
+import { daysBetween, type Observation } from './series.ts';
+import { dtaoLeadIn, leadInFormula } from './upgrades.ts';
+import { netChangeOf, sameDayMetric } from './pools.ts';
 import { pointSource } from './provenance.ts';
 import { formulaOf } from '../model/metrics.ts';
 
 /** Net change of root stake between two dates (default: from dTAO, read at its upgrade block when recorded). Negative: root stake fell. */
-export function rootStakeChange(s: Snapshot, to: string, from = DTAO_DATE): Computed<Change> | null {
-  return changeSince(s, 'rootStake', from, to);
-}
+export const rootStakeChange = netChangeOf('rootStake');
 
 export interface RootShare {
   root: Observation;
@@ -33,14 +31,11 @@ export interface RootShare {
 
 /** Share of staked TAO still on root rather than in subnet pools, on a date. */
 export function rootShareOfStake(s: Snapshot, date: string): Computed<RootShare> | null {
-  const root = measuredAt(s, 'rootStake', date);
-  const pools = measuredAt(s, 'subnetTao', date);
-  if (!root || !pools || root.date !== pools.date) return null;
-  return {
-    value: { root, pools, share: ratio(root.value, root.value + pools.value) },
-    formula: formulaOf('root-share-of-stake'),
-    inputs: [root.source, pools.source],
-  };
+  return sameDayMetric(s, date, ['rootStake', 'subnetTao'], 'root-share-of-stake', (root, pools) => ({
+    root,
+    pools,
+    share: ratio(root.value, root.value + pools.value),
+  }));
 }
 
 /** The first spec with dTAO, and the last spec where root's share was sold for TAO into PendingRootDivs (334 replaced it by root claim). */

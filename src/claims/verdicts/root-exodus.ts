@@ -1,5 +1,4 @@
 /** Verdicts for the root-exodus essay: TAO into pools, TAO to root, root stake and the 300k outflow (C27-C30). */
-import { breaksCrossed, ROOT_DIVS_BREAK, rootDivsCaveat } from '../../model/breaks.ts';
 import { formatCompact, formatCompactTao, formatTao, raoToTao } from '../../metrics/amount.ts';
 import { issuanceChange, sampledInjection } from '../../metrics/pools.ts';
 import { rootStakeChange } from '../../metrics/root.ts';
@@ -11,7 +10,6 @@ import {
   changeEvidence,
   citedEvidence,
   computedEvidence,
-  breakNote,
   dateOf,
   dtaoNote,
   figure,
@@ -19,7 +17,6 @@ import {
   figureText,
   formatChange,
   matches,
-  noteRootDivs,
   observationEvidence,
   pct,
   result,
@@ -30,6 +27,7 @@ import {
 import { ARTICLE_ROUNDING_TAO } from '../thresholds.ts';
 import type { Evidence, Verdict, VerdictFn, VerdictResult } from '../types.ts';
 import { indexerRootReading } from '../indexer.ts';
+import { rootDivsGap, rootStakeBreaks } from './shared/root-stake.ts';
 import { formulaOf } from '../../model/metrics.ts';
 
 /** The measured values that `matches` (within TOLERANCE of the measured value) accepts for a claimed figure. */
@@ -170,9 +168,6 @@ const near = (x: number, target: number) => Math.abs(x - target) <= slack(target
 const nearBand = (target: number) =>
   `${formatCompactTao(target - slack(target))} and ${formatCompactTao(target + slack(target))}`;
 
-/** The caveat every root-stake verdict from dTAO to spec 283 carries (series break root-divs-outside-subnet-tao). */
-const ROOT_DIVS_NOTE = ` ${rootDivsCaveat('SubnetTAO[0]')}, so the stakers’ root stake was higher than it by the dividends paid since dTAO (series break “${ROOT_DIVS_BREAK}”).`;
-
 /**
  * C29: root stake fell from 5.86M to 5.71M TAO between dTAO and the article. A flip condition but no windows: the claim
  * names its two ends (dTAO and the article's date), so a window starting later tests another change.
@@ -192,8 +187,14 @@ export const C29: VerdictFn = (data) => {
   const at = dtaoNote(data.snapshot, ['rootStake']);
   ev.push(changeEvidence('Root stake, SubtensorModule.SubnetTAO[0]', change), ...at.evidence);
   const { before: b0, after: a0 } = change.value;
-  const omitted = noteRootDivs(ev, b0.date, a0.date, 'in force over this range');
-  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
+  // the caveat every root-stake verdict from dTAO to spec 283 carries (series break root-divs-outside-subnet-tao)
+  const gap = rootDivsGap(
+    ev,
+    b0.date,
+    a0.date,
+    'so the stakers’ root stake was higher than it by the dividends paid since dTAO',
+  );
+  const crossed = rootStakeBreaks(b0.date, a0.date);
   ev.push(...crossed.evidence);
   const b = raoToTao(b0.value);
   const a = raoToTao(a0.value);
@@ -208,7 +209,7 @@ export const C29: VerdictFn = (data) => {
     flipCondition,
     ...result(
       verdict,
-      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says ${figureText(before)} → ${figureText(after)} (−${formatCompact(claimedDecline)}).${endsOk ? '' : ` The levels differ from the article’s by more than ${pct(TOLERANCE, 0)}.`}${declineOk ? '' : ` The change differs from the article’s −${formatCompact(claimedDecline)}.`}${omitted ? ROOT_DIVS_NOTE : ''}${crossed.text}${at.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)} would make it supported.`,
+      `The chain’s root stake counter went from ${formatTao(b0.value)} on ${b0.date} to ${formatTao(a0.value)} on ${a0.date} (${formatChange(change.value.delta)}); the article says ${figureText(before)} → ${figureText(after)} (−${formatCompact(claimedDecline)}).${endsOk ? '' : ` The levels differ from the article’s by more than ${pct(TOLERANCE, 0)}.`}${declineOk ? '' : ` The change differs from the article’s −${formatCompact(claimedDecline)}.`}${gap}${crossed.text}${at.text} A change of ${formatTao(BigInt(Math.round(claimedDecline * 1e9)))} ± ${ARTICLE_ROUNDING_TAO.toLocaleString('en-US')} TAO plus ${pct(TOLERANCE, 0)} would make it supported.`,
       ev,
     ),
   };
@@ -289,7 +290,7 @@ export const C30: VerdictFn = (data) => {
     ),
   );
   const { before: b0, after: a0 } = change.value;
-  const crossed = breakNote(b0.date, a0.date, breaksCrossed('rootStake', b0.date, a0.date));
+  const crossed = rootStakeBreaks(b0.date, a0.date);
   ev.push(...crossed.evidence);
   if (crossed.breaks.length > 0)
     return result(

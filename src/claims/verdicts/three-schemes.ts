@@ -1,5 +1,5 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
-import { breaksCrossed, ROOT_DIVS_BREAK, rootDivsCaveat } from '../../model/breaks.ts';
+import { breaksCrossed } from '../../model/breaks.ts';
 import type { ReportData } from '../../model/schema.ts';
 import { SUBNET_ITEMS } from '../../model/schema.ts';
 import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
@@ -15,6 +15,7 @@ import type { Computed } from '../../metrics/provenance.ts';
 import type { Change } from '../../metrics/series.ts';
 import { changeSince } from '../../metrics/upgrades.ts';
 import { overWindows, windowNote } from '../windows.ts';
+import { rootDivsGap, rootStakeBreaks } from './shared/root-stake.ts';
 import {
   C21_SHALLOW,
   C22_OUTSIDE_BAND,
@@ -36,7 +37,6 @@ import {
   figureEvidence,
   formatChange,
   needsChain,
-  noteRootDivs,
   observationEvidence,
   pct,
   result,
@@ -168,7 +168,7 @@ function c22Parts(data: ReportData, from: string, to: string): C22Parts | null {
   const inflow = pools.value.delta - baseline;
   const inflowShare = Number(inflow) / Number(baseline);
   const [r0, r1] = [root.value.before.date, root.value.after.date];
-  const rootBreaks = breakNote(r0, r1, breaksCrossed('rootStake', r0, r1));
+  const rootBreaks = rootStakeBreaks(r0, r1);
   const rootStayed =
     rootBreaks.breaks.length > 0
       ? null
@@ -255,7 +255,12 @@ export const C22: VerdictFn = (data) => {
   const crossed = breakNote(p0, p1, breaksCrossed('subnetTao', p0, p1));
   const at = dtaoNote(data.snapshot, ['rootStake', 'subnetTao']);
   ev.push(...at.evidence, ...p.rootBreaks.evidence, ...crossed.evidence);
-  const omitted = noteRootDivs(ev, root.value.before.date, root.value.after.date, 'in force over this range');
+  const gap = rootDivsGap(
+    ev,
+    root.value.before.date,
+    root.value.after.date,
+    'so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes',
+  );
   const verdict = tallyBanded([rootStayed, little]);
   const windows = windowNote(
     verdict,
@@ -278,9 +283,6 @@ export const C22: VerdictFn = (data) => {
   ev.push(windows.evidence);
   const rootText = `From ${root.value.before.date} to ${root.value.after.date} SubnetTAO[0], the root counter that stakes and unstakes moved and dividends did not, went ${formatChange(root.value.delta)}: root kept ${pct(kept)} of its TAO (${p.rootBreaks.breaks.length ? 'the reads straddle a change of the counter, so this cannot decide' : rootStayed === null ? `too close to ${pct(C22_ROOT_KEPT, 0)} to decide` : rootStayed ? `at least ${pct(C22_ROOT_KEPT + C22_ROOT_BAND, 0)}: it stayed put` : `under ${pct(C22_ROOT_KEPT - C22_ROOT_BAND, 0)}: much of it moved`})`;
   const inflowText = `since dTAO the pools grew by ${formatTao(pools.value.delta)} against a baseline of ${formatTao(baseline)} (TAO injected less TAO paid to root), so users added a net ${formatTao(inflow)}, ${pct(inflowShare)} of the baseline (${little === null ? 'too close to the threshold to decide' : little ? 'little new money' : 'more than a little'})`;
-  const gap = omitted
-    ? ` ${rootDivsCaveat('SubnetTAO[0]')}, so stakers held more than it by the dividends paid since dTAO; its fall is the TAO that left root, net of new stakes (series break “${ROOT_DIVS_BREAK}”).`
-    : '';
   return {
     ...result(
       verdict,
