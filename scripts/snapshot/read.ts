@@ -36,11 +36,10 @@ import {
   isPlainAggregate,
   NETUIDS_ITEM,
   SERIES,
-  SUBNET_COLUMNS,
   type SeriesDef,
   type StorageSpan,
-  type SubnetColumnDef,
 } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS, type SubnetColumns } from '../../src/model/columns.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -54,21 +53,37 @@ const seriesSpans = (plain: boolean) =>
   Object.values(SERIES as Record<string, SeriesDef>).flatMap((d) =>
     isPlainAggregate(d.aggregate) === plain ? d.storage : [],
   );
-const subnetSpans = (daily: boolean) =>
-  Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
+const subnetSpans = (columns: SubnetColumns, daily: boolean) =>
+  Object.values(columns).flatMap((c) => (c.daily === daily ? c.storage : []));
 
-/** Plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras. */
-export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
-/**
- * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
- * (it lists the netuids), then the table's per-subnet series (snapshot.json) and daily subnet columns
- * (subnets-daily.json).
- */
-export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(true)]);
-/** Per-subnet maps read at the head only (the rest of the subnets table). */
-export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(
-  ([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i),
-);
+/** What a block read asks for, derived from the series table and a per-subnet column table. */
+export interface ItemLists {
+  /** plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras */
+  global: ItemRef[];
+  /**
+   * per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
+   * (it lists the netuids), then the per-subnet series (snapshot.json) and the daily columns (subnets-daily.json)
+   */
+  seriesMaps: ItemRef[];
+  /** per-subnet maps read at the head only (the rest of the subnets table) */
+  headMaps: ItemRef[];
+}
+
+/** The item lists of a column table (src/model/columns.ts `SUBNET_COLUMNS`, or a test's). */
+export function itemLists(columns: SubnetColumns = SUBNET_COLUMNS): ItemLists {
+  const global = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
+  const seriesMaps = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(columns, true)]);
+  const headMaps = refsOf(subnetSpans(columns, false)).filter(
+    ([p, i]) => !seriesMaps.some(([q, j]) => q === p && j === i),
+  );
+  return { global, seriesMaps, headMaps };
+}
+
+const ITEMS = itemLists();
+/** The item lists of `SUBNET_COLUMNS` (see `ItemLists`). */
+export const GLOBAL_ITEMS: ItemRef[] = ITEMS.global;
+export const SERIES_MAPS: ItemRef[] = ITEMS.seriesMaps;
+export const HEAD_MAPS: ItemRef[] = ITEMS.headMaps;
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
 const PARENT_HASHES = 64;
@@ -257,6 +272,8 @@ export interface ReaderOptions {
   trustNode?: boolean;
   /** called with each block state once complete and proven (the snapshot keeps its proof file) */
   onProven?: (state: BlockState) => void;
+  /** the items to read (default: those of `SUBNET_COLUMNS`); a test passes those of another column table */
+  items?: ItemLists;
 }
 
 export class Reader {
@@ -272,6 +289,7 @@ export class Reader {
   #metadataCache: MetadataCache | null;
   readonly trustNode: boolean;
   readonly onProven: ((state: BlockState) => void) | null;
+  readonly items: ItemLists;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -282,6 +300,7 @@ export class Reader {
     this.#metadataCache = opts.metadataCache ?? null;
     this.trustNode = opts.trustNode ?? false;
     this.onProven = opts.onProven ?? null;
+    this.items = opts.items ?? ITEMS;
   }
 
   get candidates(): number {
@@ -416,11 +435,11 @@ export class Reader {
   /** Keys of the daily series at a block executed by `rt`. */
   seriesKeys(rt: Runtime, netuids: Iterable<number>): string[] {
     const keys: string[] = [];
-    for (const [p, i] of GLOBAL_ITEMS) {
+    for (const [p, i] of this.items.global) {
       const info = rt.plain(p, i);
       if (info) keys.push(rt.keyOf(info));
     }
-    const maps = SERIES_MAPS.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
+    const maps = this.items.seriesMaps.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
     for (const n of netuids) for (const info of maps) keys.push(rt.keyOf(info, n));
     return keys;
   }
@@ -502,7 +521,7 @@ export class Reader {
       return await verifyProof(root, proof, keys);
     } catch (e) {
       if (!(e instanceof ProofError)) throw e;
-      const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
+      const key = e.key ? ` key ${describeKey(state, e.key, this.items)}:` : '';
       throw new VerificationError(
         `${endpoint}: block ${state.number} (${state.hash}):${key} ${e.message} (state root ${root})`,
       );
@@ -548,7 +567,7 @@ export class Reader {
       for (const [k, v] of values) {
         if (state.raw.has(k) && state.raw.get(k) !== v)
           throw new VerificationError(
-            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k)}: ${how} gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
+            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k, this.items)}: ${how} gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
           );
         state.raw.set(k, v);
       }
@@ -664,19 +683,19 @@ export class Reader {
 
   /** The subnets table's extra keys (head only). */
   async readHeadDetails(state: BlockState): Promise<void> {
-    await this.ensure(state, this.mapKeys(state.runtime, HEAD_MAPS, state.netuids ?? []));
+    await this.ensure(state, this.mapKeys(state.runtime, this.items.headMaps, state.netuids ?? []));
   }
 }
 
 /** A key as an error names it: the item and netuid when the block's runtime knows it, and the key itself. */
-function describeKey(state: BlockState, key: string): string {
+function describeKey(state: BlockState, key: string, items: ItemLists): string {
   const known: Record<string, string> = {
     [FIXED.now]: 'Timestamp.Now',
     [FIXED.lastRuntimeUpgrade]: 'System.LastRuntimeUpgrade',
   };
   let name = known[key] ?? null;
   if (!name && state.runtime)
-    for (const [p, i] of [...GLOBAL_ITEMS, ...SERIES_MAPS, ...HEAD_MAPS]) {
+    for (const [p, i] of [...items.global, ...items.seriesMaps, ...items.headMaps]) {
       const info = state.runtime.item(p, i);
       if (info && key.startsWith(info.prefix)) {
         name = info.kind === 'plain' ? `${p}.${i}` : `${p}.${i}[…]`;

@@ -7,7 +7,8 @@
  *
  * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
-import type { SeriesField, SubnetColumn } from './series.ts';
+import type { SeriesField } from './series.ts';
+import type { SubnetColumn } from './columns.ts';
 
 export interface SeriesBreak {
   /** kebab-case id, stable: pages link to `/methodology/#break-<id>` */

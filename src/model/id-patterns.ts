@@ -20,4 +20,3 @@ export const KEBAB_ID = /^[a-z0-9-]+$/;
 export const ESSAY_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A base58 SS58 address. */
 export const SS58 = /^[1-9A-HJ-NP-Za-km-z]{46,48}$/;
-

@@ -14,12 +14,12 @@ import {
   NETUIDS_ITEM,
   SERIES,
   SERIES_FIELD_NAMES,
-  SUBNET_COLUMNS,
   itemName,
   type SeriesDef,
   type SeriesField,
   type StorageSpan,
 } from './series.ts';
+import { SUBNET_COLUMNS } from './columns.ts';
 
 export interface RuntimeNote {
   spec: number;

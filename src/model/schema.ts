@@ -17,6 +17,7 @@ import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, SourceId, 
 export { SCHEMA_VERSION } from './version.ts';
 import { SCHEMA_VERSION } from './version.ts';
 import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES, UNITS, type CurrentField, type SeriesField } from './series.ts';
+import { columnNames, SUBNET_COLUMNS, type ColumnKind, type DailyColumn, type SubnetColumns } from './columns.ts';
 
 /** Unsigned decimal integer, e.g. an amount in RAO: `"5380000000000000"`. */
 export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });
@@ -114,26 +115,43 @@ export const SeriesPoint = z
   });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
-export const SubnetRow = z.object({
-  netuid: z.number().int().nonnegative(),
-  name: z.string().nullable(),
-  symbol: z.string().nullable(),
-  /** 0 = static/root (price 1), 1 = dynamic pool; null before dTAO */
-  mechanism: z.number().int().nullable(),
-  owner: Ss58.nullable(),
-  registeredAt: BlockNumber.nullable(),
-  /** SubnetTAO: TAO reserve of the pool (RAO) */
-  tao: UInt.nullable(),
-  /** SubnetAlphaIn: alpha reserve of the pool (alpha-RAO) */
-  alphaIn: UInt.nullable(),
-  /** SubnetAlphaOut: alpha outstanding (alpha-RAO) */
-  alphaOut: UInt.nullable(),
-  /** SubnetTaoInEmission: TAO injected into the pool in the last block (RAO) */
-  taoInEmission: UInt.nullable(),
-});
-export type SubnetRow = z.infer<typeof SubnetRow>;
+/** A subnet's id. */
+const Netuid = z.number().int().nonnegative();
 
-export { SUBNET_ITEMS } from './series.ts';
+/** The zod schema of a column's written value, by kind (./columns.ts). */
+const COLUMN_VALUE = {
+  amount: UInt,
+  number: z.number().int().nonnegative(),
+  text: z.string(),
+  account: Ss58,
+  'struct-text': z.string(),
+} as const satisfies Record<ColumnKind, z.ZodType>;
+type ColumnValueSchema = typeof COLUMN_VALUE;
+
+/** The zod shape of a row of `columns`: the netuid, then each column's value, null when absent from the runtime. */
+type SubnetRowShape<T extends SubnetColumns, K extends keyof T> = { netuid: typeof Netuid } & {
+  [C in K]: z.ZodNullable<ColumnValueSchema[T[C]['kind']]>;
+};
+
+/**
+ * The schema of a per-subnet row, derived from a column table (`SUBNET_COLUMNS`, or a test's): every column, or with
+ * `'daily'` only those read at every sampled block (subnets-daily.json). Keys in table order, netuid first.
+ */
+export function subnetRowSchema<T extends SubnetColumns>(columns: T): z.ZodObject<SubnetRowShape<T, keyof T>>;
+export function subnetRowSchema<T extends SubnetColumns>(
+  columns: T,
+  only: 'daily',
+): z.ZodObject<SubnetRowShape<T, DailyColumn<T>>>;
+export function subnetRowSchema(columns: SubnetColumns, only: 'all' | 'daily' = 'all') {
+  return z.object({
+    netuid: Netuid,
+    ...Object.fromEntries(columnNames(columns, only).map((k) => [k, COLUMN_VALUE[columns[k].kind].nullable()])),
+  });
+}
+
+/** A row of `snapshot.subnets.rows`: every column of ./columns.ts, read at the head block. */
+export const SubnetRow = subnetRowSchema(SUBNET_COLUMNS);
+export type SubnetRow = z.infer<typeof SubnetRow>;
 
 const AtBlock = { block: BlockNumber, hash: Hash32 };
 export const Subnets = z.object({ ...AtBlock, rows: z.array(SubnetRow) });
@@ -279,15 +297,7 @@ export const Snapshot = SnapshotV2;
  * `snapshot.series`), kept out of `snapshot.json` so that file stays small. `null`: the storage item does not
  * exist in that block's runtime (e.g. before dTAO), never zero.
  */
-export const SubnetDayRow = z.object({
-  netuid: z.number().int().nonnegative(),
-  /** SubtensorModule.SubnetTAO[netuid]: TAO reserve of the pool (RAO) */
-  tao: UInt.nullable(),
-  /** SubtensorModule.SubnetAlphaIn[netuid]: alpha reserve of the pool (alpha-RAO) */
-  alphaIn: UInt.nullable(),
-  /** SubtensorModule.SubnetAlphaOut[netuid]: alpha outstanding (alpha-RAO) */
-  alphaOut: UInt.nullable(),
-});
+export const SubnetDayRow = subnetRowSchema(SUBNET_COLUMNS, 'daily');
 export type SubnetDayRow = z.infer<typeof SubnetDayRow>;
 
 /** One sampled day: the block it was read at and a row per existing subnet (netuids from NetworksAdded). */

@@ -25,11 +25,10 @@ import {
   SERIES,
   SERIES_FIELD_NAMES,
   SERIES_FIELDS,
-  SUBNET_COLUMNS,
-  SUBNET_ITEMS,
   type SeriesDef,
   type StorageSpan,
 } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS, SUBNET_ITEMS } from '../../src/model/columns.ts';
 
 const META_DIR = new URL('../../../shared/chain/metadata/', import.meta.url);
 const files = existsSync(META_DIR) ? readdirSync(META_DIR).filter((f) => /^finney-\d+\.scale$/.test(f)) : [];
