@@ -23,7 +23,7 @@ import { blake2AsU8a, xxhashAsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { loadSubnetsDaily, parseSnapshot } from '../src/data/load.ts';
 import type { SeriesPoint, Snapshot, SubnetsDaily } from '../src/model/schema.ts';
 import { governance, seriesValues, subnetRowsOf } from './snapshot/build.ts';
-import { columnNames, SUBNET_COLUMNS, type SubnetColumns } from '../src/model/columns.ts';
+import { columnNames, SUBNET_COLUMNS } from '../src/model/columns.ts';
 import { dateOf } from './snapshot/days.ts';
 import { decodeLastRuntimeUpgrade, decodeU64 } from './snapshot/keys.ts';
 import {
@@ -47,8 +47,6 @@ export interface VerifyOptions {
   /** also ask this node for each block's hash */
   endpoint?: string | null;
   log?: (line: string) => void;
-  /** the per-subnet columns to re-check (default `SUBNET_COLUMNS`); a test passes another table */
-  columns?: SubnetColumns;
 }
 
 export interface VerifyResult {
@@ -207,13 +205,7 @@ function once<T>(s: BlockState, what: string, f: () => T): T {
 }
 type Row = Record<string, unknown>;
 const valuesOf = (s: BlockState) => once(s, 'series', () => seriesValues(s) as Record<string, string | null>);
-/**
- * The fields of a published subnet row that are re-checked against the proofs: every column of the table (the
- * daily ones in subnets-daily.json), from the table, so a column the file lacks fails rather than passing unchecked.
- */
-export function subnetFields(columns: SubnetColumns, only: 'all' | 'daily'): string[] {
-  return columnNames(columns, only);
-}
+
 const governanceOf = (s: BlockState) => once(s, 'governance', () => governance(s));
 const specOf = (s: BlockState) => (s.specVersion < 0 ? 'no System.LastRuntimeUpgrade' : s.specVersion);
 
@@ -252,7 +244,9 @@ class Tally {
 
 export async function run(opts: VerifyOptions): Promise<VerifyResult> {
   const log = opts.log ?? (() => {});
-  const columns = opts.columns ?? SUBNET_COLUMNS;
+  // every published subnet field is re-checked: the columns of the table (src/model/columns.ts), the daily ones in
+  // subnets-daily.json, rebuilt from the block's proven state by the snapshot's own builder
+  const columns = SUBNET_COLUMNS;
   const rowsOf = (s: BlockState) =>
     once(s, 'rows', () => new Map(subnetRowsOf(s, columns).map((r) => [r.netuid, r as Row])));
   const dayRowsOf = (s: BlockState) =>
@@ -363,8 +357,15 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
         (s) => s.netuids ?? [],
       );
       for (const [i, r] of rows.entries())
-        for (const k of subnetFields(columns, 'all'))
-          tally.check(snapFile, `subnets.rows[${i}].${k}`, (r as Row)[k], block, pr, (s) => rowsOf(s).get(r.netuid)?.[k]);
+        for (const k of columnNames(columns))
+          tally.check(
+            snapFile,
+            `subnets.rows[${i}].${k}`,
+            (r as Row)[k],
+            block,
+            pr,
+            (s) => rowsOf(s).get(r.netuid)?.[k],
+          );
     }
     if (ss.governance) {
       const g = ss.governance;
@@ -385,7 +386,7 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
       (s) => s.netuids ?? [],
     );
     for (const [j, r] of d.subnets.entries())
-      for (const k of subnetFields(columns, 'daily'))
+      for (const k of columnNames(columns, 'daily'))
         tally.check(
           dailyFile,
           `days[${i}].subnets[${j}].${k}`,

@@ -272,8 +272,6 @@ export interface ReaderOptions {
   trustNode?: boolean;
   /** called with each block state once complete and proven (the snapshot keeps its proof file) */
   onProven?: (state: BlockState) => void;
-  /** the items to read (default: those of `SUBNET_COLUMNS`); a test passes those of another column table */
-  items?: ItemLists;
 }
 
 export class Reader {
@@ -289,7 +287,6 @@ export class Reader {
   #metadataCache: MetadataCache | null;
   readonly trustNode: boolean;
   readonly onProven: ((state: BlockState) => void) | null;
-  readonly items: ItemLists;
   log: (line: string) => void;
 
   constructor(client: RpcClient, ss58 = 42, opts: ReaderOptions = {}) {
@@ -300,7 +297,6 @@ export class Reader {
     this.#metadataCache = opts.metadataCache ?? null;
     this.trustNode = opts.trustNode ?? false;
     this.onProven = opts.onProven ?? null;
-    this.items = opts.items ?? ITEMS;
   }
 
   get candidates(): number {
@@ -435,11 +431,11 @@ export class Reader {
   /** Keys of the daily series at a block executed by `rt`. */
   seriesKeys(rt: Runtime, netuids: Iterable<number>): string[] {
     const keys: string[] = [];
-    for (const [p, i] of this.items.global) {
+    for (const [p, i] of GLOBAL_ITEMS) {
       const info = rt.plain(p, i);
       if (info) keys.push(rt.keyOf(info));
     }
-    const maps = this.items.seriesMaps.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
+    const maps = SERIES_MAPS.map(([p, i]) => rt.uintMap(p, i)).filter((x): x is ItemInfo => x !== null);
     for (const n of netuids) for (const info of maps) keys.push(rt.keyOf(info, n));
     return keys;
   }
@@ -521,7 +517,7 @@ export class Reader {
       return await verifyProof(root, proof, keys);
     } catch (e) {
       if (!(e instanceof ProofError)) throw e;
-      const key = e.key ? ` key ${describeKey(state, e.key, this.items)}:` : '';
+      const key = e.key ? ` key ${describeKey(state, e.key)}:` : '';
       throw new VerificationError(
         `${endpoint}: block ${state.number} (${state.hash}):${key} ${e.message} (state root ${root})`,
       );
@@ -567,7 +563,7 @@ export class Reader {
       for (const [k, v] of values) {
         if (state.raw.has(k) && state.raw.get(k) !== v)
           throw new VerificationError(
-            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k, this.items)}: ${how} gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
+            `${endpoint}: block ${state.number} (${state.hash}): key ${describeKey(state, k)}: ${how} gave ${state.raw.get(k) ?? 'no value'}, the proof ${v ?? 'no value'}`,
           );
         state.raw.set(k, v);
       }
@@ -683,19 +679,19 @@ export class Reader {
 
   /** The subnets table's extra keys (head only). */
   async readHeadDetails(state: BlockState): Promise<void> {
-    await this.ensure(state, this.mapKeys(state.runtime, this.items.headMaps, state.netuids ?? []));
+    await this.ensure(state, this.mapKeys(state.runtime, HEAD_MAPS, state.netuids ?? []));
   }
 }
 
 /** A key as an error names it: the item and netuid when the block's runtime knows it, and the key itself. */
-function describeKey(state: BlockState, key: string, items: ItemLists): string {
+function describeKey(state: BlockState, key: string): string {
   const known: Record<string, string> = {
     [FIXED.now]: 'Timestamp.Now',
     [FIXED.lastRuntimeUpgrade]: 'System.LastRuntimeUpgrade',
   };
   let name = known[key] ?? null;
   if (!name && state.runtime)
-    for (const [p, i] of [...items.global, ...items.seriesMaps, ...items.headMaps]) {
+    for (const [p, i] of [...GLOBAL_ITEMS, ...SERIES_MAPS, ...HEAD_MAPS]) {
       const info = state.runtime.item(p, i);
       if (info && key.startsWith(info.prefix)) {
         name = info.kind === 'plain' ? `${p}.${i}` : `${p}.${i}[…]`;
