@@ -37,9 +37,9 @@ import {
 } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
-import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
-import { loadReplies, REPLIES_FILE } from '../claims/replies.ts';
-import { loadVersions, VERSIONS_FILE } from '../claims/versions.ts';
+import { loadVerdictHistory, VERDICTS_FILE } from '../data/corrections.ts';
+import { loadReplies, REPLIES_FILE } from '../data/replies.ts';
+import { loadVersions, VERSIONS_FILE } from '../data/versions.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
 import {

@@ -102,6 +102,8 @@ export const BibSource = z.object({
   used_for: z.string().min(1),
 });
 export type BibSource = z.infer<typeof BibSource>;
+/** content/sources.yaml: the bibliography, in the file's order. */
+export const BibSources = z.array(BibSource);
 
 export const GlossaryEntry = z.object({
   term: z.string().min(1),
