@@ -48,7 +48,7 @@ export const CLIENT_TABLES: readonly ClientTable[] = [
     file: here('../model/breaks.ts'),
     name: 'SERIES_BREAKS',
     rows: SERIES_BREAKS,
-    drop: ['what', 'source', 'issue'] satisfies Array<keyof SeriesBreak>,
+    drop: ['what', 'code', 'issue'] satisfies Array<keyof SeriesBreak>,
   },
   {
     file: here('../model/series.ts'),

@@ -25,4 +25,4 @@ export type Ss58 = z.infer<typeof Ss58>;
 /** The id of a bibliography entry (content/sources.yaml) or of a cited figure or event. */
 export const KebabId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case id' });
 /** The id of an entry of content/sources.yaml, which a citation names. */
-export const SourceId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case source id' });
+export const BibEntryId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case source id' });

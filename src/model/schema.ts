@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { CITED_BY, SNAPSHOT_KINDS } from './provenance.ts';
-import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, SourceId, Ss58 } from './ids.ts';
+import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, BibEntryId, Ss58 } from './ids.ts';
 
 export { SCHEMA_VERSION } from './version.ts';
 import { SCHEMA_VERSION } from './version.ts';
@@ -33,6 +33,13 @@ export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 const INTEGER_UNITS: readonly Unit[] = ['rao', 'alpha-rao', 'count', 'block', 'u16-fraction', 'u64-fraction'];
 
+/*
+ * A value's provenance: `Source` is where one value comes from, read from the chain (`ChainSource`) or cited
+ * (`CitedSource`); the data files call it `source`. The word names nothing else in code: the bibliography's entries
+ * are `BibEntry` (content/sources.yaml, ./content.ts), the run that wrote a file `WriterRun`, the subtensor code a
+ * break or runtime note points to `SubtensorCode` (./code-ref.ts), and an essay line an error names `EssayLine`.
+ */
+
 /** Read from the chain: the block it was read at and the storage item. */
 export const ChainSource = z.object({
   kind: z.literal('chain'),
@@ -51,7 +58,7 @@ export const CitedSource = z.object({
   kind: z.literal('cited'),
   by: z.enum(CITED_BY),
   /** id of the entry in `content/sources.yaml` */
-  ref: SourceId,
+  ref: BibEntryId,
   url: WebUrl,
   title: z.string().min(1),
   quote: z.string().optional(),
@@ -244,6 +251,17 @@ export const Upgrade = z
   });
 export type Upgrade = z.infer<typeof Upgrade>;
 
+/**
+ * The run that wrote a snapshot file: the endpoint(s) it read (or "content/reference.yaml" for a `cited` file), the
+ * tool and when. Not a value's provenance (`Source`), which each value carries.
+ */
+export const WriterRun = z.object({
+  endpoint: z.string().min(1),
+  tool: z.string().min(1),
+  generatedAt: IsoDateTime,
+});
+export type WriterRun = z.infer<typeof WriterRun>;
+
 export const SnapshotV2 = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -252,12 +270,8 @@ export const SnapshotV2 = z
     chain: ChainIdentity,
     /** head block the snapshot was read at; null only for `cited` files */
     head: Head.nullable(),
-    source: z.object({
-      /** endpoint(s) read, or "content/reference.yaml" for `cited` files */
-      endpoint: z.string().min(1),
-      tool: z.string().min(1),
-      generatedAt: IsoDateTime,
-    }),
+    /** the run that wrote the file (the JSON field's name is `source`, kept from schema version 1) */
+    source: WriterRun,
     current: Current,
     series: z.array(SeriesPoint),
     /** the exact runtime upgrades the report reads "before" (at least dTAO's), by block; [] in a `cited` file */

@@ -8,7 +8,7 @@ import { staleNotice, type SnapshotStatus } from '../model/status.ts';
 import { readVersion, type SiteVersion } from './version.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { BibSources, type BibSource } from '../model/content.ts';
+import { BibEntries, type BibEntry } from '../model/content.ts';
 import { parseOrThrow } from '../data/errors.ts';
 
 const SOURCES_FILE = 'content/sources.yaml';
@@ -69,10 +69,10 @@ export function siteReplies(): Reply[] {
   return replies;
 }
 
-let sources: BibSource[] | undefined;
+let sources: BibEntry[] | undefined;
 
 /** The bibliography (content/sources.yaml) in the file's order, which the content collection does not keep. */
-export function siteSources(): BibSource[] {
-  sources ??= parseOrThrow(BibSources, parseYaml(readFileSync(SOURCES_FILE, 'utf8')), SOURCES_FILE);
+export function siteBibliography(): BibEntry[] {
+  sources ??= parseOrThrow(BibEntries, parseYaml(readFileSync(SOURCES_FILE, 'utf8')), SOURCES_FILE);
   return sources;
 }
