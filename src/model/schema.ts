@@ -251,6 +251,13 @@ export const Upgrade = z
   });
 export type Upgrade = z.infer<typeof Upgrade>;
 
+/** The fields every file of values read (or cited) begins with: its schema version, kind and how it was checked. */
+const READ_FILE = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: SnapshotKind,
+  verification: Verification.nullable(),
+};
+
 /**
  * The run that wrote a snapshot file: the endpoint(s) it read (or "content/reference.yaml" for a `cited` file), the
  * tool and when. Not a value's provenance (`Source`), which each value carries.
@@ -264,9 +271,7 @@ export type WriterRun = z.infer<typeof WriterRun>;
 
 export const SnapshotV2 = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    kind: SnapshotKind,
-    verification: Verification.nullable(),
+    ...READ_FILE,
     chain: ChainIdentity,
     /** head block the snapshot was read at; null only for `cited` files */
     head: Head.nullable(),
@@ -326,9 +331,7 @@ export type SubnetsDay = z.infer<typeof SubnetsDay>;
 
 export const SubnetsDaily = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    kind: SnapshotKind,
-    verification: Verification.nullable(),
+    ...READ_FILE,
     chain: z.object({ genesisHash: Hash32 }),
     days: z.array(SubnetsDay),
   })
