@@ -1,6 +1,6 @@
 /**
  * `npm run tag-data`: version the nightly data. When public/data differs from the last commit, it appends what changed
- * (src/claims/versions.ts `versionEntry`: flipped verdicts, corrected statements, replies received, head values that
+ * (src/data/versions.ts `versionEntry`: flipped verdicts, corrected statements, replies received, head values that
  * moved by more than 1%) to public/data/versions.json, commits public/data and tags that commit `data-YYYY-MM-DD`
  * (annotated, so `git push --follow-tags` pushes it). With no change under public/data it does nothing. /changes/
  * lists the versions from versions.json (CI checks the repository out shallow, without tags).
@@ -17,8 +17,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorrections, parseVerdictHistory, VERDICTS_FILE } from '../src/claims/corrections.ts';
-import { loadReplies, REPLIES_FILE } from '../src/claims/replies.ts';
+import { loadCorrections, parseVerdictHistory, VERDICTS_FILE } from '../src/data/corrections.ts';
+import { loadReplies, REPLIES_FILE } from '../src/data/replies.ts';
 import {
   loadVersions,
   nextTag,
@@ -26,7 +26,7 @@ import {
   versionEntry,
   VERSIONS_FILE,
   type DataState,
-} from '../src/claims/versions.ts';
+} from '../src/data/versions.ts';
 import { parseSnapshot, SNAPSHOT_FILE } from '../src/data/load.ts';
 import { ISO_DATE } from '../src/model/ids.ts';
 import { writeAtomic } from './snapshot/write.ts';

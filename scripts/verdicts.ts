@@ -1,7 +1,7 @@
 /**
  * `npm run verdicts`: record the verdict of every checkable claim computed from the chain snapshot, and log each
  * verdict the new chain data flipped, in public/data/verdicts.json (schema `VerdictHistory`,
- * src/claims/corrections.ts). The nightly job runs it before the snapshot (same block: verdicts changed by the code
+ * src/data/corrections.ts). The nightly job runs it before the snapshot (same block: verdicts changed by the code
  * since the last night are recorded without an entry) and after it (new block: each flipped verdict gets an entry
  * dated with the head block's date and naming the block), then commits the file with the data.
  *
@@ -14,14 +14,8 @@
  */
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  parseVerdictHistory,
-  loadVerdictHistory,
-  verdictChanges,
-  VERDICTS_FILE,
-  type AutomaticCorrection,
-  type VerdictHistory,
-} from '../src/claims/corrections.ts';
+import { parseVerdictHistory, loadVerdictHistory, verdictChanges, VERDICTS_FILE } from '../src/data/corrections.ts';
+import type { AutomaticCorrection, VerdictHistory } from '../src/model/corrections.ts';
 import { VERDICT_FNS } from '../src/claims/index.ts';
 import type { Verdict } from '../src/claims/types.ts';
 import { DataFileError } from '../src/data/errors.ts';

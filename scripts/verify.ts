@@ -22,7 +22,8 @@ import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { loadSubnetsDaily, parseSnapshot } from '../src/data/load.ts';
 import type { SeriesPoint, Snapshot, SubnetsDaily } from '../src/model/schema.ts';
-import { governance, seriesValues, subnetRows, subnetsDay } from './snapshot/build.ts';
+import { governance, seriesValues, subnetRowsOf } from './snapshot/build.ts';
+import { columnNames, SUBNET_COLUMNS } from '../src/model/columns.ts';
 import { dateOf } from './snapshot/days.ts';
 import { decodeLastRuntimeUpgrade, decodeU64 } from './snapshot/keys.ts';
 import {
@@ -204,9 +205,7 @@ function once<T>(s: BlockState, what: string, f: () => T): T {
 }
 type Row = Record<string, unknown>;
 const valuesOf = (s: BlockState) => once(s, 'series', () => seriesValues(s) as Record<string, string | null>);
-const rowsOf = (s: BlockState) => once(s, 'rows', () => new Map(subnetRows(s).map((r) => [r.netuid, r as Row])));
-const dayRowsOf = (s: BlockState) =>
-  once(s, 'day', () => new Map(subnetsDay(s, '').subnets.map((r) => [r.netuid, r as Row])));
+
 const governanceOf = (s: BlockState) => once(s, 'governance', () => governance(s));
 const specOf = (s: BlockState) => (s.specVersion < 0 ? 'no System.LastRuntimeUpgrade' : s.specVersion);
 
@@ -245,6 +244,13 @@ class Tally {
 
 export async function run(opts: VerifyOptions): Promise<VerifyResult> {
   const log = opts.log ?? (() => {});
+  // every published subnet field is re-checked: the columns of the table (src/model/columns.ts), the daily ones in
+  // subnets-daily.json, rebuilt from the block's proven state by the snapshot's own builder
+  const columns = SUBNET_COLUMNS;
+  const rowsOf = (s: BlockState) =>
+    once(s, 'rows', () => new Map(subnetRowsOf(s, columns).map((r) => [r.netuid, r as Row])));
+  const dayRowsOf = (s: BlockState) =>
+    once(s, 'day', () => new Map(subnetRowsOf(s, columns, 'daily').map((r) => [r.netuid, r as Row])));
   const tally = new Tally();
   const snapFile = join(opts.dir, 'snapshot.json');
   const dailyFile = join(opts.dir, 'subnets-daily.json');
@@ -351,9 +357,15 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
         (s) => s.netuids ?? [],
       );
       for (const [i, r] of rows.entries())
-        for (const [k, v] of Object.entries(r))
-          if (k !== 'netuid')
-            tally.check(snapFile, `subnets.rows[${i}].${k}`, v, block, pr, (s) => rowsOf(s).get(r.netuid)?.[k]);
+        for (const k of columnNames(columns))
+          tally.check(
+            snapFile,
+            `subnets.rows[${i}].${k}`,
+            (r as Row)[k],
+            block,
+            pr,
+            (s) => rowsOf(s).get(r.netuid)?.[k],
+          );
     }
     if (ss.governance) {
       const g = ss.governance;
@@ -374,16 +386,15 @@ export async function run(opts: VerifyOptions): Promise<VerifyResult> {
       (s) => s.netuids ?? [],
     );
     for (const [j, r] of d.subnets.entries())
-      for (const [k, v] of Object.entries(r))
-        if (k !== 'netuid')
-          tally.check(
-            dailyFile,
-            `days[${i}].subnets[${j}].${k}`,
-            v,
-            d.block,
-            pr,
-            (s) => dayRowsOf(s).get(r.netuid)?.[k],
-          );
+      for (const k of columnNames(columns, 'daily'))
+        tally.check(
+          dailyFile,
+          `days[${i}].subnets[${j}].${k}`,
+          (r as Row)[k],
+          d.block,
+          pr,
+          (s) => dayRowsOf(s).get(r.netuid)?.[k],
+        );
   }
   log(`verify: ${blocks.size} blocks`);
   return { ...counts(tally), blocks: blocks.size };

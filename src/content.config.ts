@@ -5,7 +5,7 @@ import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import {
   ArithmeticEntry,
-  BibSource,
+  BibEntry,
   Claim,
   EssayFrontmatter,
   GlossaryEntry,
@@ -26,7 +26,7 @@ const paragraphs = defineCollection({
   schema: Paragraph,
 });
 const claims = defineCollection({ loader: file('content/claims.yaml'), schema: Claim });
-const sources = defineCollection({ loader: file('content/sources.yaml'), schema: BibSource });
+const sources = defineCollection({ loader: file('content/sources.yaml'), schema: BibEntry });
 const glossary = defineCollection({
   loader: file('content/glossary.yaml', {
     parser: (text) => (parseYaml(text) as Array<{ term: string }>).map((e) => ({ id: termId(e.term), ...e })),

@@ -1,7 +1,7 @@
 /**
  * Astro integration: before anything renders, check every data and content file (src/checks/check.ts) and stop
  * the build with one line per problem, `<file>:<line>: <message>`. While rendering, each essay component is
- * wrapped in src/checks/SourceLine.astro, so an error it throws names the essay's file and line too.
+ * wrapped in src/checks/EssayLine.astro, so an error it throws names the essay's file and line too.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,8 +15,8 @@ import { VERDICT_FILES } from './claims/index.ts';
 import { dataLine } from './site/kind.ts';
 import { COMPONENTS, splitFrontmatter } from './checks/lint.ts';
 
-/** The name the essay page gives src/checks/SourceLine.astro in its `components`. */
-const SOURCE_LINE = 'TaoproofSourceLine';
+/** The name the essay page gives src/checks/EssayLine.astro in its `components`. */
+const ESSAY_LINE = 'TaoproofEssayLine';
 
 /** Slugs of the essays marked `draft: true` (for the sitemap's filter in astro.config.mjs). */
 function draftSlugs(root = process.cwd()): string[] {
@@ -44,8 +44,8 @@ export function isDraftPage(page: string, drafts: readonly string[] = (buildDraf
   return drafts.some((slug) => new URL(page).pathname.replace(/\/?$/, '/').endsWith(`/essays/${slug}/`));
 }
 
-/** An mdast plugin for the essays: wrap every essay component in <TaoproofSourceLine at="content/essays/x.mdx:24">. */
-function sourceLines(root: string): MdastPluginEntry {
+/** An mdast plugin for the essays: wrap every essay component in <TaoproofEssayLine at="content/essays/x.mdx:24">. */
+function essayLines(root: string): MdastPluginEntry {
   const essays = join(root, FILES.essays) + sep;
   return (ctx) => {
     const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '';
@@ -63,7 +63,7 @@ function sourceLines(root: string): MdastPluginEntry {
           node as never,
           {
             type,
-            name: SOURCE_LINE,
+            name: ESSAY_LINE,
             attributes: [{ type: 'mdxJsxAttribute', name: 'at', value: at }],
             children: [],
           } as never,
@@ -106,7 +106,7 @@ export default function taoproofCheck(): AstroIntegration {
         logger.info(`data: ${snapshot ? dataLine(snapshot) : 'none'}${production ? ' (production build)' : ''}`);
         const processor = config.markdown.processor as
           { name: string; options: { mdastPlugins?: MdastPluginEntry[] } } | undefined;
-        if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(sourceLines(root));
+        if (processor?.name === 'satteri') (processor.options.mdastPlugins ??= []).push(essayLines(root));
         else
           logger.warn(
             `markdown processor ${processor?.name}: essay render errors will name the URL, not the file and line`,

@@ -6,14 +6,19 @@ import {
   SERIES,
   SERIES_FIELD_NAMES,
   SERIES_FIELDS,
-  SUBNET_COLUMNS,
   type SeriesDef,
   type SeriesField,
 } from '../../src/model/series.ts';
+import {
+  columnNames,
+  SUBNET_COLUMNS,
+  type DailyColumn,
+  type SubnetColumnDef,
+  type SubnetColumns,
+  type SubnetRowOf,
+} from '../../src/model/columns.ts';
 import { dateOf } from './days.ts';
 import type { BlockState, ItemRef } from './read.ts';
-
-const SM = 'SubtensorModule';
 
 const str = (v: bigint | number | null): string | null => (v === null ? null : v.toString());
 
@@ -73,45 +78,60 @@ export function current(s: BlockState, values = seriesValues(s)): Current {
   ) as Current;
 }
 
-/** Identity maps, newest first: a block reads the first its runtime declares. */
-const IDENTITIES: ItemRef[] = SUBNET_COLUMNS.name.storage.map((s) => [s.pallet, s.item]);
-
-export function subnetRows(s: BlockState): SubnetRow[] {
-  return (s.netuids ?? []).map((netuid) => {
-    const int = (item: string) => str(s.int([SM, item], netuid));
-    const num = (item: string) => {
-      const v = s.int([SM, item], netuid);
+/**
+ * A column's value for one subnet, decoded as its `kind` says (src/model/columns.ts), from the first of its items the
+ * block's runtime declares as a netuid map; null when none is declared or the entry has no value (absent, never 0).
+ */
+export function columnValue(s: BlockState, c: SubnetColumnDef, netuid: number): string | number | null {
+  const refs: ItemRef[] = c.storage.map((span) => [span.pallet, span.item]);
+  if (c.kind === 'struct-text') return s.structText(refs, netuid, c.field!);
+  const ref = refs.find(([p, i]) => s.runtime.uintMap(p, i));
+  if (!ref) return null;
+  switch (c.kind) {
+    case 'amount':
+      return str(s.int(ref, netuid));
+    case 'number': {
+      const v = s.int(ref, netuid);
       return v === null ? null : Number(v);
-    };
-    return {
-      netuid,
-      name: s.structText(IDENTITIES, netuid, 'subnet_name'),
-      symbol: s.text([SM, 'TokenSymbol'], netuid),
-      mechanism: num('SubnetMechanism'),
-      owner: s.account([SM, 'SubnetOwner'], netuid),
-      registeredAt: num('NetworkRegisteredAt'),
-      tao: int('SubnetTAO'),
-      alphaIn: int('SubnetAlphaIn'),
-      alphaOut: int('SubnetAlphaOut'),
-      taoInEmission: int('SubnetTaoInEmission'),
-    };
-  });
+    }
+    case 'text':
+      return s.text(ref, netuid);
+    case 'account':
+      return s.account(ref, netuid);
+  }
+}
+
+/**
+ * The rows of a column table at a block, one per existing subnet: every column, or with `'daily'` those read at every
+ * sampled block; keys in table order, netuid first (the order the files are written in).
+ */
+export function subnetRowsOf<T extends SubnetColumns>(s: BlockState, columns: T): SubnetRowOf<T>[];
+export function subnetRowsOf<T extends SubnetColumns>(
+  s: BlockState,
+  columns: T,
+  only: 'daily',
+): SubnetRowOf<T, DailyColumn<T>>[];
+export function subnetRowsOf(s: BlockState, columns: SubnetColumns, only: 'all' | 'daily' = 'all') {
+  const names = columnNames(columns, only);
+  return (s.netuids ?? []).map((netuid) => ({
+    netuid,
+    ...Object.fromEntries(names.map((k) => [k, columnValue(s, columns[k], netuid)])),
+  }));
+}
+
+/** The head's subnets table (snapshot.subnets.rows). */
+export function subnetRows(s: BlockState): SubnetRow[] {
+  return subnetRowsOf(s, SUBNET_COLUMNS);
 }
 
 /** The per-subnet values of a sampled block (subnets-daily.json); null for an item absent from its runtime. */
 export function subnetsDay(s: BlockState, date: string): SubnetsDay {
-  const int = (item: string, netuid: number) => str(s.int([SM, item], netuid));
   return {
     date,
     block: s.number,
     hash: s.hash,
     specVersion: s.specVersion,
-    subnets: (s.netuids ?? []).map((netuid) => ({
-      netuid,
-      tao: int('SubnetTAO', netuid),
-      alphaIn: int('SubnetAlphaIn', netuid),
-      alphaOut: int('SubnetAlphaOut', netuid),
-    })),
+    subnets: subnetRowsOf(s, SUBNET_COLUMNS, 'daily'),
   };
 }
 

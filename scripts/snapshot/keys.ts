@@ -7,6 +7,7 @@
 import { TypeRegistry } from '@polkadot/types';
 import type { LastRuntimeUpgradeInfo } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aConcat, u8aToBigInt, u8aToHex } from '@polkadot/util';
+import { HASH32 } from '../../src/model/id-patterns.ts';
 import { xxhashAsU8a } from '@polkadot/util-crypto';
 
 /** the types every FRAME chain shares (u32, LastRuntimeUpgradeInfo): no metadata needed */
@@ -56,6 +57,6 @@ export function decodeU64(hex: string): bigint {
 
 /** A 32-byte hash from hex; throws unless exactly 32 bytes. */
 export function decodeHash(hex: string): string {
-  if (!/^0x[0-9a-f]{64}$/.test(hex)) throw new RangeError(`expected a 32-byte hash, got ${hex.slice(0, 20)}`);
+  if (!HASH32.test(hex)) throw new RangeError(`expected a 32-byte hash, got ${hex.slice(0, 20)}`);
   return hex;
 }

@@ -36,11 +36,10 @@ import {
   isPlainAggregate,
   NETUIDS_ITEM,
   SERIES,
-  SUBNET_COLUMNS,
   type SeriesDef,
   type StorageSpan,
-  type SubnetColumnDef,
 } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS, type SubnetColumns } from '../../src/model/columns.ts';
 
 export type ItemRef = readonly [pallet: string, item: string];
 
@@ -54,21 +53,37 @@ const seriesSpans = (plain: boolean) =>
   Object.values(SERIES as Record<string, SeriesDef>).flatMap((d) =>
     isPlainAggregate(d.aggregate) === plain ? d.storage : [],
   );
-const subnetSpans = (daily: boolean) =>
-  Object.values(SUBNET_COLUMNS as Record<string, SubnetColumnDef>).flatMap((c) => (c.daily === daily ? c.storage : []));
+const subnetSpans = (columns: SubnetColumns, daily: boolean) =>
+  Object.values(columns).flatMap((c) => (c.daily === daily ? c.storage : []));
 
-/** Plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras. */
-export const GLOBAL_ITEMS: ItemRef[] = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
-/**
- * Per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
- * (it lists the netuids), then the table's per-subnet series (snapshot.json) and daily subnet columns
- * (subnets-daily.json).
- */
-export const SERIES_MAPS: ItemRef[] = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(true)]);
-/** Per-subnet maps read at the head only (the rest of the subnets table). */
-export const HEAD_MAPS: ItemRef[] = refsOf(subnetSpans(false)).filter(
-  ([p, i]) => !SERIES_MAPS.some(([q, j]) => q === p && j === i),
-);
+/** What a block read asks for, derived from the series table and a per-subnet column table. */
+export interface ItemLists {
+  /** plain values read at every sampled block: the table's plain series (src/model/series.ts) and the governance extras */
+  global: ItemRef[];
+  /**
+   * per-subnet maps read at every sampled block, in the block's one state_queryStorageAt call: NetworksAdded first
+   * (it lists the netuids), then the per-subnet series (snapshot.json) and the daily columns (subnets-daily.json)
+   */
+  seriesMaps: ItemRef[];
+  /** per-subnet maps read at the head only (the rest of the subnets table) */
+  headMaps: ItemRef[];
+}
+
+/** The item lists of a column table (src/model/columns.ts `SUBNET_COLUMNS`, or a test's). */
+export function itemLists(columns: SubnetColumns = SUBNET_COLUMNS): ItemLists {
+  const global = refsOf([...seriesSpans(true), ...GOVERNANCE_ITEMS]);
+  const seriesMaps = refsOf([NETUIDS_ITEM, ...seriesSpans(false), ...subnetSpans(columns, true)]);
+  const headMaps = refsOf(subnetSpans(columns, false)).filter(
+    ([p, i]) => !seriesMaps.some(([q, j]) => q === p && j === i),
+  );
+  return { global, seriesMaps, headMaps };
+}
+
+const ITEMS = itemLists();
+/** The item lists of `SUBNET_COLUMNS` (see `ItemLists`). */
+export const GLOBAL_ITEMS: ItemRef[] = ITEMS.global;
+export const SERIES_MAPS: ItemRef[] = ITEMS.seriesMaps;
+export const HEAD_MAPS: ItemRef[] = ITEMS.headMaps;
 
 /** How many hashes of preceding blocks to read along with a block (System.BlockHash), saving hash lookups. */
 const PARENT_HASHES = 64;

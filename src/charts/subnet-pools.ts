@@ -7,7 +7,7 @@ import { formatCompact, formatCompactTao, raoToTao } from '../metrics/amount.ts'
 import { medianDepth, poolDepths } from '../metrics/pools.ts';
 import { rowSource } from './source-columns.ts';
 import { SERIES_FIELDS } from '../model/series.ts';
-import { SUBNET_ITEMS } from '../model/series.ts';
+import { SUBNET_ITEMS } from '../model/columns.ts';
 import { measuredLine, RANGE_CONTROL, rangeStart, timePlot } from './time-marks.ts';
 import {
   eventRows,

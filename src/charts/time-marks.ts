@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { breaksCrossed, caveatsFor, type SeriesBreak } from '../model/breaks.ts';
 import { addDays } from '../metrics/series.ts';
 import type { SeriesField } from '../model/series.ts';
-import type { SubnetColumn } from '../model/series.ts';
+import type { SubnetColumn } from '../model/columns.ts';
 import { MARK_FONT } from './place.ts';
 import { COLORS, type ChartData, type ChartPlot, type KeyItem, type PointLabel } from './types.ts';
 import { isArticle, isCited, isEvent, isMeasured, toDate, type TimeRow } from './time-rows.ts';

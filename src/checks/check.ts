@@ -37,14 +37,14 @@ import {
 } from './lint.ts';
 import { RECOMPUTE } from '../metrics/arithmetic.ts';
 import { VERDICT_FILES, VERDICT_FNS } from '../claims/index.ts';
-import { loadVerdictHistory, VERDICTS_FILE } from '../claims/corrections.ts';
-import { loadReplies, REPLIES_FILE } from '../claims/replies.ts';
-import { loadVersions, VERSIONS_FILE } from '../claims/versions.ts';
+import { loadVerdictHistory, VERDICTS_FILE } from '../data/corrections.ts';
+import { loadReplies, REPLIES_FILE } from '../data/replies.ts';
+import { loadVersions, VERSIONS_FILE } from '../data/versions.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import { checkVerdictFunctions } from './verdicts.ts';
 import {
   ArithmeticEntry,
-  BibSource,
+  BibEntry,
   Claim,
   EssayFrontmatter,
   GlossaryEntry,
@@ -194,7 +194,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
   const unreadable = new Unreadable();
   const paragraphs = entries(Paragraph, root, FILES.paragraphs, problems, 'id', unreadable);
   const claims = entries(Claim, root, FILES.claims, problems, 'id', unreadable);
-  const sources = entries(BibSource, root, FILES.sources, problems, 'id', unreadable);
+  const bibliography = entries(BibEntry, root, FILES.sources, problems, 'id', unreadable);
   entries(GlossaryEntry, root, FILES.glossary, problems, 'term', unreadable);
   const arithmetic = entries(ArithmeticEntry, root, FILES.arithmetic, problems, 'id', unreadable);
   // A file that does not parse has no entries, so every check that looks an id up in it would fail too (one typo in
@@ -213,7 +213,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
 
   const paraById = new Map(paragraphs.map((p) => [p.id, p]));
   const claimIds = claims.ids;
-  const sourceIds = sources.ids;
+  const bibIds = bibliography.ids;
   for (const c of claims) {
     const p = paraById.get(c.paragraph);
     if (!p) problems.push(`${FILES.claims}: ${c.id}.paragraph: unknown paragraph "${c.paragraph}"`);
@@ -228,7 +228,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
         );
     }
     for (const s of c.sources)
-      if (!sourceIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
+      if (!bibIds.has(s)) problems.push(`${FILES.claims}: ${c.id}.sources: unknown source id "${s}"`);
   }
   for (const c of claims) {
     const has = Object.hasOwn(VERDICT_FNS, c.id);
@@ -256,7 +256,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     }
   if (result.reference) {
     for (const f of [...result.reference.figures, ...result.reference.events]) {
-      if (!sourceIds.has(f.source.ref))
+      if (!bibIds.has(f.source.ref))
         problems.push(
           `${REFERENCE_SOURCE}: ${f.id}.source.ref: unknown source id "${f.source.ref}" (add it to ${FILES.sources})`,
         );
@@ -281,7 +281,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
       ...snap.series.flatMap((p, i) => (p.source ? [[`series[${i}].source`, p.source] as [string, Source]] : [])),
     ];
     for (const [path, s] of cited)
-      if (s.kind === 'cited' && !sourceIds.has(s.ref))
+      if (s.kind === 'cited' && !bibIds.has(s.ref))
         problems.push(`${SNAPSHOT_FILE}: ${path}.ref: unknown source id "${s.ref}" (see ${FILES.sources})`);
     if (
       snap.kind === 'cited' &&
@@ -303,7 +303,7 @@ export function checkProject(root: string, opts: CheckOptions): Checked {
     charts: new Set(CHART_IDS),
     claims: claimIds,
     paragraphs: new Set(paraById.keys()),
-    sources: sourceIds,
+    bibIds,
     figures: figureIds,
     paragraphEssay: new Map(paragraphs.map((p) => [p.id, p.essay])),
   };

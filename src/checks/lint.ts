@@ -39,7 +39,8 @@ export interface Known {
   claims: ReadonlySet<string>;
   /** paragraph ids in the article's order */
   paragraphs: ReadonlySet<string>;
-  sources: ReadonlySet<string>;
+  /** ids of the bibliography's entries (content/sources.yaml) */
+  bibIds: ReadonlySet<string>;
   figures: ReadonlySet<string>;
   /** paragraph id -> the essay that shows it (its `essay:` in content/article/paragraphs.yaml) */
   paragraphEssay?: ReadonlyMap<string, string>;
@@ -167,7 +168,7 @@ const REFS: Record<string, Array<{ attr: string; set: keyof Omit<Known, 'paragra
     { attr: 'from', set: 'paragraphs', what: 'paragraph id' },
     { attr: 'to', set: 'paragraphs', what: 'paragraph id' },
   ],
-  Cite: [{ attr: 'id', set: 'sources', what: 'source id' }],
+  Cite: [{ attr: 'id', set: 'bibIds', what: 'source id' }],
   Figure: [{ attr: 'id', set: 'figures', what: 'figure id' }],
 };
 

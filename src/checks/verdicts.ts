@@ -7,25 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
-import { VERDICTS } from '../claims/types.ts';
+import { VerdictResultShape } from '../model/verdicts.ts';
 import type { VerdictFn } from '../claims/types.ts';
 import type { ReportData } from '../model/schema.ts';
 import { formatIssues } from '../data/errors.ts';
-
-const EvidenceShape = z.object({
-  label: z.string().min(1),
-  value: z.string(),
-  formula: z.string().optional(),
-  sources: z.array(z.object({ kind: z.string() }).loose()),
-});
-const ResultShape = z
-  .object({
-    verdict: z.enum(VERDICTS),
-    reason: z.string().min(1, 'expected a sentence saying why'),
-    evidence: z.array(EvidenceShape),
-  })
-  .loose();
 
 /** Text a reader would see that a computation failed to fill ("NaN%", "undefined TAO"). */
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
@@ -109,7 +94,7 @@ export function checkVerdictFunctions(
       );
       continue;
     }
-    const r = ResultShape.safeParse(result);
+    const r = VerdictResultShape.safeParse(result);
     if (!r.success) {
       for (const line of formatIssues(r.error, result, [id])) problems.push(`${at}: ${line}`);
       continue;

@@ -3,17 +3,29 @@
  * when the article was written), for claims that concern what the runtime could do rather than a measured value.
  * Each was read in the public repository at the commit below; the line anchors point at the cited code.
  */
+import { SUBTENSOR_REPO, subtensorCode } from '../model/code-ref.ts';
 import type { CitedSource } from '../model/schema.ts';
 
 const COMMIT = '6b86ebf30d3fb83f9d43ed4ce713c43204394e67';
-const at = (path: string, lines: string, title: string, quote?: string): CitedSource => ({
+/** The citation of `path` (at `lines`, a `#L…` anchor, when given) in the subtensor repository at `commit`. */
+const atCommit = (
+  commit: string,
+  tag: string,
+  path: string,
+  lines: string,
+  title: string,
+  quote?: string,
+): CitedSource => ({
   kind: 'cited',
   by: 'publication',
   ref: 'subtensor-repo',
-  url: `https://github.com/opentensor/subtensor/blob/${COMMIT}/${path}#${lines}`,
-  title: `opentensor/subtensor v2.0.11, ${title}`,
+  url: `${subtensorCode(commit, path).url}${lines ? `#${lines}` : ''}`,
+  title: `${SUBTENSOR_REPO} ${tag}, ${title}`,
   ...(quote ? { quote } : {}),
 });
+/** The same at v2.0.11. */
+const at = (path: string, lines: string, title: string, quote?: string): CitedSource =>
+  atCommit(COMMIT, 'v2.0.11', path, lines, title, quote);
 
 /** The spec that introduced dTAO, with move_stake, transfer_stake and swap_stake (tag v2.0.0). */
 export { DTAO_SPEC } from '../model/upgrades.ts';
@@ -90,22 +102,6 @@ export const CODE = {
 
 /** The epoch cycle of a subnet at the default tempo (INITIAL_SUBNET_TEMPO = 360 in v2.0.11 runtime/src/lib.rs L980): tempo + 1 blocks. */
 export const EPOCH_CYCLE_BLOCKS = 361;
-
-const atCommit = (
-  commit: string,
-  tag: string,
-  path: string,
-  lines: string,
-  title: string,
-  quote?: string,
-): CitedSource => ({
-  kind: 'cited',
-  by: 'publication',
-  ref: 'subtensor-repo',
-  url: `https://github.com/opentensor/subtensor/blob/${commit}/${path}${lines ? `#${lines}` : ''}`,
-  title: `opentensor/subtensor ${tag}, ${title}`,
-  ...(quote ? { quote } : {}),
-});
 
 /** Code of other runtimes than v2.0.11, each at the commit read. */
 export const OTHER_CODE = {

@@ -143,8 +143,8 @@ export function breakEvidence(b: SeriesBreak, why = 'crossed by this comparison'
         kind: 'cited',
         by: 'publication',
         ref: 'subtensor-repo',
-        url: b.source.url,
-        title: `${b.source.repo} ${b.source.ref}, ${b.source.path}`,
+        url: b.code.url,
+        title: `${b.code.repo} ${b.code.ref}, ${b.code.path}`,
       },
     ],
   };

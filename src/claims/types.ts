@@ -2,8 +2,10 @@
 import type { Source } from '../model/schema.ts';
 import type { ReportData } from '../model/schema.ts';
 
-export const VERDICTS = ['supported', 'partly supported', 'contradicted', 'unverifiable'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import type { Verdict } from '../model/verdicts.ts';
+
+/** The verdict vocabulary is the model's (src/model/verdicts.ts); re-exported beside the contract that uses it. */
+export { VERDICTS, type Verdict } from '../model/verdicts.ts';
 
 export interface Evidence {
   label: string;

@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { PluginContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { SERIES_BREAKS, type SeriesBreak } from '../model/breaks.ts';
+import { SUBNET_COLUMNS, type SubnetColumnDef } from '../model/columns.ts';
 import { METRICS, type MetricDef } from '../model/metrics.ts';
 import { SERIES, type SeriesDef } from '../model/series.ts';
 
@@ -48,13 +49,20 @@ export const CLIENT_TABLES: readonly ClientTable[] = [
     file: here('../model/breaks.ts'),
     name: 'SERIES_BREAKS',
     rows: SERIES_BREAKS,
-    drop: ['what', 'source', 'issue'] satisfies Array<keyof SeriesBreak>,
+    drop: ['what', 'code', 'issue'] satisfies Array<keyof SeriesBreak>,
   },
   {
     file: here('../model/series.ts'),
     name: 'SERIES',
     rows: SERIES,
     drop: ['description'] satisfies Array<keyof SeriesDef>,
+  },
+  // the charts cite a column's item (SUBNET_ITEMS: its storage and field); the rest is the pages' and the reader's
+  {
+    file: here('../model/columns.ts'),
+    name: 'SUBNET_COLUMNS',
+    rows: SUBNET_COLUMNS,
+    drop: ['description', 'kind', 'unit', 'args', 'daily'] satisfies Array<keyof SubnetColumnDef>,
   },
   // captions and formulas read a metric's label and formula; the rest is the methodology page's
   {

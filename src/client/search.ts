@@ -7,6 +7,7 @@
  * shown on the original sentence it copies, and matches in chart data tables (indexed at a lower weight, see
  * src/components/DataTable.astro) are passed over when the page also matches in prose.
  */
+import { CLAIM_ID_BODY, PARAGRAPH_ID_BODY } from '../model/id-patterns.ts';
 import { INDEX_COPY_CLOSE, INDEX_COPY_OPEN } from '../site/segment.ts';
 
 interface PagefindAnchor {
@@ -81,9 +82,12 @@ export function hitPosition(d: PagefindData, words: Word[], n: number): number {
   return at;
 }
 
+/** The anchors a hit may land on: a line (`p07`), a claim (`claim-C07`), a term, a chart (ids from src/model). */
+const LANDING_ANCHOR = new RegExp(`^(${PARAGRAPH_ID_BODY}|claim-${CLAIM_ID_BODY}|term-|chart-)`);
+
 /** Where to land: the last paragraph/claim/term/chart anchor at or before the hit. */
 export function landing(d: PagefindData, at: number): string {
-  const useful = d.anchors.filter((a) => /^(p\d{2}|claim-C\d{2}|term-|chart-)/.test(a.id) && a.location <= at);
+  const useful = d.anchors.filter((a) => LANDING_ANCHOR.test(a.id) && a.location <= at);
   const a = useful.at(-1);
   return a ? `${d.url}#${a.id}` : d.url;
 }

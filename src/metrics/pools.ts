@@ -3,7 +3,8 @@
  * pool depth and about the TAO the protocol put into pools. Flows are not recorded; each function says what
  * its number is: a net change between two reads, or an estimate from one block a day.
  */
-import { SUBNET_ITEMS, type SeriesField } from '../model/series.ts';
+import { type SeriesField } from '../model/series.ts';
+import { SUBNET_ITEMS } from '../model/columns.ts';
 import type { Snapshot, Source } from '../model/schema.ts';
 import { changeSince, dtaoLeadIn, leadInFormula } from './upgrades.ts';
 import { daysBetween, measuredAt, measuredObservations, type Change, type Observation } from './series.ts';

@@ -2,12 +2,14 @@
  * The chain's own series breaks: known discontinuities in the counters the report reads (a counter recomputed by a
  * migration, an item whose meaning changed, a rule change that moves a series without anyone moving stake). Each
  * row names the series it breaks (fields of SERIES_FIELDS), the runtime spec and the block or date where known,
- * what changed, and its source in opentensor/subtensor (a commit, migration or release). Pure data, no zod, so
+ * what changed, and the code in opentensor/subtensor that makes it (`code` (a commit, migration or release). Pure data, no zod, so
  * browser code can import it.
  *
- * Every row carries a source checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
+ * Every row carries its code, checked in the subtensor repository (tests/data/breaks.test.ts checks their shape).
  */
-import type { SeriesField, SubnetColumn } from './series.ts';
+import { SUBTENSOR_REPO, subtensorCode, type SubtensorCode } from './code-ref.ts';
+import type { SeriesField } from './series.ts';
+import type { SubnetColumn } from './columns.ts';
 
 export interface SeriesBreak {
   /** kebab-case id, stable: pages link to `/methodology/#break-<id>` */
@@ -49,13 +51,10 @@ export interface SeriesBreak {
    */
   invalidBefore?: { from: string; why: string };
   /** where it is written: repository, ref (tag or commit), path, and a URL */
-  source: { repo: 'opentensor/subtensor'; ref: string; path: string; url: string };
+  code: SubtensorCode;
 }
 
-const REPO = 'opentensor/subtensor' as const;
-function src(ref: string, path: string): SeriesBreak['source'] {
-  return { repo: REPO, ref, path, url: `https://github.com/${REPO}/blob/${ref}/${path}` };
-}
+const src = subtensorCode;
 
 /** A caveat row on the per-subnet SubnetAlphaOut column: an open subtensor report, in force from dTAO on. */
 function caveatOnAlphaOut(
@@ -63,7 +62,7 @@ function caveatOnAlphaOut(
   label: string,
   what: string,
   issue: { number: number; title: string; opened: string },
-  source: SeriesBreak['source'],
+  code: SubtensorCode,
 ): SeriesBreak {
   return {
     id,
@@ -76,8 +75,8 @@ function caveatOnAlphaOut(
     approximate: true,
     label,
     what,
-    issue: { ...issue, url: `https://github.com/${REPO}/issues/${issue.number}` },
-    source,
+    issue: { ...issue, url: `https://github.com/${SUBTENSOR_REPO}/issues/${issue.number}` },
+    code,
   };
 }
 
@@ -101,7 +100,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
       from: '2023-03-20',
       why: 'TotalStake left out the genesis stake (about 2.36M TAO)',
     },
-    source: src('d8cff5a6530bb58be6a6c2146eb055ea75e2064d', 'pallets/subtensor/src/migration.rs'),
+    code: src('d8cff5a6530bb58be6a6c2146eb055ea75e2064d', 'pallets/subtensor/src/migration.rs'),
   },
   {
     id: 'total-issuance-recomputed-146',
@@ -112,7 +111,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'TotalIssuance recomputed',
     what: 'The migration migration5_total_issuance (run once, when the pallet storage version was 5) set SubtensorModule.TotalIssuance to all stake plus all account balances plus the TAO locked by subnet registrations. Whatever the counter differed from those sums by shows as a step at this upgrade.',
-    source: src('7f8437bd599193336aaa18b7706b82c5fd84082f', 'pallets/subtensor/src/migration.rs'),
+    code: src('7f8437bd599193336aaa18b7706b82c5fd84082f', 'pallets/subtensor/src/migration.rs'),
   },
   {
     id: 'total-issuance-recomputed-every-upgrade',
@@ -124,7 +123,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'TotalIssuance reset at each upgrade',
     what: 'From spec 195 the runtime ran initialise_total_issuance at every runtime upgrade, setting TotalIssuance to the Balances pallet’s issuance plus TotalStake (plus subnet locks until spec 251). The runtime’s comment calls it a clean-up of “tiny rounding errors”, but the steps it made were not all tiny: it took the root dividends left out of TotalStake out of TotalIssuance until spec 283, carried root’s unrecorded net outflow into it from spec 283 to 305, and caught up the alpha-buying TAO it missed from spec 298 to 341 (the breaks below). Any drift between the counters shows as a step on an upgrade day until spec 411 disabled it.',
     until: { spec: 411, date: '2026-05-27' },
-    source: src(
+    code: src(
       'e79b0999d3ee18a73cbaa64df6e7578f79aaa220',
       'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs',
     ),
@@ -138,7 +137,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'dTAO',
     what: 'Dynamic TAO (migrate_rao): every stake moved onto the root pool (SubnetTAO[0]); each subnet’s registration lock was refunded to its owner less 1 TAO, which seeded the subnet’s pool and was added to TotalStake; TotalIssuance was recomputed. From here TotalStake counts the TAO held in pools, and grows with the TAO the protocol injects into pools every block: it is no longer TAO bonded to hotkeys. The root stake, pool, TAO-weight and root-dividend series begin here.',
-    source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
+    code: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', 'pallets/subtensor/src/migrations/migrate_rao.rs'),
   },
   caveatOnAlphaOut(
     'caveat-alpha-out-offset-1956',
@@ -166,7 +165,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'TotalStake reset at each upgrade',
     what: 'From spec 252 the per-upgrade recomputation also set TotalStake to the sum of SubnetTAO over all subnets (root included), then TotalIssuance to the Balances issuance plus that. Whatever TotalStake and the pools had drifted apart by since the last upgrade shows as a step on each upgrade day, until spec 411 disabled it.',
     until: { spec: 411, date: '2026-05-27' },
-    source: src(
+    code: src(
       'b61dd30202ff6e970a18b5a5231b62183b6ba972',
       'pallets/subtensor/src/migrations/migrate_init_total_issuance.rs',
     ),
@@ -180,7 +179,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'Root TAO recounted',
     what: 'From dTAO to spec 282, root dividends were sold out of the subnet pools (leaving SubnetTAO and TotalStake) and credited to stakers’ root stake without being added back to SubnetTAO[0] or TotalStake, so both fell short of what root stakers held (and, through the per-upgrade recomputation, so did TotalIssuance). Spec 283 fixed the coinbase and migrate_fix_root_subnet_tao set SubnetTAO[0] to the sum of every hotkey’s root stake, then recomputed TotalStake and TotalIssuance: the root stake series jumps up at this upgrade. The fix reached SubnetTAO[0] only: between upgrades TotalStake kept leaving the dividends out until spec 334 (break “total-stake-root-divs-between-upgrades”).',
-    source: src(
+    code: src(
       'e9bbb6134984b1f9f63f5e55408faad7628eb059',
       'pallets/subtensor/src/migrations/migrate_fix_root_subnet_tao.rs',
     ),
@@ -195,7 +194,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'TotalStake misses root dividends',
     what: 'Spec 283’s coinbase added root’s TAO dividends to SubnetTAO[0] only, not to TotalStake (v3.1.6 run_coinbase.rs, distribute_dividends_and_incentives, L508-512), while selling root’s alpha still took that TAO out of the pools and out of TotalStake. So between runtime upgrades TotalStake fell behind Σ SubnetTAO by the root dividends paid since the last upgrade, and each upgrade’s recomputation (TotalStake := Σ SubnetTAO) stepped it back up. The staking ratio reads low between upgrades until spec 334 ended root’s TAO dividends (Root Claim).',
     until: { spec: 334, date: '2025-11-04' },
-    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+    code: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
   },
   {
     id: 'root-stakes-unrecorded-283',
@@ -208,7 +207,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'Root stakes not recorded',
     what: 'From spec 283 to spec 301, staking to and unstaking from root (a stable-mechanism subnet) updated neither SubnetTAO[0] nor TotalStake (nor SubnetAlphaOut[0]): swap_tao_for_alpha and swap_alpha_for_tao returned tao_reserve_delta 0 for the stable mechanism and wrote the counters only for dynamic pools (v3.1.6 staking/stake_utils.rs L658-663, L716-721). The stakers’ own stake moved, and so did their balances, so each upgrade’s recomputation (Balances issuance + TotalStake) carried the unrecorded net outflow into TotalIssuance. Commit e5d21700, first in spec 302, fixed the code; the 69,897.9 TAO the counters had missed was taken out at spec 306 (break “root-tao-counters-fixed-306”). Over this period root stake is flat by construction: its changes are not the stakers’.',
     until: { spec: 302, date: '2025-08-19', throughout: true },
-    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/staking/stake_utils.rs'),
+    code: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'pallets/subtensor/src/staking/stake_utils.rs'),
   },
   {
     id: 'excess-tao-outside-issuance-298',
@@ -220,7 +219,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'Alpha buys outside TotalIssuance',
     what: 'From spec 298, when a subnet’s price was below its share of emission, part of the block’s TAO emission (the excess over price × block emission) bought alpha through the pool instead of entering it as liquidity (commit c329448d; v3.2.3 run_coinbase.rs L84-154). That TAO entered SubnetTAO and TotalStake but not TotalIssuance, which added only the injected part, so between upgrades TotalIssuance ran behind the TAO actually emitted and each upgrade’s recomputation stepped it up. Spec 342 added the excess to TotalIssuance.',
     until: { spec: 342, date: '2025-11-06' },
-    source: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+    code: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
   },
   {
     id: 'excess-tao-outside-tao-in-emission-298',
@@ -233,7 +232,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     label: 'Alpha buys not in SubnetTaoInEmission',
     what: 'From spec 298 the TAO emission that bought alpha in low-priced pools (see “excess-tao-outside-issuance-298”) was never written to SubnetTaoInEmission, which records only the TAO injected as liquidity (v3.2.3 run_coinbase.rs L84-154). So Σ SubnetTaoInEmission is less than the block’s TAO emission whenever a pool was subsidised, until spec 411 recorded the rest as SubnetExcessTao.',
     until: { spec: 411, date: '2026-05-27', throughout: true },
-    source: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
+    code: src('6309d35929e484ebff70c7da68547fb9c60f0d11', 'pallets/subtensor/src/coinbase/run_coinbase.rs'),
   },
   {
     id: 'root-tao-counters-fixed-306',
@@ -244,7 +243,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'Root TAO corrected',
     what: 'migrate_fix_root_tao_and_alpha_in took 69,897.9 TAO out of SubnetTAO[0] and TotalStake (and out of SubnetAlphaOut[0]), then recomputed TotalIssuance. The amount is not a one-off correction: it is the net TAO unstaked from root during the period the counters missed it (break “root-stakes-unrecorded-283”): 2,179,659.17 TAO unstaked minus 2,109,761.28 staked from spec 283 to spec 301, constants in the migration. Until this upgrade SubnetTAO[0], TotalStake and (after each upgrade’s recomputation) TotalIssuance read high by the accumulated net outflow; here root stake drops by it at once.',
-    source: src(
+    code: src(
       '737e4acb173cddbe6fde9c6085853ef8b8f02a80',
       'pallets/subtensor/src/migrations/migrate_fix_root_tao_and_alpha_in.rs',
     ),
@@ -258,7 +257,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'Root claim; Senate removed',
     what: 'The Triumvirate, TriumvirateMembers and SenateMembers pallets were removed, so the governance counts become absent (not zero). PendingRootDivs (TAO) was removed: root’s share now accrues as alpha (PendingRootAlphaDivs) that stakers claim, instead of being sold for TAO automatically. Subnet emission shares follow net TAO flows.',
-    source: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', 'runtime/src/lib.rs'),
+    code: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', 'runtime/src/lib.rs'),
   },
   {
     id: 'first-halving',
@@ -269,7 +268,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'First halving',
     what: 'When SubtensorModule.TotalIssuance reached 10.5M TAO the block reward fell from 1 to 0.5 TAO, so issuance grows half as fast and the TAO injected into pools per block halves. It is not a runtime upgrade: the block is where issuance crosses 10.5e15 RAO, not yet read from the chain; the date is from third-party reports (14 December 2025; one says 16 December).',
-    source: src('52378dc3e911cdfc7b8e3cf1160a6e0e4dde4fd6', 'pallets/subtensor/src/coinbase/block_emission.rs'),
+    code: src('52378dc3e911cdfc7b8e3cf1160a6e0e4dde4fd6', 'pallets/subtensor/src/coinbase/block_emission.rs'),
   },
   {
     id: 'subnet-balances-411',
@@ -280,7 +279,7 @@ export const SERIES_BREAKS: readonly SeriesBreak[] = [
     approximate: true,
     label: 'Issuance counters unified',
     what: 'Staked TAO moved into per-subnet accounts: migrate_subnet_balances minted every subnet’s SubnetTAO and lock into subnet accounts, so Balances.TotalIssuance jumps up by roughly the TAO staked, then set SubtensorModule.TotalIssuance equal to it. The per-upgrade recomputation of TotalIssuance and TotalStake was disabled in the same release.',
-    source: src(
+    code: src(
       '486037ba45b87a453b1d660177cc1b105d0298c6',
       'pallets/subtensor/src/migrations/migrate_subnet_balances.rs',
     ),

@@ -4,7 +4,7 @@
  * build's up-front check (src/checks/check.ts) and by the tests.
  */
 import { z } from 'zod';
-import { ClaimId, EssaySlug, IsoDate, KebabId, ParagraphId, SourceId } from './ids.ts';
+import { ClaimId, EssaySlug, IsoDate, KebabId, ParagraphId, BibEntryId } from './ids.ts';
 import { WebUrl } from './schema.ts';
 
 /** Frontmatter of `content/essays/*.mdx`. */
@@ -86,12 +86,12 @@ export const Claim = z.object({
   summary: z.string().min(1).max(90),
   check: z.string().min(1),
   assessment: z.string().min(1),
-  sources: z.array(SourceId).default([]),
+  sources: z.array(BibEntryId).default([]),
 });
 export type Claim = z.infer<typeof Claim>;
 
-export const BibSource = z.object({
-  id: SourceId,
+export const BibEntry = z.object({
+  id: BibEntryId,
   title: z.string().min(1),
   publisher: z.string().min(1),
   url: WebUrl,
@@ -101,7 +101,9 @@ export const BibSource = z.object({
     .nullable(),
   used_for: z.string().min(1),
 });
-export type BibSource = z.infer<typeof BibSource>;
+export type BibEntry = z.infer<typeof BibEntry>;
+/** content/sources.yaml: the bibliography, in the file's order. */
+export const BibEntries = z.array(BibEntry);
 
 export const GlossaryEntry = z.object({
   term: z.string().min(1),
@@ -110,7 +112,7 @@ export const GlossaryEntry = z.object({
   zh: z.string().nullish(),
   definition: z.string().min(1),
   inferred: z.boolean().default(false),
-  sources: z.array(SourceId).default([]),
+  sources: z.array(BibEntryId).default([]),
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 

@@ -1,24 +1,12 @@
 /**
- * The id primitives of the report, each declared once: its pattern (a RegExp, for code that tests a string), its zod
- * schema (for the files' schemas, with the error a reader is shown) and its TypeScript type. Every schema and check
+ * The id primitives of the report, each declared once: its pattern (a RegExp, for code that tests a string; in
+ * ./id-patterns.ts, free of zod so the browser can import it), its zod schema (for the files' schemas, with the error a reader is shown) and its TypeScript type. Every schema and check
  * that names a claim, a paragraph, a date, a block or a key imports it from here.
  */
 import { z } from 'zod';
+import { CLAIM_ID, ESSAY_SLUG, HASH32, ISO_DATE, KEBAB_ID, PARAGRAPH_ID, SS58 } from './id-patterns.ts';
 
-/** A claim of the article: `C` and two digits, `C07`. */
-export const CLAIM_ID = /^C\d{2}$/;
-/** A line of the article: `p` and two digits, `p07`. */
-export const PARAGRAPH_ID = /^p\d{2}$/;
-/** A day, `YYYY-MM-DD` (UTC). */
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A 32-byte hash as the chain prints it: `0x` and 64 lower-case hex digits. */
-export const HASH32 = /^0x[0-9a-f]{64}$/;
-/** An id in a content or data file (a source, a figure, an event): kebab-case. */
-export const KEBAB_ID = /^[a-z0-9-]+$/;
-/** An essay's slug: the name of its file in content/essays/, `root-exodus`. */
-export const ESSAY_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** A base58 SS58 address. */
-export const SS58 = /^[1-9A-HJ-NP-Za-km-z]{46,48}$/;
+export * from './id-patterns.ts';
 
 export const ClaimId = z.string().regex(CLAIM_ID, { error: 'expected a claim id like C07' });
 export type ClaimId = z.infer<typeof ClaimId>;
@@ -37,4 +25,4 @@ export type Ss58 = z.infer<typeof Ss58>;
 /** The id of a bibliography entry (content/sources.yaml) or of a cited figure or event. */
 export const KebabId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case id' });
 /** The id of an entry of content/sources.yaml, which a citation names. */
-export const SourceId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case source id' });
+export const BibEntryId = z.string().regex(KEBAB_ID, { error: 'expected a kebab-case source id' });

@@ -8,7 +8,8 @@
  *
  * Pure data and string functions, no zod: browser code imports it.
  */
-import { itemName, SERIES, SUBNET_ITEMS, type SeriesField, type SubnetColumn } from './series.ts';
+import { itemName, SERIES, type SeriesField } from './series.ts';
+import { SUBNET_ITEMS, type SubnetColumn } from './columns.ts';
 
 export interface MetricDef {
   /** kebab-case, stable: the methodology's anchor `#metric-<id>` */

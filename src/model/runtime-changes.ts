@@ -3,40 +3,38 @@
  * the items the series and per-subnet tables read appear and disappear at their spans' `fromSpec` / `toSpec`
  * (src/model/series.ts), and the counters' jumps are the breaks table (src/model/breaks.ts). `RUNTIME_NOTES` holds
  * only what neither table holds (items the report does not read but a reader of the chain meets, and rule changes
- * without a series of their own), each with its source in opentensor/subtensor: the first-parent merge to `main`
+ * without a series of their own), each with its code in opentensor/subtensor (`code`): the first-parent merge to `main`
  * (the mainnet branch) that made the change, whose `spec_version` in runtime/src/lib.rs is `spec`, and whose merge
  * date is `date` (enactment on Finney is hours to days later). tests/data/runtime-changes.test.ts checks that no
  * note repeats an item of the tables. Pure data, no zod.
  */
+import { subtensorCode, type SubtensorCode } from './code-ref.ts';
 import { SERIES_BREAKS, type SeriesBreak } from './breaks.ts';
 import {
   GOVERNANCE_ITEMS,
   NETUIDS_ITEM,
   SERIES,
   SERIES_FIELD_NAMES,
-  SUBNET_COLUMNS,
   itemName,
   type SeriesDef,
   type SeriesField,
   type StorageSpan,
 } from './series.ts';
+import { SUBNET_COLUMNS } from './columns.ts';
 
 export interface RuntimeNote {
   spec: number;
-  /** merge date of the source commit (YYYY-MM-DD) */
+  /** merge date of the commit (YYYY-MM-DD) */
   date: string;
   /** storage items or pallets added / removed, `Pallet.Item` or `pallet Name` */
   added: readonly string[];
   removed: readonly string[];
   /** what it means for readers of the series, or '' */
   effect: string;
-  source: { repo: 'opentensor/subtensor'; ref: string; path: string; url: string };
+  code: SubtensorCode;
 }
 
-const REPO = 'opentensor/subtensor' as const;
-function src(ref: string, path: string): RuntimeNote['source'] {
-  return { repo: REPO, ref, path, url: `https://github.com/${REPO}/blob/${ref}/${path}` };
-}
+const src = subtensorCode;
 const LIB = 'pallets/subtensor/src/lib.rs';
 
 /** Checked with `git show <ref>^1:<path>` against `git show <ref>:<path>` (the declaration absent before and present after, or the reverse). */
@@ -48,7 +46,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     removed: ['SubtensorModule.TotalHotkeyStake', 'SubtensorModule.TotalColdkeyStake'],
     effect:
       'The per-hotkey and per-coldkey stake totals are gone. Subnet registration (do_register_network) no longer checks SubnetLimit or deregisters a subnet, so the cap stops working here, and the registration cost is burned (less the TAO that seeds the new pool) instead of locked.',
-    source: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', LIB),
+    code: src('e2b8367b8be2d9ce60ae5858c49138fa05f44a68', LIB),
   },
   {
     spec: 244,
@@ -56,7 +54,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: [],
     removed: ['SubtensorModule.Stake'],
     effect: 'The pre-dTAO stake map can be read only at blocks before this upgrade.',
-    source: src('5073ade602c367471f5124329b9d7ccf8e972d69', LIB),
+    code: src('5073ade602c367471f5124329b9d7ccf8e972d69', LIB),
   },
   {
     spec: 252,
@@ -64,7 +62,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: [],
     removed: ['SubtensorModule.EmissionValues', 'SubtensorModule.SubnetLimit'],
     effect: 'SubnetLimit, unused since dTAO (spec 233), is removed; no cap on the number of subnets until spec 320.',
-    source: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', LIB),
+    code: src('b61dd30202ff6e970a18b5a5231b62183b6ba972', LIB),
   },
   {
     spec: 283,
@@ -72,7 +70,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['pallet Swap (pallet_subtensor_swap)'],
     removed: [],
     effect: 'Pools become concentrated-liquidity pools: the alpha price is no longer SubnetTAO / SubnetAlphaIn.',
-    source: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'runtime/src/lib.rs'),
+    code: src('e9bbb6134984b1f9f63f5e55408faad7628eb059', 'runtime/src/lib.rs'),
   },
   {
     spec: 320,
@@ -81,7 +79,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     removed: [],
     effect:
       'The subnet count is capped again, at 128 by default (DefaultSubnetLimit), and subnet deregistration is reintroduced (before dTAO, registering past the limit pruned the lowest-ranked subnet).',
-    source: src('835a2c90294705b5963043f5ef31460304df2475', LIB),
+    code: src('835a2c90294705b5963043f5ef31460304df2475', LIB),
   },
   {
     spec: 334,
@@ -95,7 +93,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     ],
     removed: ['SubtensorModule.PendingAlphaSwapped'],
     effect: '',
-    source: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', LIB),
+    code: src('6218ecc5cdab527a649c8fa5b0194db3f884571c', LIB),
   },
   {
     spec: 343,
@@ -103,7 +101,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['SubtensorModule.PendingServerEmission', 'SubtensorModule.PendingValidatorEmission'],
     removed: ['SubtensorModule.PendingEmission'],
     effect: 'A subnet’s pending emission is split between servers (miners) and validators.',
-    source: src('b179867c306fb6a28345896f422910e603799d70', LIB),
+    code: src('b179867c306fb6a28345896f422910e603799d70', LIB),
   },
   {
     spec: 397,
@@ -111,7 +109,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['SubtensorModule.AlphaV2', 'SubtensorModule.TotalHotkeySharesV2'],
     removed: [],
     effect: 'Per-account alpha and hotkey shares get second maps beside Alpha and TotalHotkeyShares.',
-    source: src('e7f05a0513b71f565fdb5ef3eae0fb58a2a5a09f', LIB),
+    code: src('e7f05a0513b71f565fdb5ef3eae0fb58a2a5a09f', LIB),
   },
   {
     spec: 411,
@@ -119,7 +117,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['SubtensorModule.OwnerCutEnabled'],
     removed: [],
     effect: '',
-    source: src('486037ba45b87a453b1d660177cc1b105d0298c6', LIB),
+    code: src('486037ba45b87a453b1d660177cc1b105d0298c6', LIB),
   },
   {
     spec: 411,
@@ -127,7 +125,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['pallet AlphaAssets'],
     removed: [],
     effect: '',
-    source: src('486037ba45b87a453b1d660177cc1b105d0298c6', 'runtime/src/lib.rs'),
+    code: src('486037ba45b87a453b1d660177cc1b105d0298c6', 'runtime/src/lib.rs'),
   },
   {
     spec: 421,
@@ -136,7 +134,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     removed: [],
     effect:
       'Subnet emission shares follow each subnet’s moving price weighted by its root proportion × (1 − MinerBurned) (get_shares_price_ema), no longer net TAO flows.',
-    source: src('6016381e4fb230d17643cca948afe296eb06faac', 'pallets/subtensor/src/coinbase/subnet_emissions.rs'),
+    code: src('6016381e4fb230d17643cca948afe296eb06faac', 'pallets/subtensor/src/coinbase/subnet_emissions.rs'),
   },
   {
     spec: 423,
@@ -144,7 +142,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: ['Swap.SwapBalancer'],
     removed: ['Swap.AlphaSqrtPrice'],
     effect: 'Balancer pools replace concentrated liquidity: the alpha price comes from the balancer weight.',
-    source: src('06032d518fbaead1ddc2039e9e6aa55715026364', 'pallets/swap/src/pallet/mod.rs'),
+    code: src('06032d518fbaead1ddc2039e9e6aa55715026364', 'pallets/swap/src/pallet/mod.rs'),
   },
   {
     spec: 423,
@@ -152,7 +150,7 @@ export const RUNTIME_NOTES: readonly RuntimeNote[] = [
     added: [],
     removed: ['pallet Registry'],
     effect: '',
-    source: src('06032d518fbaead1ddc2039e9e6aa55715026364', 'runtime/src/lib.rs'),
+    code: src('06032d518fbaead1ddc2039e9e6aa55715026364', 'runtime/src/lib.rs'),
   },
 ];
 

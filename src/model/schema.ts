@@ -12,11 +12,12 @@
  */
 import { z } from 'zod';
 import { CITED_BY, SNAPSHOT_KINDS } from './provenance.ts';
-import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, SourceId, Ss58 } from './ids.ts';
+import { BlockNumber, ClaimId, Hash32, IsoDate, IsoDateTime, KebabId, BibEntryId, Ss58 } from './ids.ts';
 
 export { SCHEMA_VERSION } from './version.ts';
 import { SCHEMA_VERSION } from './version.ts';
 import { CURRENT_FIELD_NAMES, SERIES_FIELD_NAMES, UNITS, type CurrentField, type SeriesField } from './series.ts';
+import { columnNames, SUBNET_COLUMNS, type ColumnKind, type DailyColumn, type SubnetColumns } from './columns.ts';
 
 /** Unsigned decimal integer, e.g. an amount in RAO: `"5380000000000000"`. */
 export const UInt = z.string().regex(/^(0|[1-9]\d*)$/, { error: 'expected a decimal integer string' });
@@ -31,6 +32,13 @@ export const StorageItem = z.string().regex(/^(Σ )?[A-Z][A-Za-z]*\.[A-Z][A-Za-z
 export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 const INTEGER_UNITS: readonly Unit[] = ['rao', 'alpha-rao', 'count', 'block', 'u16-fraction', 'u64-fraction'];
+
+/*
+ * A value's provenance: `Source` is where one value comes from, read from the chain (`ChainSource`) or cited
+ * (`CitedSource`); the data files call it `source`. The word names nothing else in code: the bibliography's entries
+ * are `BibEntry` (content/sources.yaml, ./content.ts), the run that wrote a file `WriterRun`, the subtensor code a
+ * break or runtime note points to `SubtensorCode` (./code-ref.ts), and an essay line an error names `EssayLine`.
+ */
 
 /** Read from the chain: the block it was read at and the storage item. */
 export const ChainSource = z.object({
@@ -50,7 +58,7 @@ export const CitedSource = z.object({
   kind: z.literal('cited'),
   by: z.enum(CITED_BY),
   /** id of the entry in `content/sources.yaml` */
-  ref: SourceId,
+  ref: BibEntryId,
   url: WebUrl,
   title: z.string().min(1),
   quote: z.string().optional(),
@@ -114,26 +122,43 @@ export const SeriesPoint = z
   });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
-export const SubnetRow = z.object({
-  netuid: z.number().int().nonnegative(),
-  name: z.string().nullable(),
-  symbol: z.string().nullable(),
-  /** 0 = static/root (price 1), 1 = dynamic pool; null before dTAO */
-  mechanism: z.number().int().nullable(),
-  owner: Ss58.nullable(),
-  registeredAt: BlockNumber.nullable(),
-  /** SubnetTAO: TAO reserve of the pool (RAO) */
-  tao: UInt.nullable(),
-  /** SubnetAlphaIn: alpha reserve of the pool (alpha-RAO) */
-  alphaIn: UInt.nullable(),
-  /** SubnetAlphaOut: alpha outstanding (alpha-RAO) */
-  alphaOut: UInt.nullable(),
-  /** SubnetTaoInEmission: TAO injected into the pool in the last block (RAO) */
-  taoInEmission: UInt.nullable(),
-});
-export type SubnetRow = z.infer<typeof SubnetRow>;
+/** A subnet's id. */
+const Netuid = z.number().int().nonnegative();
 
-export { SUBNET_ITEMS } from './series.ts';
+/** The zod schema of a column's written value, by kind (./columns.ts). */
+const COLUMN_VALUE = {
+  amount: UInt,
+  number: z.number().int().nonnegative(),
+  text: z.string(),
+  account: Ss58,
+  'struct-text': z.string(),
+} as const satisfies Record<ColumnKind, z.ZodType>;
+type ColumnValueSchema = typeof COLUMN_VALUE;
+
+/** The zod shape of a row of `columns`: the netuid, then each column's value, null when absent from the runtime. */
+type SubnetRowShape<T extends SubnetColumns, K extends keyof T> = { netuid: typeof Netuid } & {
+  [C in K]: z.ZodNullable<ColumnValueSchema[T[C]['kind']]>;
+};
+
+/**
+ * The schema of a per-subnet row, derived from a column table (`SUBNET_COLUMNS`, or a test's): every column, or with
+ * `'daily'` only those read at every sampled block (subnets-daily.json). Keys in table order, netuid first.
+ */
+export function subnetRowSchema<T extends SubnetColumns>(columns: T): z.ZodObject<SubnetRowShape<T, keyof T>>;
+export function subnetRowSchema<T extends SubnetColumns>(
+  columns: T,
+  only: 'daily',
+): z.ZodObject<SubnetRowShape<T, DailyColumn<T>>>;
+export function subnetRowSchema(columns: SubnetColumns, only: 'all' | 'daily' = 'all') {
+  return z.object({
+    netuid: Netuid,
+    ...Object.fromEntries(columnNames(columns, only).map((k) => [k, COLUMN_VALUE[columns[k].kind].nullable()])),
+  });
+}
+
+/** A row of `snapshot.subnets.rows`: every column of ./columns.ts, read at the head block. */
+export const SubnetRow = subnetRowSchema(SUBNET_COLUMNS);
+export type SubnetRow = z.infer<typeof SubnetRow>;
 
 const AtBlock = { block: BlockNumber, hash: Hash32 };
 export const Subnets = z.object({ ...AtBlock, rows: z.array(SubnetRow) });
@@ -226,20 +251,32 @@ export const Upgrade = z
   });
 export type Upgrade = z.infer<typeof Upgrade>;
 
+/** The fields every file of values read (or cited) begins with: its schema version, kind and how it was checked. */
+const READ_FILE = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: SnapshotKind,
+  verification: Verification.nullable(),
+};
+
+/**
+ * The run that wrote a snapshot file: the endpoint(s) it read (or "content/reference.yaml" for a `cited` file), the
+ * tool and when. Not a value's provenance (`Source`), which each value carries.
+ */
+export const WriterRun = z.object({
+  endpoint: z.string().min(1),
+  tool: z.string().min(1),
+  generatedAt: IsoDateTime,
+});
+export type WriterRun = z.infer<typeof WriterRun>;
+
 export const SnapshotV2 = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    kind: SnapshotKind,
-    verification: Verification.nullable(),
+    ...READ_FILE,
     chain: ChainIdentity,
     /** head block the snapshot was read at; null only for `cited` files */
     head: Head.nullable(),
-    source: z.object({
-      /** endpoint(s) read, or "content/reference.yaml" for `cited` files */
-      endpoint: z.string().min(1),
-      tool: z.string().min(1),
-      generatedAt: IsoDateTime,
-    }),
+    /** the run that wrote the file (the JSON field's name is `source`, kept from schema version 1) */
+    source: WriterRun,
     current: Current,
     series: z.array(SeriesPoint),
     /** the exact runtime upgrades the report reads "before" (at least dTAO's), by block; [] in a `cited` file */
@@ -279,15 +316,7 @@ export const Snapshot = SnapshotV2;
  * `snapshot.series`), kept out of `snapshot.json` so that file stays small. `null`: the storage item does not
  * exist in that block's runtime (e.g. before dTAO), never zero.
  */
-export const SubnetDayRow = z.object({
-  netuid: z.number().int().nonnegative(),
-  /** SubtensorModule.SubnetTAO[netuid]: TAO reserve of the pool (RAO) */
-  tao: UInt.nullable(),
-  /** SubtensorModule.SubnetAlphaIn[netuid]: alpha reserve of the pool (alpha-RAO) */
-  alphaIn: UInt.nullable(),
-  /** SubtensorModule.SubnetAlphaOut[netuid]: alpha outstanding (alpha-RAO) */
-  alphaOut: UInt.nullable(),
-});
+export const SubnetDayRow = subnetRowSchema(SUBNET_COLUMNS, 'daily');
 export type SubnetDayRow = z.infer<typeof SubnetDayRow>;
 
 /** One sampled day: the block it was read at and a row per existing subnet (netuids from NetworksAdded). */
@@ -302,9 +331,7 @@ export type SubnetsDay = z.infer<typeof SubnetsDay>;
 
 export const SubnetsDaily = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    kind: SnapshotKind,
-    verification: Verification.nullable(),
+    ...READ_FILE,
     chain: z.object({ genesisHash: Hash32 }),
     days: z.array(SubnetsDay),
   })

@@ -5,7 +5,8 @@
  * the builder's values (scripts/snapshot/build.ts), the schema's field list (src/model/schema.ts), the methodology
  * page's table and the chart captions (`describeSeries`).
  *
- * Adding a storage item to the snapshot is one entry here (plus tests). A change of meaning or unit (e.g.
+ * Adding a storage item to the snapshot is one entry here (plus tests); a per-subnet column, one entry in
+ * `SUBNET_COLUMNS` (./columns.ts). A change of meaning or unit (e.g.
  * `PendingRootDivs`, TAO, to `PendingRootAlphaDivs`, alpha) is a new series, never a second span of the old one:
  * every span of a series is the same quantity in the same unit, so its values can be compared across specs.
  *
@@ -70,7 +71,8 @@ export interface SeriesDef {
   current: boolean;
 }
 
-const sm = (item: string, fromSpec: number | null, toSpec: number | null = null): StorageSpan => ({
+/** A span of a SubtensorModule item. */
+export const sm = (item: string, fromSpec: number | null, toSpec: number | null = null): StorageSpan => ({
   pallet: 'SubtensorModule',
   item,
   fromSpec,
@@ -257,44 +259,6 @@ export function describeSeries(field: SeriesField): string {
   const how = d.aggregate === 'value' ? '' : `, ${AGGREGATE_LABEL[d.aggregate]}`;
   return `${d.label}: ${d.description} Read from ${where}${how}; ${UNIT_LABEL[d.unit]}.`;
 }
-
-/** Per-subnet columns (`snapshot.subnets.rows`; those marked `daily` also in subnets-daily.json). Keyed by netuid. */
-export interface SubnetColumnDef {
-  label: string;
-  /** the items, newest first when several hold the same thing in different specs (a block reads the first it has) */
-  storage: readonly StorageSpan[];
-  /** read at every sampled block (subnets-daily.json), not only at the head */
-  daily: boolean;
-}
-
-export const SUBNET_COLUMNS = {
-  name: {
-    label: 'Name',
-    storage: [sm('SubnetIdentitiesV3', 283), sm('SubnetIdentitiesV2', 233, 360), sm('SubnetIdentities', 195, 360)],
-    daily: false,
-  },
-  symbol: { label: 'Token symbol', storage: [sm('TokenSymbol', 233)], daily: false },
-  mechanism: { label: 'Mechanism (0 static, 1 dynamic pool)', storage: [sm('SubnetMechanism', 233)], daily: false },
-  owner: { label: 'Owner (coldkey)', storage: [sm('SubnetOwner', 133)], daily: false },
-  registeredAt: { label: 'Registered at block', storage: [sm('NetworkRegisteredAt', 133)], daily: false },
-  tao: { label: 'TAO reserve (RAO)', storage: [sm('SubnetTAO', 233)], daily: true },
-  alphaIn: { label: 'Alpha reserve (alpha-RAO)', storage: [sm('SubnetAlphaIn', 233)], daily: true },
-  alphaOut: { label: 'Alpha outstanding (alpha-RAO)', storage: [sm('SubnetAlphaOut', 233)], daily: true },
-  taoInEmission: {
-    label: 'TAO injected in the last block (RAO)',
-    storage: [sm('SubnetTaoInEmission', 233)],
-    daily: false,
-  },
-} as const satisfies Record<string, SubnetColumnDef>;
-export type SubnetColumn = keyof typeof SUBNET_COLUMNS;
-
-/** Storage items behind the columns of the per-subnet table, as cited in provenance. */
-export const SUBNET_ITEMS = Object.fromEntries(
-  Object.entries(SUBNET_COLUMNS).map(([k, c]) => [
-    k,
-    k === 'name' ? 'SubtensorModule.SubnetIdentitiesV3 (or V2/V1).subnet_name' : itemName(c.storage[0]),
-  ]),
-) as Record<SubnetColumn, string>;
 
 /** The map listing existing netuids, read first at every block. */
 export const NETUIDS_ITEM: StorageSpan = sm('NetworksAdded', null);

@@ -6,8 +6,8 @@
  */
 import { csvFormat } from 'd3-dsv';
 import type { Claim } from '../model/content.ts';
-import type { LoggedCorrection } from '../claims/corrections.ts';
-import type { Reply } from '../claims/replies.ts';
+import type { LoggedCorrection } from '../data/corrections.ts';
+import type { Reply } from '../model/replies.ts';
 import type { Evidence, VerdictResult } from '../claims/types.ts';
 import { dataAt } from '../data/at-date.ts';
 import type { ReportData } from '../model/schema.ts';

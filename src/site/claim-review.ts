@@ -6,17 +6,17 @@
  * RATING_VALUE), the site as author, and the dataset it is based on with the snapshot's block and hash.
  * tests/build/claim-review.test.ts validates every built page's JSON-LD against tests/build/claim-review.schema.json.
  */
-import type { BibSource } from '../model/content.ts';
+import type { BibEntry } from '../model/content.ts';
 import { ISO_DATE } from '../model/ids.ts';
 import { RATING_SCALE, type ClaimRecord } from './claim-record.ts';
 import { AUTHOR } from './cite.ts';
 import { dataLabel, type SiteVersion } from './version.ts';
 
 /** The sources that are the article itself, reposted: ids `repost-…` in content/sources.yaml. */
-export const isArticleAppearance = (s: Pick<BibSource, 'id'>) => s.id.startsWith('repost-');
+export const isArticleAppearance = (s: Pick<BibEntry, 'id'>) => s.id.startsWith('repost-');
 
 /** The article's publication date: the earliest full date (YYYY-MM-DD) among its reposts. */
-export function articlePublished(sources: readonly BibSource[]): string {
+export function articlePublished(sources: readonly BibEntry[]): string {
   const dates = sources
     .filter(isArticleAppearance)
     .flatMap((s) => (s.date && ISO_DATE.test(s.date) ? [s.date] : []))
@@ -26,7 +26,7 @@ export function articlePublished(sources: readonly BibSource[]): string {
   return dates[0];
 }
 
-const creativeWork = (s: BibSource) => ({
+const creativeWork = (s: BibEntry) => ({
   '@type': 'CreativeWork',
   url: s.url,
   headline: s.title,
@@ -35,7 +35,7 @@ const creativeWork = (s: BibSource) => ({
 });
 
 export interface ReviewContext {
-  sources: readonly BibSource[];
+  sources: readonly BibEntry[];
   version: SiteVersion;
   /** the site's home, absolute */
   home: string;

@@ -25,11 +25,11 @@ export function verdictCode(
   id: string,
   essay: string,
   verdictFiles: Readonly<Record<string, string>>,
-): { source: CodeLine | null; test: CodeLine | null } {
+): { verdict: CodeLine | null; test: CodeLine | null } {
   const file = Object.hasOwn(verdictFiles, id) ? verdictFiles[id] : null;
-  if (!file) return { source: null, test: null };
+  if (!file) return { verdict: null, test: null };
   return {
-    source: findLine(file, new RegExp(`^export const ${id}\\b`)),
+    verdict: findLine(file, new RegExp(`^export const ${id}\\b`)),
     test: findLine(`tests/claims/${essay}.test.ts`, new RegExp(`describe\\(['"\`]${id}\\b`)),
   };
 }

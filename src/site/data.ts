@@ -1,14 +1,14 @@
 /** Build-time access to the validated data, read once per build. */
-import { loadCorrectionLog, type LoggedCorrection } from '../claims/corrections.ts';
-import { loadReplies, type Reply } from '../claims/replies.ts';
+import { loadCorrectionLog, type LoggedCorrection } from '../data/corrections.ts';
+import { loadReplies } from '../data/replies.ts';
+import type { Reply } from '../model/replies.ts';
 import type { ReportData } from '../model/schema.ts';
 import { loadReferenceYaml, loadSnapshot, loadStatus } from '../data/load.ts';
 import { staleNotice, type SnapshotStatus } from '../model/status.ts';
 import { readVersion, type SiteVersion } from './version.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { BibSource } from '../model/content.ts';
+import { BibEntries, type BibEntry } from '../model/content.ts';
 import { parseOrThrow } from '../data/errors.ts';
 
 const SOURCES_FILE = 'content/sources.yaml';
@@ -69,10 +69,10 @@ export function siteReplies(): Reply[] {
   return replies;
 }
 
-let sources: BibSource[] | undefined;
+let sources: BibEntry[] | undefined;
 
 /** The bibliography (content/sources.yaml) in the file's order, which the content collection does not keep. */
-export function siteSources(): BibSource[] {
-  sources ??= parseOrThrow(z.array(BibSource), parseYaml(readFileSync(SOURCES_FILE, 'utf8')), SOURCES_FILE);
+export function siteBibliography(): BibEntry[] {
+  sources ??= parseOrThrow(BibEntries, parseYaml(readFileSync(SOURCES_FILE, 'utf8')), SOURCES_FILE);
   return sources;
 }

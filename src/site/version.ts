@@ -80,7 +80,7 @@ export function dataLabel(v: SiteVersion): string {
  * A link to a file of the repository at the build's commit (`#L<line>` when given), or null when the build knows
  * neither the repository's address nor the commit (a local build: the page then names the file and line as text).
  */
-export function sourceUrl(v: SiteVersion, file: string, line?: number): string | null {
+export function repoFileUrl(v: SiteVersion, file: string, line?: number): string | null {
   if (!v.repo || !v.commit) return null;
   return `${v.repo}/blob/${v.commit}/${file}${line ? `#L${line}` : ''}`;
 }

@@ -84,6 +84,34 @@ function sharedViolations(root = ROOT): string[] {
   );
 }
 
+/** Every file of src/ outside src/model that imports zod as a value (`import type { z }` is only a type). */
+function zodOutsideModel(root = ROOT): string[] {
+  return files(join(root, 'src'))
+    .filter((f) => !relative(join(root, 'src'), f).startsWith(`model${sep}`) && code(f).includes('zod'))
+    .flatMap((file) => {
+      const src = ts.createSourceFile(file, code(file), ts.ScriptTarget.Latest, false);
+      return src.statements.flatMap((st) =>
+        ts.isImportDeclaration(st) &&
+        ts.isStringLiteral(st.moduleSpecifier) &&
+        /^(zod|astro\/zod)(\/|$)/.test(st.moduleSpecifier.text) &&
+        !st.importClause?.isTypeOnly
+          ? [`${relative(root, file).split(sep).join('/')}: imports ${st.moduleSpecifier.text}`]
+          : [],
+      );
+    });
+}
+
+/** The relative imports of `file` and of everything they import, as project-relative paths (packages as written). */
+function reach(file: string, seen = new Set<string>()): Set<string> {
+  for (const i of importsOf(file)) {
+    const target = i.target === null ? i.spec : i.target;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    if (i.target !== null && !i.spec.startsWith('astro:')) reach(join(ROOT, i.target), seen);
+  }
+  return seen;
+}
+
 describe('layers', () => {
   test('the scanner sees the imports of every layer (so an empty list of violations means something)', () => {
     const seen = new Set(
@@ -97,7 +125,7 @@ describe('layers', () => {
       'charts->metrics',
       'claims->metrics',
       'claims->model',
-      'claims->data',
+      'checks->data',
       'pages->claims',
       'pages->charts',
     ])
@@ -118,5 +146,20 @@ describe('layers', () => {
     // the scanner sees scripts/ -> testing/ and testing/ -> scripts/ (so an empty list means something)
     expect(seen).toContain('testing');
     expect(seen).toContain('scripts');
+  });
+
+  test('no zod schema outside src/model: no file of src/ elsewhere imports zod for a value', () => {
+    expect(zodOutsideModel()).toEqual([]);
+    // the check sees a value import (so an empty list means something): src/model's own files have them
+    const model = files(join(ROOT, 'src/model')).filter(
+      (f) => /from 'zod'/.test(code(f)) && !/import type/.test(code(f)),
+    );
+    expect(model.length).toBeGreaterThan(3);
+  });
+
+  test("the search page's code reaches no zod (its id patterns come from the zod-free src/model/id-patterns.ts)", () => {
+    const reached = reach(join(ROOT, 'src/client/search.ts'));
+    expect(reached).toContain('src/model/id-patterns.ts');
+    expect([...reached].filter((r) => /^zod(\/|$)/.test(r) || r === 'src/model/ids.ts')).toEqual([]);
   });
 });

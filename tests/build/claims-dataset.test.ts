@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { distFile } from '../helpers/dist.ts';
 import { ROOT } from '../../testing/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
-import { loadCorrectionLog } from '../../src/claims/corrections.ts';
+import { loadCorrectionLog } from '../../src/data/corrections.ts';
 import { labelOf } from '../../src/site/findings.ts';
 import { CLAIM_CSV_COLUMNS, RATING_VALUE } from '../../src/site/claim-record.ts';
 import type { Claim } from '../../src/model/content.ts';

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCorrections, parseVerdictHistory, type VerdictHistory } from '../../src/claims/corrections.ts';
+import { loadCorrections, parseVerdictHistory } from '../../src/data/corrections.ts';
+import type { VerdictHistory } from '../../src/model/corrections.ts';
 import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
 

@@ -8,7 +8,7 @@ import { DIST, distFile, htmlPages } from '../helpers/dist.ts';
 import { ROOT } from '../../testing/project.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { verdictFor } from '../../src/claims/index.ts';
-import { loadCorrections } from '../../src/claims/corrections.ts';
+import { loadCorrections } from '../../src/data/corrections.ts';
 import type { Evidence } from '../../src/claims/types.ts';
 import type { Source } from '../../src/model/schema.ts';
 import type { Claim } from '../../src/model/content.ts';

@@ -9,7 +9,8 @@ import { keyHtml } from '../../src/charts/key.ts';
 import { WIDTHS } from '../../src/charts/spec.ts';
 import { renderStatic } from '../../src/charts/ssr.ts';
 import { SERIES_BREAKS } from '../../src/model/breaks.ts';
-import { SERIES_FIELDS, SUBNET_ITEMS } from '../../src/model/series.ts';
+import { SERIES_FIELDS } from '../../src/model/series.ts';
+import { SUBNET_ITEMS } from '../../src/model/columns.ts';
 import { daysFrom, dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 
 const caveats = SERIES_BREAKS.filter((b) => b.kind === 'caveat');

@@ -24,7 +24,7 @@ const brk = (id: string, date: string, series: SeriesBreak['series']): SeriesBre
   approximate: false,
   label: `test ${id}`,
   what: 'a test row',
-  source: { repo: 'opentensor/subtensor', ref: 'v0', path: 'x', url: 'https://example.invalid' },
+  code: { repo: 'opentensor/subtensor', ref: 'v0', path: 'x', url: 'https://example.invalid' },
 });
 
 const data = (breaks?: SeriesBreak[]) => ({

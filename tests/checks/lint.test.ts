@@ -17,7 +17,7 @@ const known: Known = {
   charts: new Set(['issuance']),
   claims: new Set(['C01', 'C02']),
   paragraphs: new Set(['p01', 'p02', 'p03']),
-  sources: new Set(['src-a']),
+  bibIds: new Set(['src-a']),
   figures: new Set(['fig-a']),
   paragraphEssay: new Map([
     ['p01', 'one'],

@@ -18,7 +18,7 @@ describe('series breaks named by range verdicts', () => {
     for (const id of ['root-divs-outside-subnet-tao', 'total-issuance-recomputed-146', 'total-stake-fixed-v2']) {
       const b = SERIES_BREAKS.find((x) => x.id === id);
       expect(b, id).toBeDefined();
-      expect(b?.source.url).toMatch(/^https:\/\/github\.com\/opentensor\/subtensor\/blob\/[0-9a-f]{40}\//);
+      expect(b?.code.url).toMatch(/^https:\/\/github\.com\/opentensor\/subtensor\/blob\/[0-9a-f]{40}\//);
     }
   });
   const crossed = [
@@ -41,9 +41,7 @@ describe('series breaks named by range verdicts', () => {
       for (const b of crossed) {
         expect(r.reason, b.id).toContain(b.id);
         expect(
-          r.evidence.some(
-            (e) => e.value === b.id && e.sources[0].kind === 'cited' && e.sources[0].url === b.source.url,
-          ),
+          r.evidence.some((e) => e.value === b.id && e.sources[0].kind === 'cited' && e.sources[0].url === b.code.url),
         ).toBe(true);
       }
     });

@@ -9,8 +9,8 @@ import {
   parseCorrections,
   parseVerdictHistory,
   verdictChanges,
-  type AutomaticCorrection,
-} from '../../src/claims/corrections.ts';
+} from '../../src/data/corrections.ts';
+import type { AutomaticCorrection } from '../../src/model/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import { dataOf, daysFrom } from '../fixtures/snapshots.ts';

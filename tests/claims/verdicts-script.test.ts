@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkProject } from '../../src/checks/check.ts';
-import { parseVerdictHistory, verdictChanges } from '../../src/claims/corrections.ts';
+import { parseVerdictHistory, verdictChanges } from '../../src/data/corrections.ts';
 import { VERDICT_FNS } from '../../src/claims/index.ts';
 import type { Snapshot } from '../../src/model/schema.ts';
 import { citedData, dataOf, daysFrom } from '../fixtures/snapshots.ts';

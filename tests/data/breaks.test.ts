@@ -9,10 +9,10 @@ describe('SERIES_BREAKS rows', () => {
       expect(b.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(b.series.length + (b.columns?.length ?? 0)).toBeGreaterThan(0);
       for (const s of b.series) expect(SERIES_FIELD_NAMES, `${b.id}: series ${s}`).toContain(s);
-      expect(b.source.repo).toBe('opentensor/subtensor');
+      expect(b.code.repo).toBe('opentensor/subtensor');
       // a tag or a full 40-hex commit, so the link does not move with a branch
-      expect(b.source.ref).toMatch(/^([0-9a-f]{40}|v\d+\.\d+\.\d+(-\d+)?)$/);
-      expect(b.source.url).toBe(`https://github.com/${b.source.repo}/blob/${b.source.ref}/${b.source.path}`);
+      expect(b.code.ref).toMatch(/^([0-9a-f]{40}|v\d+\.\d+\.\d+(-\d+)?)$/);
+      expect(b.code.url).toBe(`https://github.com/${b.code.repo}/blob/${b.code.ref}/${b.code.path}`);
       expect(b.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(new Date(`${b.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(b.date);
       if (b.spec !== null) expect(Number.isInteger(b.spec) && b.spec >= 100).toBe(true);

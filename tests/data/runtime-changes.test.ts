@@ -16,8 +16,8 @@ describe('runtime changes', () => {
   test('every note has a source commit in opentensor/subtensor, a date and something it changed', () => {
     for (const [i, n] of RUNTIME_NOTES.entries()) {
       const at = `RUNTIME_NOTES[${i}] (spec ${n.spec})`;
-      expect(n.source.ref, at).toMatch(/^[0-9a-f]{40}$/);
-      expect(n.source.url, at).toBe(`https://github.com/opentensor/subtensor/blob/${n.source.ref}/${n.source.path}`);
+      expect(n.code.ref, at).toMatch(/^[0-9a-f]{40}$/);
+      expect(n.code.url, at).toBe(`https://github.com/opentensor/subtensor/blob/${n.code.ref}/${n.code.path}`);
       expect(n.date, at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(n.added.length + n.removed.length, at).toBeGreaterThan(0);
       for (const x of [...n.added, ...n.removed])

@@ -4,15 +4,11 @@
  * built by @polkadot/types' own storage decoration (not by the reader's key code).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { Metadata, TypeRegistry } from '@polkadot/types';
-import { expandMetadata } from '@polkadot/types/metadata';
-import { compactStripLength, u8aToHex } from '@polkadot/util';
-import type { StorageEntry } from '@polkadot/types/primitive/types';
-import type { DecoratedMeta } from '@polkadot/types/metadata/decorate/types';
+import { u8aToHex } from '@polkadot/util';
 import { describe, expect, test } from 'vitest';
 import { current, seriesPoint } from '../../scripts/snapshot/build.ts';
 import { GLOBAL_ITEMS, HEAD_MAPS, Reader, SERIES_MAPS } from '../../scripts/snapshot/read.ts';
-import { fakeRpc } from '../helpers/fake-rpc.ts';
+import { fakeNode, H } from '../helpers/fake-rpc.ts';
 import { Runtime } from '../../scripts/snapshot/runtime.ts';
 import { Current, SeriesPoint, SubnetDayRow, SubnetRow } from '../../src/model/schema.ts';
 import {
@@ -25,11 +21,10 @@ import {
   SERIES,
   SERIES_FIELD_NAMES,
   SERIES_FIELDS,
-  SUBNET_COLUMNS,
-  SUBNET_ITEMS,
   type SeriesDef,
   type StorageSpan,
 } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS, SUBNET_ITEMS } from '../../src/model/columns.ts';
 
 const META_DIR = new URL('../../../shared/chain/metadata/', import.meta.url);
 const files = existsSync(META_DIR) ? readdirSync(META_DIR).filter((f) => /^finney-\d+\.scale$/.test(f)) : [];
@@ -162,53 +157,8 @@ describe.skipIf(files.length === 0)('spans against the real Finney metadata', ()
 
 // ---- the reader and builder, end to end on each real runtime ----
 
-const H = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
 const ACC = (n: number) => `0x${n.toString(16).padStart(2, '0').repeat(32)}`;
 const TAO = 1_000_000_000n;
-
-/** A node at one block `n` of runtime `spec`, its storage built with @polkadot/types' decorated metadata. */
-type Query = DecoratedMeta['query'];
-
-function fakeNode(
-  spec: number,
-  hex: string,
-  n: number,
-  values: (q: Query, put: (entry: StorageEntry, value: unknown, ...keys: unknown[]) => void) => void,
-) {
-  const registry = new TypeRegistry();
-  const metadata = new Metadata(registry, hex as `0x${string}`);
-  // transaction extensions do not matter for storage; declaring them keeps polkadot.js from warning
-  const x = metadata.asLatest.extrinsic as unknown as Record<
-    string,
-    Array<{ identifier: { toString(): string } }> | undefined
-  >;
-  registry.setMetadata(
-    metadata,
-    undefined,
-    Object.fromEntries(
-      (x.signedExtensions ?? x.transactionExtensions ?? []).map((e) => [
-        e.identifier.toString(),
-        { extrinsic: {}, payload: {} },
-      ]),
-    ),
-  );
-  const q: Query = expandMetadata(registry, metadata).query;
-  const store = new Map<string, string>();
-  const put = (entry: StorageEntry, value: unknown, ...keys: unknown[]) => {
-    const m = entry.meta.type;
-    const type = registry.createLookupType(m.isPlain ? m.asPlain : m.asMap.value);
-    store.set(
-      u8aToHex(compactStripLength(keys.length === 1 ? entry(keys[0]) : entry())[1]),
-      u8aToHex(registry.createType(type, value).toU8a()),
-    );
-  };
-  put(q.system.lastRuntimeUpgrade, { specVersion: spec, specName: 'node-subtensor' });
-  put(q.timestamp.now, Date.parse('2025-03-01T00:00:07Z'));
-  for (let k = 1; k <= 3; k++) put(q.system.blockHash, H(n - k), n - k);
-  values(q, put);
-  const { client, calls } = fakeRpc({ metadataHex: hex, spec, storage: store, blockHash: H });
-  return { client, q, calls };
-}
 
 describe.skipIf(files.length === 0)('reader and builder on the real runtimes', () => {
   test.each(files)(

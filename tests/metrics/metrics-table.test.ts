@@ -19,7 +19,8 @@ import {
   placeholders,
   type MetricDef,
 } from '../../src/model/metrics.ts';
-import { SERIES, SUBNET_COLUMNS } from '../../src/model/series.ts';
+import { SERIES } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS } from '../../src/model/columns.ts';
 import { SERIES_BREAKS } from '../../src/model/breaks.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

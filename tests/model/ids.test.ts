@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { collectVerdicts } from '../../src/claims/registry.ts';
-import { Correction } from '../../src/claims/corrections.ts';
-import { Reply } from '../../src/claims/replies.ts';
+import { Correction } from '../../src/model/corrections.ts';
+import { Reply } from '../../src/model/replies.ts';
 import { Claim } from '../../src/model/content.ts';
 import { CLAIM_ID, ClaimId, ISO_DATE, IsoDate } from '../../src/model/ids.ts';
 import { Figure } from '../../src/model/schema.ts';
@@ -20,14 +20,14 @@ const files = (dir: string): string[] =>
   );
 
 describe('ids', () => {
-  test('no file of src/ or scripts/ but src/model/ids.ts writes a claim-id or date pattern of its own', () => {
+  test('no file of src/ or scripts/ but src/model/id-patterns.ts writes a claim-id, line-id or date pattern of its own', () => {
     const own = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'scripts'))]
-      .filter((f) => !f.endsWith('src/model/ids.ts'))
+      .filter((f) => !f.endsWith('src/model/id-patterns.ts'))
       .flatMap((f) =>
         readFileSync(f, 'utf8')
           .split('\n')
           .flatMap((line, i) =>
-            /\/\^C\\d|\/\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$\//.test(line) ? [`${relative(ROOT, f)}:${i + 1}`] : [],
+            /[Cp]\\d\{2\}|\/\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$\//.test(line) ? [`${relative(ROOT, f)}:${i + 1}`] : [],
           ),
       );
     expect(own).toEqual([]);

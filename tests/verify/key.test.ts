@@ -10,14 +10,8 @@ import { expandMetadata } from '@polkadot/types/metadata/decorate';
 import type { StorageEntry } from '@polkadot/types/primitive/types';
 import { compactStripLength, stringCamelCase, u8aToHex } from '@polkadot/util';
 import { describe, expect, test } from 'vitest';
-import {
-  GOVERNANCE_ITEMS,
-  isPlainAggregate,
-  itemName,
-  NETUIDS_ITEM,
-  SERIES,
-  SUBNET_COLUMNS,
-} from '../../src/model/series.ts';
+import { GOVERNANCE_ITEMS, isPlainAggregate, itemName, NETUIDS_ITEM, SERIES } from '../../src/model/series.ts';
+import { SUBNET_COLUMNS } from '../../src/model/columns.ts';
 import { ITEMS, storageKey } from '../../src/verify/key.ts';
 import { ROOT } from '../../testing/project.ts';
 

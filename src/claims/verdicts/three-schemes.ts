@@ -1,7 +1,7 @@
 /** Verdicts for the three-schemes essay: subnet tokens, pool depth, where the TAO stayed, the subnet count (C20-C24). */
 import { breaksCrossed } from '../../model/breaks.ts';
 import type { ReportData } from '../../model/schema.ts';
-import { SUBNET_ITEMS } from '../../model/schema.ts';
+import { SUBNET_ITEMS } from '../../model/columns.ts';
 import { formatTao, raoToTao, taoToRao } from '../../metrics/amount.ts';
 import { DTAO_DATE } from '../../metrics/dates.ts';
 import { averagePoolDepth, poolChange } from '../../metrics/pools.ts';

@@ -1,55 +1,23 @@
 /**
- * The corrections log: the hand-written entries of content/corrections.yaml (every change to a published verdict or
- * statement, with its date, the old and new verdict or text, why, and the code read) and the automatic ones of
- * public/data/verdicts.json, which `npm run verdicts` (scripts/verdicts.ts) writes after each chain snapshot: the
+ * The corrections log: loading the hand-written entries of content/corrections.yaml (every change to a published
+ * verdict or statement, with its date, the old and new verdict or text, why, and the code read) and the automatic ones
+ * of public/data/verdicts.json, which `npm run verdicts` (scripts/verdicts.ts) writes after each chain snapshot: the
  * verdict of every checkable claim at the snapshot's block, and, via `verdictChanges`, an entry for each verdict the
- * new chain data flipped. The schema of verdicts.json (`VerdictHistory`) lives here, beside `Correction`, not in
- * src/data: its entries are Corrections and its verdicts are the claims layer's `VERDICTS`, and src/data never imports
- * src/claims. It carries its own version (`verdictsVersion`), like status.json's `statusVersion`, rather than the
- * snapshot's SCHEMA_VERSION, so a change of the snapshot's shape does not touch it.
+ * new chain data flipped. The schemas (`Correction`, `VerdictHistory`) are in src/model/corrections.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { parseOrThrow } from '../data/errors.ts';
-import { readJson } from '../data/load.ts';
-import { BlockNumber, ClaimId, Hash32, IsoDate } from '../model/ids.ts';
-import { VERDICTS, type Verdict } from './types.ts';
+import { AutomaticCorrection, Correction, Corrections, VerdictHistory } from '../model/corrections.ts';
+import type { Verdict } from '../model/verdicts.ts';
+import { parseOrThrow } from './errors.ts';
+import { readJson } from './load.ts';
 
 const CORRECTIONS_FILE = 'content/corrections.yaml';
 /** The verdict history written by `npm run verdicts` (scripts/verdicts.ts); absent until chain data first land. */
 export const VERDICTS_FILE = 'public/data/verdicts.json';
 
-const date = IsoDate;
-const claimId = ClaimId;
-
-const VerdictCorrection = z.strictObject({
-  date,
-  kind: z.literal('verdict'),
-  claim: claimId,
-  old: z.enum(VERDICTS),
-  new: z.enum(VERDICTS),
-  why: z.string().min(20),
-  code: z.string().nullable(),
-  block: z.number().int().nonnegative().optional(),
-});
-
-export const Correction = z.discriminatedUnion('kind', [
-  VerdictCorrection,
-  z.strictObject({
-    date,
-    kind: z.literal('statement'),
-    claim: claimId.nullable(),
-    old: z.string().min(1),
-    new: z.string().min(1),
-    why: z.string().min(20),
-    code: z.string().nullable(),
-  }),
-]);
-export type Correction = z.infer<typeof Correction>;
-
 export function parseCorrections(input: unknown, file = CORRECTIONS_FILE): Correction[] {
-  const entries = parseOrThrow(z.array(Correction), input, file);
+  const entries = parseOrThrow(Corrections, input, file);
   entries.forEach((e, i) => {
     if (e.kind === 'verdict' && e.old === e.new)
       throw new Error(`${file}: [${i}].new: expected a verdict different from old ("${e.old}")`);
@@ -111,44 +79,6 @@ export function verdictChanges(
       block: at.block,
     }));
 }
-
-/** An automatic entry: a verdict the nightly chain data flipped, tied to the block of the data (`verdictChanges`). */
-export const AutomaticCorrection = VerdictCorrection.extend({ block: BlockNumber });
-export type AutomaticCorrection = z.infer<typeof AutomaticCorrection>;
-
-/**
- * public/data/verdicts.json: the verdict of every checkable claim computed from the chain snapshot at `block` (kind
- * `chain` only: cited and synthetic data never date a verdict), and every automatic entry so far, oldest first.
- */
-export const VerdictHistory = z
-  .strictObject({
-    verdictsVersion: z.literal(1),
-    kind: z.literal('chain'),
-    /** the head block of the snapshot the verdicts were computed from, and its UTC date */
-    block: z.strictObject({ number: BlockNumber, hash: Hash32, date: IsoDate }),
-    verdicts: z.record(claimId, z.enum(VERDICTS)),
-    changes: z.array(AutomaticCorrection),
-  })
-  .superRefine((h, ctx) => {
-    h.changes.forEach((c, i) => {
-      if (c.old === c.new)
-        ctx.addIssue({ code: 'custom', path: ['changes', i, 'new'], message: `expected a verdict different from old` });
-      if (c.block > h.block.number)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['changes', i, 'block'],
-          message: `expected a block at or before the verdicts' block ${h.block.number}`,
-        });
-      const prev = h.changes[i - 1];
-      if (prev && (c.block < prev.block || c.date < prev.date))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['changes', i, 'block'],
-          message: `expected entries oldest first, at or after block ${prev.block} (${prev.date})`,
-        });
-    });
-  });
-export type VerdictHistory = z.infer<typeof VerdictHistory>;
 
 export function parseVerdictHistory(json: unknown, file = VERDICTS_FILE): VerdictHistory {
   return parseOrThrow(VerdictHistory, json, file);

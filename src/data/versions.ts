@@ -4,63 +4,20 @@
  * flipped (the new automatic entries of verdicts.json), the statements corrected and the replies received since the
  * previous version, and the head values that moved by more than NUMBER_CHANGE. /changes/ lists them. The list is a
  * committed file rather than `git tag -l` at build time: CI checks the repository out shallow, without its tags.
+ * The schema is src/model/versions.ts.
  */
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
-import { parseOrThrow } from '../data/errors.ts';
-import { readJson } from '../data/load.ts';
-import { ClaimId, Hash32, IsoDate } from '../model/ids.ts';
-import { SnapshotKind, type Snapshot } from '../model/schema.ts';
-import type { Correction, VerdictHistory } from './corrections.ts';
-import type { Reply } from './replies.ts';
-import { VERDICTS } from './types.ts';
+import type { Correction, VerdictHistory } from '../model/corrections.ts';
+import type { Reply } from '../model/replies.ts';
+import type { Snapshot } from '../model/schema.ts';
+import { Versions, type VersionEntry } from '../model/versions.ts';
+import { parseOrThrow } from './errors.ts';
+import { readJson } from './load.ts';
 
 export const VERSIONS_FILE = 'public/data/versions.json';
 
 /** A head value is listed as changed when it moved by more than this share of its old value (1%). */
 export const NUMBER_CHANGE = 0.01;
-
-const claimId = ClaimId;
-
-export const VersionEntry = z.strictObject({
-  /** the git tag of the commit, data-YYYY-MM-DD, with -2, -3 … for a second or third version on one day */
-  tag: z.string().regex(/^data-\d{4}-\d{2}-\d{2}(-\d+)?$/, { error: 'expected a tag data-YYYY-MM-DD' }),
-  date: IsoDate,
-  /** the data of the version: kind, and the head block and hash (null for cited figures) */
-  data: z.strictObject({
-    kind: SnapshotKind,
-    block: z.number().int().nonnegative().nullable(),
-    hash: Hash32.nullable(),
-  }),
-  verdicts: z.array(
-    z.strictObject({ claim: claimId, old: z.enum(VERDICTS), new: z.enum(VERDICTS), block: z.number().int() }),
-  ),
-  statements: z.array(z.strictObject({ date: IsoDate, claim: claimId.nullable(), old: z.string(), new: z.string() })),
-  numbers: z.array(
-    z.strictObject({
-      /** the key of snapshot.current, e.g. totalIssuance */
-      item: z.string().min(1),
-      unit: z.string().min(1),
-      old: z.string().nullable(),
-      new: z.string().nullable(),
-    }),
-  ),
-  replies: z.array(z.strictObject({ date: IsoDate, claim: claimId.nullable(), from: z.string().min(1) })),
-});
-export type VersionEntry = z.infer<typeof VersionEntry>;
-
-export const Versions = z
-  .strictObject({ versionsVersion: z.literal(1), versions: z.array(VersionEntry) })
-  .superRefine((v, ctx) => {
-    v.versions.forEach((e, i) => {
-      const prev = v.versions[i - 1];
-      if (prev && e.date < prev.date)
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'date'], message: `expected on or after ${prev.date}` });
-      if (v.versions.findIndex((o) => o.tag === e.tag) !== i)
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'tag'], message: `expected a tag not used before` });
-    });
-  });
-export type Versions = z.infer<typeof Versions>;
 
 export function parseVersions(json: unknown, file = VERSIONS_FILE): Versions {
   return parseOrThrow(Versions, json, file);
