@@ -1,7 +1,8 @@
 /**
  * The automatic entries of public/data/verdicts.json on the built site: a scratch copy of the project gets a
  * verdicts.json written by `npm run verdicts` from two chain-marked fixture snapshots whose verdicts differ, and is
- * built (the build shared with other test files, tests/helpers/contributed-build.ts); /corrections/ lists the automatic entries with the hand-written ones, and a claim links its newest one.
+ * built (the build shared with other test files, tests/helpers/contributed-build.ts); /corrections/ lists the
+ * automatic entries with the hand-written ones, and a claim links its newest one.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
