@@ -5,8 +5,9 @@
  *   imports, and the essay mistakes the MDX parser catches. The build's integration (src/integration.ts) runs that
  *   check before Astro renders anything and stops with its lines, so these are tested in this process, on a scratch
  *   copy of the content and data (as Starlight tests its config errors): one real `astro build` shows the wiring.
- * - Errors raised while rendering (a component throwing, past every check) and what only the rendered pages show
- *   (the freshness banner): these need a real `astro build` of a scratch copy of the project.
+ * - Errors raised while rendering (a component throwing, past every check): these need a real `astro build` of a
+ *   scratch copy of the project. What only the rendered pages show (the freshness banner) is read from the build
+ *   other test files share (tests/helpers/contributed-build.ts).
  *
  * A new check-time mistake goes in the first describe (`expectProblems`); a render-time one in the last.
  */
@@ -16,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkProject } from '../../src/checks/check.ts';
 import taoproofCheck from '../../src/integration.ts';
-import { build, removeProject, tempContent, tempProject } from '../../testing/project.ts';
+import { build, removeProject, ROOT, tempContent, tempProject } from '../../testing/project.ts';
+import { contributedBuild, type ContributedBuild } from '../helpers/contributed-build.ts';
 
 /** Change `file` under `dir`; returns a function that puts it back. */
 function edit(dir: string, file: string, change: (text: string) => string): () => void {
@@ -250,33 +252,36 @@ describe('errors that need a real build', () => {
     );
     expect(r.output).not.toContain('/essays/staking/: <Chart');
   }, 120_000); // a full build, up to the failing page
+});
+
+describe('what only the rendered pages show (the build shared with other test files)', () => {
+  let built: ContributedBuild;
+  beforeAll(async () => {
+    built = await contributedBuild();
+  });
 
   test('a failed nightly snapshot is announced on every page, with the age of the data', () => {
     // (a failure older than the snapshot is not announced: staleNotice in tests/snapshot/status.test.ts; a malformed
     // status.json is refused by the check, above)
-    const file = join(dir, 'public/data/status.json');
-    // the failure is one day after the committed snapshot was generated, so it is news to readers
+    // its public/data/status.json: the nightly snapshot failed one day after the committed snapshot was generated,
+    // so it is news to readers (tests/helpers/contributed-build.ts)
+    const { failedAt, project } = built;
     const generatedAt = (
-      JSON.parse(readFileSync(join(dir, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }
+      JSON.parse(readFileSync(join(ROOT, 'public/data/snapshot.json'), 'utf8')) as { source: { generatedAt: string } }
     ).source.generatedAt;
-    const failedAt = new Date(Date.parse(generatedAt) + 86_400_000).toISOString();
-    writeFileSync(
-      file,
-      JSON.stringify({
-        statusVersion: 1,
-        lastAttempt: failedAt,
-        lastSuccess: '2026-11-20T03:00:00.000Z',
-        error: 'wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms',
-      }),
-    );
-    const r = build(dir);
-    removeProject(file);
-    expect(r.status, r.output.slice(-1500)).toBe(0);
+    expect(Date.parse(failedAt) - Date.parse(generatedAt)).toBe(86_400_000);
+    expect(JSON.parse(readFileSync(join(project, 'public/data/status.json'), 'utf8'))).toEqual({
+      statusVersion: 1,
+      lastAttempt: failedAt,
+      lastSuccess: '2026-11-20T03:00:00.000Z',
+      error: 'wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms',
+    });
+    expect(built.status, built.output.slice(-1500)).toBe(0);
     for (const page of ['index.html', 'essays/staking/index.html'])
-      expect(readFileSync(join(dir, 'dist', page), 'utf8')).toMatch(
+      expect(readFileSync(join(project, 'dist', page), 'utf8')).toMatch(
         new RegExp(
           `The last chain snapshot \\(${failedAt.slice(0, 10)}\\) failed: wss://entrypoint-finney.opentensor.ai:443: timed out after 30000 ms\\. The data is from a snapshot \\d+ days old\\.`,
         ),
       );
-  }, 120_000); // a full build
+  });
 });

@@ -1,100 +1,89 @@
 /**
- * Two real builds of a scratch copy, for what only a build shows: CONTRIBUTING.md's steps for adding a claim, followed
- * literally, give a passing build with no broken link or anchor and a log that opens by saying what the data is; and
- * a verdict function that throws stops the build with its module, line and claim, not a crash banner.
+ * What only a build shows of a contributor's change: CONTRIBUTING.md's steps for adding a claim, followed literally,
+ * give a passing build with no broken link or anchor and a log that opens by saying what the data is (the build
+ * shared with other test files, tests/helpers/contributed-build.ts, which follows the steps); and a verdict function
+ * that throws stops the build with its module, line and claim, not a crash banner: an error of the build's up-front
+ * check, so tested in this process through the build's own hook (tests/build/build-errors.test.ts builds once to
+ * show a check error stopping `astro build`).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import taoproofCheck from '../../src/integration.ts';
 import { brokenLinks } from '../helpers/dist.ts';
-import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { contributedBuild, type ContributedBuild } from '../helpers/contributed-build.ts';
+import { removeProject, tempProject } from '../../testing/project.ts';
 
+let built: ContributedBuild;
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
+  built = await contributedBuild();
   dir = tempProject();
 });
 afterAll(() => removeProject(dir));
 
-const edit = (file: string, f: (t: string) => string) =>
-  writeFileSync(join(dir, file), f(readFileSync(join(dir, file), 'utf8')));
-
 test('adding a claim as CONTRIBUTING.md says builds, with no broken anchor', () => {
   const steps = contributingSteps();
-  expect(steps).toHaveLength(3); // the test below does these three, in order, touching three files
-  // 1. its entry in content/claims.yaml, quoting a part of its paragraph (p08, a line of the staking essay)
-  const p08 = /- id: p08\n(?: {2}.*\n)*? {2}ja: "?([^"\n]{12})/.exec(
-    readFileSync(join(dir, 'content/article/paragraphs.yaml'), 'utf8'),
-  )![1];
-  edit(
-    'content/claims.yaml',
-    (t) =>
-      `${t.trimEnd()}\n- id: C42\n  type: figure\n  paragraph: p08\n  essay: staking\n  ja: "${p08}"\n  en: "A figure added by a contributor."\n  summary: "A contributor's claim"\n  check: "TotalStake at the article's date."\n  assessment: "Not assessed yet."\n  sources: []\n`,
-  );
-  // 2. its verdict, an export named for its id in the essay's module, with a reason that says what it rests on
-  edit(
-    'src/claims/verdicts/staking.ts',
-    (t) =>
-      `${t}\n/** C42: a contributor's claim. */\nexport const C42: VerdictFn = () => ({ verdict: 'unverifiable', reason: 'No chain read of TotalStake at the article’s date is in this build yet.', evidence: [] });\n`,
-  );
-  // 3. in the essay, its id in the claims: list and <Claim id="C42" />
-  edit('content/essays/staking.mdx', (t) =>
-    t
-      .replace(/^claims: \[/m, 'claims: [C42, ')
-      .replace('<Claim id="C11" />', '<Claim id="C11" />\n\n<Claim id="C42" />'),
-  );
+  expect(steps).toHaveLength(3); // the shared build does these three, in order, touching three files
   // three files differ from the project's, no more
-  expect(changedFiles(dir, ['src', 'content'])).toEqual([
+  expect(built.claimChanged).toEqual([
     'content/claims.yaml',
     'content/essays/staking.mdx',
     'src/claims/verdicts/staking.ts',
   ]);
-  const r = build(dir);
-  expect(r.status, r.output.slice(-2000)).toBe(0);
-  expect(brokenLinks(join(dir, 'dist'))).toEqual([]);
-  expect(readFileSync(join(dir, 'dist/claims/index.html'), 'utf8')).toContain('claim-C42');
+  expect(built.status, built.output.slice(-2000)).toBe(0);
+  expect(brokenLinks(join(built.project, 'dist'))).toEqual([]);
+  expect(readFileSync(join(built.project, 'dist/claims/index.html'), 'utf8')).toContain('claim-C42');
   // the log: what the data is, in words; no boxed bundler warnings about Astro's own MDX marker
-  expect(r.output).toMatch(
+  expect(built.output).toMatch(
     /\[taoproof:check\] data: No chain data yet: figures cited from publications, the latest dated \d{4}-\d{2}-\d{2}/,
   );
-  expect(r.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
-}, 180_000);
+  expect(built.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+});
 
-test('a verdict function that throws stops the build naming its module, its line and its claim', () => {
+test('a verdict function that throws stops the build naming its module, its line and its claim', async () => {
   const file = 'src/claims/verdicts/premine.ts';
-  edit(file, (t) =>
-    t.replace(
+  const path = join(dir, file);
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace(
       /^(export const C06: VerdictFn = \(data\) => \{\n)/m,
       "$1  if (data.snapshot) throw new RangeError('figure out of range');\n",
     ),
   );
   const line =
-    readFileSync(join(dir, file), 'utf8')
+    readFileSync(path, 'utf8')
       .split('\n')
       .findIndex((l) => l.includes('figure out of range')) + 1;
-  const r = build(dir);
-  expect(r.status).not.toBe(0);
-  expect(r.output).toContain(
+  expect(line).toBeGreaterThan(0);
+  // the build's hook, as `astro build` runs it before rendering: it prints the lines and exits with 1
+  const hook = taoproofCheck().hooks['astro:config:setup'] as unknown as (o: unknown) => Promise<void>;
+  const printed: string[] = [];
+  const logger = { info: () => {}, warn: () => {} };
+  const error = vi.spyOn(console, 'error').mockImplementation((m: string) => void printed.push(m));
+  const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
+    throw new Error(`process.exit(${code})`);
+  }) as never);
+  try {
+    await expect(
+      hook({ config: { root: pathToFileURL(`${dir}/`), markdown: {} }, logger, command: 'build' }),
+    ).rejects.toThrow('process.exit(1)');
+  } finally {
+    error.mockRestore();
+    exit.mockRestore();
+  }
+  const output = printed.join('\n');
+  expect(output).toContain(
     `${file}:${line}: C06: the verdict function threw RangeError: figure out of range; a verdict answers "unverifiable" when its data is missing instead of throwing`,
   );
   // not framed as a crash: no "unhandled error" banner, no empty stack trace, no bundled chunk under dist/
-  expect(r.output).not.toMatch(/unhandled error|Stack trace|\.prerender|\/claims\/essay\//);
-}, 180_000);
+  expect(output).not.toMatch(/unhandled error|Stack trace|\.prerender|\/claims\/essay\//);
+});
 
 /** The numbered steps under "A claim" in CONTRIBUTING.md. */
 function contributingSteps(): string[] {
   const text = readFileSync(join(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8');
   const section = text.slice(text.indexOf('- **A claim**'), text.indexOf('- **An essay**'));
   return section.match(/^ {2}\d\. .*/gm) ?? [];
-}
-
-/** The files under `folders` of the scratch copy `dir` whose text differs from the project's, sorted. */
-function changedFiles(dir: string, folders: string[]): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(join(dir, d), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
-    );
-  return folders
-    .flatMap(walk)
-    .filter((f) => readFileSync(join(dir, f), 'utf8') !== readFileSync(join(ROOT, f), 'utf8'))
-    .sort();
 }

@@ -1,48 +1,28 @@
 /**
  * The automatic entries of public/data/verdicts.json on the built site: a scratch copy of the project gets a
  * verdicts.json written by `npm run verdicts` from two chain-marked fixture snapshots whose verdicts differ, and is
- * built; /corrections/ lists the automatic entries with the hand-written ones, and a claim links its newest one.
+ * built (the build shared with other test files, tests/helpers/contributed-build.ts); /corrections/ lists the
+ * automatic entries with the hand-written ones, and a claim links its newest one.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorrections, parseVerdictHistory } from '../../src/data/corrections.ts';
 import type { VerdictHistory } from '../../src/model/corrections.ts';
-import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
-import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { contributedBuild } from '../helpers/contributed-build.ts';
 
 let project: string;
-let scratch: string;
 let history: VerdictHistory;
 let output: string;
 
-beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'taoproof-verdicts-'));
-  for (const [drop, days] of [
-    [150_000, 67],
-    [300_000, 68],
-  ]) {
-    writeFileSync(join(scratch, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/verdicts.ts'), '--dir', scratch], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(r.stderr);
-  }
-  const file = join(scratch, 'verdicts.json');
+beforeAll(async () => {
+  const built = await contributedBuild();
+  if (built.status !== 0) throw new Error(built.output.slice(-2000));
+  const file = built.verdictsFile;
   history = parseVerdictHistory(JSON.parse(readFileSync(file, 'utf8')), file);
-  project = tempProject();
-  copyFileSync(file, join(project, 'public/data/verdicts.json'));
-  const r = build(project);
-  output = r.output;
-  if (r.status !== 0) throw new Error(r.output.slice(-2000));
-}, 240_000);
-afterAll(() => {
-  removeProject(project);
-  rmSync(scratch, { recursive: true, force: true });
+  project = built.project;
+  output = built.output;
 });
 
 const page = (path: string) => parseHTML(readFileSync(join(project, 'dist', path), 'utf8')).document;

@@ -1,7 +1,8 @@
 /**
  * The scaffold makes a draft essay that passes what `npm test` checks of content: the build's up-front check, the
  * content tests (run on a copy of the project with the new essay) and the build, where the draft is a preview page
- * kept out of listings, search and the sitemap, and out of the production build. A second run refuses to overwrite.
+ * kept out of listings, search and the sitemap (the build shared with other test files,
+ * tests/helpers/contributed-build.ts), and out of the production build. A second run refuses to overwrite.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
 import { checkProject } from '../../src/checks/check.ts';
 import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { contributedBuild, DRAFT_PAGE, DRAFT_TITLE } from '../helpers/contributed-build.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -20,14 +22,14 @@ afterAll(() => removeProject(dir));
 
 const scaffold = (title: string) =>
   spawnSync(process.execPath, ['scripts/new-essay.ts', title], { cwd: dir, encoding: 'utf8' });
-const page = 'dist/essays/who-holds-the-keys/index.html';
+const page = DRAFT_PAGE;
 
 test('slugs are readable file names', () => {
   expect(slugify('Who holds the keys? Sudo & the Senate')).toBe('who-holds-the-keys-sudo-the-senate');
 });
 
 test('npm run new:essay writes a draft that passes the checks and the content tests', () => {
-  const r = scaffold('Who holds the keys');
+  const r = scaffold(DRAFT_TITLE);
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
   expect(readFileSync(join(dir, 'content/essays/who-holds-the-keys.mdx'), 'utf8')).toMatch(/^draft: true\b/m);
@@ -46,24 +48,28 @@ test('npm run new:essay writes a draft that passes the checks and the content te
   expect(out).toMatch(/tests\/content\/article\.test\.ts \(\d+ tests\)/);
   expect(out).toMatch(/Tests\s+\d+ passed \(\d+\)/);
 
-  const again = scaffold('Who holds the keys');
+  const again = scaffold(DRAFT_TITLE);
   expect(again.status).toBe(1);
   expect(again.stderr).toContain('content/essays/who-holds-the-keys.mdx already exists');
 }, 180_000);
 
-test('the draft builds as a preview page, out of listings, search and the sitemap', () => {
-  const b = build(dir);
-  expect(b.status, b.output.slice(-2000)).toBe(0);
-  expect(b.output).toContain(
+test('the draft builds as a preview page, out of listings, search and the sitemap', async () => {
+  // the build shared with other test files, whose project got this draft from the same command
+  const built = await contributedBuild();
+  expect(built.scaffold.status, built.scaffold.stderr).toBe(0);
+  expect(built.scaffold.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
+  expect(built.status, built.output.slice(-2000)).toBe(0);
+  expect(built.output).toContain(
     'draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap',
   );
-  const html = readFileSync(join(dir, page), 'utf8');
+  const at = (path: string) => join(built.project, path);
+  const html = readFileSync(at(page), 'utf8');
   expect(html).toContain('Who holds the keys');
   expect(html).toContain('Draft: a preview');
   expect(html).not.toContain('data-pagefind-body'); // not indexed by search
-  expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).not.toContain('who-holds-the-keys');
-  expect(readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8')).not.toContain('who-holds-the-keys');
-  expect(readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8')).toContain('/essays/staking/');
+  expect(readFileSync(at('dist/index.html'), 'utf8')).not.toContain('who-holds-the-keys');
+  expect(readFileSync(at('dist/sitemap-0.xml'), 'utf8')).not.toContain('who-holds-the-keys');
+  expect(readFileSync(at('dist/sitemap-0.xml'), 'utf8')).toContain('/essays/staking/');
 }, 180_000);
 
 test('a production build leaves the draft out', () => {

@@ -175,9 +175,12 @@ describe('text between inline elements', () => {
 
   test('there are pages to check', () => expect(pages.length).toBeGreaterThan(10));
 
+  // each page's reader text, read and parsed once for all the joins (not once per join)
+  let texts: Array<[string, string]> | undefined;
+  const readerTexts = () => (texts ??= pages.map((f) => [f, readerText(readFileSync(f, 'utf8'))]));
+
   test.each(JOINS)('no page runs words together: %s', (_, re) => {
-    const hits = pages.flatMap((f) => {
-      const t = readerText(readFileSync(f, 'utf8'));
+    const hits = readerTexts().flatMap(([f, t]) => {
       const m = t.match(re);
       return m
         ? [`${f.slice(DIST.length)}: “…${t.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`]

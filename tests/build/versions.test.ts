@@ -16,6 +16,7 @@ import { movedBeyond, nextTag, parseVersions } from '../../src/data/versions.ts'
 import type { Versions } from '../../src/model/versions.ts';
 import { loadCorrections, parseVerdictHistory } from '../../src/data/corrections.ts';
 import { run } from '../../scripts/tag-data.ts';
+import { run as verdicts } from '../../scripts/verdicts.ts';
 import { dataOf, dtaoSnapshot, rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { labelAtArticleDate } from '../../src/site/claim-record.ts';
 import { labelOf } from '../../src/site/findings.ts';
@@ -63,15 +64,11 @@ const REPLY = `- date: "2026-12-02"
   response: "Noted on the claim's page; the verdict stays unverifiable until the chain's SubnetTAO[0] is read."
 `;
 
-/** One night's data: a chain-marked snapshot and the verdicts `npm run verdicts` records from it. */
-function night(drop: number, days: number) {
+/** One night's data: a chain-marked snapshot and the verdicts `npm run verdicts` records from it (its run()). */
+async function night(drop: number, days: number) {
   const dir = join(repo, 'public/data');
   writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/verdicts.ts'), '--dir', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
+  await verdicts(['--dir', dir]);
 }
 
 beforeAll(async () => {
@@ -86,12 +83,12 @@ beforeAll(async () => {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'content');
 
-  night(150_000, 67);
+  await night(150_000, 67);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message); // no change: nothing to tag
   writeFileSync(join(repo, 'content/replies.yaml'), REPLY);
   git(repo, 'commit', '-qam', 'a reply');
-  night(300_000, 68);
+  await night(300_000, 68);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-02'])).message);
   versions = parseVersions(JSON.parse(readFileSync(join(repo, 'public/data/versions.json'), 'utf8')));
 
@@ -239,7 +236,7 @@ describe('a claim page sets the verdict at the article’s date beside the lates
 describe('the nightly split: record in one job, commit and tag in another', () => {
   test('--record-only appends the version and names its tag, and leaves the commit and the tag to git', async () => {
     const head = git(repo, 'rev-parse', 'HEAD');
-    night(400_000, 69);
+    await night(400_000, 69);
     const { tag, message } = await run(['--cwd', repo, '--date', '2026-12-03', '--record-only']);
     expect(tag).toBe('data-2026-12-03');
     expect(message).toMatch(/^tag-data: data-2026-12-03: \d+ verdicts, /);

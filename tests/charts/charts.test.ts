@@ -6,7 +6,7 @@ import { renderSvg } from '../../src/charts/ssr.ts';
 import { chartCaption, chartDescription } from '../../src/charts/text.ts';
 import { NO_CHAIN_READS } from '../../src/charts/time-marks.ts';
 import { citedSnapshot } from '../../src/data/cited-snapshot.ts';
-import type { ChartData } from '../../src/charts/types.ts';
+import type { AnyChartDef, ChartData } from '../../src/charts/types.ts';
 import { dtaoSnapshot, reference } from '../fixtures/snapshots.ts';
 import { matchExpectedSvg } from '../helpers/expected-svg.ts';
 import { finneyHistory } from '../fixtures/finney-history.ts';
@@ -18,12 +18,23 @@ const fixtures: Record<string, () => ChartData> = {
 };
 const layouts = Object.entries(WIDTHS) as Array<[string, number]>;
 
+/**
+ * A chart's SVG with its default options from a fixture at a width, drawn once and read by every test that asks for
+ * it (the expected-SVG comparison below shows it is the same at each draw); each draw from fresh fixture data.
+ */
+const drawn = new Map<string, string>();
+const defaultSvg = (chart: AnyChartDef, fixture: string, width: number) => {
+  const key = `${chart.id} ${fixture} ${width}`;
+  let svg = drawn.get(key);
+  if (svg === undefined) drawn.set(key, (svg = renderSvg(chart, fixtures[fixture](), {}, width)));
+  return svg;
+};
+
 describe.each(Object.values(CHARTS))('chart $id', (chart) => {
   test.each(Object.keys(fixtures).flatMap((f) => layouts.map(([name, width]) => [f, name, width] as const)))(
     'renders from the %s fixture, %s layout',
     (fixture, name, width) => {
-      const data = fixtures[fixture]();
-      const svg = renderSvg(chart, data, {}, width);
+      const svg = defaultSvg(chart, fixture, width);
       expect(svg).toMatch(/^<svg[^>]* role="img"/);
       expect(svg).toContain(`width="${width}"`);
       expect(svg).toContain(`aria-label="${chart.title}"`);
@@ -35,9 +46,9 @@ describe.each(Object.values(CHARTS))('chart $id', (chart) => {
   );
 
   test('text is 11 px or more: the chart sets no smaller font size', () => {
-    for (const data of [fixtures.synthetic(), fixtures.cited()])
+    for (const fixture of ['synthetic', 'cited'])
       for (const [, width] of layouts) {
-        const sizes = [...renderSvg(chart, data, {}, width).matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+        const sizes = [...defaultSvg(chart, fixture, width).matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
         expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
       }
   });
@@ -74,9 +85,9 @@ describe('charts without chain reads say so in their frame', () => {
   test.each(['issuance', 'staking-ratio', 'staked-liquid', 'root-stake', 'governance-power', 'subnet-pools'])(
     '%s',
     (id) => {
-      const svg = renderSvg(CHARTS[id], fixtures.cited(), {}, WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
+      const svg = defaultSvg(CHARTS[id], 'cited', WIDTHS.narrow).replace(/<\/tspan><tspan[^>]*>/g, ' ');
       expect(svg.replace(/<[^>]+>/g, '')).toContain(NO_CHAIN_READS);
-      expect(renderSvg(CHARTS[id], fixtures.synthetic(), {}, WIDTHS.narrow)).not.toContain('No chain reads');
+      expect(defaultSvg(CHARTS[id], 'synthetic', WIDTHS.narrow)).not.toContain('No chain reads');
     },
   );
 });
@@ -127,7 +138,9 @@ describe('a chart with views describes only the view it draws', () => {
 describe('staking-ratio on the Finney history model (tests/fixtures/finney-history.ts)', () => {
   // Finney's genesis never wrote TotalStake (genesis_build at c88a3724), so until spec 133 the counter left out the
   // genesis stake and TotalStake / TotalIssuance read from 0%: those days are a grey band, not part of the line.
-  const data = () => finneyHistory({ until: '2025-06-30' });
+  // solved once for the describe (the model is a pure function of its options)
+  let history: ReturnType<typeof finneyHistory> | undefined;
+  const data = () => (history ??= finneyHistory({ until: '2025-06-30' }));
   test('the days before spec 133 are listed but drawn as an unusable band, not as the line', () => {
     const def = CHARTS['staking-ratio'];
     const rows = def.rows(data());

@@ -11,11 +11,12 @@ import { checkProject } from '../../src/checks/check.ts';
 import { checkVerdictFunctions, nativeVerdicts } from '../../src/checks/verdicts.ts';
 import { loadReferenceYaml, loadSnapshot } from '../../src/data/load.ts';
 import type { ReportData } from '../../src/model/schema.ts';
-import { removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { removeProject, ROOT, tempContent, tempProject } from '../../testing/project.ts';
 
 let dir: string;
+// a copy of what the check reads (content, data, pages); the verdict modules' tests below copy the whole project
 beforeEach(() => {
-  dir = tempProject();
+  dir = tempContent();
 });
 afterEach(() => removeProject(dir));
 
@@ -248,6 +249,11 @@ describe('a verdict function that fails names its module, its line and its claim
     reference: loadReferenceYaml(join(ROOT, 'content/reference.yaml')),
   });
   const file = 'src/claims/verdicts/premine.ts';
+  // the module written below imports the project's src/claims/types.ts: a copy of the whole project
+  beforeEach(() => {
+    removeProject(dir);
+    dir = tempProject();
+  });
 
   /** Write a verdict module into the scratch copy, load it as the build does (Node), run the check on it. */
   async function run(body: string): Promise<string[]> {

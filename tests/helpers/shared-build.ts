@@ -43,17 +43,37 @@ function runDir(): string {
   }
 }
 
-const pending = new Map<string, Promise<SharedBuild>>();
+const pending = new Map<string, Promise<unknown>>();
 
 /** The site built from `files` (name in public/data -> contents), built once per run. */
 export function sharedBuild(files: Record<string, string>): Promise<SharedBuild> {
   const key = sha(JSON.stringify(Object.entries(files).sort())).slice(0, 16);
-  let p = pending.get(key);
-  if (!p) pending.set(key, (p = buildOnce(join(runDir(), `build-${key}`), files)));
+  return sharedOnce(`build-${key}`, (dir) => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(data, name)), { recursive: true }); // e.g. proofs/<block>.json
+      writeFileSync(join(data, name), text);
+    }
+    const before = digest(PUBLIC_DATA);
+    const project = scratchProject(data);
+    const dist = buildScratch(project);
+    return { project, dist, publicData: { before, after: digest(PUBLIC_DATA) } };
+  });
+}
+
+/**
+ * `make(dir)` once per run under the name `name` (a folder of its own, `dir`, in the run's scratch folder): the first
+ * caller in any worker runs it, the others wait for its result, which must be JSON and, when it names a scratch
+ * project (`project`), has it removed after the run (tests/helpers/global-setup.ts). A failure is every caller's.
+ */
+export function sharedOnce<T>(name: string, make: (dir: string) => T | Promise<T>): Promise<T> {
+  let p = pending.get(name) as Promise<T> | undefined;
+  if (!p) pending.set(name, (p = once(join(runDir(), name), make)));
   return p;
 }
 
-async function buildOnce(dir: string, files: Record<string, string>): Promise<SharedBuild> {
+async function once<T>(dir: string, make: (dir: string) => T | Promise<T>): Promise<T> {
   const result = join(dir, 'result.json');
   const failed = join(dir, 'failed.txt');
   let mine = false;
@@ -65,25 +85,16 @@ async function buildOnce(dir: string, files: Record<string, string>): Promise<Sh
   }
   if (mine) {
     try {
-      const data = join(dir, 'data');
-      mkdirSync(data);
-      for (const [name, text] of Object.entries(files)) {
-        mkdirSync(dirname(join(data, name)), { recursive: true }); // e.g. proofs/<block>.json
-        writeFileSync(join(data, name), text);
-      }
-      const before = digest(PUBLIC_DATA);
-      const project = scratchProject(data);
-      const dist = buildScratch(project);
-      const built: SharedBuild = { project, dist, publicData: { before, after: digest(PUBLIC_DATA) } };
-      writeFileSync(result, JSON.stringify(built));
-      return built;
+      const text = JSON.stringify(await make(dir));
+      writeFileSync(result, text);
+      return JSON.parse(text) as T; // what the waiting callers get
     } catch (e) {
       writeFileSync(failed, (e as Error).message);
       throw e;
     }
   }
   for (;;) {
-    if (existsSync(result)) return JSON.parse(readFileSync(result, 'utf8')) as SharedBuild;
+    if (existsSync(result)) return JSON.parse(readFileSync(result, 'utf8')) as T;
     if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
     await new Promise((r) => setTimeout(r, 250));
   }
