@@ -7,12 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
+import { fileBrowser } from '../helpers/live-site.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 
 const MIN_PX = 11;
@@ -122,13 +122,7 @@ async function check(page: Page, url: string, width: number, scheme: 'light' | '
   return problems.map((p) => `${width}px ${scheme} ${js ? 'live' : 'static'} ${p.chart}: ${p.problem}`);
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = fileBrowser();
 
 const builds: Record<string, { dist: () => string; setup?: () => Promise<void> }> = {};
 
@@ -162,7 +156,7 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
     for (const width of WIDTHS)
       for (const scheme of SCHEMES)
         for (const js of [false, true]) {
-          const context = await browser.newContext({
+          const context = await chromium.browser.newContext({
             viewport: { width, height: 900 },
             colorScheme: scheme,
             javaScriptEnabled: js,
@@ -176,7 +170,7 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
   }, 600_000);
 
   test('narrowing the date range rewrites the caption and the SVG’s description to the dates drawn', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/essays/staking/`);
     const fig = page.locator('figure[data-chart="staking-ratio"]');

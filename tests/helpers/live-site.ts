@@ -1,14 +1,14 @@
 /** The built site served over HTTP and opened in Chromium, for the browser tests. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch } from '../../testing/browser.ts';
+import { sharedBrowser } from '../../testing/browser.ts';
 import { DIST } from './dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
 
 export interface LiveSite {
-  /** Chromium, launched before the file's tests */
+  /** Chromium, shared by the test files of this worker process (testing/browser.ts): open contexts, never close it */
   readonly browser: Browser;
   /** where dist/ is served, without a trailing slash */
   readonly url: string;
@@ -17,18 +17,44 @@ export interface LiveSite {
 }
 
 /**
- * Serves dist/ and launches Chromium before the calling test file's tests, and closes both after them. Read
- * `.browser` and `.url` inside tests (they are set once the file's beforeAll has run).
+ * The worker's shared Chromium (testing/browser.ts) for the calling test file, ready once the file's beforeAll has
+ * run; every context the file's tests opened and left open is closed after them, so nothing of one file reaches the
+ * next. Tests open contexts or pages, never close the browser.
+ */
+export function fileBrowser(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let before = new Set<BrowserContext>();
+  beforeAll(async () => {
+    browser = await sharedBrowser();
+    before = new Set(browser.contexts());
+  });
+  afterAll(async () => {
+    await Promise.all(
+      browser
+        ?.contexts()
+        .filter((c) => !before.has(c))
+        .map((c) => c.close()) ?? [],
+    );
+  });
+  return {
+    get browser() {
+      if (browser === undefined) throw new Error('tests/helpers/live-site.ts: browser read before beforeAll ran');
+      return browser;
+    },
+  };
+}
+
+/**
+ * Serves dist/ before the calling test file's tests and stops after them, with the worker's shared Chromium
+ * (`fileBrowser`). Read `.browser` and `.url` inside tests (they are set once the file's beforeAll has run).
  */
 export function liveSite(): LiveSite {
-  let browser: Browser | undefined;
+  const chromium = fileBrowser();
   let site: Served | undefined;
   beforeAll(async () => {
     site = await serve(DIST);
-    browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
   const ready = <T>(v: T | undefined, what: string): T => {
@@ -37,7 +63,7 @@ export function liveSite(): LiveSite {
   };
   return {
     get browser() {
-      return ready(browser, 'browser');
+      return chromium.browser;
     },
     get url() {
       return ready(site, 'site').url;
