@@ -109,3 +109,21 @@ export function tabs(live: LiveSite, options: BrowserContextOptions, count = 2):
     give: (p) => (waiting.length ? waiting.shift()!(p) : idle.push(p)),
   };
 }
+
+/**
+ * Brings every chart of the loaded page into view, one after the other, in one round trip (an instant scroll and two
+ * frames each, so the chart observer sees each figure), then waits until every one is drawn live.
+ */
+export async function drawCharts(page: Page, timeout = 20_000): Promise<void> {
+  await page.evaluate(async () => {
+    for (const f of document.querySelectorAll('figure[data-chart]')) {
+      f.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].every((f) => f.dataset.live === 'true'),
+    null,
+    { timeout },
+  );
+}
