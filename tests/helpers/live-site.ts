@@ -90,16 +90,17 @@ export interface Tabs {
 }
 
 /**
- * `count` pages in one browser context with `options`, opened before the calling file's tests and closed after them,
+ * `count` pages in one browser context with `options` (and `initScripts`, files run in each document as it starts), opened before the calling file's tests and closed after them,
  * reused from test to test (a new context per test costs more than the page it loads). Tests run with
  * `describe.concurrent` take one each (vitest.config.ts runs two at a time), so `count` pages are checked at once.
  */
-export function tabs(live: LiveSite, options: BrowserContextOptions, count = 2): Tabs {
+export function tabs(live: LiveSite, options: BrowserContextOptions, count = 2, initScripts: string[] = []): Tabs {
   const idle: Page[] = [];
   const waiting: ((p: Page) => void)[] = [];
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const context = await live.browser.newContext(options);
+    for (const path of initScripts) await context.addInitScript({ path });
     close = () => context.close();
     for (let i = 0; i < count; i++) idle.push(await context.newPage());
   });
