@@ -7,16 +7,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
+import { drawCharts, fileBrowser } from '../helpers/live-site.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 
 const MIN_PX = 11;
 const WIDTHS = [390, 1280];
+const HEIGHT = 900;
 const SCHEMES = ['light', 'dark'] as const;
 
 /** Essay pages with at least one chart. */
@@ -32,10 +33,14 @@ interface Problem {
   problem: string;
 }
 
-/** Measure every visible chart text on the page (runs in the browser). */
-function measure(min: number): Problem[] {
+/** Measure every visible chart text on the page at the width and in the colour scheme it shows (runs in the browser). */
+function measure({ min, scheme, width }: { min: number; scheme: string; width: number }): Problem[] {
   type B = { text: string; r: DOMRect; size: number };
   const problems: Problem[] = [];
+  if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches)
+    problems.push({ chart: '(page)', problem: `the page did not switch to ${scheme}` });
+  if (window.innerWidth !== width)
+    problems.push({ chart: '(page)', problem: `the page is ${window.innerWidth} px wide, not ${width}` });
   const visible = (el: Element) =>
     el.getClientRects().length > 0 &&
     getComputedStyle(el).visibility !== 'hidden' &&
@@ -106,29 +111,36 @@ function measure(min: number): Problem[] {
   return problems;
 }
 
-async function check(page: Page, url: string, width: number, scheme: 'light' | 'dark', js: boolean): Promise<string[]> {
+/**
+ * The problems of the page at `url`, loaded once and measured at each width of `widths` in each colour scheme.
+ *
+ * The scheme is switched on the loaded page (`emulateMedia`): that shows what a load in that scheme shows because the
+ * site's dark mode is CSS only and no script reads the scheme (tests/browser/a11y.test.ts checks both), so the live
+ * charts a dark load would draw are the ones drawn here. Several widths on one load are for JavaScript off only
+ * (`setViewportSize`): without scripts the layout at a width is the CSS's alone, whether the page was loaded at it or
+ * resized to it. With JavaScript the live renderer draws at the width of the load (and redraws on a resize, another
+ * path), so each width of a live check gets a load of its own.
+ */
+async function check(page: Page, url: string, widths: number[], js: boolean): Promise<string[]> {
+  if (js && widths.length > 1) throw new Error('a live check loads the page at each width');
+  await page.setViewportSize({ width: widths[0], height: HEIGHT });
+  await page.emulateMedia({ colorScheme: SCHEMES[0] });
   await page.goto(url);
-  if (js) {
-    // bring each chart into view so the live renderer draws it, then wait for all of them
-    const n = await page.locator('figure.chart').count();
-    for (let i = 0; i < n; i++) await page.locator('figure.chart').nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      () => [...document.querySelectorAll<HTMLElement>('figure.chart')].every((f) => f.dataset.live === 'true'),
-      null,
-      { timeout: 20_000 },
-    );
+  // bring each chart into view so the live renderer draws it, then wait for all of them
+  if (js) await drawCharts(page);
+  const problems: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const found = await page.evaluate(measure, { min: MIN_PX, scheme, width });
+      problems.push(...found.map((p) => `${width}px ${scheme} ${js ? 'live' : 'static'} ${p.chart}: ${p.problem}`));
+    }
   }
-  const problems = await page.evaluate(measure, MIN_PX);
-  return problems.map((p) => `${width}px ${scheme} ${js ? 'live' : 'static'} ${p.chart}: ${p.problem}`);
+  return problems;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = fileBrowser();
 
 const builds: Record<string, { dist: () => string; setup?: () => Promise<void> }> = {};
 
@@ -144,11 +156,24 @@ builds.synthetic = {
 
 // TAOPROOF_CHART_BUILDS=committed (or synthetic) runs one of the two, e.g. while fixing a chart
 const only = process.env.TAOPROOF_CHART_BUILDS?.split(',');
-describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('charts built from the %s data', (name) => {
+const chosen = Object.keys(builds).filter((b) => !only || only.includes(b));
+
+// every chosen build is set up from the file's start (the synthetic one is an astro build in a child process), so it
+// runs while the committed data's charts are checked; each build's tests wait for theirs
+const ready = new Map<string, Promise<void>>();
+beforeAll(() => {
+  for (const name of chosen) {
+    const setup = builds[name].setup?.() ?? Promise.resolve();
+    setup.catch(() => undefined); // reported by the tests that wait for it
+    ready.set(name, setup);
+  }
+});
+
+describe.each(chosen)('charts built from the %s data', (name) => {
   const b = builds[name];
   let site: Served;
   beforeAll(async () => {
-    await b.setup?.();
+    await ready.get(name);
     site = await serve(b.dist());
   }, 240_000);
   afterAll(async () => {
@@ -159,24 +184,22 @@ describe.each(Object.keys(builds).filter((b) => !only || only.includes(b)))('cha
     const pages = chartPages(b.dist());
     expect(pages.length).toBeGreaterThan(0);
     const problems: string[] = [];
-    for (const width of WIDTHS)
-      for (const scheme of SCHEMES)
-        for (const js of [false, true]) {
-          const context = await browser.newContext({
-            viewport: { width, height: 900 },
-            colorScheme: scheme,
-            javaScriptEnabled: js,
-          });
-          const page = await context.newPage();
-          for (const p of pages)
-            problems.push(...(await check(page, `${site.url}${p}`, width, scheme, js)).map((x) => `${p} ${x}`));
-          await context.close();
-        }
+    // JavaScript off: one load per page for both widths; on: one load per page and width (see check)
+    for (const [widths, js] of [[WIDTHS, false], ...WIDTHS.map((w) => [[w], true])] as [number[], boolean][]) {
+      const context = await chromium.browser.newContext({
+        viewport: { width: widths[0], height: HEIGHT },
+        javaScriptEnabled: js,
+      });
+      const page = await context.newPage();
+      for (const p of pages)
+        problems.push(...(await check(page, `${site.url}${p}`, widths, js)).map((x) => `${p} ${x}`));
+      await context.close();
+    }
     expect(problems).toEqual([]);
   }, 600_000);
 
   test('narrowing the date range rewrites the caption and the SVG’s description to the dates drawn', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/essays/staking/`);
     const fig = page.locator('figure[data-chart="staking-ratio"]');

@@ -2,27 +2,26 @@
  * In Debian Chromium: a built essay re-renders its chart live from the fetched JSON when it scrolls into view,
  * shows a tip on hover, reacts to a reader control, and logs no console errors.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
+import { fileBrowser } from '../helpers/live-site.ts';
 
-let browser: Browser;
+const chromium = fileBrowser();
 let site: Served;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
   site = await serve(DIST);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page = await chromium.browser.newPage({ viewport: { width: 1000, height: 800 } });
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}/essays/staking/`);
 });
 afterAll(async () => {
-  await browser?.close();
+  await page?.close();
   await site?.close();
 });
 
@@ -87,7 +86,7 @@ describe('essay page in Chromium', () => {
 
 describe('without JavaScript, and in print', () => {
   test('charts are inline SVG with their data table; print hides navigation and shows the numbers', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await chromium.browser.newContext({ javaScriptEnabled: false });
     const p = await ctx.newPage();
     await p.goto(`${site.url}/essays/staking/`);
     const fig = p.locator('figure[data-chart="staking-ratio"]');

@@ -15,7 +15,8 @@ import { expect, test } from 'vitest';
 import { attribute, BUNDLER, LIVE } from '../../scripts/js-weight.ts';
 import { BUNDLE_RECORD, type RecordedChunk } from '../../src/client/client-build.ts';
 import { DIST } from '../helpers/dist.ts';
-import { liveSite } from '../helpers/live-site.ts';
+import { fileBrowser } from '../helpers/live-site.ts';
+import { serve } from '../../testing/serve.ts';
 
 /** issue 20: at most 90 KB of JavaScript (gzip -9) on an essay page once its charts are drawn */
 const JS_BUDGET_KB = 90;
@@ -25,7 +26,7 @@ const EAGER_BUDGET_KB = 2;
 const kb = (files: string[]) =>
   files.reduce((n, f) => n + gzipSync(readFileSync(path.join(DIST, f)), { level: 9 }).length, 0) / 1024;
 
-const site = liveSite();
+const chromium = fileBrowser();
 
 const essays = readdirSync(path.join(DIST, 'essays'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -53,8 +54,11 @@ test("the build records its chunks and where their bytes came from, as in dist/ 
   expect(parts.get(BUNDLER)?.length ?? 0).toBeLessThan(code.length / 50);
 });
 
-test.each(essays)(`%s: at most ${JS_BUDGET_KB} KB of JavaScript once every chart is drawn`, async (page) => {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+// two pages at a time (vitest.config.ts's maxConcurrency), each served by a server of its own, whose log of requests
+// is that page's alone: most of a page's time is the wait for its network to go quiet
+test.concurrent.each(essays)(`%s: at most ${JS_BUDGET_KB} KB of JavaScript once every chart is drawn`, async (page) => {
+  const site = await serve(DIST);
+  const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const p = await context.newPage();
     const from = site.requests.length;
@@ -86,5 +90,6 @@ test.each(essays)(`%s: at most ${JS_BUDGET_KB} KB of JavaScript once every chart
     }
   } finally {
     await context.close();
+    await site.close();
   }
 });

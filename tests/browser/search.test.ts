@@ -2,25 +2,24 @@
  * Search (Pagefind) in Chromium: an English word and a Japanese term from the article land on their paragraph, and
  * result excerpts are prose (never the hidden word-split copy of the Japanese, never a chart's data rows).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { excerpt, hitPosition, landing, pageWords, type PagefindData } from '../../src/client/search.ts';
 import { indexCopy, INDEX_COPY_CLOSE, INDEX_COPY_OPEN } from '../../src/site/segment.ts';
-import { launch } from '../../testing/browser.ts';
 import { DIST } from '../helpers/dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
+import { fileBrowser } from '../helpers/live-site.ts';
 
-let browser: Browser;
+const chromium = fileBrowser();
 let site: Served;
 let page: Page;
 
 beforeAll(async () => {
   site = await serve(DIST);
-  browser = await launch();
-  page = await browser.newPage();
+  page = await chromium.browser.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
+  await page?.close();
   await site?.close();
 });
 
@@ -93,7 +92,7 @@ describe('search excerpts read as prose', () => {
   test('root stake: each excerpt is a passage of the page’s visible prose, outside any chart data table', async () => {
     const rs = await results('root stake');
     expect(rs.length).toBeGreaterThan(2);
-    const other = await browser.newPage();
+    const other = await chromium.browser.newPage();
     try {
       for (const r of rs.slice(0, 8)) {
         expect(r.marks.length, r.href).toBeGreaterThan(0);

@@ -14,11 +14,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../src/model/schema.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { launch } from '../../testing/browser.ts';
 import { serve, type Served } from '../../testing/serve.ts';
+import { fileBrowser } from '../helpers/live-site.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { proofFixture, type FixtureValue, type ProofFile } from '../verify/fixture.ts';
 
+const chromium = fileBrowser();
 let browser: Browser;
 let site: Served;
 let dist: string;
@@ -54,11 +55,10 @@ beforeAll(async () => {
     })
   ).dist;
   site = await serve(dist);
-  browser = await launch();
+  browser = chromium.browser;
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
 });
 
