@@ -2,17 +2,27 @@
 
 const HEX = /^0x(?:[0-9a-fA-F]{2})*$/;
 
+/** the value of a hex digit's char code (the string is checked with HEX first) */
+const NIBBLE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) {
+  NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+  NIBBLE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+/** each byte's two lowercase hex digits (a trie walk turns thousands of 32-byte hashes into hex) */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function hexToBytes(hex: string): Uint8Array {
   if (!HEX.test(hex))
     throw new Error(`expected 0x-prefixed hex, got ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex}`);
   const out = new Uint8Array((hex.length - 2) / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16);
+  for (let i = 0, j = 2; i < out.length; i++, j += 2)
+    out[i] = (NIBBLE[hex.charCodeAt(j)] << 4) | NIBBLE[hex.charCodeAt(j + 1)];
   return out;
 }
 
 export function bytesToHex(bytes: Uint8Array): string {
   let s = '0x';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) s += BYTE_HEX[bytes[i]];
   return s;
 }
 
