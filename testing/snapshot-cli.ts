@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { snapshotCommand } from '../scripts/snapshot/command.ts';
+import { oneLine, snapshotCommand } from '../scripts/snapshot/command.ts';
 import type { Summary } from '../scripts/snapshot/main.ts';
 import { NODE22 } from './chopsticks.ts';
 import { ROOT } from './project.ts';
@@ -84,7 +84,7 @@ export function runCliInProcess(args: string[], env: Record<string, string> = {}
       });
     } catch (e) {
       // as scripts/snapshot.ts reports a crash of the command
-      stderr += `snapshot: error: ${(e as Error).message}\n`;
+      stderr += `snapshot: error: ${oneLine(e)}\n`;
       code = 1;
     } finally {
       for (const [k, v] of Object.entries(saved)) {
