@@ -105,10 +105,11 @@ export function walk(
 ): WalkResult {
   const path = nibblesOf(hexToBytes(key));
   let at = 0;
-  let bytes = nodes.get(root.toLowerCase());
-  if (!bytes) return { kind: 'missing', what: `the root node ${root} is not in the proof` };
+  const rootBytes = nodes.get(root.toLowerCase());
+  if (!rootBytes) return { kind: 'missing', what: `the root node ${root} is not in the proof` };
+  let bytes: Uint8Array = rootBytes;
   for (;;) {
-    let node = decoded?.get(bytes);
+    let node: DecodedNode | 'empty' | undefined = decoded?.get(bytes);
     if (!node) {
       try {
         node = decodeNode(bytes);
