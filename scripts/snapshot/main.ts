@@ -134,17 +134,24 @@ interface Plan {
 export async function run(
   opts: Options,
   log: (line: string) => void = (l) => process.stderr.write(`${safeLine(l)}\n`),
+  progress: ProgressOutput = {},
 ): Promise<Summary> {
   const t0 = Date.now();
   mkdirSync(opts.out, { recursive: true });
   const release = acquireLock(opts.out, log);
   interrupt.release = release;
   try {
-    return await runLocked(opts, log, t0);
+    return await runLocked(opts, log, t0, progress);
   } finally {
     interrupt.release = null;
     release();
   }
+}
+
+/** Where the backfill's progress lines go (default: stderr, one updating line when it is a TTY; progress.ts). */
+export interface ProgressOutput {
+  write?: (s: string) => void;
+  tty?: boolean;
 }
 
 /** Interrupt handlers (SIGINT, SIGTERM) call this: it writes the checkpoint of the days fetched so far, if any. */
@@ -153,7 +160,12 @@ export const interrupt: { flush: (() => string) | null; release: (() => void) | 
   release: null,
 };
 
-async function runLocked(opts: Options, log: (line: string) => void, t0: number): Promise<Summary> {
+async function runLocked(
+  opts: Options,
+  log: (line: string) => void,
+  t0: number,
+  progressOutput: ProgressOutput,
+): Promise<Summary> {
   const previous = readPrevious(opts, log);
   const client = new RpcClient({
     endpoints: opts.endpoints,
@@ -186,7 +198,7 @@ async function runLocked(opts: Options, log: (line: string) => void, t0: number)
     const verified = verifyPast(reader, opts, reuse.snapshot, head, log);
     verified.catch(() => {}); // awaited (and its error thrown) after the backfill
     const hist = await keepingCheckpoint(opts.out, () =>
-      backfillDays(client, reader, opts, head, plan, chain.genesisHash, log),
+      backfillDays(client, reader, opts, head, plan, chain.genesisHash, log, progressOutput),
     );
     await details;
     await verified;
@@ -445,11 +457,12 @@ async function backfillDays(
   plan: Plan,
   genesisHash: string,
   log: (line: string) => void,
+  progressOutput: ProgressOutput,
 ): Promise<HistoryResult> {
   const { dates, known, knownSubnets, checkpointed, checkpointedSubnets } = plan;
   const missingCount = dates.filter((d) => !known.has(d)).length;
   const rereadCount = [...known.keys()].filter((d) => !knownSubnets.has(d)).length;
-  const progress = new Progress(missingCount + rereadCount, () => client.stats.requests);
+  const progress = new Progress(missingCount + rereadCount, () => client.stats.requests, progressOutput);
   if (missingCount)
     log(`history ${plan.since} .. ${dateOf(head.ts)}: ${known.size} days known, ${missingCount} to fetch`);
   if (rereadCount)

@@ -29,8 +29,9 @@ export async function verifyProof(
   // the walk first: a node missing on a key's path is named with that key
   const nodes = nodesByHash(proof);
   const walked = new Map<string, string | null>();
+  const decoded = new Map<Uint8Array, DecodedNode | 'empty'>(); // each node decoded once for all the keys
   for (const key of keys) {
-    const r = walk(root, nodes, key);
+    const r = walk(root, nodes, key, decoded);
     if (r.kind === 'missing') throw new ProofError(`the proof does not cover the key: ${r.what}`, key);
     walked.set(key, r.kind === 'value' ? r.value.toLowerCase() : null);
   }
@@ -69,8 +70,9 @@ export function proofOf(root: string, allNodes: ReadonlyMap<string, Uint8Array>,
       return n;
     },
   } as ReadonlyMap<string, Uint8Array>;
+  const decoded = new Map<Uint8Array, DecodedNode | 'empty'>(); // each node decoded once for all the keys
   for (const k of keys) {
-    walk(root, view, k);
+    walk(root, view, k, decoded);
     for (const [h, n] of tracking) used.set(h, n);
     tracking.clear();
   }

@@ -2,20 +2,23 @@
 
 const HEX = /^0x(?:[0-9a-fA-F]{2})*$/;
 
-/** The value of a hex digit's char code (0-9, a-f, A-F; the caller has checked it is one). */
-const nibble = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
+/** the value of a hex digit's char code (the string is checked with HEX first) */
+const NIBBLE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) {
+  NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+  NIBBLE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+/** each byte's two lowercase hex digits (a trie walk turns thousands of 32-byte hashes into hex) */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export function hexToBytes(hex: string): Uint8Array {
   if (!HEX.test(hex))
     throw new Error(`expected 0x-prefixed hex, got ${hex.length > 24 ? `${hex.slice(0, 22)}…` : hex}`);
   const out = new Uint8Array((hex.length - 2) / 2);
   for (let i = 0, j = 2; i < out.length; i++, j += 2)
-    out[i] = (nibble(hex.charCodeAt(j)) << 4) | nibble(hex.charCodeAt(j + 1));
+    out[i] = (NIBBLE[hex.charCodeAt(j)] << 4) | NIBBLE[hex.charCodeAt(j + 1)];
   return out;
 }
-
-/** Each byte's two hex digits. */
-const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export function bytesToHex(bytes: Uint8Array): string {
   let s = '0x';

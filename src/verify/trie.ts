@@ -92,18 +92,31 @@ export function nodesByHash(proof: readonly string[]): Map<string, Uint8Array> {
   return out;
 }
 
-/** Walk from `root` to `key` through the proof's nodes (Substrate's trie layout, state version 0 or 1). */
-export function walk(root: string, nodes: ReadonlyMap<string, Uint8Array>, key: string): WalkResult {
+/**
+ * Walk from `root` to `key` through the proof's nodes (Substrate's trie layout, state version 0 or 1). `decoded`: the
+ * nodes decoded by earlier walks over the same (unchanged) node bytes, for a caller walking many keys through one
+ * proof; each node is then decoded once instead of once per key that passes through it.
+ */
+export function walk(
+  root: string,
+  nodes: ReadonlyMap<string, Uint8Array>,
+  key: string,
+  decoded?: Map<Uint8Array, DecodedNode | 'empty'>,
+): WalkResult {
   const path = nibblesOf(hexToBytes(key));
   let at = 0;
-  let bytes = nodes.get(root.toLowerCase());
-  if (!bytes) return { kind: 'missing', what: `the root node ${root} is not in the proof` };
+  const rootBytes = nodes.get(root.toLowerCase());
+  if (!rootBytes) return { kind: 'missing', what: `the root node ${root} is not in the proof` };
+  let bytes: Uint8Array = rootBytes;
   for (;;) {
-    let node: DecodedNode | 'empty';
-    try {
-      node = decodeNode(bytes);
-    } catch (e) {
-      throw new ProofError(`a trie node does not decode: ${(e as Error).message}`, key);
+    let node: DecodedNode | 'empty' | undefined = decoded?.get(bytes);
+    if (!node) {
+      try {
+        node = decodeNode(bytes);
+      } catch (e) {
+        throw new ProofError(`a trie node does not decode: ${(e as Error).message}`, key);
+      }
+      decoded?.set(bytes, node);
     }
     if (node === 'empty') return { kind: 'absent' };
     for (let i = 0; i < node.partial.length; i++) if (path[at + i] !== node.partial[i]) return { kind: 'absent' }; // the key leaves the trie here

@@ -36,6 +36,7 @@ interface Trie {
 }
 
 const hexNumber = (n: number) => `0x${n.toString(16)}`;
+const PROBE_TRIES = 512;
 
 export class Proofs {
   readonly state: ChainState;
@@ -126,7 +127,10 @@ export class Proofs {
     return v;
   }
 
-  /** Tries of probe blocks (not recorded), built when first asked, the last few kept. */
+  /**
+   * Tries of probe blocks (not recorded), built when first asked, the last PROBE_TRIES kept: a trie is about 50 KB
+   * and building one about a third of a second, so a second run over the same days (the same probes) finds them built.
+   */
   readonly #probeTries = new Map<number, Promise<Trie>>();
 
   async #probeTrie(n: number): Promise<Trie> {
@@ -134,7 +138,7 @@ export class Proofs {
     if (!t) {
       t = buildTrie(this.state.entries(n)).then(({ root, nodes }) => ({ root, nodes: nodesByHash(nodes) }));
       this.#probeTries.set(n, t);
-      if (this.#probeTries.size > 16) this.#probeTries.delete(this.#probeTries.keys().next().value!);
+      if (this.#probeTries.size > PROBE_TRIES) this.#probeTries.delete(this.#probeTries.keys().next().value!);
     }
     return t;
   }

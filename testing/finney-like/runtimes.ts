@@ -55,6 +55,7 @@ export class FinneyRuntime {
   readonly blockHashCount: number;
   readonly #query: Record<string, Record<string, StorageFn>>;
   readonly #items = new Map<string, ItemDef | null>();
+  readonly #keys = new Map<ItemDef, Map<number, string>>();
 
   constructor(spec: number) {
     this.spec = spec;
@@ -96,8 +97,19 @@ export class FinneyRuntime {
 
   /** The raw storage key (hex), built by @polkadot/types. */
   key(def: ItemDef, arg?: unknown): string {
-    const withLength = def.plain ? def.fn() : def.fn(arg);
-    return u8aToHex(compactStripLength(withLength)[1]);
+    // memoized for plain items and integer arguments (netuids, block numbers): a block's whole state (state.ts
+    // entries) asks the same ~1,700 keys again for every block of the runtime, and hashing them was half its time
+    const memo = def.plain || typeof arg === 'number';
+    let keys = memo ? this.#keys.get(def) : undefined;
+    if (memo && !keys) this.#keys.set(def, (keys = new Map()));
+    const id = def.plain ? -1 : (arg as number);
+    let k = keys?.get(id);
+    if (k === undefined) {
+      const withLength = def.plain ? def.fn() : def.fn(arg);
+      k = u8aToHex(compactStripLength(withLength)[1]);
+      keys?.set(id, k);
+    }
+    return k;
   }
 
   prefix(def: ItemDef): string {

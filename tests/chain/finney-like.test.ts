@@ -16,7 +16,7 @@ import { DAY_MS, FINNEY_SPECS } from '../../testing/finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
 import { metadataFile, metadataMissing } from '../../testing/finney-like/runtimes.ts';
 import { FaultProxy } from '../../testing/fault-proxy.ts';
-import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
+import { errorLine, runCliInProcess } from '../../testing/snapshot-cli.ts';
 
 const missing = metadataMissing(FINNEY_SPECS);
 if (missing) console.warn(missing);
@@ -112,7 +112,7 @@ describe.skipIf(missing !== null)(
     const read = (dir: string) => parseSnapshot(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')));
     const readSubnets = (dir: string) => loadSubnetsDaily(path.join(dir, 'subnets-daily.json'))!;
     const cli = (dir: string, ...more: string[]) =>
-      runCli(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', ...more], {
+      runCliInProcess(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', ...more], {
         TAOPROOF_METADATA_CACHE: cache,
       });
 

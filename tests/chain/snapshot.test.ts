@@ -1,7 +1,9 @@
 /**
  * The snapshot CLI against the real subtensor runtimes (chopsticks): a seeded history across a real runtime
  * upgrade (spec 103 -> 218), incremental runs, --at, and faults injected by a proxy. One node for the file;
- * the history is built once (about 40 s) and reused.
+ * the history is built once (about 40 s) and reused. The CLI runs as a child process (as CI runs it) where the
+ * process is the point: the reference backfill, a refusal's exit code and last line, a stalled node, SIGKILL; the
+ * other runs are the same command in this process (runCliInProcess), without a Node start each.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import {
   type LocalNode,
 } from '../../testing/chopsticks.ts';
 import { FaultProxy } from '../../testing/fault-proxy.ts';
-import { errorLine, runCli, startCli } from '../../testing/snapshot-cli.ts';
+import { errorLine, runCli, runCliInProcess, startCli } from '../../testing/snapshot-cli.ts';
 import {
   ACCOUNTS,
   addDays,
@@ -241,7 +243,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('without --trust-node, refuses chopsticks (no read proofs of its own state) in one line, the old file untouched', async () => {
     const dir = out('no-proofs');
     const old = olderFile(dir, 3);
-    const r = await runCli(base(node.url, dir).filter((a) => a !== '--trust-node'));
+    const r = await runCliInProcess(base(node.url, dir).filter((a) => a !== '--trust-node'));
     expect(r.code).toBe(1);
     expect(errorLine(r)).toMatch(
       /^snapshot: error: .*state_getReadProof failed on ws:\/\/127\.0\.0\.1:\d+: .*; a node that serves no read proofs can be read only with --trust-node \(its data is then labelled unproven\)$/,
@@ -267,13 +269,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
 
   it('reproduces a snapshot as of an earlier block with --at', async () => {
     const d = days[3];
-    const r = await runCli(base(node.url, out('at'), '--at', String(d.block)));
+    const r = await runCliInProcess(base(node.url, out('at'), '--at', String(d.block)));
     expect(r.code).toBe(0);
     const s = read(out('at'));
     expect(s.head!.number).toBe(d.block);
     expect(s.series.map((p) => p.date)).toEqual(days.slice(0, 4).map((x) => x.date));
     expect(s.current.totalIssuance!.value).toBe(d.values.totalIssuance);
-    const byHash = await runCli(base(node.url, out('at-hash'), '--at', d.hash));
+    const byHash = await runCliInProcess(base(node.url, out('at-hash'), '--at', d.hash));
     expect(byHash.code).toBe(0);
     expect(read(out('at-hash')).series).toEqual(s.series);
     expect(readSubnets(out('at')).days).toEqual(goodSubnets.days.slice(0, 4));
@@ -283,7 +285,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const dir = out('failover');
     olderFile(dir, 8);
     const dead = `ws://127.0.0.1:${await freePort()}`;
-    const r = await runCli(['--endpoint', dead, ...base(node.url, dir, '--retries', '1')]);
+    const r = await runCliInProcess(['--endpoint', dead, ...base(node.url, dir, '--retries', '1')]);
     expect(r.code).toBe(0);
     expect(r.summary!.failovers).toBeGreaterThan(0);
     expect(read(dir).source.endpoint).toBe(node.url);
@@ -297,7 +299,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('known days without per-subnet values cost one read each', async () => {
     const dir = out('regenerate');
     olderFile(dir, days.length);
-    const r = await runCli(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
+    const r = await runCliInProcess(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
     expect(r.code).toBe(0);
     expect(r.summary!.fetched).toBe(0);
     expect(r.summary!.subnetsDaily.regenerated).toEqual(days.map((d) => d.date));
@@ -311,10 +313,10 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     // a subnets-daily.json of another chain is refused unless --replace
     const other = { ...goodSubnets, chain: { genesisHash: '0x' + '12'.repeat(32) } };
     writeFileSync(path.join(dir, 'subnets-daily.json'), JSON.stringify(other));
-    const r2 = await runCli(base(node.url, dir));
+    const r2 = await runCliInProcess(base(node.url, dir));
     expect(r2.code).toBe(1);
     expect(errorLine(r2)).toMatch(/subnets-daily\.json holds chain 0x1212.*the node is 0x4545.*--replace/);
-    const r3 = await runCli(base(node.url, dir, '--replace'));
+    const r3 = await runCliInProcess(base(node.url, dir, '--replace'));
     expect(r3.code).toBe(0);
     expect(readSubnets(dir)).toEqual(goodSubnets);
   });
@@ -330,13 +332,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     };
     const text = `${JSON.stringify(finney, null, 1)}\n`;
     writeFileSync(path.join(dir, 'snapshot.json'), text);
-    const r = await runCli(base(node.url, dir));
+    const r = await runCliInProcess(base(node.url, dir));
     expect(r.code).toBe(1);
     expect(errorLine(r)).toMatch(
       new RegExp(`holds chain ${FINNEY.genesisHash.slice(0, 10)}.*the node is 0x4545.*--replace`),
     );
     expect(fileText(dir)).toBe(text);
-    const r2 = await runCli(base(node.url, dir, '--replace'));
+    const r2 = await runCliInProcess(base(node.url, dir, '--replace'));
     expect(r2.code).toBe(0);
     expect(read(dir).series).toEqual(good.series);
   });
@@ -347,7 +349,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const dir = out('drops');
     olderFile(dir, 2);
     proxy.set({ dropEvery: 6 });
-    const r = await runCli(base(proxy.url, dir, '--retries', '5'));
+    const r = await runCliInProcess(base(proxy.url, dir, '--retries', '5'));
     proxy.set({});
     expect(r.code).toBe(0);
     expect(r.summary!.retries).toBeGreaterThan(0);
@@ -359,7 +361,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const dir = out('gone');
     const old = olderFile(dir, 2);
     proxy.set({ downAfter: 20 });
-    const r1 = await runCli(base(proxy.url, dir, '--retries', '1', '--concurrency', '1'), {
+    const r1 = await runCliInProcess(base(proxy.url, dir, '--retries', '1', '--concurrency', '1'), {
       SNAPSHOT_CHECKPOINT_EVERY: '1',
     });
     proxy.set({});
@@ -373,7 +375,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(cp.subnets.map((d: { date: string }) => d.date)).toEqual(
       expect.arrayContaining(cp.points.map((p: { date: string }) => p.date)),
     );
-    const r2 = await runCli(base(node.url, dir));
+    const r2 = await runCliInProcess(base(node.url, dir));
     expect(r2.code).toBe(0);
     expect(r2.summary!.fetched).toBe(days.length - 2 - cp.points.length);
     expect(read(dir).series).toEqual(good.series);
@@ -407,13 +409,13 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
         return reply.replace(new RegExp(`("${ti}",\\s*")0x[0-9a-f]+"`), '$10x010203"');
       },
     });
-    const r1 = await runCli(base(proxy.url, dir));
+    const r1 = await runCliInProcess(base(proxy.url, dir));
     expect(r1.code).toBe(1);
     expect(errorLine(r1)).toMatch(/SubtensorModule\.TotalIssuance: value 0x010203 does not decode/);
     expect(fileText(dir)).toBe(old);
     // a reply that is not JSON at all: a stray frame is ignored (logged once), so the request times out, naming it
     proxy.set({ corrupt: (method) => (method === 'state_queryStorageAt' ? '<html>502 Bad Gateway</html>' : null) });
-    const r2 = await runCli(base(proxy.url, dir, '--timeout', '3000', '--retries', '0'));
+    const r2 = await runCliInProcess(base(proxy.url, dir, '--timeout', '3000', '--retries', '0'));
     expect(r2.code).toBe(1);
     expect(errorLine(r2)).toMatch(/timed out after 3000 ms .*; meanwhile it sent a frame that is not JSON/);
     // a JSON reply of the wrong shape
@@ -421,7 +423,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
       corrupt: (method, reply) =>
         method === 'state_queryStorageAt' ? reply.replace(/"result":.*\}$/s, '"result":{"nonsense":true}}') : null,
     });
-    const r3 = await runCli(base(proxy.url, dir));
+    const r3 = await runCliInProcess(base(proxy.url, dir));
     proxy.set({});
     expect(r3.code).toBe(1);
     expect(errorLine(r3)).toMatch(/unexpected result: expected one change set/);
@@ -438,7 +440,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const text = `${JSON.stringify(older, null, 1)}\n`;
     writeFileSync(path.join(dir, 'snapshot.json'), text);
     // --verify 0: the re-read of published days would catch the doctored day first (tested in tests/reliability)
-    const r = await runCli(base(node.url, dir, '--verify', '0'));
+    const r = await runCliInProcess(base(node.url, dir, '--verify', '0'));
     expect(r.code).toBe(1);
     expect(errorLine(r)).toMatch(/SubtensorModule\.TotalIssuance went down from 999999999999999999 \(2025-01-03/);
     expect(fileText(dir)).toBe(text);
@@ -449,9 +451,10 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     const old = olderFile(dir, 2);
     proxy.set({ latencyMs: 150 });
     const { proc, done } = startCli(base(proxy.url, dir, '--concurrency', '1'), { SNAPSHOT_CHECKPOINT_EVERY: '1' });
-    // kill it mid-backfill: once the first fetched day has been checkpointed
+    // kill it mid-backfill: once the first fetched day has been checkpointed (however long the child takes to start
+    // on a loaded machine: the test's own limit bounds the wait)
     const checkpoint = path.join(dir, '.snapshot-checkpoint.json');
-    for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 50));
+    while (!existsSync(checkpoint) && proc.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(checkpoint)).toBe(true);
     proc.kill('SIGKILL');
     const r = await done;
@@ -461,7 +464,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     for (const f of readdirSync(dir).filter((f) => !f.endsWith('.tmp')))
       expect(() => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
     const resumed = JSON.parse(readFileSync(checkpoint, 'utf8')).points.length;
-    const r2 = await runCli(base(node.url, dir));
+    const r2 = await runCliInProcess(base(node.url, dir));
     expect(r2.code).toBe(0);
     expect(r2.summary!.fetched).toBe(days.length - 2 - resumed);
     expect(read(dir).series).toEqual(good.series);
@@ -473,7 +476,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
   it('a second run fetches only the new days', async () => {
     const dir = out('full');
     const more = await addDays(dev, PRE + POST, 2, true, 218, await authorities(dev));
-    const r = await runCli(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
+    const r = await runCliInProcess(base(node.url, dir, '--verify', '0')); // a budget without the re-verification (tests/reliability)
     expect(r.code).toBe(0);
     expect(r.summary!.fetchedDays).toEqual(more.map((d) => d.date));
     expect(r.summary!.reused).toBe(days.length);

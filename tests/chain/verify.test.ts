@@ -25,7 +25,7 @@ import { ROOT as repoRoot } from '../../testing/project.ts';
 import { FaultProxy } from '../../testing/fault-proxy.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
 import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
-import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
+import { errorLine, runCliInProcess } from '../../testing/snapshot-cli.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,7 +42,7 @@ describe.skipIf(missing !== null)('proof files written by the snapshot (Finney-l
   let dir: string;
   let snap: Snapshot;
   const cli = (out: string, ...more: string[]) =>
-    runCli(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', out, '--json', ...more], {
+    runCliInProcess(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', out, '--json', ...more], {
       TAOPROOF_METADATA_CACHE: cache,
     });
   const goodDaily = () => loadSubnetsDaily(path.join(dir, 'subnets-daily.json'))!;
@@ -55,7 +55,7 @@ describe.skipIf(missing !== null)('proof files written by the snapshot (Finney-l
     cache = path.join(tmp, 'metadata-cache');
     node = await startFinneyLike({ genesisDate: '2025-03-01', days: 5, specs: SPECS, upgradeEveryDays: 2 });
     dir = path.join(tmp, 'data');
-    const r = await runCli(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json'], {
+    const r = await runCliInProcess(['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json'], {
       TAOPROOF_METADATA_CACHE: cache,
     });
     if (r.code !== 0) throw new Error(errorLine(r) || r.stderr);

@@ -128,24 +128,17 @@ describe("a node's text in the CLI's output", () => {
         error: calls++ < 3 ? { code: -32029, message: hostile } : { code: -32000, message: 'pruned\n::error::x' },
       }),
     ]);
-    const { spawn } = await import('node:child_process');
+    // the command scripts/snapshot.ts runs, in this process with its output captured (testing/snapshot-cli.ts)
+    const { runCliInProcess } = await import('../../testing/snapshot-cli.ts');
     const { join } = await import('node:path');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { ROOT } = await import('../../testing/project.ts');
     const out = mkdtempSync(join(tmpdir(), 'taoproof-sanitise-'));
     try {
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, 'scripts/snapshot.ts'), '--endpoint', url, '--genesis', 'any', '--out', out, '--retries', '0'],
-        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      const code = await new Promise((r) => child.on('close', r));
-      expect(code).toBe(1);
-      expect(stderr).toContain('pwned');
-      for (const line of stderr.split(/\r\n|\r|\n/)) expect(line.trimStart(), line).not.toMatch(/^::/);
+      const r = await runCliInProcess(['--endpoint', url, '--genesis', 'any', '--out', out, '--retries', '0']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('pwned');
+      for (const line of r.stderr.split(/\r\n|\r|\n/)) expect(line.trimStart(), line).not.toMatch(/^::/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../testing/project.ts';
+import { runCliInProcess } from '../../testing/snapshot-cli.ts';
 import { FINNEY } from '../../src/data/chain.ts';
 import {
   DEFAULT_ENDPOINTS,
@@ -131,7 +132,7 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
       },
     );
 
-  it('fails fast, leaves the data and git untouched, and says so on its last line', () => {
+  it('fails fast, leaves the data and git untouched, and says so on its last line', async () => {
     const out = mkdtempSync(join(tmpdir(), 'taoproof-offline-'));
     try {
       cpSync(join(ROOT, 'public/data/snapshot.json'), join(out, 'snapshot.json'));
@@ -153,8 +154,19 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
       expect(readFileSync(join(out, 'snapshot.json'), 'utf8')).toBe(before);
       expect(readdirSync(out)).toEqual(['snapshot.json']); // no status.json: a local run records nothing
 
-      const nightly = cli(out, { TAOPROOF_RECORD_STATUS: '1' });
-      expect(nightly.status).toBe(1);
+      // the nightly job's run records the failure: the same command in this process (no second Node start)
+      const nightly = await runCliInProcess(
+        [
+          '--endpoint',
+          'ws://taoproof-unreachable.invalid:9944',
+          '--endpoint',
+          'wss://taoproof-archive.invalid',
+          '--out',
+          out,
+        ],
+        { TAOPROOF_RECORD_STATUS: '1' },
+      );
+      expect(nightly.code).toBe(1);
       const status = JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')) as {
         error: string;
         lastSuccess: string | null;
@@ -164,5 +176,5 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 130_000); // two runs, each stopped by spawnSync after 60 s: the test's own limit covers both
+  }, 130_000); // two runs, the first stopped by spawnSync after 60 s: the test's own limit covers both
 });
