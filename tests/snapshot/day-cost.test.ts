@@ -21,7 +21,8 @@ const { backfill } = await import('../../scripts/snapshot/history.ts');
 
 /** DAY_COST_DEBUG=<file>: every hash call, read and day's probe count appended to that file */
 const dbg = (l: string) => process.env.DAY_COST_DEBUG && appendFileSync(process.env.DAY_COST_DEBUG, `${l}\n`);
-const RUNTIME = { minimumPeriodMs: 6_000, slotMs: 12_000 };
+// a runtime that declares no storage item: the search's reads are counted, no value is decoded
+const RUNTIME = { minimumPeriodMs: 6_000, slotMs: 12_000, plain: () => null, uintMap: () => null };
 const PARENT_HASHES = 64;
 
 interface Counts {
