@@ -7,22 +7,26 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const SLOWEST = [
-  'tests/browser/a11y.test.ts',
   'tests/browser/charts.test.ts',
   'tests/chain/snapshot.test.ts',
-  'tests/chain/finney-like.test.ts',
-  'tests/browser/layout.test.ts',
-  'tests/chain/finney-like-real-timing.test.ts',
-  'tests/browser/home.test.ts',
+  'tests/browser/a11y.test.ts',
   'tests/chain/site.test.ts',
-  'tests/browser/js-budget.test.ts',
   'tests/build/new-essay.test.ts',
-  'tests/browser/phone.test.ts',
-  'tests/build/build-errors.test.ts',
-  'tests/reliability/snapshot-faults.test.ts',
-  'tests/browser/search.test.ts',
+  'tests/browser/verify.test.ts',
+  'tests/chain/finney-like.test.ts',
   'tests/build/versions.test.ts',
-  'tests/build/contributor.test.ts',
+  'tests/chain/verify.test.ts',
+  'tests/chain/finney-like-cost.test.ts',
+  'tests/reliability/snapshot-faults.test.ts',
+  'tests/browser/home.test.ts',
+  'tests/build/build-errors.test.ts',
+  'tests/browser/js-budget.test.ts',
+  'tests/chain/finney-like-real-timing.test.ts',
+  'tests/browser/layout.test.ts',
+  'tests/verify/trie.test.ts',
+  'tests/browser/phone.test.ts',
+  'tests/browser/search.test.ts',
+  'tests/build/dev-check.test.ts',
 ];
 
 export default class SlowestFirst extends BaseSequencer {
