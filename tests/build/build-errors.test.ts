@@ -13,10 +13,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/checks/check.ts';
-import taoproofCheck from '../../src/integration.ts';
+import { checkHookFails } from '../helpers/check-hook.ts';
 import { build, removeProject, ROOT, tempContent, tempProject } from '../../testing/project.ts';
 import { contributedBuild, type ContributedBuild } from '../helpers/contributed-build.ts';
 
@@ -192,23 +191,11 @@ describe('errors of the up-front check (in process, as the build runs it before 
     const restore = edit(dir, 'content/essays/staking.mdx', (t) =>
       t.replace('<Note tone="wrong">', '<Note tone="wrnog">'),
     );
-    const hook = taoproofCheck().hooks['astro:config:setup'] as unknown as (o: unknown) => Promise<void>;
-    const printed: string[] = [];
-    const logger = { info: () => {}, warn: () => {} };
-    const error = vi.spyOn(console, 'error').mockImplementation((m: string) => void printed.push(m));
-    const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
-      throw new Error(`process.exit(${code})`);
-    }) as never);
     try {
-      await expect(
-        hook({ config: { root: pathToFileURL(`${dir}/`), markdown: {} }, logger, command: 'build' }),
-      ).rejects.toThrow('process.exit(1)');
-      const [head, ...lines] = printed.join('\n').split('\n');
+      const [head, ...lines] = (await checkHookFails(dir)).split('\n');
       expect(head).toMatch(/^taoproof: 1 problem in data or content/);
       expect(lines).toEqual(problems());
     } finally {
-      error.mockRestore();
-      exit.mockRestore();
       restore();
     }
   });

@@ -8,9 +8,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import taoproofCheck from '../../src/integration.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkHookFails } from '../helpers/check-hook.ts';
 import { brokenLinks } from '../helpers/dist.ts';
 import { contributedBuild, type ContributedBuild } from '../helpers/contributed-build.ts';
 import { removeProject, tempProject } from '../../testing/project.ts';
@@ -58,22 +57,7 @@ test('a verdict function that throws stops the build naming its module, its line
       .findIndex((l) => l.includes('figure out of range')) + 1;
   expect(line).toBeGreaterThan(0);
   // the build's hook, as `astro build` runs it before rendering: it prints the lines and exits with 1
-  const hook = taoproofCheck().hooks['astro:config:setup'] as unknown as (o: unknown) => Promise<void>;
-  const printed: string[] = [];
-  const logger = { info: () => {}, warn: () => {} };
-  const error = vi.spyOn(console, 'error').mockImplementation((m: string) => void printed.push(m));
-  const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
-    throw new Error(`process.exit(${code})`);
-  }) as never);
-  try {
-    await expect(
-      hook({ config: { root: pathToFileURL(`${dir}/`), markdown: {} }, logger, command: 'build' }),
-    ).rejects.toThrow('process.exit(1)');
-  } finally {
-    error.mockRestore();
-    exit.mockRestore();
-  }
-  const output = printed.join('\n');
+  const output = await checkHookFails(dir);
   expect(output).toContain(
     `${file}:${line}: C06: the verdict function threw RangeError: figure out of range; a verdict answers "unverifiable" when its data is missing instead of throwing`,
   );

@@ -113,24 +113,21 @@ describe('parseCli', () => {
 });
 
 describe('npm run snapshot on a machine that cannot reach the node', () => {
+  /** two endpoints whose host names do not resolve */
+  const args = (out: string) => [
+    '--endpoint',
+    'ws://taoproof-unreachable.invalid:9944',
+    '--endpoint',
+    'wss://taoproof-archive.invalid',
+    '--out',
+    out,
+  ];
   const cli = (out: string, env: Record<string, string> = {}) =>
-    spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'scripts/snapshot.ts'),
-        '--endpoint',
-        'ws://taoproof-unreachable.invalid:9944',
-        '--endpoint',
-        'wss://taoproof-archive.invalid',
-        '--out',
-        out,
-      ],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, TAOPROOF_RECORD_STATUS: '', ...env },
-        timeout: 60_000,
-      },
-    );
+    spawnSync(process.execPath, [join(ROOT, 'scripts/snapshot.ts'), ...args(out)], {
+      encoding: 'utf8',
+      env: { ...process.env, TAOPROOF_RECORD_STATUS: '', ...env },
+      timeout: 60_000,
+    });
 
   it('fails fast, leaves the data and git untouched, and says so on its last line', async () => {
     const out = mkdtempSync(join(tmpdir(), 'taoproof-offline-'));
@@ -155,17 +152,7 @@ describe('npm run snapshot on a machine that cannot reach the node', () => {
       expect(readdirSync(out)).toEqual(['snapshot.json']); // no status.json: a local run records nothing
 
       // the nightly job's run records the failure: the same command in this process (no second Node start)
-      const nightly = await runCliInProcess(
-        [
-          '--endpoint',
-          'ws://taoproof-unreachable.invalid:9944',
-          '--endpoint',
-          'wss://taoproof-archive.invalid',
-          '--out',
-          out,
-        ],
-        { TAOPROOF_RECORD_STATUS: '1' },
-      );
+      const nightly = await runCliInProcess(args(out), { TAOPROOF_RECORD_STATUS: '1' });
       expect(nightly.code).toBe(1);
       const status = JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')) as {
         error: string;
