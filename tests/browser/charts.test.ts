@@ -9,11 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { DIST } from '../helpers/dist.ts';
 import { serve, type Served } from '../../testing/serve.ts';
 import { drawCharts, fileBrowser } from '../helpers/live-site.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
+import { syntheticBuild } from '../helpers/synthetic-build.ts';
 
 const MIN_PX = 11;
 const WIDTHS = [390, 1280];
@@ -150,7 +149,7 @@ builds.synthetic = {
   dist: () => synthetic!,
   // the same build as tests/charts/preview.test.ts's: built once per run
   setup: async () => {
-    synthetic = (await sharedBuild({ 'snapshot.json': JSON.stringify(dtaoSnapshot()) })).dist;
+    synthetic = (await syntheticBuild()).dist;
   },
 };
 

@@ -13,11 +13,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../src/model/schema.ts';
-import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { serve, type Served } from '../../testing/serve.ts';
 import { fileBrowser } from '../helpers/live-site.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
-import { proofFixture, type FixtureValue, type ProofFile } from '../verify/fixture.ts';
+import { syntheticBuild } from '../helpers/synthetic-build.ts';
+import { proofFixture, type ProofFile } from '../verify/fixture.ts';
 
 const chromium = fileBrowser();
 let browser: Browser;
@@ -26,34 +25,9 @@ let dist: string;
 let proof: ProofFile;
 let snapshot: Snapshot;
 
-/** The dTAO snapshot, its head block given a real header and state: every current value proven in its proof file. */
-async function provenSnapshot(): Promise<{ snapshot: Snapshot; proof: ProofFile }> {
-  const s = dtaoSnapshot();
-  const head = s.head!;
-  const type: Record<string, string> = { 'SubtensorModule.SubnetOwnerCut': 'u16' };
-  const values: FixtureValue[] = Object.values(s.current).map((q) => {
-    if (q.source.kind !== 'chain') throw new Error('expected chain sources');
-    const m = /^([A-Za-z]+\.[A-Za-z]+)(?:\[(\d+)\])?$/.exec(q.source.item)!;
-    return { item: m[1], args: m[2] ? [Number(m[2])] : [], type: type[m[1]] ?? 'u64', value: BigInt(q.value!) };
-  });
-  const p = await proofFixture(head.number, values);
-  const old = head.hash;
-  const rehash = (h: string) => (h === old ? p.hash : h);
-  head.hash = p.hash;
-  for (const q of Object.values(s.current)) if (q.source.kind === 'chain') q.source.hash = rehash(q.source.hash);
-  for (const pt of s.series) pt.hash = pt.hash && rehash(pt.hash);
-  return { snapshot: s, proof: p };
-}
-
 beforeAll(async () => {
-  ({ snapshot, proof } = await provenSnapshot());
-  // the proof file, as the snapshot publishes it beside the data (public/data/proofs/<block>.json)
-  dist = (
-    await sharedBuild({
-      'snapshot.json': JSON.stringify(snapshot),
-      [`proofs/${proof.block}.json`]: JSON.stringify(proof),
-    })
-  ).dist;
+  // the run's synthetic build: its head block's proof file beside the data (public/data/proofs/<block>.json)
+  ({ snapshot, proof, dist } = await syntheticBuild());
   site = await serve(dist);
   browser = chromium.browser;
 }, 600_000);

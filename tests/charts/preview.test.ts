@@ -9,15 +9,16 @@ import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { ROOT, scratchProject } from '../../testing/project.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
-import { sharedBuild, type SharedBuild } from '../helpers/shared-build.ts';
+import type { SharedBuild } from '../helpers/shared-build.ts';
+import { syntheticBuild } from '../helpers/synthetic-build.ts';
 
 const publicData = path.join(ROOT, 'public/data');
 
-// the same build as tests/browser/charts.test.ts's synthetic one: built once per run
+// the run's synthetic build (tests/helpers/synthetic-build.ts), which the browser's charts and Verify tests read too
 let built: SharedBuild;
 let dist: string;
 beforeAll(async () => {
-  built = await sharedBuild({ 'snapshot.json': JSON.stringify(dtaoSnapshot()) });
+  built = await syntheticBuild();
   dist = built.dist;
 }, 180_000);
 
