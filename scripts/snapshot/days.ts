@@ -213,23 +213,42 @@ export function probeWindow(M: number, anchors: readonly Anchor[], daysAhead: nu
 }
 
 /**
+ * The spans [from, to] before anchors[i], newest first, each of at least a quarter day (about a day each, between
+ * anchors of consecutive days) and within `spanMs` of anchors[i], between anchors that `use` accepts (anchors[i]
+ * itself is the first span's end). Genesis (Timestamp.Now = 0) is no time reference and ends no span.
+ */
+function daySpans(
+  anchors: readonly Anchor[],
+  i: number,
+  spanMs: number,
+  use: (a: Anchor) => boolean,
+): Array<[Anchor, Anchor]> {
+  const a = anchors[i];
+  const spans: Array<[Anchor, Anchor]> = [];
+  let end = a;
+  for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
+    const p = anchors[j];
+    if (a.ts - p.ts > spanMs) break;
+    if (!use(p)) continue;
+    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
+      spans.push([p, end]);
+      end = p;
+    }
+  }
+  return spans;
+}
+
+/**
  * ms per block before anchors[i], over up to RATE_SPAN_MS: the rate over the whole span, less the spans (of at
  * least a quarter day, about a day each) whose rate is more than 2% slower than their median. A day the chain
  * stalled (2025-05-21 and -22 on Finney: 2,190 blocks instead of 7,200) would otherwise make every estimate of
  * the next week aim hours early. Null without a quarter day of history.
  */
 function localRate(anchors: readonly Anchor[], i: number): number | null {
-  const a = anchors[i];
-  const spans: { ms: number; blocks: number }[] = [];
-  let end = a;
-  for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
-    const p = anchors[j]; // genesis (Timestamp.Now = 0) is no rate reference
-    if (a.ts - p.ts > RATE_SPAN_MS) break;
-    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
-      spans.push({ ms: end.ts - p.ts, blocks: end.block - p.block });
-      end = p;
-    }
-  }
+  const spans = daySpans(anchors, i, RATE_SPAN_MS, () => true).map(([p, end]) => ({
+    ms: end.ts - p.ts,
+    blocks: end.block - p.block,
+  }));
   if (!spans.length) return null;
   const rates = spans.map((x) => x.ms / x.blocks).sort((x, y) => x - y);
   const median = rates[rates.length >> 1];
@@ -246,21 +265,13 @@ function localRate(anchors: readonly Anchor[], i: number): number | null {
  */
 function recentMissedShare(anchors: readonly Anchor[], i: number, slotMs: number): number | null {
   const slotted = (x: Anchor) => x.exact && x.block > 0 && x.slotMs === slotMs;
-  const a = anchors[i];
-  if (!slotted(a)) return null;
+  if (!slotted(anchors[i])) return null;
   const shares: number[] = [];
-  let end = a;
-  for (let j = i - 1; j >= 1 || (j === 0 && anchors[0].block !== 0); j--) {
-    const p = anchors[j];
-    if (a.ts - p.ts > MISSED_SPAN_MS) break;
-    if (!slotted(p)) continue;
-    if (end.ts - p.ts >= DAY_MS / 4 && end.block > p.block) {
-      const slots = Math.floor(end.ts / slotMs) - Math.floor(p.ts / slotMs);
-      const blocks = end.block - p.block;
-      if (slots < blocks) return null; // slot rules not kept: no slot arithmetic
-      shares.push((slots - blocks) / slots);
-      end = p;
-    }
+  for (const [p, end] of daySpans(anchors, i, MISSED_SPAN_MS, slotted)) {
+    const slots = Math.floor(end.ts / slotMs) - Math.floor(p.ts / slotMs);
+    const blocks = end.block - p.block;
+    if (slots < blocks) return null; // slot rules not kept: no slot arithmetic
+    shares.push((slots - blocks) / slots);
   }
   if (!shares.length) return null;
   // a first backfill's first days: too few spans for a median; the fewest missed (0 on most 2025 days)
