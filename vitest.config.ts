@@ -12,8 +12,9 @@ export default defineConfig({
     // process per file, 164 s reused, on a shared 2-core machine at a load average of 20; threads took 225 s)
     isolate: false,
     // vitest's default on 2 cores is 1 worker (cores - 1), which ran every file one after the other; most files wait on
-    // a child (Chromium, chopsticks, astro build) part of the time, so 2 workers keep both cores busy
-    maxWorkers: 2,
+    // a child (Chromium, chopsticks, astro build) or a timer part of the time, so a third worker fills those waits: the
+    // test files took 408 s with 2 workers, 374 s with 3, and both cores stayed busy (199% sampled from /proc/stat)
+    maxWorkers: 3,
     // tests of a describe.concurrent (a11y's and layout's pages) two at a time, one per page of their pool, so no test
     // waits for a page within its own timeout
     maxConcurrency: 2,
