@@ -150,7 +150,7 @@ export interface History {
 export async function buildHistory(dev: Dev, start: string, pre: number, post: number): Promise<History> {
   // block 1 (built at start-up with the wall clock) becomes the first block of `start`. Chopsticks may answer before
   // that block is its head (seen on a loaded machine: the genesis was taken for block 1, and day 0 was off by one)
-  for (const since = Date.now(); (await dev.head()).number < 1; ) {
+  for (const since = Date.now(); (await dev.head()).number < 1;) {
     if (Date.now() - since > 60_000) throw new Error('testing/seed.ts: chopsticks built no block 1 in 60 s');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -20,9 +20,7 @@ export default class FileTimes implements Reporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const at = (t: number | undefined) => (t === undefined ? '?' : ((t - this.#start) / 1000).toFixed(0));
-    const rows = modules
-      .map((m) => ({ m, ms: m.diagnostic().duration, state: m.state() }))
-      .sort((a, b) => b.ms - a.ms);
+    const rows = modules.map((m) => ({ m, ms: m.diagnostic().duration, state: m.state() })).sort((a, b) => b.ms - a.ms);
     const total = rows.reduce((n, r) => n + r.ms, 0);
     const lines = rows.map(
       (r) =>
