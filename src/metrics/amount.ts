@@ -40,11 +40,15 @@ export function formatTao(r: bigint, digits = 3): string {
   return `${formatCompact(raoToTao(r), digits)} TAO`;
 }
 
+// one formatter for every call: `toLocaleString` with options builds a new one each time, which was the build's
+// hottest function of ours (0.8 s of a build's 20 s, profiled with node --cpu-prof)
+const COMPACT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 export function formatCompact(x: number, digits = 3): string {
   const abs = Math.abs(x);
   const [div, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e4 ? [1e3, 'k'] : [1, ''];
   const v = x / div;
-  return `${Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 })}${suffix}`;
+  return `${COMPACT.format(Number(v.toPrecision(digits)))}${suffix}`;
 }
 
 /** An amount already in TAO (a chart's number), compact: `8.61M TAO`, `450k TAO`. */

@@ -14,7 +14,7 @@ import { FINNEY_MISSED_SLOT_RATE } from '../../testing/finney-like/model.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
 import { loadFinneyTiming2025 } from '../../testing/finney-like/real-timing.ts';
 import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
-import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
+import { errorLine, runCliInProcess } from '../../testing/snapshot-cli.ts';
 import { MetadataCache } from '../../scripts/snapshot/metadata-cache.ts';
 
 const SPECS = [343];
@@ -43,13 +43,13 @@ describe.skipIf(missing !== null)('requests per sampled day with proofs (Finney-
     const rt = node.state.index(SPECS[0]).rt;
     new MetadataCache(env.TAOPROOF_METADATA_CACHE, node.genesisHash).put(SPECS[0], rt.metadataHex, rt.registry);
     node.reset();
-    const r = await runCli(args, env);
+    const r = await runCliInProcess(args, env);
     expect(errorLine(r)).toBe('');
     const all = { total: node.total(), counts: { ...node.counts } };
     node.reset();
     // the run with nothing to fetch re-verifies no published day (--verify 0): its requests are then only those every
     // run makes (chain, head, subnet list), and the difference is the days' own
-    const again = await runCli([...args, '--verify', '0'], env);
+    const again = await runCliInProcess([...args, '--verify', '0'], env);
     expect(errorLine(again)).toBe('');
     expect(again.summary!.fetched).toBe(0);
     const days = r.summary!.fetched as number;

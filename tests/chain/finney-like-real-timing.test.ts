@@ -13,7 +13,7 @@ import { parseSnapshot } from '../../src/data/load.ts';
 import { startFinneyLike, type FinneyLikeNode } from '../../testing/finney-like/node.ts';
 import { loadFinneyTiming2025 } from '../../testing/finney-like/real-timing.ts';
 import { metadataMissing } from '../../testing/finney-like/runtimes.ts';
-import { errorLine, runCli } from '../../testing/snapshot-cli.ts';
+import { errorLine, runCliInProcess } from '../../testing/snapshot-cli.ts';
 
 const SPECS = [320, 343];
 const real = loadFinneyTiming2025();
@@ -53,7 +53,7 @@ describe.skipIf(missing !== null)("snapshot CLI on Finney's real 2025 block time
   it('writes the real first block of every day across the halt of 2025-05-20..23', async () => {
     const dir = path.join(tmp, 'out');
     node.reset();
-    const r = await runCli(
+    const r = await runCliInProcess(
       ['--endpoint', node.url, '--genesis', node.genesisHash, '--out', dir, '--json', '--since', '2025-05-19'],
       { TAOPROOF_METADATA_CACHE: path.join(tmp, 'metadata-cache'), SNAPSHOT_DEBUG: '1' },
     );
