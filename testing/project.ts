@@ -82,9 +82,9 @@ export function scratchProject(dataDir: string): string {
   return project;
 }
 
-/** Build the scratch copy; throws with the build's last lines when it fails. Returns the built site's folder. */
-export function buildScratch(project: string): string {
+/** Build the scratch copy; throws with the build's last lines when it fails. Returns the built site's folder and the build's output. */
+export function buildScratch(project: string): { dist: string; output: string } {
   const r = build(project);
   if (r.status !== 0) throw new Error(`preview build failed:\n${r.output.slice(-3000)}`);
-  return join(project, 'dist');
+  return { dist: join(project, 'dist'), output: r.output };
 }

@@ -1,8 +1,10 @@
 /**
  * The scaffold makes a draft essay that passes what `npm test` checks of content: the build's up-front check, the
  * content tests (run on a copy of the project with the new essay) and the build, where the draft is a preview page
- * kept out of listings, search and the sitemap (the build shared with other test files,
- * tests/helpers/contributed-build.ts), and out of the production build. A second run refuses to overwrite.
+ * kept out of listings, search and the sitemap, and out of a production build. The two builds are the run's shared
+ * ones, each carrying the same scaffolded draft (tests/helpers/draft.ts): the synthetic build is a preview
+ * (tests/helpers/synthetic-build.ts), the contributed build a production build (tests/helpers/contributed-build.ts).
+ * A second run refuses to overwrite.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
@@ -11,8 +13,10 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { slugify } from '../../scripts/new-essay.ts';
 import { checkProject } from '../../src/checks/check.ts';
-import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
-import { contributedBuild, DRAFT_PAGE, DRAFT_TITLE } from '../helpers/contributed-build.ts';
+import { removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { contributedBuild } from '../helpers/contributed-build.ts';
+import { DRAFT_PAGE, DRAFT_TITLE } from '../helpers/draft.ts';
+import { syntheticBuild } from '../helpers/synthetic-build.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -54,11 +58,11 @@ test('npm run new:essay writes a draft that passes the checks and the content te
 }, 180_000);
 
 test('the draft builds as a preview page, out of listings, search and the sitemap', async () => {
-  // the build shared with other test files, whose project got this draft from the same command
-  const built = await contributedBuild();
-  expect(built.scaffold.status, built.scaffold.stderr).toBe(0);
-  expect(built.scaffold.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
-  expect(built.status, built.output.slice(-2000)).toBe(0);
+  // the preview build shared with other test files, whose project got this draft from the same command
+  const built = await syntheticBuild();
+  expect(built.prepared.status, built.prepared.stderr).toBe(0);
+  expect(built.prepared.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
+  expect(built.output).not.toContain('(production build)');
   expect(built.output).toContain(
     'draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap',
   );
@@ -72,10 +76,14 @@ test('the draft builds as a preview page, out of listings, search and the sitema
   expect(readFileSync(at('dist/sitemap-0.xml'), 'utf8')).toContain('/essays/staking/');
 }, 180_000);
 
-test('a production build leaves the draft out', () => {
-  const b = build(dir, { TAOPROOF_PRODUCTION: '1' });
+test('a production build leaves the draft out', async () => {
+  // the production build shared with other test files, whose project got the same draft from the same command
+  const b = await contributedBuild();
+  expect(b.scaffold.status, b.scaffold.stderr).toBe(0);
+  expect(existsSync(join(b.project, 'content/essays/who-holds-the-keys.mdx'))).toBe(true);
   expect(b.status, b.output.slice(-2000)).toBe(0);
+  expect(b.output).toContain('(production build)');
   expect(b.output).toContain('draft essays (who-holds-the-keys): left out of this production build');
-  expect(existsSync(join(dir, page))).toBe(false);
-  expect(existsSync(join(dir, 'dist/essays/staking/index.html'))).toBe(true);
+  expect(existsSync(join(b.project, page))).toBe(false);
+  expect(existsSync(join(b.project, 'dist/essays/staking/index.html'))).toBe(true);
 }, 180_000);

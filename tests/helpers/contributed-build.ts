@@ -1,7 +1,8 @@
 /**
- * One real build of a scratch copy of the committed project, changed the way contributors and the nightly job change
- * it, shared by the test files that read what only a build shows (tests/helpers/shared-build.ts: built once per run,
- * by whichever worker asks first). Each change is one test file's, and none touches what another reads:
+ * One real production build (TAOPROOF_PRODUCTION=1, as the nightly job deploys) of a scratch copy of the committed
+ * project, changed the way contributors and the nightly job change it, shared by the test files that read what only a
+ * build shows (tests/helpers/shared-build.ts: built once per run, by whichever worker asks first). Each change is one
+ * test file's, and none touches what another reads:
  *
  * - a claim added as CONTRIBUTING.md says (tests/build/contributor.test.ts): C42 in content/claims.yaml, its verdict
  *   in src/claims/verdicts/staking.ts, its id and <Claim> in content/essays/staking.mdx;
@@ -9,22 +10,23 @@
  *   differ (tests/build/corrections.test.ts);
  * - a public/data/status.json saying the nightly snapshot failed one day after the committed one was made
  *   (tests/build/build-errors.test.ts);
- * - a draft essay made by `npm run new:essay` (tests/build/new-essay.test.ts).
+ * - a draft essay made by `npm run new:essay` (tests/build/new-essay.test.ts), which a production build leaves out
+ *   (tests/helpers/draft.ts; the synthetic build, a preview, shows it).
  *
  * The data stays the committed (cited) snapshot, so the log's data line is the committed data's.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as verdicts } from '../../scripts/verdicts.ts';
 import { build, ROOT, tempProject } from '../../testing/project.ts';
 import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
+import { scaffoldDraft, type Scaffold } from './draft.ts';
 import { sharedOnce } from './shared-build.ts';
 
 export interface ContributedBuild {
   /** the scratch project; its site is in `${project}/dist` */
   project: string;
-  /** `astro build`'s exit code and its output, without colour codes */
+  /** `astro build`'s exit code and its output (TAOPROOF_PRODUCTION=1), without colour codes */
   status: number | null;
   output: string;
   /** the files under src/ and content/ that differ from the project's once the claim is added, sorted */
@@ -34,12 +36,8 @@ export interface ContributedBuild {
   /** lastAttempt of the failed nightly snapshot in public/data/status.json */
   failedAt: string;
   /** `npm run new:essay "Who holds the keys"` in the project: its exit code and output */
-  scaffold: { status: number | null; stdout: string; stderr: string };
+  scaffold: Scaffold;
 }
-
-/** The title given to `npm run new:essay`, and the draft's page in the build. */
-export const DRAFT_TITLE = 'Who holds the keys';
-export const DRAFT_PAGE = 'dist/essays/who-holds-the-keys/index.html';
 
 /** The scratch project changed as above, built once per vitest run. */
 export function contributedBuild(): Promise<ContributedBuild> {
@@ -103,10 +101,9 @@ export function contributedBuild(): Promise<ContributedBuild> {
     );
 
     // a draft essay, scaffolded
-    const s = spawnSync(process.execPath, ['scripts/new-essay.ts', DRAFT_TITLE], { cwd: project, encoding: 'utf8' });
-    const scaffold = { status: s.status, stdout: s.stdout, stderr: s.stderr };
+    const scaffold = scaffoldDraft(project);
 
-    const b = build(project);
+    const b = build(project, { TAOPROOF_PRODUCTION: '1' });
     return { project, status: b.status, output: b.output, claimChanged, verdictsFile, failedAt, scaffold };
   });
 }

@@ -27,8 +27,16 @@ export interface SharedBuild {
   project: string;
   /** the built site */
   dist: string;
+  /** `astro build`'s output, without colour codes */
+  output: string;
   /** sha256 of each file in the project's own public/data, before and after the build */
   publicData: { before: Record<string, string>; after: Record<string, string> };
+}
+
+/** A change made to the scratch project before it is built (its name is part of the build's key), and what it gave. */
+export interface Prepare<T> {
+  name: string;
+  run: (project: string) => T;
 }
 
 const PUBLIC_DATA = join(ROOT, 'public/data');
@@ -45,9 +53,15 @@ function runDir(): string {
 
 const pending = new Map<string, Promise<unknown>>();
 
-/** The site built from `files` (name in public/data -> contents), built once per run. */
-export function sharedBuild(files: Record<string, string>): Promise<SharedBuild> {
-  const key = sha(JSON.stringify(Object.entries(files).sort())).slice(0, 16);
+/**
+ * The site built from `files` (name in public/data -> contents), after `prepare` if given (its result is `prepared`),
+ * built once per run.
+ */
+export function sharedBuild<T = undefined>(
+  files: Record<string, string>,
+  prepare?: Prepare<T>,
+): Promise<SharedBuild & { prepared: T }> {
+  const key = sha(JSON.stringify([Object.entries(files).sort(), prepare?.name])).slice(0, 16);
   return sharedOnce(`build-${key}`, (dir) => {
     const data = join(dir, 'data');
     mkdirSync(data);
@@ -57,8 +71,9 @@ export function sharedBuild(files: Record<string, string>): Promise<SharedBuild>
     }
     const before = digest(PUBLIC_DATA);
     const project = scratchProject(data);
-    const dist = buildScratch(project);
-    return { project, dist, publicData: { before, after: digest(PUBLIC_DATA) } };
+    const prepared = prepare?.run(project) as T;
+    const { dist, output } = buildScratch(project);
+    return { project, dist, output, publicData: { before, after: digest(PUBLIC_DATA) }, prepared };
   });
 }
 

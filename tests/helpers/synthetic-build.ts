@@ -3,11 +3,14 @@
  * the dTAO snapshot (tests/fixtures/snapshots.ts) whose head block has a real header and state, every current value
  * proven in its proof file beside the data (public/data/proofs/<block>.json, as the snapshot publishes it: values
  * encoded by @polkadot/types, trie by chopsticks, header by @polkadot/types). Its blocks and dates are the fixture's;
- * only the head's hash is the header's. The charts' checks, the preview's and the browser's Verify read the same build.
+ * only the head's hash is the header's. It is a preview, so it also carries a draft essay made by `npm run new:essay`
+ * (tests/helpers/draft.ts), shown as a preview page. The charts' checks, the preview's, the draft's and the browser's
+ * Verify read the same build.
  */
 import type { Snapshot } from '../../src/model/schema.ts';
 import { dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { proofFixture, type FixtureValue, type ProofFile } from '../verify/fixture.ts';
+import { scaffoldDraft, type Scaffold } from './draft.ts';
 import { sharedBuild, type SharedBuild } from './shared-build.ts';
 
 /** The dTAO snapshot, its head block given a real header and state: every current value proven in its proof file. */
@@ -30,11 +33,16 @@ export async function provenSnapshot(): Promise<{ snapshot: Snapshot; proof: Pro
 }
 
 /** The synthetic site, built once per run, with the snapshot and proof file it was built from. */
-export async function syntheticBuild(): Promise<SharedBuild & { snapshot: Snapshot; proof: ProofFile }> {
+export async function syntheticBuild(): Promise<
+  SharedBuild & { prepared: Scaffold; snapshot: Snapshot; proof: ProofFile }
+> {
   const { snapshot, proof } = await provenSnapshot();
-  const built = await sharedBuild({
-    'snapshot.json': JSON.stringify(snapshot),
-    [`proofs/${proof.block}.json`]: JSON.stringify(proof),
-  });
+  const built = await sharedBuild(
+    {
+      'snapshot.json': JSON.stringify(snapshot),
+      [`proofs/${proof.block}.json`]: JSON.stringify(proof),
+    },
+    { name: 'draft essay', run: scaffoldDraft },
+  );
   return { ...built, snapshot, proof };
 }
