@@ -60,8 +60,8 @@ test('npm run new:essay writes a draft that passes the checks and the content te
 test('the draft builds as a preview page, out of listings, search and the sitemap', async () => {
   // the preview build shared with other test files, whose project got this draft from the same command
   const built = await syntheticBuild();
-  expect(built.prepared.status, built.prepared.stderr).toBe(0);
-  expect(built.prepared.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
+  expect(built.prepared.draft.status, built.prepared.draft.stderr).toBe(0);
+  expect(built.prepared.draft.stdout).toContain('created content/essays/who-holds-the-keys.mdx (draft: true');
   expect(built.output).not.toContain('(production build)');
   expect(built.output).toContain(
     'draft essays (who-holds-the-keys): built for preview, not listed, searched or in the sitemap',

@@ -2,28 +2,28 @@
  * Data versions on scratch data: a scratch git repository gets two nights of chain-marked data (snapshot.json and the
  * verdicts.json `npm run verdicts` writes from it, whose verdicts differ between the nights); after each,
  * scripts/tag-data.ts commits public/data and tags the commit data-YYYY-MM-DD, appending what changed to
- * public/data/versions.json. A scratch copy of the project is then built with that versions.json: /changes/ lists both
- * versions, newest first, with the flipped verdicts (linked to the claim pages), the head values that moved and the
- * tags. The pure parts (the tag's name, the 1% rule) are tested first.
+ * public/data/versions.json (tests/helpers/tagged-nights.ts). The run's synthetic build carries that versions.json and
+ * the reply: /changes/ lists both versions, newest first, with the flipped verdicts (linked to the claim pages), the
+ * head values that moved and the tags. The pure parts (the tag's name, the 1% rule) are tested first.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { movedBeyond, nextTag, parseVersions } from '../../src/data/versions.ts';
 import type { Versions } from '../../src/model/versions.ts';
 import { loadCorrections, parseVerdictHistory } from '../../src/data/corrections.ts';
 import { run } from '../../scripts/tag-data.ts';
-import { run as verdicts } from '../../scripts/verdicts.ts';
-import { dataOf, dtaoSnapshot, rootOutflowSnapshot } from '../fixtures/snapshots.ts';
+import { dataOf, dtaoSnapshot } from '../fixtures/snapshots.ts';
 import { labelAtArticleDate } from '../../src/site/claim-record.ts';
 import { labelOf } from '../../src/site/findings.ts';
 import type { Claim } from '../../src/model/content.ts';
 import { parse as parseYaml } from 'yaml';
-import { build, removeProject, ROOT, tempProject } from '../../testing/project.ts';
+import { ROOT } from '../../testing/project.ts';
 import { brokenLinks } from '../helpers/dist.ts';
+import { syntheticBuild } from '../helpers/synthetic-build.ts';
+import { git, night } from '../helpers/tagged-nights.ts';
 
 describe('the rules of a version', () => {
   test('a second or third version on one day gets -2, -3', () => {
@@ -43,67 +43,20 @@ describe('the rules of a version', () => {
   });
 });
 
-const git = (cwd: string, ...args: string[]) => {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-};
-
 let repo: string;
 let project: string;
 let versions: Versions;
-const messages: string[] = [];
+let messages: string[];
 
-/** A reply to C30, received on the second night. */
-const REPLY = `- date: "2026-12-02"
-  claim: C30
-  from: "A. Replier"
-  role: "a person the report names"
-  url: "https://example.org/reply"
-  text: "The 5.71M in the article is the stakers' root stake, not the SubnetTAO[0] counter."
-  response: "Noted on the claim's page; the verdict stays unverifiable until the chain's SubnetTAO[0] is read."
-`;
-
-/** One night's data: a chain-marked snapshot and the verdicts `npm run verdicts` records from it (its run()). */
-async function night(drop: number, days: number) {
-  const dir = join(repo, 'public/data');
-  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
-  await verdicts(['--dir', dir]);
-}
-
+// the nights and the build are the run's synthetic build's (tests/helpers/synthetic-build.ts), shared with other files
 beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'taoproof-versions-'));
-  git(repo, 'init', '-q');
-  git(repo, 'config', 'user.name', 'test');
-  git(repo, 'config', 'user.email', 'test@example.org');
-  git(repo, 'config', 'commit.gpgsign', 'false');
-  git(repo, 'config', 'tag.gpgsign', 'false');
-  mkdirSync(join(repo, 'public/data'), { recursive: true });
-  cpSync(join(ROOT, 'content'), join(repo, 'content'), { recursive: true });
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-qm', 'content');
-
-  await night(150_000, 67);
-  messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message);
-  messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message); // no change: nothing to tag
-  writeFileSync(join(repo, 'content/replies.yaml'), REPLY);
-  git(repo, 'commit', '-qam', 'a reply');
-  await night(300_000, 68);
-  messages.push((await run(['--cwd', repo, '--date', '2026-12-02'])).message);
-  versions = parseVersions(JSON.parse(readFileSync(join(repo, 'public/data/versions.json'), 'utf8')));
-
-  project = tempProject();
-  copyFileSync(join(repo, 'public/data/versions.json'), join(project, 'public/data/versions.json'));
-  writeFileSync(join(project, 'content/replies.yaml'), REPLY);
-  // synthetic days around dTAO, past the article's date: some verdicts differ between then and now
-  writeFileSync(join(project, 'public/data/snapshot.json'), JSON.stringify(dtaoSnapshot()));
-  const b = build(project);
-  if (b.status !== 0) throw new Error(b.output.slice(-2000));
+  const built = await syntheticBuild();
+  ({ repo, messages } = built.prepared.nights);
+  project = built.project;
+  versions = parseVersions(JSON.parse(readFileSync(join(project, 'public/data/versions.json'), 'utf8')));
+  // what the build carries is what the last night recorded
+  expect(versions).toEqual(parseVersions(JSON.parse(git(repo, 'show', 'data-2026-12-02:public/data/versions.json'))));
 }, 300_000);
-afterAll(() => {
-  rmSync(repo, { recursive: true, force: true });
-  removeProject(project);
-});
 
 describe('tagging two nights of data', () => {
   test('each night that changed public/data is one commit, tagged data-YYYY-MM-DD; a night without change is not', () => {
@@ -236,7 +189,7 @@ describe('a claim page sets the verdict at the article’s date beside the lates
 describe('the nightly split: record in one job, commit and tag in another', () => {
   test('--record-only appends the version and names its tag, and leaves the commit and the tag to git', async () => {
     const head = git(repo, 'rev-parse', 'HEAD');
-    await night(400_000, 69);
+    await night(repo, 400_000, 69);
     const { tag, message } = await run(['--cwd', repo, '--date', '2026-12-03', '--record-only']);
     expect(tag).toBe('data-2026-12-03');
     expect(message).toMatch(/^tag-data: data-2026-12-03: \d+ verdicts, /);

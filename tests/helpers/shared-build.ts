@@ -33,10 +33,13 @@ export interface SharedBuild {
   publicData: { before: Record<string, string>; after: Record<string, string> };
 }
 
-/** A change made to the scratch project before it is built (its name is part of the build's key), and what it gave. */
+/**
+ * A change made to the scratch project before it is built (its name is part of the build's key); `dir` is the build's
+ * folder in the run's scratch folder, for files of its own. What it returns (JSON) is the build's `prepared`.
+ */
 export interface Prepare<T> {
   name: string;
-  run: (project: string) => T;
+  run: (project: string, dir: string) => T | Promise<T>;
 }
 
 const PUBLIC_DATA = join(ROOT, 'public/data');
@@ -62,7 +65,7 @@ export function sharedBuild<T = undefined>(
   prepare?: Prepare<T>,
 ): Promise<SharedBuild & { prepared: T }> {
   const key = sha(JSON.stringify([Object.entries(files).sort(), prepare?.name])).slice(0, 16);
-  return sharedOnce(`build-${key}`, (dir) => {
+  return sharedOnce(`build-${key}`, async (dir) => {
     const data = join(dir, 'data');
     mkdirSync(data);
     for (const [name, text] of Object.entries(files)) {
@@ -71,7 +74,7 @@ export function sharedBuild<T = undefined>(
     }
     const before = digest(PUBLIC_DATA);
     const project = scratchProject(data);
-    const prepared = prepare?.run(project) as T;
+    const prepared = (await prepare?.run(project, dir)) as T;
     const { dist, output } = buildScratch(project);
     return { project, dist, output, publicData: { before, after: digest(PUBLIC_DATA) }, prepared };
   });
