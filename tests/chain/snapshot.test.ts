@@ -1,6 +1,8 @@
 /**
  * The snapshot CLI against the real subtensor runtimes (chopsticks): a seeded history across a real runtime
- * upgrade (spec 103 -> 218), incremental runs, --at, and faults injected by a proxy. One node for the file;
+ * upgrade (spec 103 -> 218, at dTAO's date), incremental runs, --at, and faults injected by a proxy; and the whole
+ * pipeline, chain -> snapshot -> site: the site built from the CLI's file plots exactly the values the node held at
+ * each sampled block, marked synthetic, and the production build refuses the same data. One node for the file;
  * the history is built once (about 40 s) and reused. The CLI runs as a child process (as CI runs it) where the
  * process is the point: the reference backfill, a refusal's exit code and last line, a stalled node, SIGKILL; the
  * other runs are the same command in this process (runCliInProcess), without a Node start each.
@@ -9,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/checks/check.ts';
 import { FINNEY } from '../../src/data/chain.ts';
 import { loadSubnetsDaily, parseSnapshot } from '../../src/data/load.ts';
 import { SCHEMA_VERSION, type Snapshot, type SubnetsDaily } from '../../src/model/schema.ts';
@@ -23,6 +26,7 @@ import {
   type LocalNode,
 } from '../../testing/chopsticks.ts';
 import { FaultProxy } from '../../testing/fault-proxy.ts';
+import { build, removeProject, tempProject } from '../../testing/project.ts';
 import { errorLine, runCli, runCliInProcess, startCli } from '../../testing/snapshot-cli.ts';
 import {
   ACCOUNTS,
@@ -37,8 +41,8 @@ import {
 const missing = chainMissing();
 if (missing) console.warn(missing);
 
-const PRE = 5; // days on spec 103
-const POST = 5; // days on spec 218
+const PRE = 5; // days on spec 103, until 2025-02-12
+const POST = 5; // days on spec 218, from dTAO's day (2025-02-13)
 const TAO = 1_000_000_000n;
 
 /** subnets-daily.json's rows for seeded day i: SubnetTAO from dayValues, SubnetAlphaIn/Out as seed.ts writes them; null before dTAO */
@@ -97,7 +101,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-chain-'));
     node = await startNode(SPEC_103, ['--allow-unresolved-imports']);
     dev = await Dev.connect(node.url);
-    history = await buildHistory(dev, '2025-01-01', PRE, POST);
+    history = await buildHistory(dev, '2025-02-08', PRE, POST);
     days = history.days;
     proxy = await FaultProxy.start(node.url);
   }, 240_000);
@@ -238,6 +242,60 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     expect(s.governance!.triumvirate).toEqual([ACCOUNTS.charlie]);
     expect(s.governance!.sudoKey).toBe(ACCOUNTS.alice);
     expect(s.governance!.authorities).toHaveLength(await authorities(dev));
+  });
+
+  describe('-> the site built from that file', () => {
+    let project: string;
+    beforeAll(() => {
+      project = tempProject();
+      for (const f of ['snapshot.json', 'subnets-daily.json'])
+        writeFileSync(path.join(project, 'public/data', f), readFileSync(path.join(out('full'), f)));
+    });
+    afterAll(() => {
+      if (project) removeProject(project);
+    });
+
+    it('builds a preview whose charts plot what the node held, block by block, marked synthetic', () => {
+      const r = build(project);
+      expect(r.status, r.output.slice(-2000)).toBe(0);
+      expect(r.output).toMatch(/data: SYNTHETIC test data from block [\d,]+ \(\d{4}-\d{2}-\d{2}\)/);
+      const home = readFileSync(path.join(project, 'dist/index.html'), 'utf8');
+      expect(home).toContain('SYNTHETIC test data');
+
+      const staking = JSON.parse(readFileSync(path.join(project, 'dist/data/charts/staking-ratio.json'), 'utf8'));
+      const measured = staking.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
+      expect(measured.map((x: { date: string; block: number }) => [x.date, x.block])).toEqual(
+        days.map((d) => [d.date, d.block]),
+      );
+      for (const [i, d] of days.entries())
+        expect(measured[i].value).toBeCloseTo(Number(d.values.totalStake) / Number(d.values.totalIssuance), 9);
+
+      const root = JSON.parse(readFileSync(path.join(project, 'dist/data/charts/root-stake.json'), 'utf8'));
+      const rootRows = root.rows.filter((x: { origin: string }) => x.origin === 'synthetic');
+      const post = days.filter((d) => d.spec === 218);
+      expect(rootRows.map((x: { block: number }) => x.block)).toEqual(post.map((d) => d.block)); // absent before dTAO, not zero
+      expect(rootRows.map((x: { value: number }) => x.value)).toEqual(
+        post.map((d) => Number(BigInt(d.values.rootStake!)) / 1e9),
+      );
+
+      // the per-subnet daily file is published beside the snapshot and listed on the data page
+      expect(JSON.parse(readFileSync(path.join(project, 'dist/data/subnets-daily.json'), 'utf8')).days).toHaveLength(
+        days.length,
+      );
+      const page = readFileSync(path.join(project, 'dist/data/index.html'), 'utf8').replace(/<[^>]+>/g, '');
+      expect(page).toContain(`subnets-daily.json`);
+      expect(page).toContain(`${days.length} days, ${days[0].date} to ${days.at(-1)!.date}, up to 4 subnets a day`);
+    }, 180_000); // the build's own limit is 120 s (testing/project.ts); on a loaded machine it takes over the default 60 s
+
+    it('the production build refuses the same data', () => {
+      // its up-front check, run here in process as the build runs it before rendering (tests/build/build-errors.test.ts
+      // shows a check error stopping `astro build`, tests/build/new-essay.test.ts a production build)
+      const refused =
+        'public/data/snapshot.json: kind: "synthetic" data (read from a test node) is refused in a production build';
+      expect(checkProject(project, { production: true }).problems).toContainEqual(expect.stringContaining(refused));
+      // the preview's check takes it (the preview build above passed it)
+      expect(checkProject(project, { production: false }).problems).toEqual([]);
+    });
   });
 
   it('without --trust-node, refuses chopsticks (no read proofs of its own state) in one line, the old file untouched', async () => {
@@ -442,7 +500,7 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     // --verify 0: the re-read of published days would catch the doctored day first (tested in tests/reliability)
     const r = await runCliInProcess(base(node.url, dir, '--verify', '0'));
     expect(r.code).toBe(1);
-    expect(errorLine(r)).toMatch(/SubtensorModule\.TotalIssuance went down from 999999999999999999 \(2025-01-03/);
+    expect(errorLine(r)).toMatch(/SubtensorModule\.TotalIssuance went down from 999999999999999999 \(2025-02-10/);
     expect(fileText(dir)).toBe(text);
   });
 

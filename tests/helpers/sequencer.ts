@@ -10,7 +10,6 @@ export const SLOWEST = [
   'tests/browser/charts.test.ts',
   'tests/chain/snapshot.test.ts',
   'tests/browser/a11y.test.ts',
-  'tests/chain/site.test.ts',
   'tests/build/new-essay.test.ts',
   'tests/browser/verify.test.ts',
   'tests/chain/finney-like.test.ts',
