@@ -101,7 +101,9 @@ describe.skipIf(missing !== null)('snapshot CLI against real subtensor runtimes'
     tmp = mkdtempSync(path.join(tmpdir(), 'taoproof-chain-'));
     node = await startNode(SPEC_103, ['--allow-unresolved-imports']);
     dev = await Dev.connect(node.url);
-    history = await buildHistory(dev, '2025-02-08', PRE, POST);
+    history = await buildHistory(dev, '2025-02-08', PRE, POST).catch((e: Error) => {
+      throw new Error(`${e.message}\nchopsticks' last output:\n${node.output().slice(-4000)}`);
+    });
     days = history.days;
     proxy = await FaultProxy.start(node.url);
   }, 240_000);
