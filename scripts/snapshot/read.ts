@@ -353,11 +353,11 @@ export class Reader {
     let p = this.runtimes.get(spec);
     if (!p) {
       p = (async () => {
-        const cached = this.#metadataCache?.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
+        const cached = this.#metadataCache?.get(spec, (hex) => Runtime.of(spec, hex, this.#ss58));
         if (cached) return cached;
         // the metadata names its own spec version (System.Version): no state_getRuntimeVersion call needed
         const metadata = await this.#metadataAt(codeHash);
-        const rt = new Runtime(spec, metadata, this.#ss58);
+        const rt = Runtime.of(spec, metadata, this.#ss58);
         let version: number;
         try {
           version = specOfRegistry(rt.registry);
@@ -387,10 +387,10 @@ export class Reader {
       const spec = await this.#versionAt(hash);
       if (!this.runtimes.has(spec)) {
         const p = (async () => {
-          const cached = cache.get(spec, (hex) => new Runtime(spec, hex, this.#ss58));
+          const cached = cache.get(spec, (hex) => Runtime.of(spec, hex, this.#ss58));
           if (cached) return cached;
           const metadata = await this.#metadataAt(hash);
-          const rt = new Runtime(spec, metadata, this.#ss58);
+          const rt = Runtime.of(spec, metadata, this.#ss58);
           this.log(`runtime spec ${spec}: metadata loaded`);
           cache.put(spec, metadata, rt.registry);
           return rt;
@@ -404,7 +404,7 @@ export class Reader {
     const [spec, metadata] = await Promise.all([this.#versionAt(hash), this.#metadataAt(hash)]);
     if (!this.runtimes.has(spec)) {
       this.log(`runtime spec ${spec}: metadata loaded`);
-      this.runtimes.set(spec, Promise.resolve(new Runtime(spec, metadata, this.#ss58)));
+      this.runtimes.set(spec, Promise.resolve(Runtime.of(spec, metadata, this.#ss58)));
     }
     return spec;
   }

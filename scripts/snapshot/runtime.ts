@@ -66,6 +66,9 @@ export function metadataRegistry(bytes: Uint8Array | `0x${string}`): { registry:
   return { registry, metadata };
 }
 
+/** Runtime.of's runtimes, by spec, SS58 prefix and metadata, oldest first */
+const BUILT = new Map<string, Runtime>();
+
 export class Runtime {
   readonly specVersion: number;
   readonly registry: TypeRegistry;
@@ -78,6 +81,23 @@ export class Runtime {
   readonly #metadata: Metadata;
   /** decorated lazily, per pallet */
   readonly #storage: StorageEntries;
+
+  /**
+   * The runtime of this metadata, built once per process: decoding a runtime's metadata and its storage entries takes
+   * 100-300 ms, and a process that runs the snapshot command more than once (the tests, `npm run bench:snapshot`)
+   * reads the same runtimes again. A Runtime does not change once built (its item lookups are a memo of the metadata).
+   */
+  static of(specVersion: number, metadataHex: string, ss58 = 42): Runtime {
+    const key = `${specVersion}:${ss58}:${metadataHex}`;
+    let rt = BUILT.get(key);
+    if (!rt) {
+      rt = new Runtime(specVersion, metadataHex, ss58);
+      BUILT.set(key, rt);
+      // the oldest out beyond 16 (about 8 MB each)
+      if (BUILT.size > 16) BUILT.delete(BUILT.keys().next().value!);
+    }
+    return rt;
+  }
 
   constructor(specVersion: number, metadataHex: string, ss58 = 42) {
     this.specVersion = specVersion;
