@@ -1,32 +1,35 @@
 #!/usr/bin/env bash
-# `npm test`: the build, `npm run verify` (every chain number of public/data against its published proof), then the
-# test files, which read the build. The lint and the type check read the sources only and nothing reads what they
-# find, so they run beside the rest (each mostly one core) instead of holding the test files back (45 s before them
-# on 2 cores); their output is printed at the end. The type check starts after the build, not beside it: `astro check`
-# reads the .astro/*.d.ts that `astro sync` writes, and the build has just written them, so the check skips its own sync
-# (--noSync: a sync beside the build's would rewrite those files in place while the checker reads them). Any step
-# failing fails the whole.
+# `npm test`: the build, then the test files, which read the build. Beside them, each mostly one core, run the steps
+# nothing reads the output of: the lint and the type check (they read the sources), and `npm run verify` (every chain
+# number of public/data against its published proof; it reads public/data only). Their output is printed at the end,
+# and any step failing fails the whole. The lint starts with the build; the type check after it: `astro check` reads
+# the .astro/*.d.ts that `astro sync` writes, and the build has just written them, so the check skips its own sync
+# (--noSync: a sync beside the build's would rewrite those files in place while the checker reads them).
 set -uo pipefail
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-npm run lint > "$logs/lint" 2>&1 &
-lint=$!
-check=
 status=0
+pids=()
+names=()
+# beside NAME COMMAND...: COMMAND in the background, its output kept for the end
+beside() {
+  local name=$1
+  shift
+  "$@" > "$logs/$name" 2>&1 &
+  pids+=($!)
+  names+=("$name")
+}
+beside lint npm run lint
 if npm run build; then
-  npm run check -- --noSync > "$logs/check" 2>&1 &
-  check=$!
-  npm run verify && vitest run || status=1
+  beside check npm run check -- --noSync
+  beside verify npm run verify
+  vitest run || status=1
 else
   status=1
 fi
-# the lint's and the type check's output, and their failure if any
-if ! wait "$lint"; then status=1; fi
-echo '--- npm run lint'
-cat "$logs/lint"
-if [ -n "$check" ]; then
-  if ! wait "$check"; then status=1; fi
-  echo '--- npm run check'
-  cat "$logs/check"
-fi
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then status=1; fi
+  echo "--- npm run ${names[$i]}"
+  cat "$logs/${names[$i]}"
+done
 exit "$status"
