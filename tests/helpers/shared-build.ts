@@ -1,10 +1,11 @@
 /**
- * One scratch build per set of data files, shared by every test file of a vitest run that needs it (e.g. the site
- * built from the synthetic dTAO snapshot, read by tests/charts/preview.test.ts and tests/browser/charts.test.ts).
+ * One scratch build per set of data files (and named preparation), shared by every test file of a vitest run that
+ * needs it (e.g. the site built from the synthetic dTAO snapshot, tests/helpers/synthetic-build.ts).
  *
  * The build is `npm run preview:synthetic`'s own (`scratchProject` + `buildScratch`, testing/project.ts):
- * a scratch copy of the project whose public/data holds the given files. It goes in the run's scratch folder
- * (tests/helpers/global-setup.ts provides it, and removes it after the run), under a key hashed from the files, so
+ * a scratch copy of the project whose public/data holds the given files, changed by the preparation if any. It goes in
+ * the run's scratch folder (tests/helpers/global-setup.ts provides it, and removes it after the run), under a key
+ * hashed from the files and the preparation's name, so
  * the first test file that asks builds it and the others, in any worker, wait for it. Run outside vitest's
  * globalSetup (a single file with another config), it builds into a folder of its own.
  */
