@@ -189,7 +189,7 @@ describe('a claim page sets the verdict at the article’s date beside the lates
 describe('the nightly split: record in one job, commit and tag in another', () => {
   test('--record-only appends the version and names its tag, and leaves the commit and the tag to git', async () => {
     const head = git(repo, 'rev-parse', 'HEAD');
-    await night(repo, 400_000, 69);
+    await night(join(repo, 'public/data'), 400_000, 69);
     const { tag, message } = await run(['--cwd', repo, '--date', '2026-12-03', '--record-only']);
     expect(tag).toBe('data-2026-12-03');
     expect(message).toMatch(/^tag-data: data-2026-12-03: \d+ verdicts, /);

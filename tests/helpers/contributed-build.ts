@@ -17,11 +17,10 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run as verdicts } from '../../scripts/verdicts.ts';
 import { build, ROOT, tempProject } from '../../testing/project.ts';
-import { rootOutflowSnapshot } from '../fixtures/snapshots.ts';
 import { scaffoldDraft, type Scaffold } from './draft.ts';
 import { sharedOnce } from './shared-build.ts';
+import { NIGHTS, night } from './tagged-nights.ts';
 
 export interface ContributedBuild {
   /** the scratch project; its site is in `${project}/dist` */
@@ -73,13 +72,7 @@ export function contributedBuild(): Promise<ContributedBuild> {
     // the nightly verdicts of two nights, as `npm run verdicts` records them
     const nights = join(dir, 'verdicts');
     mkdirSync(nights);
-    for (const [drop, days] of [
-      [150_000, 67],
-      [300_000, 68],
-    ]) {
-      writeFileSync(join(nights, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
-      await verdicts(['--dir', nights]);
-    }
+    for (const { drop, days } of NIGHTS) await night(nights, drop, days);
     const verdictsFile = join(nights, 'verdicts.json');
     copyFileSync(verdictsFile, join(project, 'public/data/verdicts.json'));
 

@@ -28,11 +28,22 @@ export const git = (cwd: string, ...args: string[]) => {
   return r.stdout.trim();
 };
 
-/** One night's data in `repo`: a chain-marked snapshot and the verdicts `npm run verdicts` records from it. */
-export async function night(repo: string, drop: number, days: number) {
-  const dir = join(repo, 'public/data');
-  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
-  await verdicts(['--dir', dir]);
+/**
+ * The two nights' data (rootOutflowSnapshot's root-stake drop and days): root stake falls further on the second night,
+ * so some verdicts flip between them. The tagged nights below and the contributed build's verdicts.json use both.
+ */
+export const NIGHTS = [
+  { drop: 150_000, days: 67 },
+  { drop: 300_000, days: 68 },
+] as const;
+
+/**
+ * One night's data in the folder `dataDir` (a project's public/data): a chain-marked snapshot and the verdicts
+ * `npm run verdicts` records from it (appended to the folder's verdicts.json).
+ */
+export async function night(dataDir: string, drop: number, days: number) {
+  writeFileSync(join(dataDir, 'snapshot.json'), JSON.stringify(rootOutflowSnapshot(drop, days)));
+  await verdicts(['--dir', dataDir]);
 }
 
 /**
@@ -51,13 +62,14 @@ export async function taggedNights(repo: string): Promise<string[]> {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'content');
 
+  const data = join(repo, 'public/data');
   const messages: string[] = [];
-  await night(repo, 150_000, 67);
+  await night(data, NIGHTS[0].drop, NIGHTS[0].days);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-01'])).message); // no change: nothing to tag
   writeFileSync(join(repo, 'content/replies.yaml'), REPLY);
   git(repo, 'commit', '-qam', 'a reply');
-  await night(repo, 300_000, 68);
+  await night(data, NIGHTS[1].drop, NIGHTS[1].days);
   messages.push((await run(['--cwd', repo, '--date', '2026-12-02'])).message);
   return messages;
 }
