@@ -37,7 +37,7 @@ export async function provenSnapshot(): Promise<{ snapshot: Snapshot; proof: Pro
   return { snapshot: s, proof: p };
 }
 
-/** The synthetic site, built once per run, with the snapshot and proof file it was built from. */
+/** What the synthetic build's preparation made besides the data files. */
 export interface SyntheticExtras {
   /** `npm run new:essay` in the project */
   draft: Scaffold;
@@ -45,6 +45,7 @@ export interface SyntheticExtras {
   nights: { repo: string; messages: string[] };
 }
 
+/** The synthetic site, built once per run, with the snapshot and proof file it was built from. */
 export async function syntheticBuild(): Promise<
   SharedBuild & { prepared: SyntheticExtras; snapshot: Snapshot; proof: ProofFile }
 > {
